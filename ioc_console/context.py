@@ -1,0 +1,38 @@
+"""The services a workspace is built from, handed over explicitly (no globals)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from ioc_console.connection import ConnectionService
+from ioc_console.event_feed import EventFeed
+from ioc_console.event_log_model import EventLogModel
+from ioc_console.event_text import AnalyticsCatalogue
+from ioc_console.i18n import LanguageManager
+from ioc_console.settings import ConsoleSettings, WindowStateStore
+
+
+@dataclass
+class ConsoleContext:
+    connection: ConnectionService
+    settings: ConsoleSettings
+    window_state: WindowStateStore
+    languages: LanguageManager
+    event_log: EventLogModel
+    feed: EventFeed
+
+
+def create_context(base_url: str, *, languages: LanguageManager, verify: bool | str = True,
+                   settings: ConsoleSettings | None = None, window_state: WindowStateStore | None = None,
+                   parent: QObject | None = None, client_options: dict[str, Any] | None = None) -> ConsoleContext:
+    """Wire the connection, the event log model and its feed for one backend."""
+    connection = ConnectionService(base_url, verify=verify, parent=parent, client_options=client_options)
+    analytics = AnalyticsCatalogue()
+    model = EventLogModel(analytics, language=languages.language() or "vi", parent=parent)
+    languages.language_changed.connect(model.set_language)
+    feed = EventFeed(connection, model, analytics, parent=parent)
+    return ConsoleContext(connection=connection, settings=settings or ConsoleSettings(),
+                          window_state=window_state or WindowStateStore(), languages=languages,
+                          event_log=model, feed=feed)

@@ -1,0 +1,555 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AlertTicker</name>
+    <message>
+        <source>Latest alert</source>
+        <translation>Latest alert</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to show this alert in the event log</source>
+        <translation>Click or press Enter to show this alert in the event log</translation>
+    </message>
+    <message>
+        <source>No open critical or warning alerts</source>
+        <translation>No open critical or warning alerts</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Reconnecting</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Connected to the IOC backend; live events are arriving.</source>
+        <translation>Connected to the IOC backend; live events are arriving.</translation>
+    </message>
+    <message>
+        <source>The live event connection dropped; trying again.</source>
+        <translation>The live event connection dropped; trying again.</translation>
+    </message>
+    <message>
+        <source>The IOC backend cannot be reached. Data on screen may be out of date.</source>
+        <translation>The IOC backend cannot be reached. Data on screen may be out of date.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleApp</name>
+    <message>
+        <source>Demo could not start</source>
+        <translation>Demo could not start</translation>
+    </message>
+    <message>
+        <source>The built-in demo backend could not be started: %1</source>
+        <translation>The built-in demo backend could not be started: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Severity / status</source>
+        <translation>Severity / status</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogView</name>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Ward, camera, analytic, status… (%1)</source>
+        <translation>Ward, camera, analytic, status… (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>Warning and critical</source>
+        <translation>Warning and critical</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>Critical only</translation>
+    </message>
+    <message>
+        <source>Follow newest</source>
+        <translation>Follow newest</translation>
+    </message>
+    <message>
+        <source>Keep the newest event in view as events arrive</source>
+        <translation>Keep the newest event in view as events arrive</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Events: %1</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <translation>Shown: %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>AI alert</source>
+        <translation>AI alert</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Action scheduled</source>
+        <translation>Action scheduled</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Not our responsibility</source>
+        <translation>Not our responsibility</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>No signal</source>
+        <translation>No signal</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Degraded</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>In session</source>
+        <translation>In session</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>false alarm</source>
+        <translation>false alarm</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>no action needed</source>
+        <translation>no action needed</translation>
+    </message>
+    <message>
+        <source>Hue-S app</source>
+        <translation>Hue-S app</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Meeting participant</source>
+        <translation>Meeting participant</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>%1 %2 was removed</source>
+        <translation>%1 %2 was removed</translation>
+    </message>
+    <message>
+        <source>%1 at camera %2, confidence %3%</source>
+        <translation>%1 at camera %2, confidence %3%</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>no reading</source>
+        <translation>no reading</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Camera %1 (%2): %3</source>
+        <translation>Camera %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Task “%1” for %2: %3</source>
+        <translation>Task “%1” for %2: %3</translation>
+    </message>
+    <message>
+        <source>Meeting “%1” at %2: %3</source>
+        <translation>Meeting “%1” at %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Enter both your username and your password.</source>
+        <translation>Enter both your username and your password.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password. Check them and try again.</source>
+        <translation>Wrong username or password. Check them and try again.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s security certificate could not be verified. Ask IT for the right certificate bundle (--ca-bundle).</source>
+        <translation>The server&apos;s security certificate could not be verified. Ask IT for the right certificate bundle (--ca-bundle).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the IOC backend at %1. Check the network connection and try again.</source>
+        <translation>Cannot reach the IOC backend at %1. Check the network connection and try again.</translation>
+    </message>
+    <message>
+        <source>The backend refused the sign-in: %1</source>
+        <translation>The backend refused the sign-in: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in failed unexpectedly: %1</source>
+        <translation>Sign-in failed unexpectedly: %1</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Sign in — IOC Huế</source>
+        <translation>Sign in — IOC Huế</translation>
+    </message>
+    <message>
+        <source>Sign in to the IOC console</source>
+        <translation>Sign in to the IOC console</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again to continue; the screen keeps its data meanwhile.</source>
+        <translation>Your session has ended. Sign in again to continue; the screen keeps its data meanwhile.</translation>
+    </message>
+    <message>
+        <source>Use the account issued to you by the operations centre.</source>
+        <translation>Use the account issued to you by the operations centre.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Show workspace: %1</source>
+        <translation>Show workspace: %1</translation>
+    </message>
+    <message>
+        <source>Search / filter the current view</source>
+        <translation>Search / filter the current view</translation>
+    </message>
+    <message>
+        <source>Full screen on / off</source>
+        <translation>Full screen on / off</translation>
+    </message>
+    <message>
+        <source>Switch language (Tiếng Việt / English)</source>
+        <translation>Switch language (Tiếng Việt / English)</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>This list of shortcuts</translation>
+    </message>
+    <message>
+        <source>Quit the console</source>
+        <translation>Quit the console</translation>
+    </message>
+    <message>
+        <source>About the IOC console</source>
+        <translation>About the IOC console</translation>
+    </message>
+    <message>
+        <source>IOC Huế operator console %1
+Backend: %2</source>
+        <translation>IOC Huế operator console %1
+Backend: %2</translation>
+    </message>
+    <message>
+        <source>Could not load recent alerts: %1</source>
+        <translation>Could not load recent alerts: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Signed in as %1</translation>
+    </message>
+    <message>
+        <source>Events received: %1</source>
+        <translation>Events received: %1</translation>
+    </message>
+    <message>
+        <source>Last event: none yet</source>
+        <translation>Last event: none yet</translation>
+    </message>
+    <message>
+        <source>Last event: %1</source>
+        <translation>Last event: %1</translation>
+    </message>
+    <message>
+        <source>IOC Huế — Operator console</source>
+        <translation>IOC Huế — Operator console</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Find / filter</source>
+        <translation>&amp;Find / filter</translation>
+    </message>
+    <message>
+        <source>F&amp;ull screen</source>
+        <translation>F&amp;ull screen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Switch to English</source>
+        <translation>Switch to English</translation>
+    </message>
+    <message>
+        <source>Switch to Vietnamese</source>
+        <translation>Switch to Vietnamese</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Sign in…</translation>
+    </message>
+    <message>
+        <source>Alert &amp;ticker</source>
+        <translation>Alert &amp;ticker</translation>
+    </message>
+    <message>
+        <source>TLS verification OFF</source>
+        <translation>TLS verification OFF</translation>
+    </message>
+    <message>
+        <source>Started with --insecure-no-verify: the server&apos;s identity is not being checked.</source>
+        <translation>Started with --insecure-no-verify: the server&apos;s identity is not being checked.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutHelpDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>StartupSplash</name>
+    <message>
+        <source>IOC Huế — demo mode</source>
+        <translation>IOC Huế — demo mode</translation>
+    </message>
+    <message>
+        <source>Signing in as the demo operator…</source>
+        <translation>Signing in as the demo operator…</translation>
+    </message>
+    <message>
+        <source>Starting the built-in demo backend and preparing sample cameras, alerts and sensors. This takes a few seconds the first time.</source>
+        <translation>Starting the built-in demo backend and preparing sample cameras, alerts and sensors. This takes a few seconds the first time.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspaces</name>
+    <message>
+        <source>Live events</source>
+        <translation>Live events</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,555 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>AlertTicker</name>
+    <message>
+        <source>Latest alert</source>
+        <translation>Cảnh báo mới nhất</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to show this alert in the event log</source>
+        <translation>Nhấp chuột hoặc nhấn Enter để xem cảnh báo này trong nhật ký sự kiện</translation>
+    </message>
+    <message>
+        <source>No open critical or warning alerts</source>
+        <translation>Không có cảnh báo nghiêm trọng hoặc cần chú ý nào đang chờ xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Đang kết nối lại</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Connected to the IOC backend; live events are arriving.</source>
+        <translation>Đã kết nối với máy chủ IOC; sự kiện trực tiếp đang được cập nhật.</translation>
+    </message>
+    <message>
+        <source>The live event connection dropped; trying again.</source>
+        <translation>Kết nối sự kiện trực tiếp bị gián đoạn; đang thử lại.</translation>
+    </message>
+    <message>
+        <source>The IOC backend cannot be reached. Data on screen may be out of date.</source>
+        <translation>Không kết nối được máy chủ IOC. Dữ liệu trên màn hình có thể đã cũ.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleApp</name>
+    <message>
+        <source>Demo could not start</source>
+        <translation>Không khởi động được chế độ trình diễn</translation>
+    </message>
+    <message>
+        <source>The built-in demo backend could not be started: %1</source>
+        <translation>Không khởi động được máy chủ trình diễn tích hợp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Severity / status</source>
+        <translation>Mức độ / trạng thái</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Nội dung</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogView</name>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Lọc:</translation>
+    </message>
+    <message>
+        <source>Ward, camera, analytic, status… (%1)</source>
+        <translation>Phường, camera, loại phân tích, trạng thái… (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Hiển thị:</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Tất cả mức độ</translation>
+    </message>
+    <message>
+        <source>Warning and critical</source>
+        <translation>Cảnh báo và nghiêm trọng</translation>
+    </message>
+    <message>
+        <source>Critical only</source>
+        <translation>Chỉ nghiêm trọng</translation>
+    </message>
+    <message>
+        <source>Follow newest</source>
+        <translation>Theo dõi mới nhất</translation>
+    </message>
+    <message>
+        <source>Keep the newest event in view as events arrive</source>
+        <translation>Luôn hiển thị sự kiện mới nhất khi có sự kiện đến</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Sự kiện: %1</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <translation>Đang hiển thị: %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventText</name>
+    <message>
+        <source>AI alert</source>
+        <translation>Cảnh báo AI</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Phản ánh</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>Cảm biến</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Cuộc họp</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Nghiêm trọng</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Đã đóng</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mới tiếp nhận</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Action scheduled</source>
+        <translation>Đã lên lịch xử lý</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Trùng lặp</translation>
+    </message>
+    <message>
+        <source>Not our responsibility</source>
+        <translation>Không thuộc thẩm quyền</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Báo động</translation>
+    </message>
+    <message>
+        <source>No signal</source>
+        <translation>Mất tín hiệu</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Chập chờn</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Chưa thực hiện</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Đã lên lịch</translation>
+    </message>
+    <message>
+        <source>In session</source>
+        <translation>Đang họp</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>đã giải quyết</translation>
+    </message>
+    <message>
+        <source>false alarm</source>
+        <translation>báo động giả</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>trùng lặp</translation>
+    </message>
+    <message>
+        <source>no action needed</source>
+        <translation>không cần xử lý</translation>
+    </message>
+    <message>
+        <source>Hue-S app</source>
+        <translation>ứng dụng Hue-S</translation>
+    </message>
+    <message>
+        <source>Hotline</source>
+        <translation>đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Điều hành viên</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Giám sát viên</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Meeting participant</source>
+        <translation>Thành viên dự họp</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <source>%1 %2 was removed</source>
+        <translation>%1 %2 đã bị xóa</translation>
+    </message>
+    <message>
+        <source>%1 at camera %2, confidence %3%</source>
+        <translation>%1 tại camera %2, độ tin cậy %3%</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>no reading</source>
+        <translation>chưa có số đo</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Camera %1 (%2): %3</source>
+        <translation>Camera %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Task “%1” for %2: %3</source>
+        <translation>Nhiệm vụ “%1” giao %2: %3</translation>
+    </message>
+    <message>
+        <source>Meeting “%1” at %2: %3</source>
+        <translation>Cuộc họp “%1” tại %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Enter both your username and your password.</source>
+        <translation>Vui lòng nhập cả tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password. Check them and try again.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra và thử lại.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s security certificate could not be verified. Ask IT for the right certificate bundle (--ca-bundle).</source>
+        <translation>Không xác minh được chứng chỉ bảo mật của máy chủ. Hãy liên hệ bộ phận CNTT để lấy đúng tệp chứng chỉ (--ca-bundle).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the IOC backend at %1. Check the network connection and try again.</source>
+        <translation>Không kết nối được máy chủ IOC tại %1. Vui lòng kiểm tra kết nối mạng và thử lại.</translation>
+    </message>
+    <message>
+        <source>The backend refused the sign-in: %1</source>
+        <translation>Máy chủ từ chối đăng nhập: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in failed unexpectedly: %1</source>
+        <translation>Đăng nhập thất bại do lỗi không mong muốn: %1</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Đang đăng nhập…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Sign in — IOC Huế</source>
+        <translation>Đăng nhập — IOC Huế</translation>
+    </message>
+    <message>
+        <source>Sign in to the IOC console</source>
+        <translation>Đăng nhập bảng điều hành IOC</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again to continue; the screen keeps its data meanwhile.</source>
+        <translation>Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại để tiếp tục; dữ liệu trên màn hình vẫn được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Use the account issued to you by the operations centre.</source>
+        <translation>Sử dụng tài khoản do Trung tâm Giám sát, điều hành cấp cho bạn.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Máy chủ: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Show workspace: %1</source>
+        <translation>Mở không gian làm việc: %1</translation>
+    </message>
+    <message>
+        <source>Search / filter the current view</source>
+        <translation>Tìm kiếm / lọc trong màn hình hiện tại</translation>
+    </message>
+    <message>
+        <source>Full screen on / off</source>
+        <translation>Bật / tắt toàn màn hình</translation>
+    </message>
+    <message>
+        <source>Switch language (Tiếng Việt / English)</source>
+        <translation>Đổi ngôn ngữ (Tiếng Việt / English)</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>Danh sách phím tắt này</translation>
+    </message>
+    <message>
+        <source>Quit the console</source>
+        <translation>Thoát chương trình</translation>
+    </message>
+    <message>
+        <source>About the IOC console</source>
+        <translation>Giới thiệu bảng điều hành IOC</translation>
+    </message>
+    <message>
+        <source>IOC Huế operator console %1
+Backend: %2</source>
+        <translation>Bảng điều hành IOC Huế %1
+Máy chủ: %2</translation>
+    </message>
+    <message>
+        <source>Could not load recent alerts: %1</source>
+        <translation>Không tải được các cảnh báo gần đây: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Chưa đăng nhập</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Đã đăng nhập với tài khoản %1</translation>
+    </message>
+    <message>
+        <source>Events received: %1</source>
+        <translation>Sự kiện đã nhận: %1</translation>
+    </message>
+    <message>
+        <source>Last event: none yet</source>
+        <translation>Sự kiện gần nhất: chưa có</translation>
+    </message>
+    <message>
+        <source>Last event: %1</source>
+        <translation>Sự kiện gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>IOC Huế — Operator console</source>
+        <translation>IOC Huế — Bảng điều hành</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;Find / filter</source>
+        <translation>&amp;Tìm / lọc</translation>
+    </message>
+    <message>
+        <source>F&amp;ull screen</source>
+        <translation>&amp;Toàn màn hình</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>Switch to English</source>
+        <translation>Chuyển sang tiếng Anh (English)</translation>
+    </message>
+    <message>
+        <source>Switch to Vietnamese</source>
+        <translation>Chuyển sang tiếng Việt</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>Đăng &amp;nhập…</translation>
+    </message>
+    <message>
+        <source>Alert &amp;ticker</source>
+        <translation>&amp;Dải cảnh báo</translation>
+    </message>
+    <message>
+        <source>TLS verification OFF</source>
+        <translation>ĐÃ TẮT kiểm tra TLS</translation>
+    </message>
+    <message>
+        <source>Started with --insecure-no-verify: the server&apos;s identity is not being checked.</source>
+        <translation>Khởi động với --insecure-no-verify: danh tính máy chủ không được kiểm tra.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutHelpDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Chức năng</translation>
+    </message>
+</context>
+<context>
+    <name>StartupSplash</name>
+    <message>
+        <source>IOC Huế — demo mode</source>
+        <translation>IOC Huế — chế độ trình diễn</translation>
+    </message>
+    <message>
+        <source>Signing in as the demo operator…</source>
+        <translation>Đang đăng nhập bằng tài khoản điều hành viên trình diễn…</translation>
+    </message>
+    <message>
+        <source>Starting the built-in demo backend and preparing sample cameras, alerts and sensors. This takes a few seconds the first time.</source>
+        <translation>Đang khởi động máy chủ trình diễn tích hợp và chuẩn bị dữ liệu mẫu về camera, cảnh báo và cảm biến. Lần đầu có thể mất vài giây.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspaces</name>
+    <message>
+        <source>Live events</source>
+        <translation>Sự kiện trực tiếp</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,136 @@
+"""Main window behaviour that needs no server: navigation, shortcuts, language, geometry, ticker."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from ioc_console.event_log_model import LogEntry
+from ioc_console.main_window import MainWindow
+from widgets.shortcut_help import ShortcutHelpDialog
+from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
+
+# Nothing listens here: these tests never open a connection (no sign-in, no stream).
+NO_SERVER = "http://127.0.0.1:9"
+
+
+def _alert(n: int, severity: str, state: str = "new") -> LogEntry:
+    return LogEntry.from_resource("alert", {
+        "id": n, "analytic": "fire", "severity": severity, "camera_id": f"cam-{n:04d}", "ward": "Phường Đông Ba",
+        "confidence": 0.9, "state": state, "version": n if state == "new" else n + 1,
+        "detected_at": datetime(2026, 11, 25, 10, n, tzinfo=timezone.utc).isoformat()})
+
+
+def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
+    window = make_window(NO_SERVER)
+    window.show()
+    assert window.windowTitle() == "IOC Huế — Bảng điều hành"
+    assert [a.text() for a in window.menuBar().actions()] == ["&Tệp", "&Xem", "Trợ &giúp"]
+    assert window.connection_indicator.text() == "Ngoại tuyến"
+    assert window.user_label.text() == "Chưa đăng nhập"
+    assert window.current_workspace_key() == "events"
+    nav = window.findChild(type(window._nav), "workspaceNav")
+    assert nav.count() == 1 and nav.item(0).text().endswith("Sự kiện trực tiếp")
+    for state, text in (("online", "Trực tuyến"), ("reconnecting", "Đang kết nối lại"), ("offline", "Ngoại tuyến")):
+        window.connection_indicator.set_state(state)
+        assert window.connection_indicator.text() == text
+
+
+def test_shortcuts_are_bound_and_listed(make_window, qtbot):
+    window = make_window(NO_SERVER)
+    window.show()
+    qtbot.waitExposed(window)
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()}
+    assert shortcuts["workspace_events"] == "Ctrl+1"
+    assert shortcuts["focusFilter"] == QKeySequence(QKeySequence.StandardKey.Find).toString()
+    assert (shortcuts["fullScreen"], shortcuts["quit"], shortcuts["switchLanguage"], shortcuts["shortcutsHelp"]) == \
+        ("F11", "Ctrl+Q", "Ctrl+Shift+L", "F1")
+    # Ctrl+F puts the cursor in the event filter.
+    window.act_focus_filter.trigger()
+    assert window.focusWidget() is window.workspace("events").view.filter_edit()
+    window.act_shortcuts.trigger()
+    dialog = window.findChild(ShortcutHelpDialog)
+    assert dialog is not None and dialog.isVisible()
+    descriptions = [d for _k, d in dialog.row_texts()]
+    assert "Bật / tắt toàn màn hình" in descriptions and "Mở không gian làm việc: Sự kiện trực tiếp" in descriptions
+    dialog.close()
+    window.act_full_screen.trigger()
+    qtbot.waitUntil(window.isFullScreen)
+    window.act_full_screen.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+def test_language_switch_changes_visible_texts_at_runtime(make_window, qtbot):
+    window = make_window(NO_SERVER)
+    window.show()
+    events = window.workspace("events")
+    window._context.event_log.append_entry(_alert(1, "critical"))
+    window._context.event_log.flush()
+    assert events.view.table().model().headerData(0, Qt.Orientation.Horizontal) == "Thời gian"
+    assert window.ticker.headline().endswith("tại camera cam-0001, độ tin cậy 90%")
+
+    window.act_language.trigger()
+
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+    assert window.windowTitle() == "IOC Huế — Operator console"
+    assert window.connection_indicator.text() == "Offline"
+    assert window._nav.item(0).text().endswith("Live events")
+    assert events.view.table().model().headerData(0, Qt.Orientation.Horizontal) == "Time"
+    assert events.view.follow_button().text() == "Follow newest"
+    assert window.ticker.headline().endswith("at camera cam-0001, confidence 90%")
+    assert window.act_language.text() == "Switch to Vietnamese"
+    assert window._context.settings.language == "en"
+
+    window.act_language.trigger()
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&Tệp")
+    assert window.connection_indicator.text() == "Ngoại tuyến"
+
+
+def test_geometry_and_splitter_restored_in_a_new_window(make_window, qtbot):
+    first = make_window(NO_SERVER)
+    first.show()
+    qtbot.waitExposed(first)
+    # The offscreen test screen is 800×800; a restored geometry is kept within the screen.
+    first.resize(790, 640)
+    first._splitter.setSizes([230, 559])
+    first.findChild(type(first._ticker_dock), "tickerDock").hide()
+    sizes = first._splitter.sizes()
+    first.close()
+
+    second = make_window(NO_SERVER)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (790, 640)
+    assert second._splitter.sizes() == sizes
+    assert not second.findChild(type(second._ticker_dock), "tickerDock").isVisible()
+
+
+def test_ticker_shows_newest_open_alert_and_reveals_it_in_the_log(make_window, qtbot):
+    window = make_window(NO_SERVER)
+    window.show()
+    model = window._context.event_log
+    assert window.ticker.headline() == "Không có cảnh báo nghiêm trọng hoặc cần chú ý nào đang chờ xử lý"
+    for n, severity in ((1, "critical"), (2, "info"), (3, "warning")):
+        model.append_entry(_alert(n, severity))
+    for n in range(4, 40):
+        model.append_entry(_alert(n, "info"))
+    model.flush()
+    assert window.ticker.level() == "warning" and "cam-0003" in window.ticker.headline()
+
+    view = window.workspace("events").view
+    view.filter_edit().setText("cam-0039")  # hides the ticker's row: revealing must clear the filter
+    qtbot.mouseClick(window.ticker, Qt.MouseButton.LeftButton)
+    selected = view.table().selectionModel().selectedRows()
+    assert len(selected) == 1 and "cam-0003" in selected[0].siblingAtColumn(4).data()
+    assert view.filter_edit().text() == "" and not view.is_following()
+
+    # Acknowledging alert 3 supersedes it: the ticker falls back to the older critical one.
+    model.append_entry(_alert(3, "warning", state="acknowledged"))
+    model.flush()
+    assert window.ticker.level() == "critical" and "cam-0001" in window.ticker.headline()
+
+
+def test_window_has_no_password_anywhere_even_before_sign_in(make_window):
+    window: MainWindow = make_window(NO_SERVER)
+    assert window.login_dialog() is None
