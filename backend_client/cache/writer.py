@@ -1,0 +1,111 @@
+"""The cache's single writer thread: every write runs there, one transaction at a time, in order."""
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection
+
+from .errors import CacheClosedError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+WRITER_THREAD_NAME = "ioc-cache-writer"
+# Queue priorities: lower runs first. Operator actions jump ahead of bulk sync pages so a
+# click never waits behind a sync; the stop marker comes after everything already queued.
+URGENT, NORMAL, _STOP_PRIORITY = 0, 1, 2
+_STOP = object()
+
+
+class CacheWriter:
+    """Owns the one write connection and runs submitted functions on it, serially, in a thread.
+
+    SQLite allows one writer at a time anyway; funnelling all writes through one thread
+    means no write ever waits on a lock, writes happen in submission order, and callers on
+    any thread just wait on a Future. Each function runs inside its own transaction
+    (``BEGIN IMMEDIATE`` … ``COMMIT``); if it raises, the transaction is rolled back and the
+    exception is delivered through the Future. Work runs in submission order, except that
+    ``urgent`` work goes before queued normal work (never before work already running).
+    """
+
+    def __init__(self, connect: Callable[[], Connection], *, name: str = WRITER_THREAD_NAME) -> None:
+        self._connect = connect
+        self._queue: queue.PriorityQueue[tuple[int, int, Any]] = queue.PriorityQueue()
+        self._order = itertools.count()  # ties keep submission order (and never compare items)
+        self._lock = threading.Lock()
+        self._closed = False
+        self._conn: Connection | None = None
+        # Daemon so a console that forgets close() can still exit; nothing is lost by that,
+        # because a caller's write only counts as done once its transaction has committed.
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    @property
+    def thread(self) -> threading.Thread:
+        return self._thread
+
+    def submit(self, fn: Callable[[Connection], T], *, urgent: bool = False) -> Future[T]:
+        """Queue ``fn(connection)`` to run in its own transaction; the Future gets its result."""
+        future: Future[T] = Future()
+        with self._lock:
+            if self._closed:
+                raise CacheClosedError("The local cache is closed; nothing more can be written to it.")
+            self._queue.put((URGENT if urgent else NORMAL, next(self._order), (fn, future)))
+        return future
+
+    def run(self, fn: Callable[[Connection], T], *, urgent: bool = False) -> T:
+        """Submit ``fn`` and block the calling thread until it has committed (or failed)."""
+        if threading.current_thread() is self._thread:
+            raise RuntimeError("CacheWriter.run() called from the writer thread itself would deadlock")
+        return self.submit(fn, urgent=urgent).result()
+
+    def close(self) -> None:
+        """Refuse new work, finish everything already queued, then stop and join the thread."""
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._queue.put((_STOP_PRIORITY, next(self._order), _STOP))
+        if threading.current_thread() is not self._thread:
+            self._thread.join()
+
+    def _connection(self) -> Connection:
+        if self._conn is None:
+            self._conn = self._connect()
+        return self._conn
+
+    def _discard_connection(self) -> None:
+        """Drop a connection SQLite may have left unusable (after an I/O error); reopen on next use."""
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - it is being thrown away precisely because it is broken
+                log.debug("closing a broken cache connection failed", exc_info=True)
+
+    def _run(self) -> None:
+        try:
+            while True:
+                _priority, _order, item = self._queue.get()
+                if item is _STOP:
+                    return
+                fn, future = item
+                if not future.set_running_or_notify_cancel():
+                    continue
+                try:
+                    conn = self._connection()
+                    with conn.begin():
+                        result = fn(conn)
+                except BaseException as exc:  # noqa: BLE001 - delivered to the caller, who decides
+                    if self._conn is not None and self._conn.in_transaction():
+                        self._discard_connection()
+                    future.set_exception(exc)
+                else:
+                    future.set_result(result)
+        finally:
+            self._discard_connection()
