@@ -1,0 +1,133 @@
+"""Command line of the reference backend: ``ioc-backend [options]`` or ``python -m ioc_backend``."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import signal
+import sys
+from collections.abc import Callable
+from types import FrameType
+
+from ioc_backend import __version__
+from ioc_backend.auth import ROLES
+from ioc_backend.settings import Settings, default_db_url
+
+log = logging.getLogger("ioc_backend.cli")
+
+
+def _positive(kind: type) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be > 0, got {text}")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ioc-backend", description="Reference backend of the Huế IOC console")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free port)")
+    p.add_argument("--db", default=None, help="SQLAlchemy URL (default: SQLite file in the user data dir)")
+    p.add_argument("--demo", action="store_true", help="seed demo data into an empty database and simulate activity")
+    p.add_argument("--no-simulator", action="store_true", help="with --demo: do not generate live activity")
+    p.add_argument("--access-ttl", type=_positive(int), default=900, metavar="SECONDS", help="access token lifetime (900)")
+    p.add_argument("--refresh-ttl", type=_positive(int), default=12 * 3600, metavar="SECONDS", help="refresh token lifetime (43200)")
+    p.add_argument("--heartbeat", type=_positive(float), default=15.0, metavar="SECONDS", help="SSE heartbeat interval (15)")
+    p.add_argument("--event-retention", type=_positive(int), default=200_000, metavar="N",
+                   help="change events kept for SSE replay (200000)")
+    p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    p.add_argument("--add-user", metavar="NAME", help="create a user and exit (password from getpass or $IOC_NEW_PASSWORD)")
+    p.add_argument("--role", choices=ROLES, help="role of --add-user")
+    p.add_argument("--full-name", default="", help="display name of --add-user")
+    p.add_argument("--version", action="version", version=f"ioc-backend {__version__}")
+    return p
+
+
+def _read_new_password() -> str:
+    env = os.environ.get("IOC_NEW_PASSWORD")
+    if env:
+        return env
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Repeat password: "):
+        raise SystemExit("Passwords do not match")
+    return first
+
+
+def _add_user(args: argparse.Namespace, db_url: str) -> int:
+    from ioc_backend.db import Database
+    from ioc_backend.users import UserError, create_user
+
+    if not args.role:
+        print("--add-user needs --role", file=sys.stderr)
+        return 2
+    password = _read_new_password()
+    db = Database(db_url)
+    try:
+        db.create_schema()
+        with db.write() as session:
+            create_user(session, args.add_user, password, args.role, args.full_name)
+    except UserError as exc:
+        print(f"Cannot add user: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    print(f"Created user '{args.add_user}' with role {args.role}")
+    return 0
+
+
+def _no_users(db_url: str) -> bool:
+    from sqlalchemy import func, select
+
+    from ioc_backend import models
+    from ioc_backend.db import Database
+
+    db = Database(db_url)
+    try:
+        with db.read() as session:
+            return session.execute(select(func.count()).select_from(models.User)).scalar_one() == 0
+    finally:
+        db.dispose()
+
+
+def _exit_cleanly(signum: int, _frame: FrameType | None) -> None:
+    # uvicorn re-raises the signal it handled after its own graceful shutdown; turning it into
+    # SystemExit(0) lets ``main`` run its cleanup and exit with status 0.
+    raise SystemExit(0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    db_url = args.db or default_db_url()
+    if args.add_user:
+        return _add_user(args, db_url)
+
+    from ioc_backend.server import bind_socket, build_server, prepare_context, socket_url
+
+    signal.signal(signal.SIGTERM, _exit_cleanly)
+    signal.signal(signal.SIGINT, _exit_cleanly)
+    settings = Settings(db_url=db_url, demo=args.demo, simulator=not args.no_simulator,
+                        access_ttl=args.access_ttl, refresh_ttl=args.refresh_ttl, heartbeat=args.heartbeat,
+                        event_retention=args.event_retention)
+    ctx = prepare_context(settings)
+    sock = None
+    try:
+        if not args.demo and _no_users(db_url):
+            print("No users exist yet. Add an administrator with:\n"
+                  f"  ioc-backend --db {db_url} --add-user admin --role admin", flush=True)
+        sock = bind_socket(args.host, args.port)
+        server = build_server(ctx)
+        print(f"IOC backend listening on {socket_url(sock)}", flush=True)
+        server.run(sockets=[sock])
+    finally:
+        ctx.close()
+        if sock is not None:
+            sock.close()
+        log.info("backend stopped")
+    return 0

@@ -1,0 +1,78 @@
+"""The services one running backend shares between its request handlers and background threads."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ioc_backend.db import Database
+from ioc_backend.notifier import ChangeNotifier
+from ioc_backend.settings import Settings
+
+if TYPE_CHECKING:
+    from ioc_backend.media import FrameSource
+
+
+class SnapshotCache:
+    """Small LRU of rendered alert snapshots (rendering a 1280x720 still costs ~10 ms)."""
+
+    def __init__(self, capacity: int = 256) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[int, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: int) -> bytes | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: int, value: bytes) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.capacity:
+                self._items.popitem(last=False)
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    db: Database
+    notifier: ChangeNotifier = field(default_factory=ChangeNotifier)
+    snapshots: SnapshotCache = field(default_factory=SnapshotCache)
+    simulator: Any = None
+    maintenance: Any = None
+    # (user id, Idempotency-Key) of requests being processed right now (-> 409 key in use).
+    in_flight_keys: set[tuple[int, str]] = field(default_factory=set)
+    in_flight_lock: threading.Lock = field(default_factory=threading.Lock)
+    _frames: "FrameSource | None" = None
+    _frames_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        # Live SSE delivery depends on this link: every committed write wakes the streams.
+        self.db.on_commit(self.notifier.notify)
+
+    def close(self) -> None:
+        """Stop streams and the simulator, then release the database (idempotent)."""
+        self.notifier.close()
+        for worker in (self.simulator, self.maintenance):
+            if worker is not None:
+                worker.stop()
+        self.db.dispose()
+
+    @property
+    def shutting_down(self) -> bool:
+        return self.notifier.closed.is_set()
+
+    @property
+    def frames(self) -> "FrameSource":
+        # Created on first stream request: a backend nobody watches never loads fonts/codecs.
+        with self._frames_lock:
+            if self._frames is None:
+                from ioc_backend.media import FrameSource
+
+                self._frames = FrameSource()
+            return self._frames

@@ -1,0 +1,1 @@
+"""HTTP routers of API v1, one module per resource group."""

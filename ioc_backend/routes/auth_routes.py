@@ -1,0 +1,63 @@
+"""/auth: login, refresh (rotating), logout (revokes the pair) and me."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlalchemy import select, update
+
+from ioc_backend import api_models as M
+from ioc_backend.api_models import documented
+from ioc_backend import models
+from ioc_backend.auth import ALL_ROLES, Principal, get_ctx, issue_token_pair, lookup_token, require_role
+from ioc_backend.errors import ApiError
+from ioc_backend.idempotency import idempotency_key, idempotent_write
+from ioc_backend.schemas import LoginRequest, RefreshRequest
+from ioc_backend.security import verify_password
+from ioc_backend.serializers import user_dict
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+AnyUser = Annotated[Principal, Depends(require_role(*ALL_ROLES))]
+
+
+@router.post("/login", response_model=None, responses=documented(M.TokenPair, 401, 422))
+def login(request: Request, body: LoginRequest) -> dict[str, Any]:
+    ctx = get_ctx(request)
+    with ctx.db.read() as session:
+        user = session.execute(select(models.User).where(models.User.username == body.username)).scalar_one_or_none()
+    # verify_password runs a full hash even for unknown users so timing does not reveal names.
+    ok = verify_password(user.password_hash if user else None, body.password)
+    if user is None or not ok or not user.active:
+        raise ApiError(401, "invalid_credentials", "Wrong username or password")
+    with ctx.db.write() as session:
+        return issue_token_pair(session, user, ctx.settings)
+
+
+@router.post("/refresh", response_model=None, responses=documented(M.TokenPair, 401, 422))
+def refresh(request: Request, body: RefreshRequest) -> dict[str, Any]:
+    ctx = get_ctx(request)
+    with ctx.db.write() as session:
+        found = lookup_token(session, body.refresh_token, "refresh")
+        if found is None:
+            raise ApiError(401, "unauthorized", "The refresh token is unknown, expired or revoked")
+        token, user = found
+        token.revoked = True  # rotation: a refresh token works once
+        return issue_token_pair(session, user, ctx.settings)
+
+
+@router.post("/logout", status_code=204, response_class=Response, responses={401: {"model": M.ErrorBody}})
+def logout(request: Request, principal: AnyUser,
+           key: Annotated[str | None, Depends(idempotency_key)] = None) -> Response:
+    def apply(session: Any) -> None:
+        session.execute(update(models.Token).where(models.Token.pair == principal.pair).values(revoked=True))
+        return None
+
+    return idempotent_write(request, principal, key, apply, status_code=204)
+
+
+@router.get("/me", response_model=None, responses=documented(M.User, 401))
+def me(request: Request, principal: AnyUser) -> dict[str, Any]:
+    with get_ctx(request).db.read() as session:
+        user = session.get(models.User, principal.user_id)
+        return user_dict(user)

@@ -1,0 +1,100 @@
+"""Pydantic request models and enum literals of the API; unknown fields are refused (extra=forbid)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+CameraCategory = Literal["traffic", "urban_order", "public_safety", "forest_fire", "flood", "tourism"]
+CameraStatus = Literal["online", "offline", "degraded"]
+Severity = Literal["info", "warning", "critical"]
+AlertState = Literal["new", "acknowledged", "in_progress", "closed"]
+AlertTarget = Literal["acknowledged", "in_progress", "closed"]
+CloseReason = Literal["resolved", "false_positive", "duplicate", "no_action_needed"]
+ReportStatus = Literal["open", "in_progress", "action_scheduled", "closed", "duplicate", "not_responsible"]
+ReportSource = Literal["hue_s", "hotline"]
+SensorKind = Literal["water_level", "rainfall", "pm25", "temperature", "landslide_tilt"]
+SensorStatus = Literal["ok", "warning", "alarm", "offline"]
+TaskStatus = Literal["todo", "in_progress", "done", "cancelled"]
+MeetingStatus = Literal["scheduled", "in_progress", "ended"]
+StreamKind = Literal["main", "sub"]
+
+Text200 = Field(min_length=1, max_length=200)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LoginRequest(Strict):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class RefreshRequest(Strict):
+    refresh_token: str = Field(min_length=1, max_length=512)
+
+
+class CameraPatch(Strict):
+    version: int = Field(ge=1)
+    status: CameraStatus | None = None
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class AlertTransition(Strict):
+    to: AlertTarget
+    version: int = Field(ge=1)
+    reason: CloseReason | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class AlertNote(Strict):
+    text: str = Field(min_length=1, max_length=2000)
+
+
+class ReportPatch(Strict):
+    status: ReportStatus
+    version: int = Field(ge=1)
+    note: str | None = Field(default=None, max_length=2000)
+    agency_responsible: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class TaskCreate(Strict):
+    title: str = Field(min_length=1, max_length=300)
+    description: str = Field(default="", max_length=5000)
+    assignee_unit: str = Field(min_length=1, max_length=200)
+    due_at: AwareDatetime | None = None
+    meeting_id: int | None = None
+
+
+class TaskPatch(Strict):
+    version: int = Field(ge=1)
+    status: TaskStatus | None = None
+    title: str | None = Field(default=None, min_length=1, max_length=300)
+    description: str | None = Field(default=None, max_length=5000)
+    assignee_unit: str | None = Field(default=None, min_length=1, max_length=200)
+    due_at: AwareDatetime | None = None
+
+
+class AgendaItem(Strict):
+    title: str = Field(min_length=1, max_length=300)
+    presenter: str = Field(default="", max_length=200)
+
+
+class MeetingCreate(Strict):
+    title: str = Field(min_length=1, max_length=300)
+    location: str = Field(min_length=1, max_length=300)
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    status: MeetingStatus = "scheduled"
+    agenda: list[AgendaItem] = Field(default_factory=list, max_length=100)
+
+
+class MeetingPatch(Strict):
+    version: int = Field(ge=1)
+    title: str | None = Field(default=None, min_length=1, max_length=300)
+    location: str | None = Field(default=None, min_length=1, max_length=300)
+    starts_at: AwareDatetime | None = None
+    ends_at: AwareDatetime | None = None
+    status: MeetingStatus | None = None
+    agenda: list[AgendaItem] | None = Field(default=None, max_length=100)

@@ -1,0 +1,84 @@
+"""Prepares a backend (schema, seed, simulator) and runs uvicorn on a socket we bound ourselves."""
+from __future__ import annotations
+
+import logging
+import socket
+
+import uvicorn
+
+from ioc_backend.app import create_app
+from ioc_backend.context import AppContext
+from ioc_backend.db import Database
+from ioc_backend.maintenance import MaintenanceThread, prune
+from ioc_backend.seed import seed_demo
+from ioc_backend.settings import Settings
+
+log = logging.getLogger("ioc_backend.server")
+
+
+def prepare_context(settings: Settings) -> AppContext:
+    """Open the database, create the schema, seed demo data if asked and empty, trim history."""
+    db = Database(settings.db_url)
+    try:
+        db.create_schema()
+        if settings.demo:
+            seed_demo(db)
+        prune(db, settings.event_retention)
+    except BaseException:
+        db.dispose()
+        raise
+    ctx = AppContext(settings=settings, db=db)
+    if settings.demo and settings.simulator:
+        from ioc_backend.simulator import Simulator
+
+        ctx.simulator = Simulator(db)
+    ctx.maintenance = MaintenanceThread(db, settings.event_retention)
+    return ctx
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """Bind and listen before uvicorn starts so port 0 resolves to a real port we can print."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto must be IPPROTO_TCP explicitly: asyncio only disables Nagle (TCP_NODELAY) on
+    # accepted sockets whose proto says TCP; with proto 0 every keep-alive response would
+    # wait ~40 ms for the client's delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def socket_url(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
+class IocServer(uvicorn.Server):
+    """uvicorn server that first tells long-lived streams to finish when shutdown begins.
+
+    Without this uvicorn would wait for open MJPEG/SSE responses (they never end on their
+    own) until ``timeout_graceful_shutdown`` and then cancel them.
+    """
+
+    def __init__(self, config: uvicorn.Config, ctx: AppContext) -> None:
+        super().__init__(config)
+        self.ctx = ctx
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self.ctx.notifier.close()
+        await super().shutdown(sockets=sockets)
+
+
+def build_server(ctx: AppContext) -> IocServer:
+    config = uvicorn.Config(create_app(ctx), log_config=None, access_log=False, lifespan="on",
+                            timeout_graceful_shutdown=ctx.settings.graceful_shutdown,
+                            proxy_headers=False, server_header=False)
+    return IocServer(config, ctx)

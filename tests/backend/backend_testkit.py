@@ -1,0 +1,153 @@
+"""Helpers for the backend tests: plain HTTP (requests) against the real backend process.
+
+A helper module rather than a conftest.py: conftest files outside packages share the module
+name ``conftest`` and would shadow the repository-level one.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import requests
+
+
+
+def _root_conftest() -> Any:
+    """The repository-level tests/conftest.py module (already loaded by pytest)."""
+    path = (Path(__file__).resolve().parents[1] / "conftest.py")
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if file and Path(file).resolve() == path:
+            return module
+    spec = importlib.util.spec_from_file_location("_ioc_root_conftest", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_root = _root_conftest()
+DEMO_PASSWORDS: dict[str, str] = _root.DEMO_PASSWORDS
+BackendProcess = _root.BackendProcess
+start_backend = _root.start_backend
+
+API = "/api/v1"
+
+
+@dataclass
+class Api:
+    """Thin requests wrapper: ``api.get("/cameras", token=...)`` against ``base``/api/v1."""
+
+    base: str
+    http: requests.Session = field(default_factory=requests.Session)
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def url(self, path: str) -> str:
+        return f"{self.base}{API}{path}"
+
+    def call(self, method: str, path: str, token: str | None = None, **kw: Any) -> requests.Response:
+        headers = dict(kw.pop("headers", {}) or {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        kw.setdefault("timeout", 30)
+        return self.http.request(method, self.url(path), headers=headers, **kw)
+
+    def get(self, path: str, token: str | None = None, **kw: Any) -> requests.Response:
+        return self.call("GET", path, token, **kw)
+
+    def post(self, path: str, token: str | None = None, **kw: Any) -> requests.Response:
+        return self.call("POST", path, token, **kw)
+
+    def patch(self, path: str, token: str | None = None, **kw: Any) -> requests.Response:
+        return self.call("PATCH", path, token, **kw)
+
+    def login(self, role: str) -> dict[str, Any]:
+        r = self.post("/auth/login", json={"username": role, "password": DEMO_PASSWORDS[role]})
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    def token(self, role: str) -> str:
+        if role not in self.tokens:
+            self.tokens[role] = self.login(role)["access_token"]
+        return self.tokens[role]
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def error_code(response: requests.Response) -> str:
+    return response.json()["error"]["code"]
+
+
+def error_fields(response: requests.Response) -> list[str]:
+    return [d["field"] for d in response.json()["error"].get("details", [])]
+
+
+@pytest.fixture(scope="session")
+def shared_api(backend: BackendProcess) -> Iterator[Api]:
+    """Api for the session-wide demo backend, with one cached token per role."""
+    api = Api(backend.url)
+    yield api
+    api.close()
+
+
+@pytest.fixture(scope="module")
+def sse_backend(tmp_path_factory) -> Iterator[BackendProcess]:
+    """A private backend for event-stream tests: 1 s heartbeat, only the newest 1000 events kept."""
+    proc = start_backend(tmp_path_factory.mktemp("sse-backend"),
+                         extra_args=["--heartbeat", "1", "--event-retention", "1000"])
+    yield proc
+    proc.stop()
+
+
+class SseReader:
+    """Incremental Server-Sent Events parser over one open streaming ``requests`` response.
+
+    ``next()`` returns {"id", "event", "data"} for an event (data JSON-decoded) or
+    {"comment": text} for a comment line such as the heartbeat.
+    """
+
+    def __init__(self, response: requests.Response) -> None:
+        self._lines = response.iter_lines(decode_unicode=True)
+
+    def next(self) -> dict[str, Any]:
+        current: dict[str, Any] = {}
+        for raw in self._lines:
+            line = raw if isinstance(raw, str) else raw.decode("utf-8")
+            if line == "":
+                if current:
+                    if "data" in current:
+                        current["data"] = json.loads(current["data"])
+                    return current
+                continue
+            if line.startswith(":"):
+                return {"comment": line[1:].strip()}
+            name, _, value = line.partition(":")
+            current[name] = value[1:] if value.startswith(" ") else value
+        raise EOFError("event stream ended")
+
+    def until_heartbeat(self) -> list[dict[str, Any]]:
+        """Events received before the next heartbeat comment."""
+        events: list[dict[str, Any]] = []
+        while True:
+            item = self.next()
+            if item.get("comment") == "heartbeat":
+                return events
+            events.append(item)
+
+    def until(self, resource: str, ident: str) -> list[dict[str, Any]]:
+        """Events up to and including the change of (resource, id); heartbeats skipped."""
+        events: list[dict[str, Any]] = []
+        while True:
+            item = self.next()
+            if "comment" in item:
+                continue
+            events.append(item)
+            data = item.get("data") or {}
+            if item.get("event") == "change" and (data.get("resource"), data.get("id")) == (resource, ident):
+                return events
