@@ -11,6 +11,7 @@ import requests
 from .errors import BadResponse
 from .models import Alert, Analytic, Camera, Meeting, Page, Reading, Report, Sensor, SyncBatch, Task, User
 from .session import ApiSession, _query
+from .transport import decode_json
 
 _TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at"})
 _MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
@@ -180,6 +181,21 @@ class IocClient(ApiSession):
         body = {"version": version, **_query(**fields)}
         return self._write(Meeting, "PATCH", f"/meetings/{_path_id(meeting_id)}", body, what="meeting",
                            idempotency_key=idempotency_key)
+
+    # ----------------------------------------------------------------- queued actions
+    def send_action(self, method: str, path: str, body: Any, *, idempotency_key: str) -> dict[str, Any]:
+        """Send one queued outbox action (``path`` relative to /api/v1) and return the raw JSON resource.
+
+        The key makes a resend of an action the server already applied return the stored
+        answer instead of applying it twice. Raises ``Conflict`` (with ``.current``) on 409.
+        """
+        response = self._send(method.upper(), path, body=body, idempotency_key=idempotency_key)
+        if response.status_code == 204 or not response.content:
+            return {}
+        payload = decode_json(response, what="action response")
+        if not isinstance(payload, dict):
+            raise BadResponse("Malformed action response: expected a JSON object", field="")
+        return payload
 
     # ----------------------------------------------------------------- users
     def list_users(self, *, limit: int = 100, offset: int = 0) -> Page[User]:

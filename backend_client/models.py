@@ -58,12 +58,23 @@ class User(ApiModel):
     role: Role
 
 
+class OfflineGrant(ApiModel):
+    """A time-limited credential to resume the session without the password (``POST /auth/grant``).
+
+    Keep it like a password (the console stores it in its 0600 cache file); it is kept out of repr.
+    """
+
+    grant: str = Field(min_length=1, repr=False)
+    expires_at: Timestamp
+
+
 class AuthSession(ApiModel):
     """What the caller learns from a login/refresh; the tokens stay inside the client."""
 
     user: User
     expires_at: Timestamp
     refresh_expires_at: Timestamp
+    offline_grant: OfflineGrant | None = None
 
 
 class TokenGrant(ApiModel):
@@ -76,6 +87,7 @@ class TokenGrant(ApiModel):
     refresh_token: str = Field(min_length=1, repr=False)
     refresh_expires_at: Timestamp
     user: User
+    offline_grant: OfflineGrant | None = None  # absent from backends older than the offline grant
 
 
 class Health(ApiModel):
@@ -284,7 +296,7 @@ class Event(ApiModel):
 __all__ = [
     "AgendaItem", "Alert", "AlertNote", "AlertState", "AlertTarget", "Analytic", "ApiModel",
     "AuthSession", "Camera", "CameraCategory", "CameraStatus", "Change", "CloseReason",
-    "Event", "Health", "Meeting", "MeetingStatus", "Page", "RESOURCE_MODELS", "Reading",
+    "Event", "Health", "Meeting", "MeetingStatus", "OfflineGrant", "Page", "RESOURCE_MODELS", "Reading",
     "Report", "ReportSource", "ReportStatus", "Resource", "ResourceName", "Role", "Sensor",
     "SensorKind", "SensorStatus", "Severity", "SyncBatch", "Task", "TaskStatus", "Timestamp",
     "TokenGrant", "Unit", "User",

@@ -14,7 +14,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from .errors import AuthError, BackendUnavailable, Conflict, IocError
-from .models import AuthSession, Health, TokenGrant, User
+from .models import AuthSession, Health, OfflineGrant, TokenGrant, User
 from .redact import get_logger, redact_text
 from .tokens import TokenState
 from .transport import (MUTATING_METHODS, RETRY_STATUSES, backoff_delay, decode_json, error_from_response,
@@ -93,6 +93,7 @@ class ApiSession:
         self._auth_lock = threading.RLock()
         self._tokens: TokenState | None = None
         self._user: User | None = None
+        self._offline_grant: OfflineGrant | None = None
         self._closed = False
 
     # ----------------------------------------------------------------- session state
@@ -126,12 +127,20 @@ class ApiSession:
             self._tokens = None
         self._session.close()
 
+    @property
+    def offline_grant(self) -> OfflineGrant | None:
+        """The newest offline grant the backend issued to this session (login, refresh or redeem)."""
+        return self._offline_grant
+
     def _install_grant(self, grant: TokenGrant) -> AuthSession:
         with self._auth_lock:
             self._tokens = TokenState.from_grant(grant)
             self._user = grant.user
+            if grant.offline_grant is not None:
+                # Each refresh rotates the grant server-side: only the newest one stays valid.
+                self._offline_grant = grant.offline_grant
         return AuthSession(user=grant.user, expires_at=grant.expires_at,
-                           refresh_expires_at=grant.refresh_expires_at)
+                           refresh_expires_at=grant.refresh_expires_at, offline_grant=grant.offline_grant)
 
     def _forget_session(self) -> bool:
         """Drop the tokens; True if there was a session (so the caller notifies once)."""
@@ -325,6 +334,18 @@ class ApiSession:
         _log.info("signed in as %s (%s)", grant.user.username, grant.user.role)
         return self._install_grant(grant)
 
+    def redeem_offline_grant(self, grant: str) -> AuthSession:
+        """Start a session from an offline grant (``POST /auth/grant``) instead of a password.
+
+        Raises ``AuthError`` when the grant is unknown, expired or revoked (sign in again).
+        The grant is single use; the new one is in the result and in ``offline_grant``.
+        """
+        response = self._send("POST", "/auth/grant", body={"grant": grant}, authenticated=False, repeatable=False)
+        token_grant = parse_as(TokenGrant, decode_json(response, what="grant response"), what="grant response")
+        _log.info("session resumed from an offline grant as %s (%s)", token_grant.user.username,
+                  token_grant.user.role)
+        return self._install_grant(token_grant)
+
     def refresh(self) -> AuthSession:
         """Rotate the tokens now. Raises ``AuthError`` (and ends the session) if refused."""
         failure: IocError | None = None
@@ -343,6 +364,7 @@ class ApiSession:
             tokens = self._tokens
             self._tokens = None
             self._user = None
+            self._offline_grant = None  # the server revokes it with the pair
         if tokens is None:
             return
         try:

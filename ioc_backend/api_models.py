@@ -48,6 +48,11 @@ class User(BaseModel):
     role: Literal["operator", "supervisor", "leader", "participant", "admin"]
 
 
+class OfflineGrant(BaseModel):
+    grant: str
+    expires_at: str
+
+
 class TokenPair(BaseModel):
     access_token: str
     token_type: Literal["bearer"]
@@ -56,6 +61,7 @@ class TokenPair(BaseModel):
     refresh_token: str
     refresh_expires_at: str
     user: User
+    offline_grant: OfflineGrant
 
 
 class Camera(BaseModel):

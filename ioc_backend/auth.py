@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ioc_backend import models
@@ -27,6 +27,7 @@ TASK_CREATE = ("supervisor", "leader", "admin")
 TASK_UPDATE = ("operator", "supervisor", "leader", "admin")
 MEETING_WRITE = ("leader", "supervisor", "admin")
 ADMIN = ("admin",)
+OFFLINE_GRANT_KIND = "offline"  # models.Token.kind of an offline grant
 
 # Which sync/event resources each role may read (docs/API.md role table).
 READABLE_RESOURCES: dict[str, frozenset[str]] = {
@@ -53,20 +54,33 @@ def get_ctx(request: Request) -> AppContext:
 
 
 def issue_token_pair(session: Session, user: models.User, settings: Settings) -> dict[str, Any]:
-    """Create an access+refresh pair (only hashes stored) and return the login response body."""
+    """Create an access+refresh pair plus an offline grant (only hashes stored); return the login body.
+
+    The three share one ``pair`` id, so logout (which revokes by pair) also revokes the grant.
+    """
     now = utcnow()
-    access, refresh, pair = new_token(), new_token(), new_token()
+    access, refresh, grant, pair = new_token(), new_token(), new_token(), new_token()
     access_exp = now + timedelta(seconds=settings.access_ttl)
     refresh_exp = now + timedelta(seconds=settings.refresh_ttl)
+    grant_exp = now + timedelta(seconds=settings.offline_grant_ttl)
     session.add_all([
         models.Token(token_hash=token_hash(access), kind="access", user_id=user.id, pair=pair,
                      expires_at=access_exp, revoked=False, created_at=now),
         models.Token(token_hash=token_hash(refresh), kind="refresh", user_id=user.id, pair=pair,
                      expires_at=refresh_exp, revoked=False, created_at=now),
+        models.Token(token_hash=token_hash(grant), kind=OFFLINE_GRANT_KIND, user_id=user.id, pair=pair,
+                     expires_at=grant_exp, revoked=False, created_at=now),
     ])
     return {"access_token": access, "token_type": "bearer", "expires_at": iso(access_exp),
             "expires_in": settings.access_ttl, "refresh_token": refresh,
-            "refresh_expires_at": iso(refresh_exp), "user": user_dict(user)}
+            "refresh_expires_at": iso(refresh_exp), "user": user_dict(user),
+            "offline_grant": {"grant": grant, "expires_at": iso(grant_exp)}}
+
+
+def revoke_offline_grants(session: Session, pair: str) -> None:
+    """Revoke the offline grant of a pair that is being replaced (one live grant per session chain)."""
+    session.execute(update(models.Token).where(models.Token.pair == pair, models.Token.kind == OFFLINE_GRANT_KIND)
+                    .values(revoked=True))
 
 
 def lookup_token(session: Session, raw: str, kind: str) -> tuple[models.Token, models.User] | None:

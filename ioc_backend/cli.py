@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-simulator", action="store_true", help="with --demo: do not generate live activity")
     p.add_argument("--access-ttl", type=_positive(int), default=900, metavar="SECONDS", help="access token lifetime (900)")
     p.add_argument("--refresh-ttl", type=_positive(int), default=12 * 3600, metavar="SECONDS", help="refresh token lifetime (43200)")
+    p.add_argument("--offline-grant-ttl", type=_positive(int), default=72 * 3600, metavar="SECONDS",
+                   help="offline grant lifetime (259200)")
     p.add_argument("--heartbeat", type=_positive(float), default=15.0, metavar="SECONDS", help="SSE heartbeat interval (15)")
     p.add_argument("--event-retention", type=_positive(int), default=200_000, metavar="N",
                    help="change events kept for SSE replay (200000)")
@@ -114,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, _exit_cleanly)
     settings = Settings(db_url=db_url, demo=args.demo, simulator=not args.no_simulator,
                         access_ttl=args.access_ttl, refresh_ttl=args.refresh_ttl, heartbeat=args.heartbeat,
+                        offline_grant_ttl=args.offline_grant_ttl,
                         event_retention=args.event_retention)
     ctx = prepare_context(settings)
     sock = None

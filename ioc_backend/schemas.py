@@ -35,6 +35,10 @@ class RefreshRequest(Strict):
     refresh_token: str = Field(min_length=1, max_length=512)
 
 
+class GrantRequest(Strict):
+    grant: str = Field(min_length=1, max_length=512)
+
+
 class CameraPatch(Strict):
     version: int = Field(ge=1)
     status: CameraStatus | None = None

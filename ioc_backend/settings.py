@@ -21,6 +21,8 @@ class Settings:
     simulator: bool = True
     access_ttl: int = 900
     refresh_ttl: int = 12 * 3600
+    # Lifetime of the offline grant a console keeps to resume its session without a password.
+    offline_grant_ttl: int = 72 * 3600
     heartbeat: float = 15.0
     # How many change events /events can replay; older ids get ``event: reset``.
     event_retention: int = 200_000

@@ -1,4 +1,4 @@
-"""/auth: login, refresh (rotating), logout (revokes the pair) and me."""
+"""/auth: login, refresh (rotating), offline grant redemption, logout (revokes the pair) and me."""
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -10,10 +10,11 @@ from sqlalchemy import select, update
 from ioc_backend import api_models as M
 from ioc_backend.api_models import documented
 from ioc_backend import models
-from ioc_backend.auth import ALL_ROLES, Principal, get_ctx, issue_token_pair, lookup_token, require_role
+from ioc_backend.auth import (ALL_ROLES, OFFLINE_GRANT_KIND, Principal, get_ctx, issue_token_pair, lookup_token,
+                              require_role, revoke_offline_grants)
 from ioc_backend.errors import ApiError
 from ioc_backend.idempotency import idempotency_key, idempotent_write
-from ioc_backend.schemas import LoginRequest, RefreshRequest
+from ioc_backend.schemas import GrantRequest, LoginRequest, RefreshRequest
 from ioc_backend.security import verify_password
 from ioc_backend.serializers import user_dict
 
@@ -43,6 +44,21 @@ def refresh(request: Request, body: RefreshRequest) -> dict[str, Any]:
             raise ApiError(401, "unauthorized", "The refresh token is unknown, expired or revoked")
         token, user = found
         token.revoked = True  # rotation: a refresh token works once
+        revoke_offline_grants(session, token.pair)  # the new pair carries the new grant
+        return issue_token_pair(session, user, ctx.settings)
+
+
+@router.post("/grant", response_model=None, responses=documented(M.TokenPair, 401, 422))
+def redeem_offline_grant(request: Request, body: GrantRequest) -> dict[str, Any]:
+    """Trade an offline grant for a fresh token pair (and a new grant): a console that opened
+    offline resumes its session when the backend returns, without the password."""
+    ctx = get_ctx(request)
+    with ctx.db.write() as session:
+        found = lookup_token(session, body.grant, OFFLINE_GRANT_KIND)
+        if found is None:
+            raise ApiError(401, "unauthorized", "The offline grant is unknown, expired or revoked")
+        grant, user = found
+        grant.revoked = True  # single use: the answer carries its successor
         return issue_token_pair(session, user, ctx.settings)
 
 

@@ -35,7 +35,10 @@ def _fetch(ctx: AppContext, after: int, readable: frozenset[str]) -> tuple[list[
     with ctx.db.read() as session:
         snapshot_max = session.execute(select(func.max(models.ChangeEvent.id))).scalar_one() or 0
         rows = session.execute(
+            # Bounded by snapshot_max: SQLite reads here are not one snapshot, so an event committed
+            # between the two queries must wait for the next fetch, or the cursor would re-send it.
             select(models.ChangeEvent).where(models.ChangeEvent.id > after,
+                                             models.ChangeEvent.id <= snapshot_max,
                                              models.ChangeEvent.resource.in_(readable))
             .order_by(models.ChangeEvent.id).limit(BATCH)).scalars().all()
     if len(rows) == BATCH:
@@ -44,9 +47,10 @@ def _fetch(ctx: AppContext, after: int, readable: frozenset[str]) -> tuple[list[
     return list(rows), max(after, snapshot_max)
 
 
-def _format(event: models.ChangeEvent, base: str) -> str:
-    payload = {"seq": event.id, "resource": event.resource, "id": event.resource_id, "op": event.op,
-               "data": present(event.resource, event.data, base)}
+def _format(event: models.ChangeEvent, prev: int, base: str) -> str:
+    # ``prev`` lets a client prove it missed nothing: it must equal the id it applied last.
+    payload = {"seq": event.id, "prev": prev, "resource": event.resource, "id": event.resource_id,
+               "op": event.op, "data": present(event.resource, event.data, base)}
     return f"id: {event.id}\nevent: change\ndata: {json.dumps(payload, ensure_ascii=False)}\n\n"
 
 
@@ -70,6 +74,7 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
             cursor = hi
         else:
             cursor = start
+        prev = cursor  # the id this stream resumed from, then the id of each event it sent
         last_sent = time.monotonic()
         while not ctx.shutting_down:
             if utcnow() >= principal.token_expires_at:
@@ -78,7 +83,11 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
             sub.event.clear()
             rows, cursor = await to_thread.run_sync(_fetch, ctx, cursor, readable)
             if rows:
-                yield "".join(_format(e, base) for e in rows)
+                chunks = []
+                for event in rows:
+                    chunks.append(_format(event, prev, base))
+                    prev = event.id
+                yield "".join(chunks)
                 last_sent = time.monotonic()
                 continue
             wait = heartbeat - (time.monotonic() - last_sent)

@@ -38,16 +38,19 @@ def sync(request: Request, principal: Annotated[Principal, Depends(require_role(
     readable = READABLE_RESOURCES[principal.role]
     base = base_url(request)
     with get_ctx(request).db.read() as session:
-        # One read transaction = one snapshot: rows and max seq agree (writers commit in seq order).
+        # pysqlite runs each SELECT in its own implicit snapshot, so every query below is bounded
+        # by max_seq: a write committed meanwhile waits for the next sync instead of being
+        # skipped by a cursor that jumped past it (writers commit in seq order under the lock).
         max_seq = session.execute(select(func.max(models.ChangeEvent.id))).scalar_one() or 0
         candidates: list[tuple[int, str, str, str, dict[str, Any] | None]] = []
         for name in sorted(readable):
             model, serializer = RESOURCES[name]
-            rows = session.execute(select(model).where(model.seq > cursor).order_by(model.seq)
+            rows = session.execute(select(model).where(model.seq > cursor, model.seq <= max_seq).order_by(model.seq)
                                    .limit(limit + 1)).scalars().all()
             candidates += [(r.seq, name, str(r.id), "upsert", present(name, serializer(r), base)) for r in rows]
         deletes = session.execute(
-            select(models.ChangeEvent).where(models.ChangeEvent.id > cursor, models.ChangeEvent.op == "delete",
+            select(models.ChangeEvent).where(models.ChangeEvent.id > cursor, models.ChangeEvent.id <= max_seq,
+                                             models.ChangeEvent.op == "delete",
                                              models.ChangeEvent.resource.in_(readable))
             .order_by(models.ChangeEvent.id).limit(limit + 1)).scalars().all()
         candidates += [(e.id, e.resource, e.resource_id, "delete", None) for e in deletes]
@@ -58,5 +61,5 @@ def sync(request: Request, principal: Annotated[Principal, Depends(require_role(
                for seq, res, ident, op, data in page]
     # When everything visible was returned, the cursor jumps to the newest sequence so that
     # changes the role cannot see (or no changes at all) still move the client forward.
-    next_cursor = page[-1][0] if has_more else max(max_seq, page[-1][0] if page else 0)
+    next_cursor = page[-1][0] if has_more else max_seq
     return JSONResponse({"changes": changes, "cursor": str(next_cursor), "has_more": has_more})

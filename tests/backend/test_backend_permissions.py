@@ -14,7 +14,8 @@ from ioc_backend.context import AppContext
 from ioc_backend.db import Database
 from ioc_backend.settings import Settings
 
-PUBLIC = {"/api/v1/health", "/api/v1/auth/login", "/api/v1/auth/refresh"}
+# /auth/grant redeems an offline grant: the grant itself is the credential, like a refresh token.
+PUBLIC = {"/api/v1/health", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/grant"}
 SAMPLE_PARAMS = {"camera_id": "cam-0001", "alert_id": "1", "report_id": "1", "sensor_id": "sen-001",
                  "task_id": "1", "meeting_id": "1", "which": "main"}
 # docs/API.md role table: which roles may call each (method, path).

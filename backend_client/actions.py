@@ -1,0 +1,149 @@
+"""Pure builders of outbox actions: the exact API request for each operator action (docs/API.md)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+_ALERT_TARGETS = ("acknowledged", "in_progress", "closed")
+_CLOSE_REASONS = ("resolved", "false_positive", "duplicate", "no_action_needed")
+_REPORT_STATUSES = ("open", "in_progress", "action_scheduled", "closed", "duplicate", "not_responsible")
+_TASK_FIELDS = ("status", "title", "description", "assignee_unit", "due_at")
+_TASK_STATUSES = ("todo", "in_progress", "done", "cancelled")
+MAX_NOTE = 2000
+
+
+@dataclass(frozen=True)
+class Action:
+    """One operator action ready for the outbox. ``base_version`` is the version the operator saw."""
+
+    kind: str
+    method: str
+    path: str
+    body: dict[str, Any] = field(default_factory=dict)
+    resource: str = ""
+    resource_id: str = ""
+    base_version: int | None = None
+
+
+def _field(obj: Mapping[str, Any] | Any, name: str) -> Any:
+    if isinstance(obj, Mapping):
+        if name not in obj:
+            raise ValueError(f"The resource has no {name!r}; pass the object the operator saw.")
+        return obj[name]
+    try:
+        return getattr(obj, name)
+    except AttributeError:
+        raise ValueError(f"The resource has no {name!r}; pass the object the operator saw.") from None
+
+
+def _identity(obj: Mapping[str, Any] | Any) -> tuple[str, int]:
+    rid, version = _field(obj, "id"), _field(obj, "version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ValueError(f"The resource's version must be a positive integer, not {version!r}.")
+    if rid is None or str(rid) == "":
+        raise ValueError("The resource has an empty id.")
+    return str(rid), version
+
+
+def _path_id(value: str) -> str:
+    return quote(value, safe="")  # an id must not change the route
+
+
+def _note(note: str | None, *, required: bool = False) -> str | None:
+    if note is None and not required:
+        return None
+    if not isinstance(note, str) or not note.strip():
+        if required:
+            raise ValueError("A note needs some text.")
+        return None
+    if len(note) > MAX_NOTE:
+        raise ValueError(f"A note may have at most {MAX_NOTE} characters (this one has {len(note)}).")
+    return note
+
+
+def _transition(alert: Any, to: str, *, reason: str | None = None, note: str | None = None) -> Action:
+    rid, version = _identity(alert)
+    body = {"to": to, "version": version, "reason": reason, "note": _note(note)}
+    return Action(kind=f"alert.{to}", method="POST", path=f"/alerts/{_path_id(rid)}/transition", body=body,
+                  resource="alert", resource_id=rid, base_version=version)
+
+
+def acknowledge_alert(alert: Mapping[str, Any] | Any, note: str | None = None) -> Action:
+    return _transition(alert, "acknowledged", note=note)
+
+
+def start_alert(alert: Mapping[str, Any] | Any) -> Action:
+    return _transition(alert, "in_progress")
+
+
+def close_alert(alert: Mapping[str, Any] | Any, reason: str, note: str | None = None) -> Action:
+    if reason not in _CLOSE_REASONS:
+        raise ValueError(f"Close reason {reason!r} is not one of {', '.join(_CLOSE_REASONS)}.")
+    return _transition(alert, "closed", reason=reason, note=note)
+
+
+def add_alert_note(alert: Mapping[str, Any] | Any, text: str) -> Action:
+    """Notes append without a version check on the server; base_version only records what was seen."""
+    rid, version = _identity(alert)
+    return Action(kind="alert.note", method="POST", path=f"/alerts/{_path_id(rid)}/notes",
+                  body={"text": _note(text, required=True)}, resource="alert", resource_id=rid,
+                  base_version=version)
+
+
+def set_report_status(report: Mapping[str, Any] | Any, status: str, note: str | None = None,
+                      agency_responsible: str | None = None) -> Action:
+    if status not in _REPORT_STATUSES:
+        raise ValueError(f"Report status {status!r} is not one of {', '.join(_REPORT_STATUSES)}.")
+    rid, version = _identity(report)
+    body: dict[str, Any] = {"status": status, "version": version}
+    if _note(note) is not None:
+        body["note"] = note
+    if agency_responsible is not None:
+        body["agency_responsible"] = agency_responsible
+    return Action(kind="report.status", method="PATCH", path=f"/reports/{_path_id(rid)}", body=body,
+                  resource="report", resource_id=rid, base_version=version)
+
+
+def update_task(task: Mapping[str, Any] | Any, **fields: Any) -> Action:
+    unknown = sorted(set(fields) - set(_TASK_FIELDS))
+    if unknown:
+        raise ValueError(f"update_task got unknown fields {unknown}; allowed: {', '.join(_TASK_FIELDS)}.")
+    if not fields:
+        raise ValueError("update_task needs at least one field to change.")
+    if "status" in fields and fields["status"] not in _TASK_STATUSES:
+        raise ValueError(f"Task status {fields['status']!r} is not one of {', '.join(_TASK_STATUSES)}.")
+    rid, version = _identity(task)
+    body: dict[str, Any] = {"version": version}
+    for name, value in fields.items():
+        # A due date may be a datetime; the outbox stores JSON, so send the ISO text the API expects.
+        body[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return Action(kind="task.update", method="PATCH", path=f"/tasks/{_path_id(rid)}", body=body,
+                  resource="task", resource_id=rid, base_version=version)
+
+
+def with_version(body: Mapping[str, Any], version: int) -> dict[str, Any]:
+    """The same request based on another version (resolving a conflict by redoing it on the current state)."""
+    redone = dict(body)
+    if "version" in redone:
+        redone["version"] = version
+    return redone
+
+
+def describe(action: Action | Any) -> str:
+    """Short English text for logs, e.g. 'acknowledge alert 17' (the console translates its own)."""
+    kind = getattr(action, "kind", "")
+    rid = getattr(action, "resource_id", "") or ""
+    body = getattr(action, "body", None) or {}
+    verbs = {"alert.acknowledged": "acknowledge alert", "alert.in_progress": "start work on alert",
+             "alert.closed": "close alert", "alert.note": "add a note to alert",
+             "report.status": "change the status of report", "task.update": "update task"}
+    text = f"{verbs.get(kind, kind)} {rid}".strip()
+    if kind == "alert.closed" and body.get("reason"):
+        text += f" ({body['reason']})"
+    elif kind == "report.status" and body.get("status"):
+        text += f" to {body['status']}"
+    elif kind == "task.update":
+        text += " (" + ", ".join(sorted(k for k in body if k != "version")) + ")"
+    return text
