@@ -138,16 +138,16 @@ class ConsoleApp(QObject):
 
     # -- shutdown ---------------------------------------------------------------------------
     def shutdown(self) -> None:
-        """Stop the event stream, revoke the session, drain the HTTP pool, stop the demo backend."""
+        """Stop the sync engine, close the cache, drain the worker pools, stop the demo backend."""
         if self._shut_down:
             return
         self._shut_down = True
         ops.http_pool().clear()  # queued reads are moot now; the logout below must not be dropped
         if self.connection is not None:
+            # No logout here: that would revoke the offline grant too, and the next start could
+            # not open offline. Tokens live only in memory and die with the process; an explicit
+            # "Sign out" still revokes everything.
             self.connection.shutdown()
-            client = self.connection.client
-            if client.is_authenticated:
-                ops.run_in_background(client.logout)  # revoke the tokens on the server
         if not ops.shutdown_pool(20_000, drop_queued=False):
             log.warning("some background operations did not finish before exit")
         if self.connection is not None:

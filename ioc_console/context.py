@@ -11,6 +11,7 @@ from ioc_console.event_feed import EventFeed
 from ioc_console.event_log_model import EventLogModel
 from ioc_console.event_text import AnalyticsCatalogue
 from ioc_console.i18n import LanguageManager
+from ioc_console.outbox_model import OutboxModel
 from ioc_console.settings import ConsoleSettings, WindowStateStore
 
 
@@ -22,17 +23,22 @@ class ConsoleContext:
     languages: LanguageManager
     event_log: EventLogModel
     feed: EventFeed
+    outbox: OutboxModel
 
 
 def create_context(base_url: str, *, languages: LanguageManager, verify: bool | str = True,
                    settings: ConsoleSettings | None = None, window_state: WindowStateStore | None = None,
-                   parent: QObject | None = None, client_options: dict[str, Any] | None = None) -> ConsoleContext:
-    """Wire the connection, the event log model and its feed for one backend."""
-    connection = ConnectionService(base_url, verify=verify, parent=parent, client_options=client_options)
+                   parent: QObject | None = None, client_options: dict[str, Any] | None = None,
+                   engine_options: dict[str, Any] | None = None) -> ConsoleContext:
+    """Wire the connection, the event log model, its feed and the outbox model for one backend."""
+    connection = ConnectionService(base_url, verify=verify, parent=parent, client_options=client_options,
+                                   engine_options=engine_options)
     analytics = AnalyticsCatalogue()
     model = EventLogModel(analytics, language=languages.language() or "vi", parent=parent)
     languages.language_changed.connect(model.set_language)
     feed = EventFeed(connection, model, analytics, parent=parent)
+    outbox = OutboxModel(connection, model, parent=parent)
+    languages.language_changed.connect(lambda _language: outbox.refresh_texts())
     return ConsoleContext(connection=connection, settings=settings or ConsoleSettings(),
                           window_state=window_state or WindowStateStore(), languages=languages,
-                          event_log=model, feed=feed)
+                          event_log=model, feed=feed, outbox=outbox)

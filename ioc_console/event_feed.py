@@ -1,4 +1,4 @@
-"""Feeds the event log: recent alerts at sign-in, then every live change from the stream."""
+"""Feeds the event log: newest alerts from the local cache, then every change the sync engine applies."""
 from __future__ import annotations
 
 import logging
@@ -7,8 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from backend_client import PermissionDenied
-
+from backend_client.cache import CacheStore
 from ioc_console.connection import ConnectionService
 from ioc_console.event_log_model import EventLogModel, LogEntry
 from ioc_console.event_text import AnalyticsCatalogue
@@ -17,13 +16,16 @@ from ioc_console.ops import run_in_background
 log = logging.getLogger(__name__)
 
 HISTORY_ALERTS = 200
+# A batch this large is a catch-up sync page, not live activity: one row per change would bury
+# the log, so the newest alerts are re-read from the cache instead.
+BULK_BATCH = 200
 
 
 class EventFeed(QObject):
-    """Counts what arrives and keeps the log model filled."""
+    """Counts what arrives and keeps the log model filled; never touches disk or network itself."""
 
     stats_changed = Signal()
-    history_loaded = Signal(int)        # rows added from history
+    history_loaded = Signal(int)        # rows added from the cache
     history_failed = Signal(object)     # the error
 
     def __init__(self, connection: ConnectionService, model: EventLogModel,
@@ -34,51 +36,52 @@ class EventFeed(QObject):
         self._analytics = analytics
         self.events_received = 0
         self.last_event_at: datetime | None = None
-        self._history_loaded = False
-        connection.event_received.connect(self._on_event)
-        connection.signed_in.connect(self._on_signed_in)
+        self._analytics_loaded = False
+        connection.cache_ready.connect(self._on_cache_ready)
+        connection.changes_applied.connect(self._on_changes)
+        connection.state_changed.connect(self._on_state)
 
     def load_history(self) -> None:
-        """Fetch analytics names and the newest alerts in the background, then show them."""
-        client = self._connection.client
+        """Read the newest cached alerts on the cache pool, then show them above the live rows."""
+        self._connection.read_cache(
+            lambda store: store.list("alert", limit=HISTORY_ALERTS, order_by="updated_at desc"),
+            on_success=self._history_arrived, on_failure=self._history_error, parent=self)
 
-        def fetch() -> tuple[list[Any], list[Any]]:
-            analytics = client.list_analytics()
-            total = client.list_alerts(limit=1, offset=0).total
-            page = client.list_alerts(limit=HISTORY_ALERTS, offset=max(0, total - HISTORY_ALERTS))
-            return analytics, list(page.items)
+    def _on_cache_ready(self, _store: CacheStore) -> None:
+        self.load_history()
 
-        run_in_background(fetch, on_success=self._history_arrived, on_failure=self._history_error, parent=self)
+    def _on_state(self, state: str) -> None:
+        # Analytic names come from the server (they are not cached); fetch them once online.
+        if state == "online" and not self._analytics_loaded:
+            self._analytics_loaded = True
+            run_in_background(self._connection.client.list_analytics, on_success=self._analytics_arrived,
+                              on_failure=self._analytics_error, parent=self)
 
-    def _on_signed_in(self, _user: object) -> None:
-        if not self._history_loaded:
-            self.load_history()
-
-    def _history_arrived(self, result: tuple[list[Any], list[Any]]) -> None:
-        analytics, alerts = result
+    def _analytics_arrived(self, analytics: list[Any]) -> None:
         self._analytics.update(analytics)
         self._model.refresh_texts()  # analytic names may have changed wording
+
+    def _analytics_error(self, error: BaseException) -> None:
+        self._analytics_loaded = False  # try again next time we are online
+        log.info("could not load analytic names: %s", error)
+
+    def _history_arrived(self, alerts: list[dict[str, Any]]) -> None:
         added = self._model.prepend_history(LogEntry.from_resource("alert", item) for item in alerts)
-        self._history_loaded = True
-        log.info("loaded %d recent alerts into the event log", added)
+        log.info("loaded %d cached alerts into the event log", added)
         self.history_loaded.emit(added)
 
     def _history_error(self, error: BaseException) -> None:
-        if isinstance(error, PermissionDenied):
-            # Roles that may not read alerts (meeting participants) simply get no history.
-            log.info("role may not read alerts; event log starts empty")
-            self._history_loaded = True
-            return
-        log.warning("could not load recent alerts: %s", error)
+        log.warning("could not read recent alerts from the cache: %s", error)
         self.history_failed.emit(error)
 
-    def _on_event(self, event: Any) -> None:
-        if getattr(event, "type", None) == "change" and event.change is not None:
-            self._model.append_change(event.change)
-            self.events_received += 1
-            self.last_event_at = datetime.now(timezone.utc)
-            self.stats_changed.emit()
-        elif getattr(event, "type", None) == "reset":
-            # The server could not replay what we missed: show the latest alert states again.
-            log.warning("event stream reset (%s); reloading recent alerts", getattr(event, "data", {}))
+    def _on_changes(self, changes: list[Any]) -> None:
+        if len(changes) >= BULK_BATCH:
             self.load_history()
+            return
+        now = datetime.now(timezone.utc)
+        for change in changes:
+            self._model.append_change(change, now)
+        if changes:
+            self.events_received += len(changes)
+            self.last_event_at = now
+            self.stats_changed.emit()

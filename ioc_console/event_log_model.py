@@ -20,6 +20,9 @@ DEFAULT_CAPACITY = 10_000
 DEFAULT_BATCH_MS = 100
 
 COL_TIME, COL_KIND, COL_LEVEL, COL_WARD, COL_SUMMARY = range(5)
+#: Put in front of a row's summary while the operator's action on it waits in the outbox (in front,
+#: because the end of a long summary is cut off in a narrow column).
+PENDING_MARK = QT_TRANSLATE_NOOP("EventLogModel", "⏳ %2 — waiting to send · %1")
 _HEADERS = (
     QT_TRANSLATE_NOOP("EventLogModel", "Time"),
     QT_TRANSLATE_NOOP("EventLogModel", "Kind"),
@@ -68,9 +71,11 @@ class LogEntry:
 
     @classmethod
     def from_change(cls, change: Any, received_at: datetime | None = None) -> LogEntry:
-        data = as_mapping(getattr(change, "data", None))
-        return cls(resource=str(change.resource), resource_id=str(change.id), op=str(change.op),
-                   data=data, at=_moment(data, received_at), seq=getattr(change, "seq", None))
+        """From an API change, whether the client gave it as a model or as a plain dict."""
+        fields = change if isinstance(change, Mapping) else as_mapping(change) or {}
+        data = as_mapping(fields.get("data"))
+        return cls(resource=str(fields.get("resource")), resource_id=str(fields.get("id")), op=str(fields.get("op")),
+                   data=data, at=_moment(data, received_at), seq=fields.get("seq"))
 
     @classmethod
     def from_resource(cls, resource: str, item: Any) -> LogEntry:
@@ -109,6 +114,8 @@ class EventLogModel(QAbstractTableModel):
             raise ValueError("capacity must be at least 1")
         self._rows: list[LogEntry] = []
         self._pending: list[LogEntry] = []
+        # key ("alert:17") -> the state label the operator's queued action will lead to.
+        self._outbox_marks: dict[str, str] = {}
         self._capacity = capacity
         self._analytics = analytics if analytics is not None else AnalyticsCatalogue()
         self._language = language
@@ -119,6 +126,8 @@ class EventLogModel(QAbstractTableModel):
         self._routine_icon = _dot_icon(self._routine_colour)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self._flush_timer = QTimer(self)
         self._flush_timer.setObjectName("eventLogFlushTimer")
         self._flush_timer.setSingleShot(True)
@@ -139,8 +148,41 @@ class EventLogModel(QAbstractTableModel):
         if not self._flush_timer.isActive():
             self._flush_timer.start()
 
-    def append_change(self, change: Any) -> None:
-        self.append_entry(LogEntry.from_change(change, datetime.now(timezone.utc)))
+    def append_change(self, change: Any, received_at: datetime | None = None) -> None:
+        self.append_entry(LogEntry.from_change(change, received_at or datetime.now(timezone.utc)))
+
+    # -- the operator's queued actions ------------------------------------------------------
+    def set_outbox_mark(self, key: str, target_label: str | None) -> None:
+        """Mark every row of ``key`` as having an action waiting to be sent (None clears it)."""
+        if target_label is None:
+            if self._outbox_marks.pop(key, None) is None:
+                return
+        else:
+            self._outbox_marks[key] = target_label
+        self._emit_rows_of(key)
+
+    def outbox_mark(self, key: str) -> str | None:
+        return self._outbox_marks.get(key)
+
+    def apply_resource(self, resource: str, data: Mapping[str, Any]) -> bool:
+        """Show the server's newer copy of a resource (e.g. an applied action) on its latest row."""
+        key = f"{resource}:{data.get('id')}"
+        row = self.last_row_for_key(key)
+        if row < 0:
+            return False
+        entry = self._rows[row]
+        old_version = entry.version
+        if isinstance(old_version, int) and isinstance(data.get("version"), int) and data["version"] < old_version:
+            return False
+        entry.data = dict(data)
+        entry.cache = None
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(_HEADERS) - 1))
+        return True
+
+    def _emit_rows_of(self, key: str) -> None:
+        for row, entry in enumerate(self._rows):
+            if entry.key == key:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(_HEADERS) - 1))
 
     def flush(self) -> int:
         """Insert every queued row as one block, trimming the oldest rows over capacity."""
@@ -226,10 +268,19 @@ class EventLogModel(QAbstractTableModel):
         entry = self._rows[index.row()]
         texts = self._texts(entry)
         column = index.column()
+        mark = self._outbox_marks.get(entry.key) if self._outbox_marks else None
         if role == Qt.ItemDataRole.DisplayRole:
+            if mark is not None and column == COL_SUMMARY:
+                return event_text.fill(QCoreApplication.translate("EventLogModel", PENDING_MARK), texts[5], mark)
             return texts[1 + column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return texts[7]
+        if role == ItemRole.OUTBOX_MARK:
+            return mark
+        if role == ItemRole.DATA:
+            return entry.data
+        if role == Qt.ItemDataRole.FontRole and mark is not None and column == COL_SUMMARY:
+            return self._italic
         level = texts[0]
         # Routine rows (normal sensor readings, report updates) stay quiet so that alerts and
         # alarms stand out; only alerts use the blue "info" colour.

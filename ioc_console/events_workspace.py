@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ioc_console.alert_actions import AlertActions
 from ioc_console.context import ConsoleContext
 from ioc_console.event_log_model import EventLogFilterModel
 from widgets.event_log import EventLogView
@@ -23,6 +24,7 @@ class EventsWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.view)
+        self.alert_actions = AlertActions(context.connection, self.view.table(), self)
 
     def focus_filter(self) -> None:
         self.view.focus_filter()

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineE
                                QVBoxLayout, QWidget)
 
 from backend_client import AuthError, BackendUnavailable, IocError
-from ioc_console.connection import ConnectionService
-from ioc_console.event_text import fill
+from ioc_console.connection import ConnectionService, OfflineCandidate
+from ioc_console.event_text import fill, format_local_time
 
 
 def _is_certificate_problem(error: BaseException) -> bool:
@@ -61,6 +61,18 @@ class LoginDialog(QDialog):
         self._cancel = QPushButton(self)
         self._cancel.setObjectName("loginCancel")
         self._cancel.clicked.connect(self.reject)
+        # Offered only when the server is unreachable and this computer holds this user's
+        # cache with a still valid offline grant (issued by the server at the last sign-in).
+        self._offline_candidate: OfflineCandidate | None = None
+        self._offline_info = QLabel(self)
+        self._offline_info.setObjectName("loginOfflineInfo")
+        self._offline_info.setWordWrap(True)
+        self._offline_info.setTextFormat(Qt.TextFormat.PlainText)
+        self._offline_info.setVisible(False)
+        self._open_offline = QPushButton(self)
+        self._open_offline.setObjectName("loginOpenOffline")
+        self._open_offline.setVisible(False)
+        self._open_offline.clicked.connect(self.open_offline)
 
         self._form = QFormLayout()
         self._username_label = QLabel(self)
@@ -70,6 +82,7 @@ class LoginDialog(QDialog):
         self._form.addRow(self._username_label, self._username)
         self._form.addRow(self._password_label, self._password)
         buttons = QHBoxLayout()
+        buttons.addWidget(self._open_offline)
         buttons.addStretch(1)
         buttons.addWidget(self._cancel)
         buttons.addWidget(self._sign_in)
@@ -83,6 +96,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self._server)
         layout.addLayout(self._form)
         layout.addWidget(self._error)
+        layout.addWidget(self._offline_info)
         layout.addLayout(buttons)
         self._intro.setMinimumWidth(440)  # the layout sets the minimum size; this sets its width
         for edit in (self._username, self._password):
@@ -102,6 +116,18 @@ class LoginDialog(QDialog):
 
     def is_busy(self) -> bool:
         return self._busy
+
+    def offline_available(self) -> bool:
+        return self._offline_candidate is not None and self._open_offline.isVisible()
+
+    def open_offline(self) -> None:
+        """Open the main window from this computer's cache (no password check is possible offline:
+        the server's time-limited grant stands in for it)."""
+        candidate, self._offline_candidate = self._offline_candidate, None
+        if candidate is None:
+            return
+        self._connection.open_offline(candidate)
+        self.accept()
 
     def submit(self) -> None:
         if self._busy:
@@ -134,12 +160,31 @@ class LoginDialog(QDialog):
         elif isinstance(error, BackendUnavailable):
             message = fill(self.tr("Cannot reach the IOC backend at %1. Check the network "
                                    "connection and try again."), self._connection.base_url)
+            self._connection.find_offline_candidate(self._username.text().strip(), self._offer_offline, parent=self)
         elif isinstance(error, IocError):
             message = fill(self.tr("The backend refused the sign-in: %1"), error.message)
         else:
             message = fill(self.tr("Sign-in failed unexpectedly: %1"), str(error) or type(error).__name__)
         self._show_error(message)
         self._password.setFocus()
+
+    def _offer_offline(self, candidate: OfflineCandidate | None) -> None:
+        self._offline_candidate = candidate
+        self._open_offline.setVisible(candidate is not None)
+        self._offline_info.setVisible(candidate is not None)
+        self._retranslate_offline()
+        self.adjustSize()
+
+    def _retranslate_offline(self) -> None:
+        candidate = self._offline_candidate
+        self._open_offline.setText(self.tr("Open &offline"))
+        if candidate is None:
+            self._offline_info.setText("")
+            return
+        as_of = format_local_time(candidate.data_as_of) if candidate.data_as_of is not None else self.tr("never")
+        self._offline_info.setText(fill(self.tr("This computer holds your data as of %1. You can open the console "
+                                                "offline now; your actions are kept and sent when the server "
+                                                "is back."), as_of))
 
     def _show_error(self, message: str) -> None:
         self._error.setText(message)
@@ -170,4 +215,5 @@ class LoginDialog(QDialog):
         self._username_label.setText(self.tr("&Username:"))
         self._password_label.setText(self.tr("&Password:"))
         self._cancel.setText(self.tr("Cancel"))
+        self._retranslate_offline()
         self._sign_in.setText(self.tr("Signing in…") if self._busy else self.tr("Sign in"))

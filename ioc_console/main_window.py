@@ -8,16 +8,21 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QMessageBox, QSplitter, QStackedWidget, QWidget)
+                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+
+from backend_client.connection_state import OFFLINE, ConnectionStatus
 
 from ioc_console import __version__, event_text
 from ioc_console.context import ConsoleContext
 from ioc_console.event_text import fill
+from ioc_console.conflicts_panel import ConflictsPanel
 from ioc_console.login_dialog import LoginDialog
+from ioc_console.outbox_panel import OutboxPanel
 from ioc_console.workspaces import (FilterableWorkspace, StatefulWorkspace, WorkspaceRegistry,
                                     WorkspaceSpec, default_registry)
 from widgets.alert_ticker import AlertTicker
 from widgets.connection_indicator import ConnectionIndicator
+from widgets.offline_banner import OfflineBanner
 from widgets.shortcut_help import ShortcutHelpDialog
 
 log = logging.getLogger(__name__)
@@ -45,13 +50,20 @@ class MainWindow(QMainWindow):
         self._was_maximized = False
         self._user: Any = None
 
+        self._recovery_box: QMessageBox | None = None
+        self._conflicts_seen = 0
+
         self._build_workspaces()
         self._build_ticker()
+        self._build_outbox_docks()
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
 
         self._connection.state_changed.connect(self._on_connection_state)
+        self._connection.status_changed.connect(self._on_status)
+        self._connection.cache_recovered.connect(self.show_recovery_notice)
+        context.outbox.counts_changed.connect(self._on_outbox_counts)
         self._connection.signed_in.connect(self._on_signed_in)
         self._connection.signed_out.connect(self._on_signed_out)
         self._connection.auth_required.connect(self._on_auth_required)
@@ -87,7 +99,17 @@ class MainWindow(QMainWindow):
         self._splitter.setStretchFactor(1, 1)
         self._splitter.setSizes([220, 1380])
         self._splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self._splitter)
+        self.offline_banner = OfflineBanner(self)
+        self.offline_banner.setVisible(False)
+        self.offline_banner.retry_requested.connect(self._connection.wake)
+        central = QWidget(self)
+        central.setObjectName("centralArea")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.offline_banner)
+        column.addWidget(self._splitter, 1)
+        self.setCentralWidget(central)
         if self._specs:
             self._nav.setCurrentRow(0)
 
@@ -101,6 +123,37 @@ class MainWindow(QMainWindow):
         self._ticker_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self._ticker_dock.setAllowedAreas(Qt.DockWidgetArea.TopDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self._ticker_dock)
+
+    def _build_outbox_docks(self) -> None:
+        self.outbox_panel = OutboxPanel(self._context.outbox, self)
+        self._outbox_dock = QDockWidget(self)
+        self._outbox_dock.setObjectName("outboxDock")
+        self._outbox_dock.setWidget(self.outbox_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._outbox_dock)
+        self.conflicts_panel = ConflictsPanel(self._connection, self._context.outbox, self)
+        self._conflicts_dock = QDockWidget(self)
+        self._conflicts_dock.setObjectName("conflictsDock")
+        self._conflicts_dock.setWidget(self.conflicts_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._conflicts_dock)
+        self.tabifyDockWidget(self._outbox_dock, self._conflicts_dock)
+        # Hidden until asked for (status bar buttons, View menu): the window must still fit a
+        # small screen, and the status bar always shows the counts.
+        self._outbox_dock.hide()
+        self._conflicts_dock.hide()
+
+    def show_conflicts(self) -> None:
+        first_time = not self._conflicts_dock.isVisible()
+        self._conflicts_dock.show()
+        self._conflicts_dock.raise_()
+        if first_time:
+            self.resizeDocks([self._conflicts_dock], [min(480, max(340, self.width() // 3))], Qt.Orientation.Horizontal)
+
+    def show_pending_actions(self) -> None:
+        first_time = not self._outbox_dock.isVisible()
+        self._outbox_dock.show()
+        self._outbox_dock.raise_()
+        if first_time:  # wide enough to read what each action was
+            self.resizeDocks([self._outbox_dock], [min(480, max(340, self.width() // 3))], Qt.Orientation.Horizontal)
 
     def _build_actions(self) -> None:
         def action(name: str, shortcut: QKeySequence | str | None, slot: Any, *, checkable: bool = False) -> QAction:
@@ -128,6 +181,13 @@ class MainWindow(QMainWindow):
         self.act_sign_in = action("signIn", None, lambda: self.prompt_sign_in(""))
         self.act_ticker = self._ticker_dock.toggleViewAction()
         self.act_ticker.setObjectName("toggleTicker")
+        self.act_outbox = self._outbox_dock.toggleViewAction()
+        self.act_outbox.setObjectName("toggleOutbox")
+        self.act_outbox.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.act_conflicts = self._conflicts_dock.toggleViewAction()
+        self.act_conflicts.setObjectName("toggleConflicts")
+        self.act_conflicts.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.act_reconnect = action("reconnect", "F5", self._connection.wake)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -142,6 +202,9 @@ class MainWindow(QMainWindow):
         self._view_menu.addSeparator()
         self._view_menu.addAction(self.act_focus_filter)
         self._view_menu.addAction(self.act_ticker)
+        self._view_menu.addAction(self.act_outbox)
+        self._view_menu.addAction(self.act_conflicts)
+        self._view_menu.addAction(self.act_reconnect)
         self._view_menu.addAction(self.act_full_screen)
         self._view_menu.addAction(self.act_language)
         self._help_menu = bar.addMenu("")
@@ -163,7 +226,19 @@ class MainWindow(QMainWindow):
         self.tls_warning_label = QLabel(self)
         self.tls_warning_label.setObjectName("statusTlsWarning")
         self.tls_warning_label.setVisible(self._connection.verify is False)
+        self.pending_label = QPushButton(self)
+        self.pending_label.setObjectName("statusPending")
+        self.pending_label.setFlat(True)
+        self.pending_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.pending_label.clicked.connect(self.show_pending_actions)
+        self.conflicts_button = QPushButton(self)
+        self.conflicts_button.setObjectName("statusConflicts")
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setVisible(False)
+        self.conflicts_button.clicked.connect(self.show_conflicts)
         status.addWidget(self.connection_indicator)
+        status.addWidget(self.pending_label)
+        status.addWidget(self.conflicts_button)
         status.addWidget(self.user_label)
         status.addWidget(self.tls_warning_label)
         status.addPermanentWidget(self.events_label)
@@ -221,6 +296,13 @@ class MainWindow(QMainWindow):
             (self.act_focus_filter.shortcut(), self.tr("Search / filter the current view")),
             (self.act_full_screen.shortcut(), self.tr("Full screen on / off")),
             (self.act_language.shortcut(), self.tr("Switch language (Tiếng Việt / English)")),
+            (self.act_reconnect.shortcut(), self.tr("Try to reach the server now")),
+            (self.act_outbox.shortcut(), self.tr("Show / hide pending actions")),
+            (self.act_conflicts.shortcut(), self.tr("Show / hide conflicts")),
+            ("A", self.tr("Event log: acknowledge the selected alert")),
+            ("S", self.tr("Event log: start handling the selected alert")),
+            ("C", self.tr("Event log: close the selected alert…")),
+            ("N", self.tr("Event log: add a note to the selected alert…")),
             (self.act_shortcuts.shortcut(), self.tr("This list of shortcuts")),
             (self.act_quit.shortcut(), self.tr("Quit the console")),
         ]
@@ -255,6 +337,59 @@ class MainWindow(QMainWindow):
     # -- connection reactions -----------------------------------------------------------
     def _on_connection_state(self, state: str) -> None:
         self.connection_indicator.set_state(state)
+        self._update_banner()
+
+    def _on_status(self, status: ConnectionStatus) -> None:
+        self.connection_indicator.set_state(status.state)
+        self.connection_indicator.set_retry_in(status.next_retry_in)
+        self._update_banner()
+
+    def _update_banner(self) -> None:
+        """The banner shows while signed in (online or from the cache) and the server is unreachable."""
+        offline = self._connection.state == OFFLINE and self._user is not None
+        if offline:
+            as_of = self._connection.data_as_of
+            self.offline_banner.set_data_as_of(event_text.format_local_time(as_of) if as_of is not None else "")
+        self.offline_banner.setVisible(offline)
+
+    def _on_outbox_counts(self, _pending: int, conflicts: int) -> None:
+        self._update_outbox_labels()
+        if conflicts > self._conflicts_seen:
+            self.show_conflicts()  # a new conflict needs the operator's decision: put it in view
+        self._conflicts_seen = conflicts
+
+    def _update_outbox_labels(self) -> None:
+        outbox = self._context.outbox
+        pending, conflicts = outbox.pending_count(), outbox.conflict_count()
+        self.pending_label.setText(fill(self.tr("Waiting to send: %1"), str(pending)))
+        self.pending_label.setToolTip(self.tr("Your actions saved on this computer and not yet confirmed by the "
+                                              "server. They are sent in order as soon as the server answers."))
+        self.pending_label.setProperty("active", "true" if pending else "false")
+        self.pending_label.style().unpolish(self.pending_label)
+        self.pending_label.style().polish(self.pending_label)
+        self.conflicts_button.setText(fill(self.tr("Conflicts: %1 — decide"), str(conflicts)))
+        self.conflicts_button.setVisible(conflicts > 0)
+
+    def show_recovery_notice(self, notice: object) -> None:
+        """Tell the operator once that the damaged cache was set aside (nothing was deleted)."""
+        reason = getattr(notice, "reason", "")
+        if reason == "future_schema":
+            why = self.tr("The data saved on this computer was written by a newer version of the console.")
+        else:
+            why = self.tr("The data saved on this computer was damaged.")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Local data was reset"),
+                          fill(self.tr("%1 It was moved aside to:\n%2\nThe console starts with empty local data "
+                                       "and fills it again from the server."), why,
+                               str(getattr(notice, "moved_to", ""))),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("cacheRecoveryBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._recovery_box = box
+        box.open()
+
+    def recovery_box(self) -> QMessageBox | None:
+        return self._recovery_box
 
     def _on_signed_in(self, user: Any) -> None:
         self._user = user
@@ -262,12 +397,14 @@ class MainWindow(QMainWindow):
         self.act_sign_out.setEnabled(True)
         self.act_sign_in.setEnabled(False)
         self._update_user_label()
+        self._update_banner()
 
     def _on_signed_out(self) -> None:
         self._user = None
         self.act_sign_out.setEnabled(False)
         self.act_sign_in.setEnabled(True)
         self._update_user_label()
+        self._update_banner()
 
     def _on_auth_required(self) -> None:
         self._on_signed_out()
@@ -355,6 +492,12 @@ class MainWindow(QMainWindow):
         self.act_sign_out.setText(self.tr("Sign &out"))
         self.act_sign_in.setText(self.tr("&Sign in…"))
         self.act_ticker.setText(self.tr("Alert &ticker"))
+        self.act_outbox.setText(self.tr("&Pending actions"))
+        self.act_conflicts.setText(self.tr("&Conflicts"))
+        self.act_reconnect.setText(self.tr("&Reconnect now"))
+        self._outbox_dock.setWindowTitle(self.tr("Pending actions"))
+        self._conflicts_dock.setWindowTitle(self.tr("Conflicts"))
+        self._update_outbox_labels()
         self.tls_warning_label.setText(self.tr("TLS verification OFF"))
         self.tls_warning_label.setToolTip(self.tr(
             "Started with --insecure-no-verify: the server's identity is not being checked."))

@@ -21,7 +21,12 @@ log = logging.getLogger(__name__)
 # slow call must not starve the health check or the next user action.
 HTTP_POOL_THREADS = 4
 
+# The local cache gets its own small pool: reading or writing it must never wait behind an
+# HTTP call that is stuck on a hanging backend.
+CACHE_POOL_THREADS = 2
+
 _pool: QThreadPool | None = None
+_cache_pool: QThreadPool | None = None
 _pool_lock = threading.Lock()
 
 
@@ -37,19 +42,39 @@ def http_pool() -> QThreadPool:
         return _pool
 
 
+def cache_pool() -> QThreadPool:
+    """The thread pool dedicated to local cache reads and writes (created on first use)."""
+    global _cache_pool
+    with _pool_lock:
+        if _cache_pool is None:
+            _cache_pool = QThreadPool()
+            _cache_pool.setObjectName("ioc-cache-pool")
+            _cache_pool.setMaxThreadCount(CACHE_POOL_THREADS)
+            _cache_pool.setExpiryTimeout(10_000)
+        return _cache_pool
+
+
 def shutdown_pool(timeout_ms: int = 20_000, *, drop_queued: bool = True) -> bool:
-    """Wait for running operations to end; True if the pool drained in time.
+    """Wait for running operations (HTTP and cache pools) to end; True if both drained in time.
 
     ``drop_queued``: discard operations that have not started yet (nobody will look at
     their results at exit); pass False to let queued work (e.g. a logout) run first.
     """
     with _pool_lock:
-        pool = _pool
-    if pool is None:
-        return True
-    if drop_queued:
-        pool.clear()
-    return pool.waitForDone(timeout_ms)
+        pools = [pool for pool in (_pool, _cache_pool) if pool is not None]
+    drained = True
+    for pool in pools:
+        if drop_queued:
+            pool.clear()
+        drained = pool.waitForDone(timeout_ms) and drained
+    return drained
+
+
+def run_on_cache(fn: Callable[[], Any], *, on_success: Callable[[Any], None] | None = None,
+                 on_failure: Callable[[BaseException], None] | None = None,
+                 parent: QObject | None = None) -> None:
+    """Like :func:`run_in_background`, on the cache pool (local disk work, never network)."""
+    run_in_background(fn, on_success=on_success, on_failure=on_failure, parent=parent, pool=cache_pool())
 
 
 class _Delivery(QObject):

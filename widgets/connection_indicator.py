@@ -1,30 +1,45 @@
-"""Status-bar indicator: a coloured dot and a word for the backend connection state."""
+"""Status-bar indicator: a coloured dot, a word for the connection state and the next retry countdown."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+import math
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 ONLINE = "online"
-RECONNECTING = "reconnecting"
+DEGRADED = "degraded"
 OFFLINE = "offline"
+STATES = (ONLINE, DEGRADED, OFFLINE)
 
 
 class ConnectionIndicator(QWidget):
-    """Shows online / reconnecting / offline; colours come from the theme via a property."""
+    """Shows online / degraded / offline; colours come from the theme via a property.
+
+    While not online, ``set_retry_in(seconds)`` starts a once-a-second countdown to the next
+    attempt, so the operator can tell "waiting" from "stuck".
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionIndicator")
         self._state = OFFLINE
+        self._retry_left: int | None = None
         self._dot = QLabel("\u25cf", self)
         self._dot.setObjectName("connectionDot")
         self._text = QLabel(self)
         self._text.setObjectName("connectionText")
+        self._retry = QLabel(self)
+        self._retry.setObjectName("connectionRetry")
+        self._tick = QTimer(self)
+        self._tick.setObjectName("connectionRetryTick")
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 10, 0)
         layout.setSpacing(6)
         layout.addWidget(self._dot, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self._text, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self._retry, 0, Qt.AlignmentFlag.AlignVCenter)
         self._apply()
 
     def state(self) -> str:
@@ -33,11 +48,42 @@ class ConnectionIndicator(QWidget):
     def text(self) -> str:
         return self._text.text()
 
+    def retry_text(self) -> str:
+        return self._retry.text()
+
     def set_state(self, state: str) -> None:
-        if state not in (ONLINE, RECONNECTING, OFFLINE):
+        if state not in STATES:
             raise ValueError(f"unknown connection state {state!r}")
         self._state = state
+        if state == ONLINE:
+            self.set_retry_in(None)
         self._apply()
+
+    def set_retry_in(self, seconds: float | None) -> None:
+        """Count down to the next reconnection attempt (None: no attempt scheduled)."""
+        if seconds is None or self._state == ONLINE:
+            self._retry_left = None
+            self._tick.stop()
+        else:
+            self._retry_left = max(0, math.ceil(seconds))
+            self._tick.start()
+        self._show_retry()
+
+    def _count_down(self) -> None:
+        if self._retry_left is None:
+            self._tick.stop()
+            return
+        self._retry_left = max(0, self._retry_left - 1)
+        self._show_retry()
+
+    def _show_retry(self) -> None:
+        if self._retry_left is None:
+            self._retry.setText("")
+        elif self._retry_left == 0:
+            self._retry.setText(self.tr("— trying now…"))
+        else:
+            self._retry.setText(self.tr("— next try in %1 s").replace("%1", str(self._retry_left)))
+        self._retry.setVisible(bool(self._retry.text()))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -47,16 +93,19 @@ class ConnectionIndicator(QWidget):
     def _apply(self) -> None:
         labels = {
             ONLINE: self.tr("Online"),
-            RECONNECTING: self.tr("Reconnecting"),
+            DEGRADED: self.tr("Unstable"),
             OFFLINE: self.tr("Offline"),
         }
         self._text.setText(labels[self._state])
         tips = {
             ONLINE: self.tr("Connected to the IOC backend; live events are arriving."),
-            RECONNECTING: self.tr("The live event connection dropped; trying again."),
-            OFFLINE: self.tr("The IOC backend cannot be reached. Data on screen may be out of date."),
+            DEGRADED: self.tr("The IOC backend answers slowly or with errors; the console keeps retrying. "
+                              "Your actions are saved and will be sent."),
+            OFFLINE: self.tr("The IOC backend cannot be reached. You are working on saved data; "
+                             "your actions are kept and sent when the connection returns."),
         }
         self.setToolTip(tips[self._state])
+        self._show_retry()
         # The style sheet colours the dot by this dynamic property; re-polish to apply it.
         self._dot.setProperty("state", self._state)
         self._dot.style().unpolish(self._dot)

@@ -21,6 +21,10 @@ class ItemRole(IntEnum):
     HEADLINE = Qt.ItemDataRole.UserRole + 5
     #: Folded (lower case, no diacritics) text of the whole row, for accent-insensitive search.
     SEARCH_TEXT = Qt.ItemDataRole.UserRole + 6
+    #: Label of the state the operator's queued (not yet sent) action leads to, else None.
+    OUTBOX_MARK = Qt.ItemDataRole.UserRole + 7
+    #: The resource as a plain dict (what an action on the row is based on).
+    DATA = Qt.ItemDataRole.UserRole + 8
 
 
 LEVEL_ORDER = {"info": 0, "warning": 1, "critical": 2}

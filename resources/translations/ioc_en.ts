@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AlertActions</name>
+    <message>
+        <source>View snapshot</source>
+        <extracomment>Roles the API lets change alerts (docs/API.md: transition, notes). Which moves the alert state machine allows from each state (docs/API.md: new→in_progress is not one).</extracomment>
+        <translation>View snapshot</translation>
+    </message>
+    <message>
+        <source>View snapshot (needs the server)</source>
+        <translation>View snapshot (needs the server)</translation>
+    </message>
+    <message>
+        <source>The snapshot image is fetched from the server, which cannot be reached now.</source>
+        <translation>The snapshot image is fetched from the server, which cannot be reached now.</translation>
+    </message>
+    <message>
+        <source>The disk of this computer is full. Free some disk space, then try again.</source>
+        <translation>The disk of this computer is full. Free some disk space, then try again.</translation>
+    </message>
+    <message>
+        <source>The local cache could not save it: %1</source>
+        <translation>The local cache could not save it: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+    <message>
+        <source>Action not saved</source>
+        <translation>Action not saved</translation>
+    </message>
+    <message>
+        <source>The action was NOT saved and will not be sent.
+%1</source>
+        <translation>The action was NOT saved and will not be sent.
+%1</translation>
+    </message>
+    <message>
+        <source>Snapshot of alert #%1</source>
+        <translation>Snapshot of alert #%1</translation>
+    </message>
+    <message>
+        <source>Could not fetch the snapshot: %1</source>
+        <translation>Could not fetch the snapshot: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <source>&amp;Start handling</source>
+        <translation>&amp;Start handling</translation>
+    </message>
+    <message>
+        <source>&amp;Close…</source>
+        <translation>&amp;Close…</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>Add &amp;note…</translation>
+    </message>
+</context>
+<context>
     <name>AlertTicker</name>
     <message>
         <source>Latest alert</source>
@@ -17,14 +79,100 @@
     </message>
 </context>
 <context>
+    <name>CloseAlertDialog</name>
+    <message>
+        <source>Close alert</source>
+        <translation>Close alert</translation>
+    </message>
+    <message>
+        <source>Close alert #%1 — why?</source>
+        <translation>Close alert #%1 — why?</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Note (optional):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Conflict not resolved</source>
+        <translation>Conflict not resolved</translation>
+    </message>
+    <message>
+        <source>Your choice could not be saved: %1</source>
+        <translation>Your choice could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>No conflict selected.</source>
+        <translation>No conflict selected.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Close reason</source>
+        <translation>Close reason</translation>
+    </message>
+    <message>
+        <source>Someone changed these on the server after you acted. Compare, then re-apply your action on the new version or drop it. Nothing is sent until you choose.</source>
+        <translation>Someone changed these on the server after you acted. Compare, then re-apply your action on the new version or drop it. Nothing is sent until you choose.</translation>
+    </message>
+    <message>
+        <source>What I did</source>
+        <translation>What I did</translation>
+    </message>
+    <message>
+        <source>What the server has now</source>
+        <translation>What the server has now</translation>
+    </message>
+    <message>
+        <source>Re-apply on the new version</source>
+        <translation>Re-apply on the new version</translation>
+    </message>
+    <message>
+        <source>Drop my action</source>
+        <translation>Drop my action</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionIndicator</name>
     <message>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <source>Reconnecting</source>
-        <translation>Reconnecting</translation>
+        <source>— trying now…</source>
+        <translation>— trying now…</translation>
+    </message>
+    <message>
+        <source>— next try in %1 s</source>
+        <translation>— next try in %1 s</translation>
+    </message>
+    <message>
+        <source>Unstable</source>
+        <translation>Unstable</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -35,12 +183,12 @@
         <translation>Connected to the IOC backend; live events are arriving.</translation>
     </message>
     <message>
-        <source>The live event connection dropped; trying again.</source>
-        <translation>The live event connection dropped; trying again.</translation>
+        <source>The IOC backend answers slowly or with errors; the console keeps retrying. Your actions are saved and will be sent.</source>
+        <translation>The IOC backend answers slowly or with errors; the console keeps retrying. Your actions are saved and will be sent.</translation>
     </message>
     <message>
-        <source>The IOC backend cannot be reached. Data on screen may be out of date.</source>
-        <translation>The IOC backend cannot be reached. Data on screen may be out of date.</translation>
+        <source>The IOC backend cannot be reached. You are working on saved data; your actions are kept and sent when the connection returns.</source>
+        <translation>The IOC backend cannot be reached. You are working on saved data; your actions are kept and sent when the connection returns.</translation>
     </message>
 </context>
 <context>
@@ -56,6 +204,11 @@
 </context>
 <context>
     <name>EventLogModel</name>
+    <message>
+        <source>⏳ %2 — waiting to send · %1</source>
+        <extracomment>Put in front of a row&apos;s summary while the operator&apos;s action on it waits in the outbox (in front, because the end of a long summary is cut off in a narrow column).</extracomment>
+        <translation>⏳ %2 — waiting to send · %1</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>Time</translation>
@@ -342,6 +495,18 @@
         <translation>Sign-in failed unexpectedly: %1</translation>
     </message>
     <message>
+        <source>Open &amp;offline</source>
+        <translation>Open &amp;offline</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>This computer holds your data as of %1. You can open the console offline now; your actions are kept and sent when the server is back.</source>
+        <translation>This computer holds your data as of %1. You can open the console offline now; your actions are kept and sent when the server is back.</translation>
+    </message>
+    <message>
         <source>Signing in…</source>
         <translation>Signing in…</translation>
     </message>
@@ -401,6 +566,34 @@
         <translation>Switch language (Tiếng Việt / English)</translation>
     </message>
     <message>
+        <source>Try to reach the server now</source>
+        <translation>Try to reach the server now</translation>
+    </message>
+    <message>
+        <source>Show / hide pending actions</source>
+        <translation>Show / hide pending actions</translation>
+    </message>
+    <message>
+        <source>Show / hide conflicts</source>
+        <translation>Show / hide conflicts</translation>
+    </message>
+    <message>
+        <source>Event log: acknowledge the selected alert</source>
+        <translation>Event log: acknowledge the selected alert</translation>
+    </message>
+    <message>
+        <source>Event log: start handling the selected alert</source>
+        <translation>Event log: start handling the selected alert</translation>
+    </message>
+    <message>
+        <source>Event log: close the selected alert…</source>
+        <translation>Event log: close the selected alert…</translation>
+    </message>
+    <message>
+        <source>Event log: add a note to the selected alert…</source>
+        <translation>Event log: add a note to the selected alert…</translation>
+    </message>
+    <message>
         <source>This list of shortcuts</source>
         <translation>This list of shortcuts</translation>
     </message>
@@ -417,6 +610,38 @@
 Backend: %2</source>
         <translation>IOC Huế operator console %1
 Backend: %2</translation>
+    </message>
+    <message>
+        <source>Waiting to send: %1</source>
+        <translation>Waiting to send: %1</translation>
+    </message>
+    <message>
+        <source>Your actions saved on this computer and not yet confirmed by the server. They are sent in order as soon as the server answers.</source>
+        <translation>Your actions saved on this computer and not yet confirmed by the server. They are sent in order as soon as the server answers.</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1 — decide</source>
+        <translation>Conflicts: %1 — decide</translation>
+    </message>
+    <message>
+        <source>The data saved on this computer was written by a newer version of the console.</source>
+        <translation>The data saved on this computer was written by a newer version of the console.</translation>
+    </message>
+    <message>
+        <source>The data saved on this computer was damaged.</source>
+        <translation>The data saved on this computer was damaged.</translation>
+    </message>
+    <message>
+        <source>Local data was reset</source>
+        <translation>Local data was reset</translation>
+    </message>
+    <message>
+        <source>%1 It was moved aside to:
+%2
+The console starts with empty local data and fills it again from the server.</source>
+        <translation>%1 It was moved aside to:
+%2
+The console starts with empty local data and fills it again from the server.</translation>
     </message>
     <message>
         <source>Could not load recent alerts: %1</source>
@@ -503,12 +728,175 @@ Backend: %2</translation>
         <translation>Alert &amp;ticker</translation>
     </message>
     <message>
+        <source>&amp;Pending actions</source>
+        <translation>&amp;Pending actions</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Conflicts</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect now</source>
+        <translation>&amp;Reconnect now</translation>
+    </message>
+    <message>
+        <source>Pending actions</source>
+        <translation>Pending actions</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
         <source>TLS verification OFF</source>
         <translation>TLS verification OFF</translation>
     </message>
     <message>
         <source>Started with --insecure-no-verify: the server&apos;s identity is not being checked.</source>
         <translation>Started with --insecure-no-verify: the server&apos;s identity is not being checked.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Note for alert #%1 (up to 2000 characters):</source>
+        <translation>Note for alert #%1 (up to 2000 characters):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>OFFLINE — data as of %1</source>
+        <translation>OFFLINE — data as of %1</translation>
+    </message>
+    <message>
+        <source>OFFLINE — no data saved on this computer yet</source>
+        <translation>OFFLINE — no data saved on this computer yet</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. You see the data saved on this computer; your actions are kept and sent automatically when the connection returns.</source>
+        <translation>The server cannot be reached. You see the data saved on this computer; your actions are kept and sent automatically when the connection returns.</translation>
+    </message>
+    <message>
+        <source>Try to reconnect now</source>
+        <translation>Try to reconnect now</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Changed on the server meanwhile: choose in Conflicts</source>
+        <translation>Changed on the server meanwhile: choose in Conflicts</translation>
+    </message>
+    <message>
+        <source>The server refused it: %1</source>
+        <translation>The server refused it: %1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Attempts: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>No actions taken yet.</source>
+        <translation>No actions taken yet.</translation>
+    </message>
+    <message>
+        <source>Waiting to send: %1 · Conflicts: %2 · Newest first.</source>
+        <translation>Waiting to send: %1 · Conflicts: %2 · Newest first.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxText</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>False alarm</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation>No action needed</translation>
+    </message>
+    <message>
+        <source>Acknowledge alert #%1</source>
+        <translation>Acknowledge alert #%1</translation>
+    </message>
+    <message>
+        <source>Start handling alert #%1</source>
+        <translation>Start handling alert #%1</translation>
+    </message>
+    <message>
+        <source>Close alert #%1 (%2)</source>
+        <translation>Close alert #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Add a note to alert #%1</source>
+        <translation>Add a note to alert #%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>note added</source>
+        <translation>note added</translation>
     </message>
 </context>
 <context>

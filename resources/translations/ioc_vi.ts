@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AlertActions</name>
+    <message>
+        <source>View snapshot</source>
+        <extracomment>Roles the API lets change alerts (docs/API.md: transition, notes). Which moves the alert state machine allows from each state (docs/API.md: new→in_progress is not one).</extracomment>
+        <translation>Xem ảnh chụp</translation>
+    </message>
+    <message>
+        <source>View snapshot (needs the server)</source>
+        <translation>Xem ảnh chụp (cần máy chủ)</translation>
+    </message>
+    <message>
+        <source>The snapshot image is fetched from the server, which cannot be reached now.</source>
+        <translation>Ảnh chụp được tải từ máy chủ, hiện không kết nối được.</translation>
+    </message>
+    <message>
+        <source>The disk of this computer is full. Free some disk space, then try again.</source>
+        <translation>Ổ đĩa của máy này đã đầy. Hãy giải phóng dung lượng rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The local cache could not save it: %1</source>
+        <translation>Bộ nhớ đệm trên máy không lưu được: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Lỗi không mong đợi: %1</translation>
+    </message>
+    <message>
+        <source>Action not saved</source>
+        <translation>Thao tác chưa được lưu</translation>
+    </message>
+    <message>
+        <source>The action was NOT saved and will not be sent.
+%1</source>
+        <translation>Thao tác KHÔNG được lưu và sẽ không được gửi.
+%1</translation>
+    </message>
+    <message>
+        <source>Snapshot of alert #%1</source>
+        <translation>Ảnh chụp của cảnh báo #%1</translation>
+    </message>
+    <message>
+        <source>Could not fetch the snapshot: %1</source>
+        <translation>Không tải được ảnh chụp: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>&amp;Start handling</source>
+        <translation>&amp;Bắt đầu xử lý</translation>
+    </message>
+    <message>
+        <source>&amp;Close…</source>
+        <translation>Đó&amp;ng…</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>Thêm &amp;ghi chú…</translation>
+    </message>
+</context>
+<context>
     <name>AlertTicker</name>
     <message>
         <source>Latest alert</source>
@@ -17,14 +79,100 @@
     </message>
 </context>
 <context>
+    <name>CloseAlertDialog</name>
+    <message>
+        <source>Close alert</source>
+        <translation>Đóng cảnh báo</translation>
+    </message>
+    <message>
+        <source>Close alert #%1 — why?</source>
+        <translation>Đóng cảnh báo #%1 — lý do?</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Ghi chú (không bắt buộc):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Conflict not resolved</source>
+        <translation>Chưa giải quyết được xung đột</translation>
+    </message>
+    <message>
+        <source>Your choice could not be saved: %1</source>
+        <translation>Không lưu được lựa chọn của bạn: %1</translation>
+    </message>
+    <message>
+        <source>No conflict selected.</source>
+        <translation>Chưa chọn xung đột nào.</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Close reason</source>
+        <translation>Lý do đóng</translation>
+    </message>
+    <message>
+        <source>Someone changed these on the server after you acted. Compare, then re-apply your action on the new version or drop it. Nothing is sent until you choose.</source>
+        <translation>Người khác đã thay đổi các mục này trên máy chủ sau khi bạn thao tác. Hãy so sánh, rồi áp dụng lại thao tác của bạn trên bản mới hoặc bỏ nó. Không có gì được gửi cho đến khi bạn chọn.</translation>
+    </message>
+    <message>
+        <source>What I did</source>
+        <translation>Thao tác của tôi</translation>
+    </message>
+    <message>
+        <source>What the server has now</source>
+        <translation>Bản hiện có trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Re-apply on the new version</source>
+        <translation>Áp dụng lại trên bản mới</translation>
+    </message>
+    <message>
+        <source>Drop my action</source>
+        <translation>Bỏ thao tác của tôi</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionIndicator</name>
     <message>
         <source>Online</source>
         <translation>Trực tuyến</translation>
     </message>
     <message>
-        <source>Reconnecting</source>
-        <translation>Đang kết nối lại</translation>
+        <source>— trying now…</source>
+        <translation>— đang thử kết nối…</translation>
+    </message>
+    <message>
+        <source>— next try in %1 s</source>
+        <translation>— thử lại sau %1 giây</translation>
+    </message>
+    <message>
+        <source>Unstable</source>
+        <translation>Chập chờn</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -35,12 +183,12 @@
         <translation>Đã kết nối với máy chủ IOC; sự kiện trực tiếp đang được cập nhật.</translation>
     </message>
     <message>
-        <source>The live event connection dropped; trying again.</source>
-        <translation>Kết nối sự kiện trực tiếp bị gián đoạn; đang thử lại.</translation>
+        <source>The IOC backend answers slowly or with errors; the console keeps retrying. Your actions are saved and will be sent.</source>
+        <translation>Máy chủ IOC phản hồi chậm hoặc báo lỗi; bảng điều hành vẫn tiếp tục thử lại. Thao tác của bạn đã được lưu và sẽ được gửi.</translation>
     </message>
     <message>
-        <source>The IOC backend cannot be reached. Data on screen may be out of date.</source>
-        <translation>Không kết nối được máy chủ IOC. Dữ liệu trên màn hình có thể đã cũ.</translation>
+        <source>The IOC backend cannot be reached. You are working on saved data; your actions are kept and sent when the connection returns.</source>
+        <translation>Không kết nối được máy chủ IOC. Bạn đang làm việc trên dữ liệu đã lưu; thao tác của bạn được giữ lại và gửi khi có kết nối trở lại.</translation>
     </message>
 </context>
 <context>
@@ -56,6 +204,11 @@
 </context>
 <context>
     <name>EventLogModel</name>
+    <message>
+        <source>⏳ %2 — waiting to send · %1</source>
+        <extracomment>Put in front of a row&apos;s summary while the operator&apos;s action on it waits in the outbox (in front, because the end of a long summary is cut off in a narrow column).</extracomment>
+        <translation>⏳ %2 — đang chờ gửi · %1</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>Thời gian</translation>
@@ -342,6 +495,18 @@
         <translation>Đăng nhập thất bại do lỗi không mong muốn: %1</translation>
     </message>
     <message>
+        <source>Open &amp;offline</source>
+        <translation>Mở &amp;ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <source>This computer holds your data as of %1. You can open the console offline now; your actions are kept and sent when the server is back.</source>
+        <translation>Máy này có dữ liệu của bạn tính đến %1. Bạn có thể mở bảng điều hành ở chế độ ngoại tuyến ngay; thao tác của bạn được giữ lại và gửi khi máy chủ hoạt động trở lại.</translation>
+    </message>
+    <message>
         <source>Signing in…</source>
         <translation>Đang đăng nhập…</translation>
     </message>
@@ -401,6 +566,34 @@
         <translation>Đổi ngôn ngữ (Tiếng Việt / English)</translation>
     </message>
     <message>
+        <source>Try to reach the server now</source>
+        <translation>Thử kết nối máy chủ ngay</translation>
+    </message>
+    <message>
+        <source>Show / hide pending actions</source>
+        <translation>Hiện / ẩn thao tác đang chờ gửi</translation>
+    </message>
+    <message>
+        <source>Show / hide conflicts</source>
+        <translation>Hiện / ẩn xung đột</translation>
+    </message>
+    <message>
+        <source>Event log: acknowledge the selected alert</source>
+        <translation>Nhật ký sự kiện: tiếp nhận cảnh báo đang chọn</translation>
+    </message>
+    <message>
+        <source>Event log: start handling the selected alert</source>
+        <translation>Nhật ký sự kiện: bắt đầu xử lý cảnh báo đang chọn</translation>
+    </message>
+    <message>
+        <source>Event log: close the selected alert…</source>
+        <translation>Nhật ký sự kiện: đóng cảnh báo đang chọn…</translation>
+    </message>
+    <message>
+        <source>Event log: add a note to the selected alert…</source>
+        <translation>Nhật ký sự kiện: thêm ghi chú cho cảnh báo đang chọn…</translation>
+    </message>
+    <message>
         <source>This list of shortcuts</source>
         <translation>Danh sách phím tắt này</translation>
     </message>
@@ -417,6 +610,38 @@
 Backend: %2</source>
         <translation>Bảng điều hành IOC Huế %1
 Máy chủ: %2</translation>
+    </message>
+    <message>
+        <source>Waiting to send: %1</source>
+        <translation>Đang chờ gửi: %1</translation>
+    </message>
+    <message>
+        <source>Your actions saved on this computer and not yet confirmed by the server. They are sent in order as soon as the server answers.</source>
+        <translation>Các thao tác của bạn đã lưu trên máy này nhưng máy chủ chưa xác nhận. Chúng sẽ được gửi lần lượt ngay khi máy chủ phản hồi.</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1 — decide</source>
+        <translation>Xung đột: %1 — cần quyết định</translation>
+    </message>
+    <message>
+        <source>The data saved on this computer was written by a newer version of the console.</source>
+        <translation>Dữ liệu lưu trên máy này được ghi bởi phiên bản bảng điều hành mới hơn.</translation>
+    </message>
+    <message>
+        <source>The data saved on this computer was damaged.</source>
+        <translation>Dữ liệu lưu trên máy này đã bị hỏng.</translation>
+    </message>
+    <message>
+        <source>Local data was reset</source>
+        <translation>Dữ liệu trên máy đã được làm mới</translation>
+    </message>
+    <message>
+        <source>%1 It was moved aside to:
+%2
+The console starts with empty local data and fills it again from the server.</source>
+        <translation>%1 Tệp cũ đã được chuyển sang:
+%2
+Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại từ máy chủ.</translation>
     </message>
     <message>
         <source>Could not load recent alerts: %1</source>
@@ -503,12 +728,175 @@ Máy chủ: %2</translation>
         <translation>&amp;Dải cảnh báo</translation>
     </message>
     <message>
+        <source>&amp;Pending actions</source>
+        <translation>Thao tác đang &amp;chờ gửi</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Xung đột</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect now</source>
+        <translation>&amp;Kết nối lại ngay</translation>
+    </message>
+    <message>
+        <source>Pending actions</source>
+        <translation>Thao tác đang chờ gửi</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
         <source>TLS verification OFF</source>
         <translation>ĐÃ TẮT kiểm tra TLS</translation>
     </message>
     <message>
         <source>Started with --insecure-no-verify: the server&apos;s identity is not being checked.</source>
         <translation>Khởi động với --insecure-no-verify: danh tính máy chủ không được kiểm tra.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Add note</source>
+        <translation>Thêm ghi chú</translation>
+    </message>
+    <message>
+        <source>Note for alert #%1 (up to 2000 characters):</source>
+        <translation>Ghi chú cho cảnh báo #%1 (tối đa 2000 ký tự):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>OFFLINE — data as of %1</source>
+        <translation>NGOẠI TUYẾN — dữ liệu tính đến %1</translation>
+    </message>
+    <message>
+        <source>OFFLINE — no data saved on this computer yet</source>
+        <translation>NGOẠI TUYẾN — máy này chưa lưu dữ liệu nào</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. You see the data saved on this computer; your actions are kept and sent automatically when the connection returns.</source>
+        <translation>Không kết nối được máy chủ. Bạn đang xem dữ liệu đã lưu trên máy này; thao tác của bạn được giữ lại và tự động gửi khi có kết nối trở lại.</translation>
+    </message>
+    <message>
+        <source>Try to reconnect now</source>
+        <translation>Thử kết nối lại ngay</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Changed on the server meanwhile: choose in Conflicts</source>
+        <translation>Đã bị thay đổi trên máy chủ: hãy chọn cách xử lý ở mục Xung đột</translation>
+    </message>
+    <message>
+        <source>The server refused it: %1</source>
+        <translation>Máy chủ từ chối: %1</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Số lần thử: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <source>No actions taken yet.</source>
+        <translation>Chưa có thao tác nào.</translation>
+    </message>
+    <message>
+        <source>Waiting to send: %1 · Conflicts: %2 · Newest first.</source>
+        <translation>Đang chờ gửi: %1 · Xung đột: %2 · Mới nhất ở trên.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxText</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Đang chờ gửi</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Đã áp dụng</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Đã bỏ</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>Báo động giả</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Trùng lặp</translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation>Không cần xử lý</translation>
+    </message>
+    <message>
+        <source>Acknowledge alert #%1</source>
+        <translation>Tiếp nhận cảnh báo #%1</translation>
+    </message>
+    <message>
+        <source>Start handling alert #%1</source>
+        <translation>Bắt đầu xử lý cảnh báo #%1</translation>
+    </message>
+    <message>
+        <source>Close alert #%1 (%2)</source>
+        <translation>Đóng cảnh báo #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Add a note to alert #%1</source>
+        <translation>Thêm ghi chú cho cảnh báo #%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>note added</source>
+        <translation>thêm ghi chú</translation>
     </message>
 </context>
 <context>

@@ -31,8 +31,9 @@ def make_context(languages) -> Iterator[Callable[..., ConsoleContext]]:
     """Build console contexts; every one is shut down (stream stopped, pool drained) afterwards."""
     made: list[ConsoleContext] = []
 
-    def make(base_url: str, **client_options) -> ConsoleContext:
-        context = create_context(base_url, languages=languages, client_options=client_options or None)
+    def make(base_url: str, engine_options: dict | None = None, **client_options) -> ConsoleContext:
+        context = create_context(base_url, languages=languages, client_options=client_options or None,
+                                 engine_options=engine_options)
         made.append(context)
         return context
 
@@ -46,8 +47,8 @@ def make_context(languages) -> Iterator[Callable[..., ConsoleContext]]:
 
 @pytest.fixture()
 def make_window(qtbot, make_context) -> Callable[..., MainWindow]:
-    def make(base_url: str, **client_options) -> MainWindow:
-        window = MainWindow(make_context(base_url, **client_options))
+    def make(base_url: str, engine_options: dict | None = None, **client_options) -> MainWindow:
+        window = MainWindow(make_context(base_url, engine_options, **client_options))
         qtbot.addWidget(window)
         return window
 

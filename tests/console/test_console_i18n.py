@@ -44,7 +44,7 @@ def test_every_source_string_is_translated_to_vietnamese(tmp_path):
         assert missing == [], f"ioc_{language}.ts lacks: {missing}"
         assert unfinished == [], f"ioc_{language}.ts has unfinished: {unfinished}"
     vi = _messages(TRANSLATIONS_DIR / "ioc_vi.ts")
-    assert vi[("ConnectionIndicator", "Reconnecting")].text == "Đang kết nối lại"
+    assert vi[("ConnectionIndicator", "Unstable")].text == "Chập chờn"
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

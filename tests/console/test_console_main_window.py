@@ -32,7 +32,7 @@ def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
     assert window.current_workspace_key() == "events"
     nav = window.findChild(type(window._nav), "workspaceNav")
     assert nav.count() == 1 and nav.item(0).text().endswith("Sự kiện trực tiếp")
-    for state, text in (("online", "Trực tuyến"), ("reconnecting", "Đang kết nối lại"), ("offline", "Ngoại tuyến")):
+    for state, text in (("online", "Trực tuyến"), ("degraded", "Chập chờn"), ("offline", "Ngoại tuyến")):
         window.connection_indicator.set_state(state)
         assert window.connection_indicator.text() == text
 

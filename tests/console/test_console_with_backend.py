@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from conftest import DEMO_PASSWORDS, start_backend
 from ioc_console.event_log_model import COL_SUMMARY
 from ioc_console.main_window import MainWindow
+from ioc_console.ops import run_in_background
 from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 
 ROLE_LABELS_VI = {"operator": "Điều hành viên", "supervisor": "Giám sát viên", "leader": "Lãnh đạo",
@@ -172,7 +173,7 @@ def test_live_events_arrive_then_backend_loss_is_shown(qtbot, tmp_path, make_win
         assert window.last_event_label.text().startswith("Sự kiện gần nhất: ")
 
         backend.stop()
-        qtbot.waitUntil(lambda: window.connection_indicator.state() in ("reconnecting", "offline"), timeout=30_000)
+        qtbot.waitUntil(lambda: window.connection_indicator.state() in ("degraded", "offline"), timeout=30_000)
         qtbot.waitUntil(lambda: window.connection_indicator.text() == "Ngoại tuyến", timeout=30_000)
     finally:
         backend.stop()
@@ -189,7 +190,8 @@ def test_ended_session_asks_to_sign_in_again_and_resumes(qtbot, tmp_path, make_w
         token = window._context.connection.client.ensure_fresh_token()
         assert requests.post(f"{backend.url}/api/v1/auth/logout", headers={"Authorization": f"Bearer {token}"},
                              timeout=10).status_code == 204
-        window._context.feed.load_history()  # the next call finds out and cannot refresh
+        # The next call finds out and cannot refresh.
+        run_in_background(window._context.connection.client.list_alerts, on_failure=lambda _e: None)
         qtbot.waitUntil(lambda: window.login_dialog() is not None and window.login_dialog() is not first
                         and window.login_dialog().isVisible(), timeout=15_000)
         dialog = window.login_dialog()
@@ -200,7 +202,7 @@ def test_ended_session_asks_to_sign_in_again_and_resumes(qtbot, tmp_path, make_w
         dialog.password_edit().setText(DEMO_PASSWORDS["operator"])
         dialog.submit()
         qtbot.waitUntil(lambda: "Điều hành viên" in window.user_label.text(), timeout=15_000)
-        assert window._context.connection.is_streaming()
+        qtbot.waitUntil(window._context.connection.is_streaming, timeout=15_000)
         qtbot.waitUntil(lambda: window.connection_indicator.text() == "Trực tuyến", timeout=15_000)
     finally:
         backend.stop()

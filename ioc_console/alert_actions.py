@@ -1,0 +1,240 @@
+"""Operator actions on alert rows of the event log (menu + A/S/C/N keys), queued through the outbox."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QTableView, QVBoxLayout, QWidget
+
+from backend_client import actions
+from backend_client.cache import CacheWriteError
+from ioc_console.alert_dialogs import CloseAlertDialog, NoteDialog
+from ioc_console.connection import ONLINE, ConnectionService
+from ioc_console.event_text import fill
+from ioc_console.ops import run_in_background
+from widgets.item_roles import ItemRole
+
+log = logging.getLogger(__name__)
+
+#: Roles the API lets change alerts (docs/API.md: transition, notes).
+ACTING_ROLES = frozenset({"operator", "supervisor", "admin"})
+#: Which moves the alert state machine allows from each state (docs/API.md: new→in_progress is not one).
+ALLOWED_MOVES = {
+    "new": {"acknowledge", "close"},
+    "acknowledged": {"start", "close"},
+    "in_progress": {"close"},
+    "closed": set(),
+}
+
+
+class AlertActions(QObject):
+    """Owns the alert-action QActions of one event-log table and submits what they ask for.
+
+    Every action is written to the outbox on the cache pool; the row shows "waiting to
+    send" only once that write committed (the outbox model marks it). A failed write
+    (disk full...) is shown in a message box and the row stays as it was.
+    """
+
+    submitted = Signal(object)        # OutboxEntry, after the enqueue committed
+    submit_failed = Signal(object)    # the error
+
+    def __init__(self, connection: ConnectionService, table: QTableView, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._connection = connection
+        self._table = table
+        self._parent = parent
+        self._dialog: QDialog | None = None
+        self._message: QMessageBox | None = None
+
+        def make(name: str, key: str, slot: Callable[[], None]) -> QAction:
+            act = QAction(parent)
+            act.setObjectName(name)
+            act.setShortcut(QKeySequence(key))
+            # Single-letter keys must only act while the log has focus (never while typing a filter).
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(slot)
+            table.addAction(act)
+            return act
+
+        self.act_acknowledge = make("alertAcknowledge", "A", lambda: self.perform_on_current("acknowledge"))
+        self.act_start = make("alertStart", "S", lambda: self.perform_on_current("start"))
+        self.act_close = make("alertClose", "C", self.close_current)
+        self.act_note = make("alertNote", "N", self.note_current)
+        self.act_snapshot = QAction(parent)
+        self.act_snapshot.setObjectName("alertSnapshot")
+        self.act_snapshot.triggered.connect(self.show_snapshot)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        table.selectionModel().currentChanged.connect(lambda *_: self.update_enabled())
+        table.model().dataChanged.connect(lambda *_: self.update_enabled())
+        connection.signed_in.connect(lambda _u: self.update_enabled())
+        connection.signed_out.connect(self.update_enabled)
+        connection.state_changed.connect(lambda _s: self.update_enabled())
+        parent.installEventFilter(self)
+        self.retranslate_ui()
+        self.update_enabled()
+
+    # -- what is allowed --------------------------------------------------------------------
+    def may_act(self) -> bool:
+        """True when the signed-in user's role may change alerts."""
+        return getattr(self._connection.user, "role", None) in ACTING_ROLES
+
+    def current_alert(self) -> dict[str, Any] | None:
+        index = self._table.currentIndex()
+        if not index.isValid():
+            return None
+        key = index.data(ItemRole.KEY) or ""
+        data = index.data(ItemRole.DATA)
+        return dict(data) if key.startswith("alert:") and isinstance(data, Mapping) and "id" in data else None
+
+    def update_enabled(self) -> None:
+        allowed_role = self.may_act()
+        alert = self.current_alert()
+        moves = ALLOWED_MOVES.get(str(alert.get("state")), set()) if alert else set()
+        for act, move in ((self.act_acknowledge, "acknowledge"), (self.act_start, "start"), (self.act_close, "close")):
+            act.setVisible(allowed_role)
+            act.setEnabled(allowed_role and move in moves and self._connection.engine is not None)
+        self.act_note.setVisible(allowed_role)
+        self.act_note.setEnabled(allowed_role and alert is not None and self._connection.engine is not None)
+        online = self._connection.state == ONLINE
+        self.act_snapshot.setEnabled(alert is not None and online)
+        self.act_snapshot.setText(self.tr("View snapshot") if online or alert is None
+                                  else self.tr("View snapshot (needs the server)"))
+        self.act_snapshot.setToolTip("" if online else self.tr(
+            "The snapshot image is fetched from the server, which cannot be reached now."))
+
+    def actions(self) -> list[QAction]:
+        return [self.act_acknowledge, self.act_start, self.act_close, self.act_note]
+
+    def build_menu(self, parent: QWidget | None = None) -> QMenu:
+        """The context menu for the current row (action entries only for roles that may act)."""
+        self.update_enabled()
+        menu = QMenu(parent or self._table)
+        menu.setObjectName("alertContextMenu")
+        menu.setToolTipsVisible(True)
+        if self.may_act() and self.current_alert() is not None:
+            for act in self.actions():
+                menu.addAction(act)
+            menu.addSeparator()
+        if self.current_alert() is not None:
+            menu.addAction(self.act_snapshot)
+        return menu
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.build_menu()
+        if not menu.isEmpty():
+            menu.popup(self._table.viewport().mapToGlobal(position))
+
+    # -- doing it -----------------------------------------------------------------------------
+    def perform_on_current(self, move: str, **options: Any) -> bool:
+        alert = self.current_alert()
+        if alert is None or not self.may_act():
+            return False
+        return self.perform(move, alert, **options)
+
+    def perform(self, move: str, alert: Mapping[str, Any], *, reason: str | None = None,
+                note: str | None = None, text: str | None = None) -> bool:
+        """Build the action and queue it durably (on the cache pool). False if not possible now."""
+        if not self.may_act() or self._connection.engine is None:
+            return False
+        if move == "acknowledge":
+            action = actions.acknowledge_alert(alert)
+        elif move == "start":
+            action = actions.start_alert(alert)
+        elif move == "close":
+            action = actions.close_alert(alert, reason or "resolved", note=note)
+        elif move == "note":
+            action = actions.add_alert_note(alert, text or "")
+        else:
+            raise ValueError(f"unknown alert action {move!r}")
+        self._connection.submit(action, on_success=self.submitted.emit, on_failure=self._submit_failed,
+                                parent=self)
+        return True
+
+    def close_current(self) -> None:
+        alert = self.current_alert()
+        if alert is None or not self.act_close.isEnabled():
+            return
+        dialog = CloseAlertDialog(str(alert["id"]), self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.perform("close", alert, reason=dialog.reason(), note=dialog.note()))
+        self._dialog = dialog
+        dialog.open()
+
+    def note_current(self) -> None:
+        alert = self.current_alert()
+        if alert is None or not self.act_note.isEnabled():
+            return
+        dialog = NoteDialog(str(alert["id"]), self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.perform("note", alert, text=dialog.text()))
+        self._dialog = dialog
+        dialog.open()
+
+    def open_dialog(self) -> QDialog | None:
+        return self._dialog
+
+    def last_message(self) -> QMessageBox | None:
+        return self._message
+
+    def _submit_failed(self, error: BaseException) -> None:
+        log.warning("action not queued: %s", error)
+        if isinstance(error, CacheWriteError) and error.reason == "disk_full":
+            detail = self.tr("The disk of this computer is full. Free some disk space, then try again.")
+        elif isinstance(error, CacheWriteError):
+            detail = fill(self.tr("The local cache could not save it: %1"), error.message)
+        else:
+            detail = fill(self.tr("Unexpected error: %1"), str(error) or type(error).__name__)
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Action not saved"),
+                          fill(self.tr("The action was NOT saved and will not be sent.\n%1"), detail),
+                          QMessageBox.StandardButton.Ok, self._parent)
+        box.setObjectName("actionNotSavedBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._message = box
+        box.open()
+        self.submit_failed.emit(error)
+
+    # -- snapshot (needs the server) ----------------------------------------------------------
+    def show_snapshot(self) -> None:
+        alert = self.current_alert()
+        if alert is None or self._connection.state != ONLINE:
+            return
+        client = self._connection.client
+        alert_id = int(alert["id"])
+        run_in_background(lambda: client.alert_snapshot(alert_id),
+                          on_success=lambda jpeg: self._show_image(alert_id, jpeg),
+                          on_failure=self._snapshot_failed, parent=self)
+
+    def _show_image(self, alert_id: int, jpeg: bytes) -> None:
+        pixmap = QPixmap()
+        pixmap.loadFromData(jpeg, "JPEG")
+        dialog = QDialog(self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(fill(self.tr("Snapshot of alert #%1"), str(alert_id)))
+        label = QLabel(dialog)
+        label.setPixmap(pixmap)
+        QVBoxLayout(dialog).addWidget(label)
+        self._dialog = dialog
+        dialog.open()
+
+    def _snapshot_failed(self, error: BaseException) -> None:
+        self._parent.window().statusBar().showMessage(  # type: ignore[attr-defined]
+            fill(self.tr("Could not fetch the snapshot: %1"), getattr(error, "message", str(error))), 10_000)
+
+    # -- language -----------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self._parent and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return False
+
+    def retranslate_ui(self) -> None:
+        self.act_acknowledge.setText(self.tr("&Acknowledge"))
+        self.act_start.setText(self.tr("&Start handling"))
+        self.act_close.setText(self.tr("&Close…"))
+        self.act_note.setText(self.tr("Add &note…"))
+        self.update_enabled()
+

@@ -1,0 +1,85 @@
+"""Words for outbox entries in the UI language: what the action does and which state it is in."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ioc_console import event_text
+from ioc_console.event_text import fill
+
+CONTEXT = "OutboxText"
+
+ENTRY_STATES = {
+    "pending": QT_TRANSLATE_NOOP("OutboxText", "Waiting to send"),
+    "sending": QT_TRANSLATE_NOOP("OutboxText", "Sending"),
+    "applied": QT_TRANSLATE_NOOP("OutboxText", "Applied"),
+    "conflict": QT_TRANSLATE_NOOP("OutboxText", "Conflict"),
+    "failed": QT_TRANSLATE_NOOP("OutboxText", "Refused"),
+    "cancelled": QT_TRANSLATE_NOOP("OutboxText", "Withdrawn"),
+}
+
+CLOSE_REASONS = {
+    "resolved": QT_TRANSLATE_NOOP("OutboxText", "Resolved"),
+    "false_positive": QT_TRANSLATE_NOOP("OutboxText", "False alarm"),
+    "duplicate": QT_TRANSLATE_NOOP("OutboxText", "Duplicate"),
+    "no_action_needed": QT_TRANSLATE_NOOP("OutboxText", "No action needed"),
+}
+
+_TEMPLATES = {
+    "acknowledged": QT_TRANSLATE_NOOP("OutboxText", "Acknowledge alert #%1"),
+    "in_progress": QT_TRANSLATE_NOOP("OutboxText", "Start handling alert #%1"),
+    "closed": QT_TRANSLATE_NOOP("OutboxText", "Close alert #%1 (%2)"),
+    "note": QT_TRANSLATE_NOOP("OutboxText", "Add a note to alert #%1"),
+    "other": QT_TRANSLATE_NOOP("OutboxText", "%1 %2"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def state_label(state: str) -> str:
+    return tr(ENTRY_STATES[state]) if state in ENTRY_STATES else state
+
+
+def close_reason_label(reason: Any) -> str:
+    return tr(CLOSE_REASONS[reason]) if reason in CLOSE_REASONS else str(reason or "")
+
+
+def _field(entry: Any, name: str) -> Any:
+    return entry.get(name) if isinstance(entry, Mapping) else getattr(entry, name, None)
+
+
+def intent(entry: Any) -> str:
+    """"acknowledged" | "in_progress" | "closed" | "note" | "other": what the action asks for."""
+    path = str(_field(entry, "path") or "")
+    body = _field(entry, "body") or {}
+    if path.endswith("/notes"):
+        return "note"
+    if path.endswith("/transition") and isinstance(body, Mapping) and body.get("to") in _TEMPLATES:
+        return str(body["to"])
+    return "other"
+
+
+def describe(entry: Any) -> str:
+    """One line for the pending-actions list, e.g. "Đóng cảnh báo #17 (Báo nhầm)"."""
+    kind = intent(entry)
+    resource_id = str(_field(entry, "resource_id") or "")
+    body = _field(entry, "body") or {}
+    if kind == "closed":
+        return fill(tr(_TEMPLATES[kind]), resource_id, close_reason_label(body.get("reason")))
+    if kind == "other":
+        return fill(tr(_TEMPLATES[kind]), str(_field(entry, "method") or ""), str(_field(entry, "path") or ""))
+    return fill(tr(_TEMPLATES[kind]), resource_id)
+
+
+def target_label(entry: Any) -> str | None:
+    """The alert state label the action leads to (for the row's "waiting to send" mark)."""
+    kind = intent(entry)
+    if kind in ("acknowledged", "in_progress", "closed"):
+        return event_text.status_label("alert", kind)
+    if kind == "note":
+        return tr(QT_TRANSLATE_NOOP("OutboxText", "note added"))
+    return None
