@@ -64,7 +64,10 @@ class ConsoleApp(QObject):
             return
         self.window = MainWindow(self.context)
         self.window.closed.connect(self.qapp.quit)
-        self.window.show()
+        if self.window.opens_maximized:
+            self.window.showMaximized()
+        else:
+            self.window.show()
         self._maybe_announce()
 
     def _on_signed_in(self, _user: object) -> None:

@@ -436,6 +436,9 @@ class MainWindow(QMainWindow):
     def _restore_window_state(self) -> None:
         store = self._context.window_state
         geometry = store.load("main/geometry")
+        # A control-room console belongs on the whole screen the first time it opens; after
+        # that the operator's own layout (maximized or not) is restored as it was left.
+        self.opens_maximized = geometry is None
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = store.load("main/state")

@@ -89,6 +89,7 @@ def test_language_switch_changes_visible_texts_at_runtime(make_window, qtbot):
 
 def test_geometry_and_splitter_restored_in_a_new_window(make_window, qtbot):
     first = make_window(NO_SERVER)
+    assert first.opens_maximized  # nothing saved yet: the first start takes the whole screen
     first.show()
     qtbot.waitExposed(first)
     # The offscreen test screen is 800×800; a restored geometry is kept within the screen.
@@ -99,6 +100,7 @@ def test_geometry_and_splitter_restored_in_a_new_window(make_window, qtbot):
     first.close()
 
     second = make_window(NO_SERVER)
+    assert not second.opens_maximized  # the operator's own layout wins from now on
     second.show()
     qtbot.waitExposed(second)
     assert (second.width(), second.height()) == (790, 640)
