@@ -84,6 +84,11 @@ class Database:
         from ioc_backend import models  # noqa: F401  (registers the tables)
 
         Base.metadata.create_all(self.engine)
+        # create_all skips tables that already exist, and with them any index added by a later
+        # release (e.g. the one /sync uses to find deletes): add those to older databases too.
+        for table in Base.metadata.tables.values():
+            for index in table.indexes:
+                index.create(self.engine, checkfirst=True)
 
     def on_commit(self, callback: Callable[[int], None]) -> None:
         """Register a callback run after each write commit with the last change-event id."""

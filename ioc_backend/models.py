@@ -144,7 +144,8 @@ class ChangeEvent(Base):
 
     __tablename__ = "change_events"
     # AUTOINCREMENT: SQLite must never reuse an id after old events are pruned.
-    __table_args__ = {"sqlite_autoincrement": True}
+    # (op, id): /sync finds the deletes after a cursor without scanning every payload.
+    __table_args__ = (Index("ix_change_events_op_id", "op", "id"), {"sqlite_autoincrement": True})
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     resource: Mapped[str] = mapped_column(String(20))
     resource_id: Mapped[str] = mapped_column(String(32))

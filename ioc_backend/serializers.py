@@ -1,6 +1,7 @@
 """Turn resource rows into the JSON payloads of docs/API.md."""
 from __future__ import annotations
 
+import json
 from typing import Any, Callable
 
 from ioc_backend import models
@@ -90,3 +91,15 @@ def present(resource: str, data: dict[str, Any] | None, base_url: str) -> dict[s
     if data is not None and resource == "camera":
         return with_stream_urls(data, base_url)
     return data
+
+
+def present_stored(resource: str, stored: str, base_url: str) -> str:
+    """A payload stored as JSON text (the change log's ``data``) as the client sees it, as text.
+
+    Only cameras carry request-relative fields; every other payload is passed through as is,
+    which is what makes /sync cheap.
+    """
+    if resource == "camera":
+        return json.dumps(with_stream_urls(json.loads(stored), base_url), ensure_ascii=False,
+                          separators=(",", ":"))
+    return stored

@@ -1,0 +1,22 @@
+"""A database made by an older release gains the indexes a newer release added."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ioc_backend.db import Base, Database
+
+
+def test_missing_indexes_are_added_to_an_existing_database(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    Database(f"sqlite:///{path}").create_schema()
+    expected = {index.name for table in Base.metadata.tables.values() for index in table.indexes}
+    assert "ix_change_events_op_id" in expected
+    with sqlite3.connect(path) as conn:  # pretend the file predates that index
+        conn.execute("DROP INDEX ix_change_events_op_id")
+
+    Database(f"sqlite:///{path}").create_schema()
+
+    with sqlite3.connect(path) as conn:
+        present = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert expected <= present
