@@ -125,8 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             print("No users exist yet. Add an administrator with:\n"
                   f"  ioc-backend --db {db_url} --add-user admin --role admin", flush=True)
         sock = bind_socket(args.host, args.port)
-        server = build_server(ctx)
-        print(f"IOC backend listening on {socket_url(sock)}", flush=True)
+        url = socket_url(sock)
+        server = build_server(ctx, on_started=lambda: print(f"IOC backend listening on {url}", flush=True))
         server.run(sockets=[sock])
     finally:
         ctx.close()

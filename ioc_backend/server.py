@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import socket
+from collections.abc import Callable
 
 import uvicorn
 
@@ -68,17 +69,26 @@ class IocServer(uvicorn.Server):
     own) until ``timeout_graceful_shutdown`` and then cancel them.
     """
 
-    def __init__(self, config: uvicorn.Config, ctx: AppContext) -> None:
+    def __init__(self, config: uvicorn.Config, ctx: AppContext,
+                 on_started: Callable[[], None] | None = None) -> None:
         super().__init__(config)
         self.ctx = ctx
+        self.on_started = on_started
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        # Announce readiness only now: uvicorn's own signal handling is in place, so a
+        # supervisor that sends SIGTERM right after the announcement gets a graceful stop.
+        if self.started and not self.should_exit and self.on_started is not None:
+            self.on_started()
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         self.ctx.notifier.close()
         await super().shutdown(sockets=sockets)
 
 
-def build_server(ctx: AppContext) -> IocServer:
+def build_server(ctx: AppContext, on_started: Callable[[], None] | None = None) -> IocServer:
     config = uvicorn.Config(create_app(ctx), log_config=None, access_log=False, lifespan="on",
                             timeout_graceful_shutdown=ctx.settings.graceful_shutdown,
                             proxy_headers=False, server_header=False)
-    return IocServer(config, ctx)
+    return IocServer(config, ctx, on_started)
