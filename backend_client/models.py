@@ -14,6 +14,8 @@ from pydantic import (AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Fie
                       ValidationError, model_validator)
 from pydantic_core import PydanticCustomError
 
+from .errors import BadResponse
+
 
 def _require_iso_string(value: Any) -> Any:
     # Without this guard pydantic would accept a bare number as a Unix timestamp; the
@@ -273,8 +275,29 @@ class Change(ApiModel):
                                       {"path": "data.id"})
         return self
 
+    def __eq__(self, other: object) -> bool:
+        # The typed resource is derived from ``data`` (and may not be built yet, see model()),
+        # so two changes are equal when their fields are.
+        if isinstance(other, Change):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
     def model(self) -> Resource | None:
-        """The typed resource (``Camera``, ``Alert``...), or None for deletions/unknown kinds."""
+        """The typed resource (``Camera``, ``Alert``...), or None for deletions/unknown kinds.
+
+        Changes of a ``/sync`` page are built without the full validation (see
+        ``sync_payload``); their resource is validated here, on first use, and a contract
+        breach raises ``BadResponse`` naming the field (``data.lat``).
+        """
+        if self._typed is None and self.data is not None:
+            model_cls = RESOURCE_MODELS.get(self.resource)
+            if model_cls is not None:
+                try:
+                    self._typed = model_cls.model_validate(self.data)
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    path = ".".join(str(p) for p in ("data", *first["loc"]))
+                    raise BadResponse(f"Malformed change {self.seq}: {path}: {first['msg']}", field=path) from None
         return self._typed
 
 

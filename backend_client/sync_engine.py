@@ -328,6 +328,8 @@ class SyncEngine:
         try:
             for batch in self.client.iter_sync(since, self.page_size):
                 if pending is not None:
+                    # Wait for the previous page before queueing this one: were it to fail (a full
+                    # disk), this page's cursor must not be committed past its missing rows.
                     self._finish_page(*pending)
                     pending = None
                 if since != "0" and int(batch.cursor) < int(since):

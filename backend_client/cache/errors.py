@@ -80,6 +80,11 @@ def write_error_from(exc: BaseException, action: str) -> CacheWriteError:
                            reason="database_error")
 
 
+def is_corruption(exc: BaseException) -> bool:
+    """True when SQLite says the file itself is damaged (not a lock, permission or disk-full problem)."""
+    return sqlite_primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
 def is_sqlite_error(exc: BaseException) -> bool:
     """True for sqlite3 errors, bare or wrapped by SQLAlchemy."""
     return isinstance(getattr(exc, "orig", exc), sqlite3.Error)

@@ -34,8 +34,13 @@ class CacheWriter:
     ``urgent`` work goes before queued normal work (never before work already running).
     """
 
-    def __init__(self, connect: Callable[[], Connection], *, name: str = WRITER_THREAD_NAME) -> None:
+    def __init__(self, connect: Callable[[], Connection], *, name: str = WRITER_THREAD_NAME,
+                 after_write: Callable[[Connection, bool], None] | None = None) -> None:
         self._connect = connect
+        #: Called on the writer thread after each committed write (and after its caller was
+        #: told), with whether the queue is empty: housekeeping such as WAL checkpoints that
+        #: should not delay the write itself.
+        self._after_write = after_write
         self._queue: queue.PriorityQueue[tuple[int, int, Any]] = queue.PriorityQueue()
         self._order = itertools.count()  # ties keep submission order (and never compare items)
         self._lock = threading.Lock()
@@ -107,5 +112,10 @@ class CacheWriter:
                     future.set_exception(exc)
                 else:
                     future.set_result(result)
+                    if self._after_write is not None:
+                        try:
+                            self._after_write(conn, self._queue.empty())
+                        except Exception:  # noqa: BLE001 - housekeeping must never stop the writer
+                            log.warning("cache housekeeping after a write failed", exc_info=True)
         finally:
             self._discard_connection()

@@ -278,3 +278,33 @@ def test_close_joins_the_writer_and_refuses_further_use(tmp_path):
         assert reopened.cursor() == "1"
     finally:
         reopened.close()
+
+
+def test_catch_up_over_cached_rows_keeps_every_indexed_column_right(store):
+    # Existing rows are updated with only the indexed columns that changed; whichever change,
+    # the filters and orderings must see the new values and a stale change must lose.
+    store.apply_changes([upsert(i, "alert", alert(i)) for i in range(1, 1201)], "1200")
+    moved = dict(alert(5, state="closed", version=2, ward=WARDS[0]), detected_at="2026-11-26T00:00:00+00:00")
+    store.apply_changes([upsert(1201, "alert", alert(4, state="acknowledged", version=2)),  # state only
+                         upsert(1202, "alert", moved),  # state, ward and time
+                         upsert(1203, "alert", dict(alert(6, version=2), notes=["x"])),  # no indexed column
+                         upsert(1204, "alert", alert(1201)),  # a new one
+                         upsert(3, "alert", alert(7, state="closed", version=9))], "1204")  # stale: seq 3 < 7
+    assert store.count("alert") == 1201
+    assert store.get("alert", "4")["state"] == "acknowledged"
+    assert store.count("alert", state="acknowledged") == 1 and store.count("alert", state="closed") == 1
+    assert store.list("alert", state="closed") == [moved]
+    assert store.list("alert", limit=1, order_by="sort_time desc") == [moved]
+    assert WARDS[5 % 3] != WARDS[0]  # alert 5 really moved ward
+    assert store.count("alert", ward=WARDS[0]) == 1 + sum(1 for i in range(1, 1202) if i % 3 == 0)
+    assert store.count("alert", ward=WARDS[2]) == sum(1 for i in range(1, 1202) if i % 3 == 2) - 1
+    assert store.get("alert", "6")["notes"] == ["x"] and store.get("alert", "7")["state"] == "new"
+    assert store.list("alert", limit=1, order_by="seq desc")[0]["id"] == 1201
+
+
+def test_the_same_resource_twice_in_one_batch_ends_at_the_later_change(store):
+    store.apply_changes([upsert(1, "alert", alert(1))], "1")
+    store.apply_changes([upsert(2, "alert", alert(1, state="acknowledged", version=2)),
+                         upsert(3, "alert", alert(1, state="new", version=3))], "3")
+    assert store.get("alert", "1")["version"] == 3
+    assert store.count("alert", state="new") == 1 and store.count("alert", state="acknowledged") == 0

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from backend_client.cache import SCHEMA_VERSION, CacheStore
-from backend_client.cache.schema import APPLICATION_ID, V1_DDL, metadata
+from backend_client.cache.schema import APPLICATION_ID, V1_DDL, V1_TO_V2_DDL, metadata
 
 
 def _v1_file(path: Path) -> None:
@@ -56,16 +59,63 @@ def cache_path(tmp_path) -> Path:
     return tmp_path / "cache" / "127.0.0.1_8000-operator.sqlite3"
 
 
-def test_schema_version_is_2():
-    assert SCHEMA_VERSION == 2
+def test_schema_version_is_3():
+    assert SCHEMA_VERSION == 3
 
 
-def test_v1_file_is_migrated_to_v2_and_keeps_its_rows(cache_path):
+def _v2_file(path: Path) -> None:
+    """A cache as version 2 of the code left it: the v1 file upgraded one step, with its data."""
+    _v1_file(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for statement in V1_TO_V2_DDL:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("INSERT INTO saved_views VALUES ('Mine', '{\"ward\":\"Phú Xuân\"}', 't')")
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def _index_names(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                               "AND name NOT LIKE 'sqlite_%'")}
+    finally:
+        conn.close()
+
+
+def test_v2_file_is_migrated_to_v3_drops_the_seq_index_and_keeps_everything(cache_path):
+    _v2_file(cache_path)
+    assert "ix_resources_seq" in _index_names(cache_path)
+    store = CacheStore(cache_path)
+    try:
+        assert store.recovery is None
+        assert _user_version(cache_path) == 3
+        assert "ix_resources_seq" not in _index_names(cache_path)
+        assert {"ix_resources_sort", "ix_resources_state", "ix_resources_ward"} <= _index_names(cache_path)
+        assert store.get("alert", "17") == {"id": 17, "state": "new", "version": 3}
+        assert store.cursor() == "5"
+        assert store.saved_views() == {"Mine": {"ward": "Phú Xuân"}}
+        assert [e.idempotency_key for e in store.entries()] == ["k-1", "k-2"]
+        # Ordering by seq still works without the index (a plain sort), and an older change
+        # still cannot overwrite a newer one: the upsert compares seq on the row itself.
+        store.apply_changes([{"seq": 9, "resource": "alert", "id": "18", "op": "upsert",
+                              "data": {"id": 18, "state": "new", "version": 1}}], "9")
+        store.apply_changes([{"seq": 4, "resource": "alert", "id": "17", "op": "upsert",
+                              "data": {"id": 17, "state": "closed", "version": 2}}], None)
+        assert [row["id"] for row in store.list("alert", order_by="seq desc")] == [18, 17]
+        assert store.get("alert", "17")["state"] == "new"
+    finally:
+        store.close()
+
+
+def test_v1_file_is_migrated_to_the_current_version_and_keeps_its_rows(cache_path):
     _v1_file(cache_path)
     store = CacheStore(cache_path)
     try:
         assert store.recovery is None
-        assert _user_version(cache_path) == 2
+        assert _user_version(cache_path) == SCHEMA_VERSION
         assert store.get("alert", "17") == {"id": 17, "state": "new", "version": 3}
         assert store.cursor() == "5"
         first, second = store.entries()
@@ -152,14 +202,74 @@ def test_truncated_database_is_moved_aside(cache_path):
         store.close()
 
 
-def test_database_with_damaged_pages_is_moved_aside(cache_path):
-    _filled_cache(cache_path)
-    with open(cache_path, "r+b") as handle:
-        handle.seek(4096 * 3)  # inside the b-tree pages, past the header page
+def _damage_pages(path: Path) -> None:
+    with open(path, "r+b") as handle:
+        handle.seek(4096 * 3)  # inside the b-tree pages (the resources table's data), past the header page
         handle.write(b"\xde\xad\xbe\xef" * 1024)
+
+
+def _open_marker(path: Path) -> list[tuple[str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT key FROM sync_state WHERE key = 'open_since'").fetchall()
+    finally:
+        conn.close()
+
+
+_KILLED_WHILE_OPEN = """
+import os, signal, sys
+from backend_client.cache import CacheStore
+store = CacheStore(sys.argv[1])
+store.count("alert")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_cache_is_marked_open_while_in_use_and_clean_after_close(cache_path):
+    _filled_cache(cache_path, alerts=2)
+    assert _open_marker(cache_path) == []
+    store = CacheStore(cache_path)
+    try:
+        assert _open_marker(cache_path) == [("open_since",)]
+    finally:
+        store.close()
+    assert _open_marker(cache_path) == []
+
+
+def test_damaged_pages_after_a_killed_session_are_found_at_open_and_moved_aside(cache_path):
+    _filled_cache(cache_path)
+    killed = subprocess.run([sys.executable, "-c", _KILLED_WHILE_OPEN, str(cache_path)], timeout=60,
+                            capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert _open_marker(cache_path) == [("open_since",)]  # the killed session never closed it
+    _damage_pages(cache_path)
+    store = CacheStore(cache_path)  # unclean shutdown: the full integrity check runs
+    try:
+        assert store.recovery is not None and store.recovery.reason == "corrupt"
+        assert store.count("alert") == 0
+    finally:
+        store.close()
+
+
+def test_damage_missed_by_the_cheap_open_is_caught_by_a_failing_query_then_moved_aside(cache_path):
+    # A cleanly closed file is opened without the slow full check (it grows with the file);
+    # damage inside it surfaces when a read reaches it, and the next start sets it aside.
+    _filled_cache(cache_path)
+    _damage_pages(cache_path)
+    store = CacheStore(cache_path)
+    try:
+        assert store.recovery is None
+        with pytest.raises(Exception, match="malformed"):
+            store.list("alert")
+        assert store.damage_seen
+    finally:
+        store.close()
+    assert _open_marker(cache_path) == [("open_since",)], "a damaged session must not look clean"
     store = CacheStore(cache_path)
     try:
         assert store.recovery is not None and store.recovery.reason == "corrupt"
+        assert "damaged" in store.recovery.message and store.recovery.moved_to.exists()
+        assert store.count("alert") == 0
     finally:
         store.close()
 
