@@ -371,7 +371,7 @@ def _run(args: argparse.Namespace, work: Path, backends: list[BackendProcess]) -
                      f"<{TARGETS['cold_s']:.0f} s: {verdict(cold_cache < TARGETS['cold_s'])}"))
         notes.append(f"cold start (cache): spawn → newest {cache_run['summary']['newest_alerts']} alerts and the "
                      f"counts read, median of {', '.join(fmt_s(w) for w in cache_walls)}; steps "
-                     f"{steps_text(cache_run)}; PRAGMA quick_check alone (CacheStore runs it on every open) "
+                     f"{steps_text(cache_run)}; PRAGMA quick_check alone (CacheStore runs it only after an unclean shutdown) "
                      f"{fmt_s(cache_run['timings']['quick_check_alone'])} on the "
                      f"{cache_run['summary']['cache_mb']} MB cache; the console's event-feed query (newest "
                      f"{cache_run['summary']['newest_alerts']} alerts by updated_at, which no index covers) "
