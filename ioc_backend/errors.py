@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("ioc_backend.errors")
@@ -88,8 +89,26 @@ async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, "internal_error", "Internal server error; nothing was changed")
 
 
+async def _data_error(request: Request, exc: DataError) -> JSONResponse:
+    # Only stricter databases (PostgreSQL) raise this, for input SQLite would accept: a NUL
+    # character in text, an integer beyond the column's range, a string over its length.
+    # It is the client's value, not a bug; the transaction was rolled back.
+    log.warning("database refused a value on %s %s: %s", request.method, request.url.path, exc.orig)
+    return error_response(422, "validation_error", "A value in the request cannot be stored by the database "
+                          "(out of range, too long, or containing a NUL character)")
+
+
+async def _overflow(request: Request, exc: OverflowError) -> JSONResponse:
+    # SQLite cannot bind integers beyond 64 bits (e.g. /alerts/2**70 or offset=2**70): the
+    # number is the client's mistake, answered like any other out-of-range value.
+    log.warning("integer out of range on %s %s: %s", request.method, request.url.path, exc)
+    return error_response(422, "validation_error", "A number in the request is out of range")
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(DataError, _data_error)  # type: ignore[arg-type]
+    app.add_exception_handler(OverflowError, _overflow)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unhandled)

@@ -4,10 +4,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ioc_backend.db import Base, UTCDateTime
+
+# Ever-growing sequences (the change log and readings) are 64-bit on PostgreSQL, whose INTEGER
+# stops at 2**31 (months of busy live traffic). SQLite keeps INTEGER: it is already 64-bit and
+# only "INTEGER PRIMARY KEY" is the rowid alias AUTOINCREMENT needs.
+Sequence64 = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class User(Base):
@@ -40,7 +45,7 @@ class VersionedMixin:
 
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    seq: Mapped[int] = mapped_column(Sequence64, default=0, index=True)
 
 
 class Camera(VersionedMixin, Base):
@@ -110,7 +115,7 @@ class Sensor(VersionedMixin, Base):
 class Reading(Base):
     __tablename__ = "readings"
     __table_args__ = (Index("ix_readings_sensor_time", "sensor_id", "phenomenon_time"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Sequence64, primary_key=True)
     sensor_id: Mapped[str] = mapped_column(ForeignKey("sensors.id", ondelete="CASCADE"))
     phenomenon_time: Mapped[datetime] = mapped_column(UTCDateTime)
     result: Mapped[float] = mapped_column(Float)
@@ -146,7 +151,7 @@ class ChangeEvent(Base):
     # AUTOINCREMENT: SQLite must never reuse an id after old events are pruned.
     # (op, id): /sync finds the deletes after a cursor without scanning every payload.
     __table_args__ = (Index("ix_change_events_op_id", "op", "id"), {"sqlite_autoincrement": True})
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(Sequence64, primary_key=True, autoincrement=True)
     resource: Mapped[str] = mapped_column(String(20))
     resource_id: Mapped[str] = mapped_column(String(32))
     op: Mapped[str] = mapped_column(String(10))  # upsert | delete
@@ -161,7 +166,7 @@ class IdempotencyRecord(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(200))
     method: Mapped[str] = mapped_column(String(10))
-    path: Mapped[str] = mapped_column(String(500))
+    path: Mapped[str] = mapped_column(Text)  # path + query: unbounded, PostgreSQL enforces lengths
     body_hash: Mapped[str] = mapped_column(String(64))
     status_code: Mapped[int] = mapped_column(Integer)
     response_body: Mapped[str] = mapped_column(Text)

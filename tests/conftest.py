@@ -54,12 +54,16 @@ class BackendProcess:
 
 
 def start_backend(tmp_dir: Path, *, simulator: bool = False, extra_args: list[str] | None = None,
-                  env: dict[str, str] | None = None, db_path: Path | None = None) -> BackendProcess:
-    """Start the real reference backend on a free loopback port and wait until it serves."""
+                  env: dict[str, str] | None = None, db_path: Path | None = None,
+                  db_url: str | None = None) -> BackendProcess:
+    """Start the real reference backend on a free loopback port and wait until it serves.
+
+    ``db_url`` (any SQLAlchemy URL, e.g. PostgreSQL) replaces the default SQLite file.
+    """
     db_path = db_path or (tmp_dir / "backend.sqlite3")
     log_path = tmp_dir / f"backend-{time.monotonic_ns()}.log"
     args = [sys.executable, "-m", "ioc_backend", "--host", "127.0.0.1", "--port", "0",
-            "--db", f"sqlite:///{db_path}", "--demo"]
+            "--db", db_url or f"sqlite:///{db_path}", "--demo"]
     if not simulator:
         args.append("--no-simulator")
     args += extra_args or []

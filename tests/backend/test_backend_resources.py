@@ -200,3 +200,11 @@ def test_payloads_match_the_published_models_exactly(shared_api: Api) -> None:
         assert set(payload) <= set(model.model_fields), (model.__name__, set(payload) - set(model.model_fields))
         required = {n for n, f in model.model_fields.items() if f.is_required()}
         assert required <= set(payload), (model.__name__, required - set(payload))
+
+
+def test_numbers_beyond_64_bits_are_422_not_500(shared_api: Api, op: str) -> None:
+    huge = str(2 ** 70)
+    for path, params in ((f"/alerts/{huge}", None), ("/alerts", {"offset": huge}),
+                         ("/sync", {"since": huge}), ("/tasks", {"meeting_id": huge})):
+        r = shared_api.get(path, op, params=params)
+        assert r.status_code == 422 and error_code(r) == "validation_error", (path, r.status_code, r.text)

@@ -1,0 +1,176 @@
+"""The reference backend on PostgreSQL: seed, auth, writes, sync and SSE against a real server.
+
+Runs only when ``IOC_TEST_POSTGRES_URL`` names a PostgreSQL server (``.ci/run`` starts one);
+the role in it needs CREATEDB, because every test run gets a database of its own, dropped
+afterwards, so runs never see each other's data.
+"""
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from backend_testkit import DEMO_PASSWORDS, Api, SseReader, error_code, start_backend
+
+PG_URL_ENV = "IOC_TEST_POSTGRES_URL"
+SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6}
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get(PG_URL_ENV),
+    reason=f"set {PG_URL_ENV}=postgresql+psycopg://user:pass@host:5432/db to run the PostgreSQL tests")
+
+
+@pytest.fixture(scope="module")
+def pg_database_url() -> Iterator[str]:
+    """A fresh, empty UTF-8 database for this run; dropped (even if a backend still holds it) at the end."""
+    server_url = make_url(os.environ[PG_URL_ENV])
+    name = f"ioc_test_{os.getpid()}_{time.monotonic_ns()}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            # template0 + C.UTF-8: a UTF-8 database whose lower()/ILIKE fold Vietnamese letters.
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' '
+                              "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
+        yield server_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory, pg_database_url: str) -> Iterator[Api]:
+    proc = start_backend(tmp_path_factory.mktemp("pg-backend"), db_url=pg_database_url,
+                         extra_args=["--heartbeat", "1"])
+    client = Api(proc.url)
+    try:
+        yield client
+    finally:
+        client.close()
+        proc.stop()
+    assert "Traceback" not in proc.log(), proc.log()
+
+
+def full_sync(api: Api, token: str, since: int = 0, limit: int = 1000) -> tuple[list[dict[str, Any]], int]:
+    changes: list[dict[str, Any]] = []
+    cursor = since
+    while True:
+        body = api.get("/sync", token, params={"since": cursor, "limit": limit}).json()
+        changes += body["changes"]
+        assert int(body["cursor"]) >= cursor
+        cursor = int(body["cursor"])
+        if not body["has_more"]:
+            return changes, cursor
+
+
+def open_events(api: Api, token: str, last_event_id: int) -> Any:
+    headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream",
+               "Last-Event-ID": str(last_event_id)}
+    return api.http.get(api.url("/events"), headers=headers, stream=True, timeout=30)
+
+
+def add_note(api: Api, token: str, alert_id: int, note: str) -> dict[str, Any]:
+    r = api.post(f"/alerts/{alert_id}/notes", token, json={"text": note})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_demo_seed_is_complete_and_paging_does_not_change_the_result(api: Api) -> None:
+    token = api.token("operator")
+    changes, cursor = full_sync(api, token, limit=1000)
+    assert dict(Counter(c["resource"] for c in changes)) == SEEDED
+    seqs = [c["seq"] for c in changes]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs) and cursor >= seqs[-1]
+    # Odd page sizes split the log at other places: the union must be the same changes.
+    for limit in (777, 10000):
+        assert full_sync(api, token, limit=limit) == (changes, cursor)
+    # Stored JSON comes back as the exact serialised rows (text cast of the JSON column).
+    alert = next(c for c in changes if c["resource"] == "alert")
+    assert alert["data"] == api.get(f"/alerts/{alert['id']}", token).json()
+    assert api.get("/sync", token, params={"since": cursor}).json() == {
+        "changes": [], "cursor": str(cursor), "has_more": False}
+
+
+def test_every_demo_role_logs_in(api: Api) -> None:
+    for role, password in DEMO_PASSWORDS.items():
+        r = api.post("/auth/login", json={"username": role, "password": password})
+        assert r.status_code == 200, r.text
+        me = api.get("/auth/me", r.json()["access_token"]).json()
+        assert (me["username"], me["role"]) == (role, role)
+    assert api.post("/auth/login", json={"username": "admin", "password": "wrong"}).status_code == 401
+
+
+def test_idempotent_create_then_stale_version_conflict(api: Api) -> None:
+    leader = api.token("leader")
+    total = api.get("/tasks", leader, params={"limit": 1}).json()["total"]
+    body = {"title": "Nạo vét kênh Đông Ba", "description": "Trước mùa lũ", "assignee_unit": "Phường Phú Hội",
+            "due_at": "2026-12-01T10:00:00+07:00"}
+    key = str(uuid.uuid4())
+    first = api.post("/tasks", leader, json=body, headers={"Idempotency-Key": key})
+    second = api.post("/tasks", leader, json=body, headers={"Idempotency-Key": key})
+    assert first.status_code == second.status_code == 201
+    assert second.headers.get("Idempotent-Replayed") == "true" and second.content == first.content
+    task = first.json()
+    assert task["due_at"] == "2026-12-01T03:00:00.000+00:00"  # time zones survive the round trip
+    assert api.get("/tasks", leader, params={"limit": 1}).json()["total"] == total + 1
+    moved = api.patch(f"/tasks/{task['id']}", leader, json={"version": 1, "status": "in_progress"})
+    assert moved.status_code == 200 and moved.json()["version"] == 2
+    stale = api.patch(f"/tasks/{task['id']}", leader, json={"version": 1, "status": "done"})
+    assert stale.status_code == 409 and error_code(stale) == "conflict"
+    assert stale.json()["current"]["status"] == "in_progress"
+
+
+def test_events_deliver_live_and_resume_from_last_event_id(api: Api) -> None:
+    token = api.token("operator")
+    cursor = int(api.get("/sync", token, params={"since": 10**9}).json()["cursor"])
+    with open_events(api, token, cursor) as stream:
+        reader = SseReader(stream)
+        live = add_note(api, token, 11, "trực tiếp")
+        events = reader.until("alert", "11")
+    assert [e["data"]["data"] for e in events] == [live] and events[0]["data"]["prev"] == cursor
+    last_id = int(events[0]["id"])
+    missed = [add_note(api, token, 12, "bỏ lỡ 1"), add_note(api, token, 13, "bỏ lỡ 2")]
+    with open_events(api, token, last_id) as stream:
+        replayed = SseReader(stream).until_heartbeat()
+    assert [e["data"]["data"] for e in replayed] == missed
+    assert replayed[0]["data"]["prev"] == last_id and replayed[1]["data"]["prev"] == int(replayed[0]["id"])
+    # The same changes through /sync: each alert once, in its latest state.
+    changes, _ = full_sync(api, token, since=cursor)
+    assert [(c["resource"], c["id"]) for c in changes] == [("alert", "11"), ("alert", "12"), ("alert", "13")]
+
+
+def test_search_folds_vietnamese_case(api: Api) -> None:
+    token = api.token("operator")
+    lower = api.get("/cameras", token, params={"q": "cầu", "limit": 1000}).json()
+    assert lower["total"] > 0 and all("cầu" in c["name"].lower() for c in lower["items"])
+    assert any("Cầu" in c["name"] for c in lower["items"])
+    upper = api.get("/cameras", token, params={"q": "CẦU", "limit": 1000}).json()
+    assert [c["id"] for c in upper["items"]] == [c["id"] for c in lower["items"]]
+    assert api.get("/cameras", token, params={"q": "%_no_such_camera_%"}).json()["total"] == 0
+
+
+def test_values_postgresql_cannot_store_are_refused_cleanly(api: Api) -> None:
+    leader = api.token("leader")
+    total = api.get("/tasks", leader, params={"limit": 1}).json()["total"]
+    # PostgreSQL text cannot hold NUL; an int4 id column cannot hold 2**40: 422, never a 500.
+    nul = api.post("/tasks", leader, json={"title": "a\x00b", "assignee_unit": "Phường Thuận Hóa"})
+    assert nul.status_code == 422 and error_code(nul) == "validation_error"
+    assert api.get("/tasks", leader, params={"limit": 1}).json()["total"] == total
+    huge = api.get(f"/tasks/{2**40}", leader)
+    assert huge.status_code == 422 and error_code(huge) == "validation_error"
+    # The change sequence is 64-bit, so a cursor past 2**31 is simply "nothing new".
+    cursor = api.get("/sync", leader, params={"since": 2**40}).json()
+    assert cursor["changes"] == [] and cursor["has_more"] is False
+    # A long query string is stored with its Idempotency-Key (path + query is TEXT).
+    body = {"title": "Kiểm tra đê", "assignee_unit": "Phường Phú Hội"}
+    key = str(uuid.uuid4())
+    first = api.post("/tasks?" + "x" * 600, leader, json=body, headers={"Idempotency-Key": key})
+    again = api.post("/tasks?" + "x" * 600, leader, json=body, headers={"Idempotency-Key": key})
+    assert first.status_code == again.status_code == 201 and again.headers.get("Idempotent-Replayed") == "true"
