@@ -16,6 +16,7 @@ from .client import IocClient
 from .connection_state import DEGRADED, OFFLINE, ONLINE, SLOW_CALL_SECONDS, Backoff, ConnectionStatus
 from .errors import AuthError, BackendUnavailable, Conflict, InvalidRequest, IocError, NotFound, PermissionDenied
 from .events import EventStream
+from .media_prefetch import MediaPrefetcher
 from .models import Change, Event
 from .redact import get_logger
 
@@ -70,7 +71,7 @@ class SyncEngine:
                  on_outbox: Callable[[OutboxEntry], None] | None = None,
                  on_auth_required: Callable[[], None] | None = None,
                  page_size: int = 5000, backoff_initial: float = 0.5, backoff_max: float = 30.0,
-                 stream_read_timeout: float = 45.0) -> None:
+                 stream_read_timeout: float = 45.0, prefetch: bool | Mapping[str, Any] = False) -> None:
         self.client = client
         self.store = store
         self.on_status = on_status
@@ -79,6 +80,12 @@ class SyncEngine:
         self.on_auth_required = on_auth_required
         self.page_size = page_size
         self.stream_read_timeout = stream_read_timeout
+        #: Copies snapshots and readings into the cache after each catch-up, on its own thread
+        #: so that outbox replay never waits for media. ``prefetch`` may hold its options.
+        self.prefetcher: MediaPrefetcher | None = None
+        if prefetch:
+            options = dict(prefetch) if isinstance(prefetch, Mapping) else {}
+            self.prefetcher = MediaPrefetcher(client, store, **options)
         self._backoff = Backoff(backoff_initial, backoff_max)
         self._stream_backoff = (min(backoff_initial, 0.5), min(backoff_max, 5.0))
         self._inbox: queue.SimpleQueue[tuple[str, int, Any]] = queue.SimpleQueue()
@@ -119,6 +126,8 @@ class SyncEngine:
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
         self._thread.start()
+        if self.prefetcher is not None:
+            self.prefetcher.start()
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop the stream and the engine thread; returns within ``timeout`` even if a call hangs
@@ -128,6 +137,8 @@ class SyncEngine:
         self._stop.set()
         self._inbox.put(("stop", 0, None))
         self._stop_stream(timeout=max(0.1, timeout / 2))
+        if self.prefetcher is not None:
+            self.prefetcher.stop(timeout=max(0.1, (deadline - time.monotonic()) / 2))
         thread = self._thread
         if thread is not None and thread is not threading.current_thread():
             thread.join(max(0.0, deadline - time.monotonic()))
@@ -325,24 +336,26 @@ class SyncEngine:
         cursor = since
         count = 0
         behind = False
-        try:
-            for batch in self.client.iter_sync(since, self.page_size):
+        # One checkpoint after the last page instead of one after each (see CacheStore.bulk_sync).
+        with self.store.bulk_sync():
+            try:
+                for batch in self.client.iter_sync(since, self.page_size):
+                    if pending is not None:
+                        # Wait for the previous page before queueing this one: were it to fail (a full
+                        # disk), this page's cursor must not be committed past its missing rows.
+                        self._finish_page(*pending)
+                        pending = None
+                    if since != "0" and int(batch.cursor) < int(since):
+                        behind = True  # the server's log is behind our cursor: another (restored) database
+                        break
+                    changes = list(batch.changes)
+                    future = self.store.apply_changes_async([_raw_change(c) for c in changes], batch.cursor)
+                    pending = (future, changes)
+                    cursor = batch.cursor
+                    count += len(changes)
+            finally:
                 if pending is not None:
-                    # Wait for the previous page before queueing this one: were it to fail (a full
-                    # disk), this page's cursor must not be committed past its missing rows.
                     self._finish_page(*pending)
-                    pending = None
-                if since != "0" and int(batch.cursor) < int(since):
-                    behind = True  # the server's log is behind our cursor: another (restored) database
-                    break
-                changes = list(batch.changes)
-                future = self.store.apply_changes_async([_raw_change(c) for c in changes], batch.cursor)
-                pending = (future, changes)
-                cursor = batch.cursor
-                count += len(changes)
-        finally:
-            if pending is not None:
-                self._finish_page(*pending)
         if behind:
             _log.warning("the server's change log ends before our cursor %s: full resync", since)
             self.stats["full_resyncs"] += 1
@@ -352,6 +365,8 @@ class SyncEngine:
         self.stats["catch_ups"] += 1
         self.stats["synced_changes"] += count
         self.stats["last_catch_up_seconds"] = time.monotonic() - started
+        if self.prefetcher is not None:
+            self.prefetcher.request()
         _log.info("caught up: %d change(s) to cursor %s in %.2f s", count, cursor, time.monotonic() - started)
 
     def _finish_page(self, future: Future[int], changes: list[Change]) -> None:
@@ -589,6 +604,9 @@ class SyncEngine:
             self.store.apply_changes([_raw_change(c) for c in changes], str(changes[-1].seq))
             self._applied_id = changes[-1].seq
             self.stats["live_changes"] += len(changes)
+            if self.prefetcher is not None:
+                self.prefetcher.note_alerts(c.id for c in changes if c.resource == "alert" and c.op != "delete"
+                                            and isinstance(c.data, Mapping) and c.data.get("state") != "closed")
             self._call(self.on_changes, changes)
             self._set_status()  # last_sync_at moved
         if problem is not None:

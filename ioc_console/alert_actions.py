@@ -1,4 +1,4 @@
-"""Operator actions on alert rows of the event log (menu + A/S/C/N keys), queued through the outbox."""
+"""Operator actions on alert rows of the event log (menu + A/S/C/N keys, snapshot), queued through the outbox."""
 from __future__ import annotations
 
 import logging
@@ -48,6 +48,10 @@ class AlertActions(QObject):
         self._parent = parent
         self._dialog: QDialog | None = None
         self._message: QMessageBox | None = None
+        # The cached snapshot of the current alert, looked up on the cache pool while offline
+        # (the GUI thread never reads the cache): alert id -> JPEG, or None when none is cached.
+        self._cached_snapshot: tuple[str, bytes | None] | None = None
+        self._snapshot_lookup: tuple[str, str] | None = None  # (alert id, state) last asked for
 
         def make(name: str, key: str, slot: Callable[[], None]) -> QAction:
             act = QAction(parent)
@@ -100,11 +104,21 @@ class AlertActions(QObject):
         self.act_note.setVisible(allowed_role)
         self.act_note.setEnabled(allowed_role and alert is not None and self._connection.engine is not None)
         online = self._connection.state == ONLINE
-        self.act_snapshot.setEnabled(alert is not None and online)
-        self.act_snapshot.setText(self.tr("View snapshot") if online or alert is None
-                                  else self.tr("View snapshot (needs the server)"))
-        self.act_snapshot.setToolTip("" if online else self.tr(
-            "The snapshot image is fetched from the server, which cannot be reached now."))
+        if alert is not None and not online:
+            self._look_up_cached_snapshot(str(alert["id"]))
+        cached = alert is not None and not online and self.cached_snapshot(str(alert["id"])) is not None
+        self.act_snapshot.setEnabled(alert is not None and (online or cached))
+        if online or alert is None:
+            self.act_snapshot.setText(self.tr("View snapshot"))
+            self.act_snapshot.setToolTip("")
+        elif cached:
+            self.act_snapshot.setText(self.tr("View snapshot (cached copy)"))
+            self.act_snapshot.setToolTip(self.tr(
+                "The server cannot be reached now; this shows the copy saved on this computer."))
+        else:
+            self.act_snapshot.setText(self.tr("View snapshot (needs the server)"))
+            self.act_snapshot.setToolTip(self.tr(
+                "The snapshot image is fetched from the server, which cannot be reached now."))
 
     def actions(self) -> list[QAction]:
         return [self.act_acknowledge, self.act_start, self.act_close, self.act_note]
@@ -198,24 +212,66 @@ class AlertActions(QObject):
         box.open()
         self.submit_failed.emit(error)
 
-    # -- snapshot (needs the server) ----------------------------------------------------------
+    # -- snapshot (live from the server, or the cached copy while offline) ---------------------
+    def cached_snapshot(self, alert_id: str) -> bytes | None:
+        """The cached JPEG of ``alert_id`` if the last cache lookup found one (GUI thread, no I/O)."""
+        found = self._cached_snapshot
+        return found[1] if found is not None and found[0] == alert_id else None
+
+    def _look_up_cached_snapshot(self, alert_id: str) -> None:
+        key = (alert_id, self._connection.state)
+        if key == self._snapshot_lookup:
+            return
+        self._snapshot_lookup = key
+
+        def found(jpeg: bytes | None) -> None:
+            self._cached_snapshot = (alert_id, jpeg)
+            current = self.current_alert()
+            if current is not None and str(current["id"]) == alert_id:
+                self.update_enabled()
+
+        def failed(error: BaseException) -> None:
+            log.warning("could not read the cached snapshot of alert %s: %s", alert_id, error)
+
+        self._connection.read_cache(lambda store: store.get_snapshot(alert_id), on_success=found,
+                                    on_failure=failed, parent=self)
+
     def show_snapshot(self) -> None:
         alert = self.current_alert()
-        if alert is None or self._connection.state != ONLINE:
+        if alert is None:
+            return
+        alert_id = str(alert["id"])
+        if self._connection.state != ONLINE:
+            jpeg = self.cached_snapshot(alert_id)
+            if jpeg is not None:
+                self._show_image(alert_id, jpeg, cached=True)
             return
         client = self._connection.client
-        alert_id = int(alert["id"])
-        run_in_background(lambda: client.alert_snapshot(alert_id),
-                          on_success=lambda jpeg: self._show_image(alert_id, jpeg),
+        store = self._connection.store
+
+        def fetch() -> bytes:
+            jpeg = client.alert_snapshot(int(alert_id))
+            if store is not None:
+                try:  # keep it for offline use; a cache that cannot take it must not hide the image
+                    store.put_snapshot(alert_id, jpeg)
+                except Exception as exc:  # noqa: BLE001
+                    log.warning("the snapshot of alert %s was not cached: %s", alert_id, exc)
+            return jpeg
+
+        run_in_background(fetch, on_success=lambda jpeg: self._show_image(alert_id, jpeg),
                           on_failure=self._snapshot_failed, parent=self)
 
-    def _show_image(self, alert_id: int, jpeg: bytes) -> None:
+    def _show_image(self, alert_id: str, jpeg: bytes, *, cached: bool = False) -> None:
         pixmap = QPixmap()
         pixmap.loadFromData(jpeg, "JPEG")
         dialog = QDialog(self._parent)
+        dialog.setObjectName("snapshotDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowTitle(fill(self.tr("Snapshot of alert #%1"), str(alert_id)))
+        title = (self.tr("Snapshot of alert #%1 (cached copy, the server cannot be reached)") if cached
+                 else self.tr("Snapshot of alert #%1"))
+        dialog.setWindowTitle(fill(title, alert_id))
         label = QLabel(dialog)
+        label.setObjectName("snapshotImage")
         label.setPixmap(pixmap)
         QVBoxLayout(dialog).addWidget(label)
         self._dialog = dialog

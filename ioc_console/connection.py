@@ -307,6 +307,9 @@ class ConnectionService(QObject):
         self._engine_starting = True
         client, store = self.client, self._store
         options = dict(self._engine_options)
+        # Keep snapshots of open alerts and recent sensor readings on this machine, so they can
+        # still be shown when the backend is gone.
+        options.setdefault("prefetch", True)
 
         def build() -> SyncEngine | None:
             # Under the lock so that a shutdown racing with this start cannot miss the engine.

@@ -32,6 +32,10 @@ class CacheWriter:
     (``BEGIN IMMEDIATE`` … ``COMMIT``); if it raises, the transaction is rolled back and the
     exception is delivered through the Future. Work runs in submission order, except that
     ``urgent`` work goes before queued normal work (never before work already running).
+
+    Every commit is fsynced (``PRAGMA synchronous = FULL``) unless the work is submitted with
+    ``durable=False``: then its commit survives a crash of the process but may be lost on a
+    power cut (``NORMAL``; never corrupts the WAL file). Later durable commits sync it too.
     """
 
     def __init__(self, connect: Callable[[], Connection], *, name: str = WRITER_THREAD_NAME,
@@ -46,6 +50,7 @@ class CacheWriter:
         self._lock = threading.Lock()
         self._closed = False
         self._conn: Connection | None = None
+        self._durable: bool | None = None  # the connection's synchronous setting: FULL, NORMAL or unknown
         # Daemon so a console that forgets close() can still exit; nothing is lost by that,
         # because a caller's write only counts as done once its transaction has committed.
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -55,13 +60,13 @@ class CacheWriter:
     def thread(self) -> threading.Thread:
         return self._thread
 
-    def submit(self, fn: Callable[[Connection], T], *, urgent: bool = False) -> Future[T]:
+    def submit(self, fn: Callable[[Connection], T], *, urgent: bool = False, durable: bool = True) -> Future[T]:
         """Queue ``fn(connection)`` to run in its own transaction; the Future gets its result."""
         future: Future[T] = Future()
         with self._lock:
             if self._closed:
                 raise CacheClosedError("The local cache is closed; nothing more can be written to it.")
-            self._queue.put((URGENT if urgent else NORMAL, next(self._order), (fn, future)))
+            self._queue.put((URGENT if urgent else NORMAL, next(self._order), (fn, future, durable)))
         return future
 
     def run(self, fn: Callable[[Connection], T], *, urgent: bool = False) -> T:
@@ -87,6 +92,7 @@ class CacheWriter:
     def _discard_connection(self) -> None:
         """Drop a connection SQLite may have left unusable (after an I/O error); reopen on next use."""
         conn, self._conn = self._conn, None
+        self._durable = None
         if conn is not None:
             try:
                 conn.close()
@@ -99,11 +105,16 @@ class CacheWriter:
                 _priority, _order, item = self._queue.get()
                 if item is _STOP:
                     return
-                fn, future = item
+                fn, future, durable = item
                 if not future.set_running_or_notify_cancel():
                     continue
                 try:
                     conn = self._connection()
+                    if durable is not self._durable:
+                        # SQLite refuses to change this inside a transaction, so it is set before BEGIN.
+                        conn.connection.driver_connection.execute(
+                            f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+                        self._durable = durable
                     with conn.begin():
                         result = fn(conn)
                 except BaseException as exc:  # noqa: BLE001 - delivered to the caller, who decides

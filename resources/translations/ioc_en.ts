@@ -9,6 +9,14 @@
         <translation>View snapshot</translation>
     </message>
     <message>
+        <source>View snapshot (cached copy)</source>
+        <translation>View snapshot (cached copy)</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached now; this shows the copy saved on this computer.</source>
+        <translation>The server cannot be reached now; this shows the copy saved on this computer.</translation>
+    </message>
+    <message>
         <source>View snapshot (needs the server)</source>
         <translation>View snapshot (needs the server)</translation>
     </message>
@@ -37,6 +45,10 @@
 %1</source>
         <translation>The action was NOT saved and will not be sent.
 %1</translation>
+    </message>
+    <message>
+        <source>Snapshot of alert #%1 (cached copy, the server cannot be reached)</source>
+        <translation>Snapshot of alert #%1 (cached copy, the server cannot be reached)</translation>
     </message>
     <message>
         <source>Snapshot of alert #%1</source>

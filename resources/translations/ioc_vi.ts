@@ -9,6 +9,14 @@
         <translation>Xem ảnh chụp</translation>
     </message>
     <message>
+        <source>View snapshot (cached copy)</source>
+        <translation>Xem ảnh chụp (bản lưu trên máy)</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached now; this shows the copy saved on this computer.</source>
+        <translation>Hiện không kết nối được máy chủ; đây là bản lưu trên máy này.</translation>
+    </message>
+    <message>
         <source>View snapshot (needs the server)</source>
         <translation>Xem ảnh chụp (cần máy chủ)</translation>
     </message>
@@ -37,6 +45,10 @@
 %1</source>
         <translation>Thao tác KHÔNG được lưu và sẽ không được gửi.
 %1</translation>
+    </message>
+    <message>
+        <source>Snapshot of alert #%1 (cached copy, the server cannot be reached)</source>
+        <translation>Ảnh chụp của cảnh báo #%1 (bản lưu trên máy, không kết nối được máy chủ)</translation>
     </message>
     <message>
         <source>Snapshot of alert #%1</source>
