@@ -382,11 +382,11 @@ class SyncEngine:
         for stale in self.store.entries(states=("sending",)):
             self._notify_outbox(self.store.requeue(stale.id, "interrupted: the connection failed while sending"))
         sent = 0
-        chains = self._own_version_chains()
         while not self._stop.is_set():
             batch = self.store.pending()
             if not batch:
                 break
+            chains = self._own_version_chains(batch)
             for entry in batch:
                 if self._stop.is_set():
                     return
@@ -403,9 +403,14 @@ class SyncEngine:
     # entry then gets the 409 it deserves. The chains are rebuilt from the applied entries
     # in the durable outbox, so a resend after a crash sends exactly the same body (and so
     # matches its idempotency key).
-    def _own_version_chains(self) -> dict[tuple[str, str], tuple[int, int]]:
+    def _own_version_chains(self, pending: list[OutboxEntry]) -> dict[tuple[str, str], tuple[int, int]]:
+        # Only the resources that pending entries touch matter: reading every applied entry on
+        # each replay would cost more with every action the console has ever sent.
+        keys = {(e.resource, e.resource_id) for e in pending if e.resource is not None and e.resource_id is not None}
         chains: dict[tuple[str, str], tuple[int, int]] = {}
-        for entry in self.store.entries(states=("applied",)):
+        if not keys:
+            return chains
+        for entry in self.store.entries(states=("applied",), resources=keys):
             self._extend_chain(chains, entry, entry.response)
         return chains
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, exc as sa_exc, insert, select, update
+from sqlalchemy import Connection, exc as sa_exc, insert, select, tuple_, update
 
 from .errors import InvalidOutboxRequest, OutboxStateError
 from .extract import RESOURCES, dumps
@@ -133,8 +133,11 @@ def move(conn: Connection, entry_id: int, action: str, new_state: str, **values:
     return fetch(conn, entry_id)
 
 
-def select_entries(conn: Connection, states: Iterable[str] | None, limit: int | None) -> list[OutboxEntry]:
+def select_entries(conn: Connection, states: Iterable[str] | None, limit: int | None,
+                   resources: Iterable[tuple[str, str]] | None = None) -> list[OutboxEntry]:
     query = select(outbox).order_by(outbox.c.id)
+    if resources is not None:
+        query = query.where(tuple_(outbox.c.resource, outbox.c.resource_id).in_(list(resources)))
     if states is not None:
         states = list(states)
         unknown = [s for s in states if s not in OUTBOX_STATES]

@@ -608,9 +608,13 @@ class CacheStore:
         """Entries waiting to be sent, in the order they were taken."""
         return self.entries(states=("pending",))
 
-    def entries(self, states: Iterable[str] | None = None, limit: int | None = None) -> builtins.list[OutboxEntry]:
+    def entries(self, states: Iterable[str] | None = None, limit: int | None = None,
+                resources: Iterable[tuple[str, str]] | None = None) -> builtins.list[OutboxEntry]:
+        """Outbox entries in order, optionally only those in ``states`` or about ``resources``
+        ((resource, id) pairs)."""
         states = None if states is None else builtins.list(states)
-        return self._read(lambda conn: select_entries(conn, states, limit))
+        resources = None if resources is None else builtins.list(resources)
+        return self._read(lambda conn: select_entries(conn, states, limit, resources))
 
     def pending_count(self) -> int:
         """Actions not yet delivered (pending or being sent) — the status bar's number."""

@@ -301,3 +301,15 @@ def test_sqlite_write_errors_get_plain_messages(tmp_path):
     assert error.reason == "read_only"
     assert error.message == ("The action could not be saved: the local cache file is read-only or cannot be "
                              "opened for writing.")
+
+
+def test_entries_can_be_limited_to_resources(tmp_path):
+    with CacheStore(tmp_path / "c.sqlite3") as store:
+        a = store.enqueue("alert.note", "POST", "/alerts/1/notes", {"text": "a"}, resource="alert",
+                          resource_id="1", base_version=None)
+        store.enqueue("alert.note", "POST", "/alerts/2/notes", {"text": "b"}, resource="alert",
+                      resource_id="2", base_version=None)
+        c = store.enqueue("report.status", "PATCH", "/reports/1", {"status": "closed", "version": 1},
+                          resource="report", resource_id="1", base_version=1)
+        assert [e.id for e in store.entries(resources=[("alert", "1"), ("report", "1")])] == [a.id, c.id]
+        assert store.entries(states=("applied",), resources=[("alert", "1")]) == []
