@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.engine import make_url
 
 from backend_testkit import DEMO_PASSWORDS, Api, SseReader, error_code, start_backend
@@ -40,9 +41,22 @@ def pg_database_url() -> Iterator[str]:
                               "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
         yield server_url.set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop_database(admin, name)
         admin.dispose()
+
+
+def _drop_database(admin: Any, name: str) -> None:
+    """Drop the test database; an autovacuum worker passing through it may delay that briefly."""
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except DBAPIError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture(scope="module")
