@@ -1,14 +1,14 @@
 """The cache's versioned SQLite schema: the DDL of every version step, and Core tables for queries.
 
 The schema of a fresh cache is built by running the same steps a migrated one went
-through (0→1→2→3), so a new file and an upgraded file cannot drift apart.
+through (0→1→2→3→4), so a new file and an upgraded file cannot drift apart.
 """
 from __future__ import annotations
 
 from sqlalchemy import Column, Integer, LargeBinary, MetaData, Table, Text
 
 #: The version this code writes; stored in ``PRAGMA user_version``.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: ``PRAGMA application_id`` ("IOCC"): tells our cache apart from any other SQLite file.
 APPLICATION_ID = 0x494F4343
 
@@ -103,10 +103,36 @@ V2_TO_V3_DDL: tuple[str, ...] = (
     "DROP INDEX IF EXISTS ix_resources_seq",
 )
 
-#: ``STEPS[n]`` upgrades a file from version n to n + 1.
-STEPS: dict[int, tuple[str, ...]] = {0: V1_DDL, 1: V1_TO_V2_DDL, 2: V2_TO_V3_DDL}
+# Version 4: meeting documents (PDF bytes, checked against the hash the meeting lists) for the
+# paperless meetings offline; saved views move to the server, so they follow the user to any
+# console. A view is now cached as a `resources` row (resource 'view'); the old local-only rows
+# become pending "create" actions in the outbox, so none is lost: they reach the server at the
+# next sync and come back as synced rows.
+V3_TO_V4_DDL: tuple[str, ...] = (
+    """CREATE TABLE documents (
+        id         TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL,
+        sha256     TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        content    BLOB NOT NULL,
+        fetched_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX ix_documents_fetched ON documents (fetched_at)",
+    """INSERT INTO outbox (idempotency_key, created_at, kind, method, path, body, resource, resource_id,
+                           base_version, state, attempts, updated_at)
+       SELECT lower(hex(randomblob(16))), updated_at, 'view.create', 'POST', '/me/views',
+              json_object('name', name, 'kind', 'event_log',
+                          'data', CASE WHEN json_valid(data) AND json_type(data) = 'object'
+                                       THEN json(data) ELSE json_object() END),
+              'view', NULL, NULL, 'pending', 0, updated_at
+       FROM saved_views ORDER BY name""",
+    "DROP TABLE saved_views",
+)
 
-# Core tables mirroring the current (v3) schema; used to build queries, never to create tables.
+#: ``STEPS[n]`` upgrades a file from version n to n + 1.
+STEPS: dict[int, tuple[str, ...]] = {0: V1_DDL, 1: V1_TO_V2_DDL, 2: V2_TO_V3_DDL, 3: V3_TO_V4_DDL}
+
+# Core tables mirroring the current (v4) schema; used to build queries, never to create tables.
 metadata = MetaData()
 
 resources = Table(
@@ -129,8 +155,9 @@ outbox = Table(
     Column("state", Text), Column("attempts", Integer), Column("last_error", Text),
     Column("response", Text), Column("server_current", Text), Column("updated_at", Text),
 )
-saved_views = Table("saved_views", metadata, Column("name", Text, primary_key=True), Column("data", Text),
-                    Column("updated_at", Text))
+documents = Table("documents", metadata, Column("id", Text, primary_key=True), Column("meeting_id", Text),
+                  Column("sha256", Text), Column("size", Integer), Column("content", LargeBinary),
+                  Column("fetched_at", Text))
 offline_grant = Table(
     "offline_grant", metadata,
     Column("id", Integer, primary_key=True), Column("user", Text), Column("expires_at", Text),

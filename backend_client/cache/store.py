@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import builtins
+import hashlib
 import json
 import logging
 import os
@@ -23,7 +24,7 @@ from .extract import RESOURCES, UpsertRow, check_resource, dumps, resource_row, 
 from .outbox import OutboxEntry, fetch, insert_entry, move, new_entry_values, select_entries
 from .paths import default_cache_path, tighten_permissions
 from .recovery import BUSY_TIMEOUT_S, OPEN_MARKER_KEY, RecoveryNotice, prepare_cache_file, replace_corrupt_file
-from .schema import offline_grant, outbox, readings, resources, saved_views, snapshots, sync_state
+from .schema import documents, offline_grant, outbox, readings, resources, snapshots, sync_state
 from .timeutil import now_iso, parse_iso
 
 T = TypeVar("T")
@@ -32,6 +33,8 @@ _log = logging.getLogger(__name__)
 DEFAULT_READINGS_PER_SENSOR = 500
 DEFAULT_MAX_SNAPSHOTS = 2000
 JPEG_MAGIC = b"\xff\xd8"
+PDF_MAGIC = b"%PDF-"
+DEFAULT_MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
 WRITER_CACHE_KIB = 65536
 WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 CHECKPOINT_IDLE_BYTES = 4 * 1024 * 1024  # SQLite's default auto-checkpoint: 1000 pages of 4 KiB
@@ -127,6 +130,8 @@ def _write_upserts(raw: Any, rows: Sequence[UpsertRow]) -> None:
         raw.executemany(_UPDATE_SQL[changed], params)
 
 
+_REPLACE_ROW = ("INSERT OR REPLACE INTO resources (resource, id, seq, version, updated_at, state, ward, kind, "
+                "sort_time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _DELETE_BY_SEQ = "DELETE FROM resources WHERE resource = ? AND id = ? AND seq <= ?"
 _DROP_ORPHAN_SNAPSHOT = ("DELETE FROM snapshots WHERE alert_id = ?1 AND NOT EXISTS "
                          "(SELECT 1 FROM resources WHERE resource = 'alert' AND id = ?1)")
@@ -218,10 +223,12 @@ class CacheStore:
     """
 
     def __init__(self, path: Path | str, *, readings_per_sensor: int = DEFAULT_READINGS_PER_SENSOR,
-                 max_snapshots: int = DEFAULT_MAX_SNAPSHOTS) -> None:
+                 max_snapshots: int = DEFAULT_MAX_SNAPSHOTS,
+                 max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> None:
         self.path = Path(path)
         self.readings_per_sensor = readings_per_sensor
         self.max_snapshots = max_snapshots
+        self.max_document_bytes = max_document_bytes
         #: Set when the previous file was corrupt or too new and was moved aside.
         self.recovery: RecoveryNotice | None = prepare_cache_file(self.path)
         #: Set once SQLite reported the file damaged during this session: the open marker then
@@ -464,6 +471,41 @@ class CacheStore:
         row = resource_row(resource, data, 0)
         self._write(lambda conn: conn.exec_driver_sql(_UPSERT_BY_VERSION, row), "The updated data")
 
+    def delete_resource(self, resource: str, resource_id: str | int) -> bool:
+        """Remove one cached resource; True if it was there."""
+        query = delete(resources).where(resources.c.resource == check_resource(resource),
+                                        resources.c.id == str(resource_id))
+        return self._write(lambda conn: conn.execute(query).rowcount == 1, "The cache update")
+
+    def replace_resources(self, resource: str, items: Iterable[Mapping[str, Any]], *,
+                          keep_ids: Iterable[str | int] = ()) -> None:
+        """Make the cached ``resource`` rows exactly ``items`` (a full list from the server), plus
+        the rows named in ``keep_ids`` (e.g. local placeholders whose creation is still pending).
+
+        For resources the server lists whole instead of syncing by change (the user's saved
+        views): a row deleted on another console disappears here too. One commit, so a reader
+        never sees the list half replaced.
+        """
+        check_resource(resource)
+        rows = []
+        for item in items:
+            if not isinstance(item, Mapping) or "id" not in item:
+                raise ValueError(f"A {resource} to cache must be an object with an 'id'.")
+            rows.append(resource_row(resource, item, 0))
+        keep = {str(rid) for rid in keep_ids} | {row[1] for row in rows}
+
+        def write(conn: Connection) -> None:
+            cached = conn.execute(select(resources.c.id).where(resources.c.resource == resource)).scalars().all()
+            gone = [rid for rid in cached if rid not in keep]
+            for start in range(0, len(gone), _LOOKUP_CHUNK):
+                conn.execute(delete(resources).where(resources.c.resource == resource,
+                                                     resources.c.id.in_(gone[start:start + _LOOKUP_CHUNK])))
+            # Replacing, not merging: the server's list is the truth, whatever version we held.
+            raw = conn.connection.driver_connection
+            raw.executemany(_REPLACE_ROW, rows)
+
+        self._write(write, "The cache update")
+
     def cursor(self) -> str | None:
         """The sync cursor to pass as ``since`` (None before the first sync)."""
         return self.get_state("cursor")
@@ -552,6 +594,55 @@ class CacheStore:
         return self._read(lambda conn: conn.execute(
             select(snapshots.c.jpeg).where(snapshots.c.alert_id == str(alert_id))).scalar())
 
+    # -- meeting documents ---------------------------------------------------------------
+    def put_document(self, doc_id: str | int, meeting_id: str | int, sha256: str, content: bytes) -> None:
+        """Store a meeting document (PDF) for reading offline; it must be a PDF and hash to ``sha256``.
+
+        The least recently fetched documents are dropped beyond ``max_document_bytes``, but never
+        the one just stored.
+        """
+        content = bytes(content)
+        if not content.startswith(PDF_MAGIC):
+            raise ValueError(f"Document {doc_id} is not a PDF file.")
+        actual = hashlib.sha256(content).hexdigest()
+        if not isinstance(sha256, str) or actual != sha256.lower():
+            raise ValueError(f"Document {doc_id} does not match its SHA-256 ({sha256!r}); it was not stored.")
+        row = {"id": str(doc_id), "meeting_id": str(meeting_id), "sha256": actual, "size": len(content),
+               "content": content, "fetched_at": now_iso()}
+        budget = self.max_document_bytes
+
+        def write(conn: Connection) -> None:
+            conn.execute(documents.insert().prefix_with("OR REPLACE").values(**row))
+            used = 0
+            for rid, size in conn.execute(select(documents.c.id, documents.c.size).order_by(
+                    documents.c.fetched_at.desc(), documents.c.id.desc())).all():
+                used += size
+                if used > budget and rid != row["id"]:
+                    conn.execute(delete(documents).where(documents.c.id == rid))
+
+        self._write(write, "The meeting document")
+
+    def get_document(self, doc_id: str | int) -> bytes | None:
+        return self._read(lambda conn: conn.execute(
+            select(documents.c.content).where(documents.c.id == str(doc_id))).scalar())
+
+    def document_hashes(self) -> dict[str, str]:
+        """Cached documents: id → SHA-256 of the bytes held."""
+        rows = self._read(lambda conn: conn.execute(select(documents.c.id, documents.c.sha256)).all())
+        return dict(rows)
+
+    def drop_documents_except(self, doc_ids: Iterable[str | int]) -> int:
+        """Forget cached documents not in ``doc_ids`` (no longer listed by any kept meeting)."""
+        keep = {str(doc_id) for doc_id in doc_ids}
+
+        def write(conn: Connection) -> int:
+            gone = [rid for rid in conn.execute(select(documents.c.id)).scalars().all() if rid not in keep]
+            for rid in gone:
+                conn.execute(delete(documents).where(documents.c.id == rid))
+            return len(gone)
+
+        return self._write(write, "The meeting documents")
+
     def put_readings(self, sensor_id: str, items: Iterable[tuple[str, float | None] | Mapping[str, Any]]) -> None:
         """Store readings (``(time, result)`` pairs or API reading objects); keep the newest N."""
         rows = []
@@ -631,10 +722,15 @@ class CacheStore:
                                                     attempts=outbox.c.attempts + 1))
 
     def mark_applied(self, entry_id: int, response: Any, *, update_resource: bool = True) -> OutboxEntry:
-        """sending → applied; with ``update_resource`` the response resource is cached in the same commit."""
+        """sending → applied; with ``update_resource`` the response resource is cached in the same commit
+        (an applied DELETE removes the cached row instead)."""
         def write(conn: Connection) -> OutboxEntry:
             entry = move(conn, entry_id, "mark_applied", "applied", response=response, last_error=None)
-            self._cache_resource(conn, entry.resource, response if update_resource else None)
+            if update_resource and entry.method == "DELETE" and entry.resource and entry.resource_id:
+                conn.execute(delete(resources).where(resources.c.resource == entry.resource,
+                                                     resources.c.id == entry.resource_id))
+            else:
+                self._cache_resource(conn, entry.resource, response if update_resource else None)
             return entry
 
         return self._outbox_write(write)
@@ -681,29 +777,7 @@ class CacheStore:
         if resource in RESOURCES and isinstance(data, Mapping) and "id" in data:
             conn.exec_driver_sql(_UPSERT_BY_VERSION, resource_row(resource, data, 0))
 
-    # -- saved views and offline grant ----------------------------------------------------
-    def save_view(self, name: str, data: Mapping[str, Any]) -> None:
-        if not isinstance(name, str) or not name.strip():
-            raise ValueError("A saved view needs a name.")
-        row = {"name": name.strip(), "data": dumps(dict(data)), "updated_at": now_iso()}
-        self._write(lambda conn: conn.execute(saved_views.insert().prefix_with("OR REPLACE").values(**row)),
-                    "The saved view")
-
-    def saved_view(self, name: str) -> dict[str, Any] | None:
-        data = self._read(lambda conn: conn.execute(
-            select(saved_views.c.data).where(saved_views.c.name == name)).scalar())
-        return None if data is None else json.loads(data)
-
-    def saved_views(self) -> dict[str, dict[str, Any]]:
-        """All saved views by name, in name order."""
-        rows = self._read(lambda conn: conn.execute(
-            select(saved_views.c.name, saved_views.c.data).order_by(saved_views.c.name)).all())
-        return {name: json.loads(data) for name, data in rows}
-
-    def delete_view(self, name: str) -> bool:
-        return self._write(lambda conn: conn.execute(
-            delete(saved_views).where(saved_views.c.name == name)).rowcount == 1, "The saved view")
-
+    # -- offline grant -------------------------------------------------------------------
     def put_offline_grant(self, user: Mapping[str, Any], expires_at: str, grant: str) -> None:
         """Keep the offline grant from the last online login (replaces any previous one)."""
         try:

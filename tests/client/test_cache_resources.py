@@ -139,7 +139,8 @@ def test_extracted_columns_for_each_resource(store):
     assert store.count("camera", state="online", kind="traffic") == 1
     assert store.count("sensor", state="alarm", kind="water_level") == 1
     assert store.count("meeting", state="scheduled") == 1
-    assert store.counts() == {"camera": 1, "alert": 0, "report": 1, "sensor": 1, "task": 1, "meeting": 1}
+    assert store.counts() == {"camera": 1, "alert": 0, "report": 1, "sensor": 1, "task": 1, "meeting": 1,
+                              "view": 0}
 
 
 def test_upsert_resource_from_a_write_response_respects_versions(store):
@@ -242,12 +243,7 @@ def test_readings_keep_newest_n_per_sensor(tmp_path):
         store.close()
 
 
-def test_saved_views_and_offline_grant(store):
-    store.save_view("Cháy rừng", {"analytic": "forest_fire", "state": "new"})
-    store.save_view("All", {})
-    assert list(store.saved_views()) == ["All", "Cháy rừng"]
-    assert store.saved_view("Cháy rừng") == {"analytic": "forest_fire", "state": "new"}
-    assert store.delete_view("All") is True and store.delete_view("All") is False
+def test_offline_grant(store):
     assert store.offline_grant() is None
     store.put_offline_grant({"username": "operator", "role": "operator"}, "2030-01-01T00:00:00+00:00", "sig.abc")
     grant = store.offline_grant()

@@ -59,8 +59,8 @@ def cache_path(tmp_path) -> Path:
     return tmp_path / "cache" / "127.0.0.1_8000-operator.sqlite3"
 
 
-def test_schema_version_is_3():
-    assert SCHEMA_VERSION == 3
+def test_schema_version_is_4():
+    assert SCHEMA_VERSION == 4
 
 
 def _v2_file(path: Path) -> None:
@@ -91,13 +91,18 @@ def test_v2_file_is_migrated_to_v3_drops_the_seq_index_and_keeps_everything(cach
     store = CacheStore(cache_path)
     try:
         assert store.recovery is None
-        assert _user_version(cache_path) == 3
+        assert _user_version(cache_path) == SCHEMA_VERSION
         assert "ix_resources_seq" not in _index_names(cache_path)
         assert {"ix_resources_sort", "ix_resources_state", "ix_resources_ward"} <= _index_names(cache_path)
         assert store.get("alert", "17") == {"id": 17, "state": "new", "version": 3}
         assert store.cursor() == "5"
-        assert store.saved_views() == {"Mine": {"ward": "Phú Xuân"}}
-        assert [e.idempotency_key for e in store.entries()] == ["k-1", "k-2"]
+        # v4: the local-only saved view became a pending "create view" action behind the old ones.
+        old_1, old_2, view = store.entries()
+        assert [old_1.idempotency_key, old_2.idempotency_key] == ["k-1", "k-2"]
+        assert (view.kind, view.method, view.path, view.resource, view.state) == (
+            "view.create", "POST", "/me/views", "view", "pending")
+        assert view.body == {"name": "Mine", "kind": "event_log", "data": {"ward": "Phú Xuân"}}
+        assert len(view.idempotency_key) == 32
         # Ordering by seq still works without the index (a plain sort), and an older change
         # still cannot overwrite a newer one: the upsert compares seq on the row itself.
         store.apply_changes([{"seq": 9, "resource": "alert", "id": "18", "op": "upsert",
@@ -124,9 +129,9 @@ def test_v1_file_is_migrated_to_the_current_version_and_keeps_its_rows(cache_pat
         # The v2 column was back-filled from the body's version; a body without one stays None.
         assert first.base_version == 3
         assert (second.idempotency_key, second.state, second.base_version) == ("k-2", "failed", None)
-        # Structures new in v2 exist and work.
-        store.save_view("Critical", {"severity": "critical"})
-        assert store.saved_views() == {"Critical": {"severity": "critical"}}
+        # Structures new in v2..v4 exist and work.
+        store.upsert_resource("view", {"id": 3, "name": "Critical", "kind": "event_log", "data": {}, "version": 1})
+        assert [v["name"] for v in store.list("view", order_by="sort_time asc")] == ["Critical"]
         store.put_offline_grant({"username": "operator"}, "2030-01-01T00:00:00+00:00", "opaque")
         assert store.offline_grant().grant == "opaque"
     finally:
@@ -203,8 +208,11 @@ def test_truncated_database_is_moved_aside(cache_path):
 
 
 def _damage_pages(path: Path) -> None:
+    # The middle of the file: the resources table's data pages are most of it, while the
+    # first pages hold the schema and the small tables' roots.
+    middle_page = path.stat().st_size // 2 // 4096
     with open(path, "r+b") as handle:
-        handle.seek(4096 * 3)  # inside the b-tree pages (the resources table's data), past the header page
+        handle.seek(4096 * middle_page)
         handle.write(b"\xde\xad\xbe\xef" * 1024)
 
 
