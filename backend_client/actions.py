@@ -1,6 +1,9 @@
 """Pure builders of outbox actions: the exact API request for each operator action (docs/API.md)."""
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +15,10 @@ _REPORT_STATUSES = ("open", "in_progress", "action_scheduled", "closed", "duplic
 _TASK_FIELDS = ("status", "title", "description", "assignee_unit", "due_at")
 _TASK_STATUSES = ("todo", "in_progress", "done", "cancelled")
 MAX_NOTE = 2000
+# Saved views (docs/API.md "Saved view"): checked here too, so a bad one is refused before it is queued.
+MAX_VIEW_NAME = 80
+MAX_VIEW_DATA_BYTES = 16 * 1024
+_VIEW_KIND = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
 
 @dataclass(frozen=True)
@@ -21,7 +28,7 @@ class Action:
     kind: str
     method: str
     path: str
-    body: dict[str, Any] = field(default_factory=dict)
+    body: dict[str, Any] | None = field(default_factory=dict)  # None: a request without a body (DELETE)
     resource: str = ""
     resource_id: str = ""
     base_version: int | None = None
@@ -123,6 +130,89 @@ def update_task(task: Mapping[str, Any] | Any, **fields: Any) -> Action:
                   resource="task", resource_id=rid, base_version=version)
 
 
+def view_name(name: str) -> str:
+    """A saved view's name as the server stores it (trimmed, NFC); ValueError if it would be refused."""
+    if not isinstance(name, str):
+        raise ValueError("A view name must be text.")
+    # NFC like the server: Vietnamese typed with combining accents must equal the precomposed name.
+    cleaned = unicodedata.normalize("NFC", name).strip()
+    if not cleaned:
+        raise ValueError("A view needs a name.")
+    if len(cleaned) > MAX_VIEW_NAME:
+        raise ValueError(f"A view name may have at most {MAX_VIEW_NAME} characters (this one has {len(cleaned)}).")
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in cleaned):
+        raise ValueError("A view name may not contain control characters or line breaks.")
+    return cleaned
+
+
+def _view_data(data: Mapping[str, Any]) -> dict[str, Any]:
+    if not isinstance(data, Mapping):
+        raise ValueError("A view's settings must be a JSON object.")
+    try:
+        encoded = json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"A view's settings cannot be stored as JSON: {exc}.") from exc
+    size = len(encoded.encode("utf-8"))
+    if size > MAX_VIEW_DATA_BYTES:
+        raise ValueError(f"A view's settings may take at most {MAX_VIEW_DATA_BYTES} bytes (these take {size}).")
+    return json.loads(encoded)  # a plain copy: later changes to the caller's dict do not leak in
+
+
+def create_view(name: str, kind: str, data: Mapping[str, Any]) -> Action:
+    """Save a new view (``POST /me/views``); it has no id until the server answers."""
+    if not isinstance(kind, str) or not _VIEW_KIND.fullmatch(kind):
+        raise ValueError(f"View kind {kind!r} must be lower-case letters, digits and '_' (at most 40).")
+    body = {"name": view_name(name), "kind": kind, "data": _view_data(data)}
+    return Action(kind="view.create", method="POST", path="/me/views", body=body, resource="view")
+
+
+def update_view(view: Mapping[str, Any] | Any, name: str | None = None,
+                data: Mapping[str, Any] | None = None) -> Action:
+    """Rename a view and/or replace its settings (``PATCH /me/views/{id}``), based on the version seen."""
+    if name is None and data is None:
+        raise ValueError("update_view needs a new name, new settings, or both.")
+    rid, version = _identity(view)
+    body: dict[str, Any] = {"version": version}
+    if name is not None:
+        body["name"] = view_name(name)
+    if data is not None:
+        body["data"] = _view_data(data)
+    return Action(kind="view.update", method="PATCH", path=f"/me/views/{_path_id(rid)}", body=body,
+                  resource="view", resource_id=rid, base_version=version)
+
+
+def delete_view(view: Mapping[str, Any] | Any) -> Action:
+    """Delete a view (``DELETE /me/views/{id}?version=N``: the version travels in the query, no body)."""
+    rid, version = _identity(view)
+    return Action(kind="view.delete", method="DELETE", path=f"/me/views/{_path_id(rid)}?version={version}",
+                  body=None, resource="view", resource_id=rid, base_version=version)
+
+
+def vote(meeting: Mapping[str, Any] | Any, poll_id: int, option: int) -> Action:
+    """Vote for ``option`` (0-based) in a poll of ``meeting``; a later vote replaces it on the server.
+
+    No base version: a vote is not stale because someone else voted or the meeting changed
+    meanwhile (docs/API.md). When the meeting the operator saw lists the poll, the option is
+    checked against it and a poll seen closed is refused (closing is final).
+    """
+    rid, _version = _identity(meeting)
+    if isinstance(poll_id, bool) or not isinstance(poll_id, int) or poll_id < 1:
+        raise ValueError(f"A poll id must be a positive integer, not {poll_id!r}.")
+    if isinstance(option, bool) or not isinstance(option, int) or option < 0:
+        raise ValueError(f"An option must be a number from 0, not {option!r}.")
+    polls = meeting.get("polls") if isinstance(meeting, Mapping) else getattr(meeting, "polls", None)
+    for poll in polls or ():
+        poll_map = poll if isinstance(poll, Mapping) else poll.model_dump()
+        if poll_map.get("id") != poll_id:
+            continue
+        if poll_map.get("status") == "closed":
+            raise ValueError(f"Poll {poll_id} is closed; votes are no longer accepted.")
+        if option >= len(poll_map.get("options") or ()):
+            raise ValueError(f"Poll {poll_id} has options 0..{len(poll_map.get('options') or ()) - 1}, not {option}.")
+    return Action(kind="meeting.vote", method="POST", path=f"/meetings/{_path_id(rid)}/polls/{poll_id}/vote",
+                  body={"option": option}, resource="meeting", resource_id=rid, base_version=None)
+
+
 def with_version(body: Mapping[str, Any], version: int) -> dict[str, Any]:
     """The same request based on another version (resolving a conflict by redoing it on the current state)."""
     redone = dict(body)
@@ -138,7 +228,9 @@ def describe(action: Action | Any) -> str:
     body = getattr(action, "body", None) or {}
     verbs = {"alert.acknowledged": "acknowledge alert", "alert.in_progress": "start work on alert",
              "alert.closed": "close alert", "alert.note": "add a note to alert",
-             "report.status": "change the status of report", "task.update": "update task"}
+             "report.status": "change the status of report", "task.update": "update task",
+             "meeting.vote": "vote in a poll of meeting",
+             "view.create": "save view", "view.update": "change saved view", "view.delete": "delete saved view"}
     text = f"{verbs.get(kind, kind)} {rid}".strip()
     if kind == "alert.closed" and body.get("reason"):
         text += f" ({body['reason']})"
@@ -146,4 +238,6 @@ def describe(action: Action | Any) -> str:
         text += f" to {body['status']}"
     elif kind == "task.update":
         text += " (" + ", ".join(sorted(k for k in body if k != "version")) + ")"
+    elif kind in ("view.create", "view.update") and isinstance(body.get("name"), str):
+        text += f" {body['name']!r}"
     return text

@@ -1,18 +1,26 @@
 """Typed calls of the IOC API v1 (cameras, alerts, reports, sensors, tasks, meetings, sync)."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import requests
 
+from .documents import MAX_DOCUMENT_BYTES, check_pdf_bytes
 from .errors import BadResponse
 from .models import Alert, Analytic, Camera, Meeting, Page, Reading, Report, Sensor, SyncBatch, Task, User
+from .models import SavedView, SavedViewList
 from .session import ApiSession, _query
-from .sync_payload import parse_sync_batch
+from .sync_payload import SyncPage, decode_sync_page, parse_sync_batch
 from .transport import decode_json
+from .validation import parse_as
+
+#: Name prefix of the thread that requests the next /sync page ahead (see iter_sync_pages).
+SYNC_READ_AHEAD_THREAD = "ioc-sync-read-ahead"
 
 _TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at"})
 _MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
@@ -183,6 +191,89 @@ class IocClient(ApiSession):
         return self._write(Meeting, "PATCH", f"/meetings/{_path_id(meeting_id)}", body, what="meeting",
                            idempotency_key=idempotency_key)
 
+    # ----------------------------------------------------------------- meeting documents & polls
+    def upload_document(self, meeting_id: int, filename: str, pdf_bytes: bytes, *,
+                        idempotency_key: str | None = None) -> Meeting:
+        """Attach a PDF to a meeting (leader, supervisor, admin); returns the meeting with it listed.
+
+        Refused here, before any upload, when the bytes are not a PDF or exceed the server's limit.
+        """
+        content = bytes(pdf_bytes)
+        check_pdf_bytes(content, what=f"The file {filename!r}")
+        if len(content) > MAX_DOCUMENT_BYTES:
+            raise ValueError(f"The file {filename!r} has {len(content)} bytes; a meeting document may have at most "
+                             f"{MAX_DOCUMENT_BYTES}.")
+        if not isinstance(filename, str) or not filename.strip():
+            raise ValueError("A document needs a file name.")
+        # The name travels in the query (UTF-8, percent-encoded by requests); headers are Latin-1.
+        response = self._send("POST", f"/meetings/{_path_id(meeting_id)}/documents", params={"filename": filename},
+                              content=content, content_type="application/pdf", idempotency_key=idempotency_key)
+        return parse_as(Meeting, decode_json(response, what="meeting"), what="meeting")
+
+    def download_document(self, meeting_id: int, doc_id: int) -> bytes:
+        """The PDF bytes of a meeting document, checked against the SHA-256 the server names (ETag)."""
+        response = self._send("GET", f"/meetings/{_path_id(meeting_id)}/documents/{_path_id(doc_id)}",
+                              accept="application/pdf")
+        content = response.content
+        try:
+            check_pdf_bytes(content, what=f"Meeting document {doc_id}")
+        except ValueError as exc:
+            raise BadResponse(f"Malformed meeting document: {exc}", field="") from None
+        etag = response.headers.get("ETag", "").strip().removeprefix("W/").strip('"').lower()
+        if etag and hashlib.sha256(content).hexdigest() != etag:
+            raise BadResponse(f"Meeting document {doc_id} arrived damaged: its SHA-256 does not match the ETag",
+                              field="")
+        return content
+
+    def delete_document(self, meeting_id: int, doc_id: int, version: int, *,
+                        idempotency_key: str | None = None) -> Meeting:
+        response = self._send("DELETE", f"/meetings/{_path_id(meeting_id)}/documents/{_path_id(doc_id)}",
+                              params={"version": version}, idempotency_key=idempotency_key)
+        return parse_as(Meeting, decode_json(response, what="meeting"), what="meeting")
+
+    def create_poll(self, meeting_id: int, version: int, question: str, options: list[str], *,
+                    idempotency_key: str | None = None) -> Meeting:
+        body = {"question": question, "options": list(options), "version": version}
+        return self._write(Meeting, "POST", f"/meetings/{_path_id(meeting_id)}/polls", body, what="meeting",
+                           idempotency_key=idempotency_key)
+
+    def close_poll(self, meeting_id: int, poll_id: int, version: int, *,
+                   idempotency_key: str | None = None) -> Meeting:
+        return self._write(Meeting, "POST", f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}/close",
+                           {"version": version}, what="meeting", idempotency_key=idempotency_key)
+
+    def vote(self, meeting_id: int, poll_id: int, option: int, *, idempotency_key: str | None = None) -> Meeting:
+        """Vote for option ``option`` (0-based); voting again replaces one's earlier vote.
+
+        Raises ``Conflict`` with code ``poll_closed`` (and ``current``) once the poll is closed.
+        The console sends votes through the outbox instead (``actions.vote``).
+        """
+        return self._write(Meeting, "POST", f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}/vote",
+                           {"option": option}, what="meeting", idempotency_key=idempotency_key)
+
+    # ----------------------------------------------------------------- saved views (private per user)
+    def list_views(self) -> list[SavedView]:
+        """Every saved view of the signed-in user, ordered by name (``GET /me/views``)."""
+        return self._fetch(SavedViewList, "/me/views", what="saved view list").items
+
+    def create_view(self, name: str, kind: str, data: dict[str, Any], *,
+                    idempotency_key: str | None = None) -> SavedView:
+        """Raises ``Conflict`` with code ``name_taken`` (``.current`` = that view) if the name is in use."""
+        return self._write(SavedView, "POST", "/me/views", {"name": name, "kind": kind, "data": data},
+                           what="saved view", idempotency_key=idempotency_key)
+
+    def update_view(self, view_id: int, version: int, *, name: str | None = None,
+                    data: dict[str, Any] | None = None, idempotency_key: str | None = None) -> SavedView:
+        if name is None and data is None:
+            raise TypeError("update_view needs a new name, new data, or both")
+        body = {"version": version, **_query(name=name, data=data)}
+        return self._write(SavedView, "PATCH", f"/me/views/{_path_id(view_id)}", body, what="saved view",
+                           idempotency_key=idempotency_key)
+
+    def delete_view(self, view_id: int, version: int, *, idempotency_key: str | None = None) -> None:
+        self._send("DELETE", f"/me/views/{_path_id(view_id)}", params={"version": version},
+                   idempotency_key=idempotency_key)
+
     # ----------------------------------------------------------------- queued actions
     def send_action(self, method: str, path: str, body: Any, *, idempotency_key: str) -> dict[str, Any]:
         """Send one queued outbox action (``path`` relative to /api/v1) and return the raw JSON resource.
@@ -221,13 +312,57 @@ class IocClient(ApiSession):
 
     def iter_sync(self, since: str | None = "0", limit: int = 5000) -> Iterator[SyncBatch]:
         """Yield sync batches until the backend says there is no more; the last cursor is final."""
-        cursor = since
-        while True:
-            batch = self.sync(cursor, limit)
-            yield batch
-            if not batch.has_more:
-                return
-            if batch.cursor == cursor:
-                raise BadResponse("Malformed sync batch: has_more is true but the cursor did not advance",
-                                  field="cursor")
-            cursor = batch.cursor
+        for page in self.iter_sync_pages(since, limit, read_ahead=False):
+            yield SyncBatch.model_construct(changes=list(page.changes), cursor=page.cursor, has_more=page.has_more)
+
+    def sync_page(self, since: str | None = "0", limit: int = 5000) -> SyncPage:
+        """One page of changes after ``since``, checked and split into cache rows in one pass
+        (the bulk path the sync engine uses; see ``sync_payload.decode_sync_page``)."""
+        return decode_sync_page(self._request_sync(since, limit).content)
+
+    def _request_sync(self, since: str | None, limit: int) -> requests.Response:
+        return self._send("GET", "/sync", params=_query(since=since, limit=limit))
+
+    def iter_sync_pages(self, since: str | None = "0", limit: int = 5000, *, first_limit: int | None = None,
+                        read_ahead: bool = True) -> Iterator[SyncPage]:
+        """``iter_sync`` yielding ``SyncPage``s.
+
+        With ``first_limit`` the first page asks for that many changes and each next page for
+        twice as many, up to ``limit``: a short catch-up reaches the cache sooner (its first
+        rows are written while the rest is fetched), a long one still travels in big pages.
+
+        With ``read_ahead`` the next page is requested (on one helper thread, from the
+        ``X-Sync-Cursor`` header) while this one is decoded and consumed, so the server builds
+        page n + 1 while the client works on page n: in an initial sync the two take about as
+        long, so this hides most of the server's share. Closing the generator waits for a
+        request in flight.
+        """
+        reader = (ThreadPoolExecutor(max_workers=1, thread_name_prefix=SYNC_READ_AHEAD_THREAD)
+                  if read_ahead else None)
+        page_limit = limit if first_limit is None else max(1, min(first_limit, limit))
+        try:
+            cursor = since
+            response = self._request_sync(cursor, page_limit)
+            while True:
+                page_limit = min(page_limit * 2, limit)
+                ahead: Future[requests.Response] | None = None
+                header_cursor = response.headers.get("X-Sync-Cursor")
+                header_more = response.headers.get("X-Sync-Has-More")
+                if reader is not None and header_more == "true" and header_cursor not in (None, cursor):
+                    ahead = reader.submit(self._request_sync, header_cursor, page_limit)
+                page = decode_sync_page(response.content)
+                if header_cursor is not None and (header_cursor != page.cursor
+                                                  or header_more != ("true" if page.has_more else "false")):
+                    raise BadResponse("Malformed sync batch: the X-Sync-Cursor/X-Sync-Has-More headers "
+                                      "disagree with the body", field="cursor")
+                yield page
+                if not page.has_more:
+                    return
+                if page.cursor == cursor:
+                    raise BadResponse("Malformed sync batch: has_more is true but the cursor did not advance",
+                                      field="cursor")
+                cursor = page.cursor
+                response = ahead.result() if ahead is not None else self._request_sync(cursor, page_limit)
+        finally:
+            if reader is not None:
+                reader.shutdown(wait=True, cancel_futures=True)

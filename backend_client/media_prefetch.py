@@ -1,4 +1,4 @@
-"""MediaPrefetcher: fills the offline cache with alert snapshots and recent sensor readings in the background."""
+"""MediaPrefetcher: fills the offline cache with alert snapshots, sensor readings and meeting documents."""
 from __future__ import annotations
 
 import threading
@@ -19,6 +19,10 @@ DEFAULT_READINGS_WINDOW = timedelta(hours=24)
 DEFAULT_READINGS_PER_SENSOR = 144
 DEFAULT_READINGS_INTERVAL = 600.0  # seconds between two fetches of one sensor's readings
 _ALERT_PAGE = 500
+# Meetings whose documents are worth having offline: the ones still to be held or under way.
+DOCUMENT_MEETING_STATUSES = ("in_progress", "scheduled")
+# A pass ends after this many failed items in a row (see _item_failed).
+MAX_FAILURES_IN_A_ROW = 3
 
 
 class _Abort(Exception):
@@ -32,7 +36,10 @@ class MediaPrefetcher:
     outbox replay is never delayed by a slow snapshot. One pass fetches (a) the snapshots of
     the newest ``max_snapshots`` open alerts not cached yet (ids noted from live changes
     first) and (b) each cached sensor's readings of the last ``readings_window`` (at most
-    ``readings_per_sensor``), at most once per ``readings_interval`` seconds per sensor.
+    ``readings_per_sensor``), at most once per ``readings_interval`` seconds per sensor, and
+    (c) the PDF documents of cached meetings in progress or scheduled whose SHA-256 is not
+    cached yet (meetings under way first, then the soonest), within the cache's document
+    budget; documents no cached meeting lists any more are dropped from the cache.
     A failed item is logged and skipped; an unreachable backend ends the pass; ``stop()``
     ends it between two calls.
     """
@@ -56,10 +63,12 @@ class MediaPrefetcher:
         self._live_ids: list[str] = []
         self._missing: set[str] = set()  # alerts the server has no snapshot for: not asked again
         self._readings_at: dict[str, float] = {}  # sensor id -> monotonic time of its last fetch
+        self._failures_in_a_row = 0
         self._thread: threading.Thread | None = None
         #: Counters for logs and tests (worker thread writes, anyone reads).
         self.stats: dict[str, int] = {"passes": 0, "snapshots": 0, "snapshot_errors": 0, "sensors": 0,
-                                      "readings": 0, "reading_errors": 0}
+                                      "readings": 0, "reading_errors": 0, "documents": 0, "document_errors": 0,
+                                      "documents_dropped": 0, "passes_stopped": 0}
 
     # ------------------------------------------------------------------ public API
     @property
@@ -112,9 +121,11 @@ class MediaPrefetcher:
                 _log.exception("media prefetch pass failed; it is tried again after the next catch-up")
 
     def run_pass(self) -> None:
-        """One bounded pass over snapshots, then readings (runs on the worker thread)."""
+        """One bounded pass over snapshots, readings, then meeting documents (runs on the worker thread)."""
+        self._failures_in_a_row = 0
         self._prefetch_snapshots()
         self._prefetch_readings()
+        self._prefetch_documents()
         self.stats["passes"] += 1
 
     def _check(self) -> None:
@@ -170,6 +181,7 @@ class MediaPrefetcher:
             except (IocError, ValueError) as exc:  # ValueError: the answer was not a JPEG
                 self._item_failed("snapshot_errors", f"snapshot of alert {alert_id}", exc)
             else:
+                self._failures_in_a_row = 0
                 self.stats["snapshots"] += 1
 
     def _prefetch_readings(self) -> None:
@@ -193,11 +205,67 @@ class MediaPrefetcher:
             except (IocError, ValueError) as exc:
                 self._item_failed("reading_errors", f"readings of sensor {sensor_id}", exc)
             else:
+                self._failures_in_a_row = 0
                 self._readings_at[sensor_id] = time.monotonic()
                 self.stats["sensors"] += 1
                 self.stats["readings"] += len(items)
+
+    def _wanted_documents(self) -> tuple[list[tuple[str, str, str]], set[str]]:
+        """([(meeting id, document id, sha256)] to fetch, in order), ids listed by any cached meeting)."""
+        meetings = self.store.list("meeting", order_by="sort_time asc")
+        listed: set[str] = set()
+        for meeting in meetings:
+            listed.update(str(doc.get("id")) for doc in meeting.get("documents") or () if isinstance(doc, dict))
+        # Under way first, then by start time (soonest first): what the operator needs next.
+        upcoming = sorted((m for m in meetings if m.get("status") in DOCUMENT_MEETING_STATUSES),
+                          key=lambda m: (m.get("status") != "in_progress", str(m.get("starts_at", ""))))
+        cached = self.store.document_hashes()
+        budget = self.store.max_document_bytes
+        wanted: list[tuple[str, str, str]] = []
+        for meeting in upcoming:
+            for doc in meeting.get("documents") or ():
+                if not isinstance(doc, dict) or not isinstance(doc.get("sha256"), str):
+                    continue
+                size = doc.get("size") if isinstance(doc.get("size"), int) else 0
+                # Beyond the budget the cache would evict one document for the next on every pass.
+                budget -= size
+                if budget < 0:
+                    return wanted, listed
+                doc_id = str(doc.get("id"))
+                if cached.get(doc_id) != doc["sha256"]:
+                    wanted.append((str(meeting["id"]), doc_id, doc["sha256"]))
+        return wanted, listed
+
+    def _prefetch_documents(self) -> None:
+        wanted, listed = self._wanted_documents()
+        for meeting_id, doc_id, sha256 in wanted:
+            self._check()
+            try:
+                content = self.client.download_document(int(meeting_id), int(doc_id))
+                # put_document checks the bytes against the hash the meeting lists.
+                self.store.put_document(doc_id, meeting_id, sha256, content)
+            except BackendUnavailable as exc:
+                if exc.status is None:
+                    _log.info("media prefetch stopped: %s", exc.message)
+                    raise _Abort() from exc
+                self._item_failed("document_errors", f"document {doc_id} of meeting {meeting_id}", exc)
+            except (IocError, ValueError) as exc:  # NotFound: deleted meanwhile; ValueError: not that PDF
+                self._item_failed("document_errors", f"document {doc_id} of meeting {meeting_id}", exc)
+            else:
+                self._failures_in_a_row = 0
+                self.stats["documents"] += 1
+        self._check()
+        self.stats["documents_dropped"] += self.store.drop_documents_except(listed)
 
     def _item_failed(self, counter: str, what: str, exc: BaseException) -> None:
         self.stats[counter] += 1
         message = exc.message if isinstance(exc, IocError) else str(exc)
         _log.warning("media prefetch skipped the %s: %s", what, message)
+        self._failures_in_a_row += 1
+        if self._failures_in_a_row >= MAX_FAILURES_IN_A_ROW:
+            # A backend answering errors or garbage to every call is unwell: hammering it with
+            # hundreds more requests helps nobody, and the busy loop would take the GIL from
+            # the console's GUI thread. The next catch-up starts a fresh pass.
+            _log.info("media prefetch pass stopped after %d failures in a row", self._failures_in_a_row)
+            self.stats["passes_stopped"] += 1
+            raise _Abort()

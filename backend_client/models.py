@@ -211,6 +211,35 @@ class AgendaItem(ApiModel):
     presenter: str
 
 
+PollStatus = Literal["open", "closed"]
+
+
+class MeetingDocument(ApiModel):
+    """A PDF attached to a meeting; fetch its bytes with ``IocClient.download_document``."""
+
+    id: int
+    filename: str
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    uploaded_at: Timestamp
+
+
+class Poll(ApiModel):
+    """A question put to a meeting; ``votes[i]`` counts the users whose current choice is option i."""
+
+    id: int
+    question: str
+    options: list[str] = Field(min_length=2)
+    status: PollStatus
+    votes: list[int]
+
+    @model_validator(mode="after")
+    def _one_tally_per_option(self) -> "Poll":
+        if len(self.votes) != len(self.options):
+            raise ValueError("a poll must carry one vote count per option")
+        return self
+
+
 class Meeting(ApiModel):
     id: int
     title: str
@@ -219,6 +248,9 @@ class Meeting(ApiModel):
     ends_at: Timestamp
     status: MeetingStatus
     agenda: list[AgendaItem] = Field(default_factory=list)
+    # Absent from backends older than meeting documents and polls.
+    documents: list[MeetingDocument] = Field(default_factory=list)
+    polls: list[Poll] = Field(default_factory=list)
     version: int
     updated_at: Timestamp
 
@@ -233,6 +265,25 @@ class Page(ApiModel, Generic[T]):
     total: int = Field(ge=0)
     limit: int = Field(ge=0)
     offset: int = Field(ge=0)
+
+
+class SavedView(ApiModel):
+    """One of the signed-in user's saved views (``/me/views``); ``data`` is the kind's own settings."""
+
+    id: int
+    name: str
+    kind: str
+    data: dict[str, Any]
+    version: int
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class SavedViewList(ApiModel):
+    """``GET /me/views``: every view of the caller (no paging; the server keeps at most 200)."""
+
+    items: list[SavedView]
+    total: int = Field(ge=0)
 
 
 Resource = Camera | Alert | Report | Sensor | Task | Meeting
@@ -319,8 +370,9 @@ class Event(ApiModel):
 __all__ = [
     "AgendaItem", "Alert", "AlertNote", "AlertState", "AlertTarget", "Analytic", "ApiModel",
     "AuthSession", "Camera", "CameraCategory", "CameraStatus", "Change", "CloseReason",
-    "Event", "Health", "Meeting", "MeetingStatus", "OfflineGrant", "Page", "RESOURCE_MODELS", "Reading",
-    "Report", "ReportSource", "ReportStatus", "Resource", "ResourceName", "Role", "Sensor",
+    "Event", "Health", "Meeting", "MeetingDocument", "MeetingStatus", "OfflineGrant", "Poll", "PollStatus", "Page", "RESOURCE_MODELS", "Reading",
+    "Report", "ReportSource", "ReportStatus", "Resource", "ResourceName", "Role", "SavedView",
+    "SavedViewList", "Sensor",
     "SensorKind", "SensorStatus", "Severity", "SyncBatch", "Task", "TaskStatus", "Timestamp",
     "TokenGrant", "Unit", "User",
 ]

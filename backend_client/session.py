@@ -227,22 +227,29 @@ class ApiSession:
     # ----------------------------------------------------------------- transport
     def _send(self, method: str, path: str, *, params: dict[str, Any] | None = None,
               body: Any = None, authenticated: bool = True, idempotency_key: str | None = None,
-              repeatable: bool | None = None, accept: str = "application/json") -> requests.Response:
+              repeatable: bool | None = None, accept: str = "application/json",
+              content: bytes | None = None, content_type: str | None = None) -> requests.Response:
         """Send one API call with timeouts, retries and token handling; return a 2xx response.
 
         ``repeatable`` says whether the call may be re-sent after it possibly reached the
         server. By default that is GET/HEAD and every mutating call, because each one
         carries an Idempotency-Key that is reused for its own retries. Login and refresh
         pass False: they are retried only when the request certainly was not sent.
+        ``content`` sends raw bytes of ``content_type`` instead of a JSON ``body`` (uploads).
         """
         if self._closed:
             raise IocError("client is closed", code="closed")
         url = self.api_root + path
         headers = {"Accept": accept}
         data: bytes | None = None
+        if body is not None and content is not None:
+            raise ValueError("send either a JSON body or raw content, not both")
         if body is not None:
             data = json.dumps(_wire_value(body), ensure_ascii=False).encode("utf-8")
             headers["Content-Type"] = "application/json; charset=utf-8"
+        elif content is not None:
+            data = bytes(content)
+            headers["Content-Type"] = content_type or "application/octet-stream"
         if repeatable is None:
             repeatable = True
             if method in MUTATING_METHODS:

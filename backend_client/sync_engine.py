@@ -19,6 +19,8 @@ from .events import EventStream
 from .media_prefetch import MediaPrefetcher
 from .models import Change, Event
 from .redact import get_logger
+from .saved_views import refresh_saved_views
+from .sync_payload import SyncPage
 
 _log = get_logger("backend_client.sync")
 
@@ -67,10 +69,11 @@ class SyncEngine:
 
     def __init__(self, client: IocClient, store: CacheStore, *,
                  on_status: Callable[[ConnectionStatus], None] | None = None,
-                 on_changes: Callable[[list[Change]], None] | None = None,
+                 on_changes: Callable[[Sequence[Change]], None] | None = None,
                  on_outbox: Callable[[OutboxEntry], None] | None = None,
                  on_auth_required: Callable[[], None] | None = None,
-                 page_size: int = 5000, backoff_initial: float = 0.5, backoff_max: float = 30.0,
+                 on_views: Callable[[], None] | None = None,
+                 page_size: int = 10000, first_page_size: int = 1000, backoff_initial: float = 0.5, backoff_max: float = 30.0,
                  stream_read_timeout: float = 45.0, prefetch: bool | Mapping[str, Any] = False) -> None:
         self.client = client
         self.store = store
@@ -78,7 +81,11 @@ class SyncEngine:
         self.on_changes = on_changes
         self.on_outbox = on_outbox
         self.on_auth_required = on_auth_required
+        self.on_views = on_views  # the saved views in the cache were refreshed from the server
+        # /sync pages grow from first_page_size to page_size (the server's cap is 10,000): a
+        # short catch-up's first rows reach the cache at once, a long sync uses few round trips.
         self.page_size = page_size
+        self.first_page_size = first_page_size
         self.stream_read_timeout = stream_read_timeout
         #: Copies snapshots and readings into the cache after each catch-up, on its own thread
         #: so that outbox replay never waits for media. ``prefetch`` may hold its options.
@@ -168,6 +175,11 @@ class SyncEngine:
             result = self.store.cancel(entry_id)
             self._notify_outbox(result)
         else:
+            if entry.base_version is None:
+                # A vote does not depend on the meeting's version: resent, it meets the same
+                # refusal (e.g. the poll was closed), so the only choice is to withdraw it.
+                raise OutboxStateError(f"Outbox entry #{entry_id} ({entry.kind}) does not depend on a version; "
+                                       "it cannot be re-applied, only discarded.")
             current = entry.server_current if isinstance(entry.server_current, Mapping) else {}
             version = current.get("version")
             if not isinstance(version, int):
@@ -298,7 +310,23 @@ class SyncEngine:
         self._ensure_session()
         self._catch_up()
         self._replay()
+        self._refresh_views()
         self._start_stream()
+
+    def _refresh_views(self) -> None:
+        """The user's saved views are private, so not in /sync: re-read them on every connect
+        (after the replay, so views saved offline are already on the server)."""
+        try:
+            refresh_saved_views(self.client, self.store)
+        except BackendUnavailable as exc:
+            if exc.status is None:
+                raise  # unreachable: the connect as a whole failed
+            _log.warning("could not refresh the saved views: %s", exc.message)
+        except IocError as exc:
+            # The views stay as cached; everything else works without them.
+            _log.warning("could not refresh the saved views: %s", exc.message)
+        else:
+            self._call(self.on_views)
 
     def _ensure_session(self) -> None:
         if not self.client.is_authenticated:
@@ -332,27 +360,26 @@ class SyncEngine:
         """Bring the cache up to the server with /sync; the write of one page overlaps the fetch of the next."""
         started = time.monotonic()
         since = "0" if full else (self.store.cursor() or "0")
-        pending: tuple[Future[int], list[Change]] | None = None
+        pending: tuple[Future[int], SyncPage] | None = None
         cursor = since
         count = 0
         behind = False
         # One checkpoint after the last page instead of one after each (see CacheStore.bulk_sync).
         with self.store.bulk_sync():
             try:
-                for batch in self.client.iter_sync(since, self.page_size):
+                for page in self.client.iter_sync_pages(since, self.page_size, first_limit=self.first_page_size):
                     if pending is not None:
                         # Wait for the previous page before queueing this one: were it to fail (a full
                         # disk), this page's cursor must not be committed past its missing rows.
                         self._finish_page(*pending)
                         pending = None
-                    if since != "0" and int(batch.cursor) < int(since):
+                    if since != "0" and int(page.cursor) < int(since):
                         behind = True  # the server's log is behind our cursor: another (restored) database
                         break
-                    changes = list(batch.changes)
-                    future = self.store.apply_changes_async([_raw_change(c) for c in changes], batch.cursor)
-                    pending = (future, changes)
-                    cursor = batch.cursor
-                    count += len(changes)
+                    future = self.store.apply_rows_async(page.upserts, page.deletes, page.cursor)
+                    pending = (future, page)
+                    cursor = page.cursor
+                    count += len(page)
             finally:
                 if pending is not None:
                     self._finish_page(*pending)
@@ -369,10 +396,10 @@ class SyncEngine:
             self.prefetcher.request()
         _log.info("caught up: %d change(s) to cursor %s in %.2f s", count, cursor, time.monotonic() - started)
 
-    def _finish_page(self, future: Future[int], changes: list[Change]) -> None:
+    def _finish_page(self, future: Future[int], page: SyncPage) -> None:
         future.result()
-        if changes:
-            self._call(self.on_changes, changes)
+        if len(page):
+            self._call(self.on_changes, page.changes)
 
     # -- outbox replay
     def _replay(self) -> None:
@@ -612,6 +639,9 @@ class SyncEngine:
             if self.prefetcher is not None:
                 self.prefetcher.note_alerts(c.id for c in changes if c.resource == "alert" and c.op != "delete"
                                             and isinstance(c.data, Mapping) and c.data.get("state") != "closed")
+                if any(c.resource == "meeting" for c in changes):
+                    # A document may have been added: fetch it now, not at the next catch-up.
+                    self.prefetcher.request()
             self._call(self.on_changes, changes)
             self._set_status()  # last_sync_at moved
         if problem is not None:

@@ -184,7 +184,7 @@ def sync_with_engine(client: IocClient, store: CacheStore, target_cursor: str, b
         client_cpu, backend_cpu = time.process_time() - cpu0, process_cpu_s(backend_pid) - backend_cpu0
     finally:
         engine.stop()
-    return Measured(seconds, f"SyncEngine (page_size {engine.page_size}), start() until the cache cursor "
+    return Measured(seconds, f"SyncEngine (pages of {engine.first_page_size:,} growing to {engine.page_size:,}), start() until the cache cursor "
                     f"reached {target_cursor}", rows, store.cursor(),
                     [f"the engine's own catch-up timer (its /sync loop alone): "
                      f"{fmt_s(engine.stats['last_catch_up_seconds'])}"], client_cpu, backend_cpu)

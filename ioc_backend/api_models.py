@@ -175,6 +175,22 @@ class AgendaEntry(BaseModel):
     presenter: str
 
 
+class MeetingDocumentInfo(BaseModel):
+    id: int
+    filename: str
+    size: int
+    sha256: str
+    uploaded_at: str
+
+
+class Poll(BaseModel):
+    id: int
+    question: str
+    options: list[str]
+    status: Literal["open", "closed"]
+    votes: list[int]
+
+
 class Meeting(BaseModel):
     id: int
     title: str
@@ -183,6 +199,8 @@ class Meeting(BaseModel):
     ends_at: str
     status: MeetingStatus
     agenda: list[AgendaEntry]
+    documents: list[MeetingDocumentInfo]
+    polls: list[Poll]
     version: int
     updated_at: str
 
@@ -200,6 +218,23 @@ class SyncPage(BaseModel):
     cursor: str
     has_more: bool
 
+
+
+class SavedView(BaseModel):
+    """A user's private named filter preset (``/me/views``); never part of /sync or /events."""
+
+    id: int
+    name: str
+    kind: str
+    data: dict[str, Any]
+    version: int
+    created_at: str
+    updated_at: str
+
+
+class SavedViewList(BaseModel):
+    items: list[SavedView]
+    total: int
 
 _ERRORS = {401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict / invalid_transition",
            413: "payload_too_large", 422: "validation_error / idempotency_key_mismatch"}

@@ -13,7 +13,8 @@ from ioc_backend.context import AppContext
 from ioc_backend.errors import install_error_handlers
 from ioc_backend.middleware import AccessLogMiddleware, BodyLimitMiddleware
 from ioc_backend.routes import (alerts, auth_routes, cameras, events, health, meetings, reports, sensors,
-                                streams, sync, tasks, users)
+                                streams, sync, tasks, users, views)
+from ioc_backend.routes import meeting_documents, polls
 
 log = logging.getLogger("ioc_backend.app")
 API_PREFIX = "/api/v1"
@@ -40,9 +41,12 @@ def create_app(ctx: AppContext) -> FastAPI:
                   description="Reference backend of the Huế IOC console (docs/API.md).")
     app.state.ctx = ctx
     for module in (health, auth_routes, cameras, streams, alerts, reports, sensors, tasks, meetings,
-                   users, sync, events):
+                   users, views, sync, events):
+        app.include_router(module.router, prefix=API_PREFIX)
+    for module in (meeting_documents, polls):
         app.include_router(module.router, prefix=API_PREFIX)
     install_error_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=ctx.settings.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=ctx.settings.max_body_bytes,
+                       route_limits=(meeting_documents.UPLOAD_LIMIT,))
     app.add_middleware(AccessLogMiddleware)  # added last = outermost: sees the final status
     return app

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, create_engine, event
+from sqlalchemy import DateTime, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -89,6 +89,30 @@ class Database:
         for table in Base.metadata.tables.values():
             for index in table.indexes:
                 index.create(self.engine, checkfirst=True)
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """Give tables of an older database the (nullable) columns a later release added.
+
+        create_all never alters an existing table, and a missing column would fail every query
+        of its model. Only nullable columns may be added this way: old rows get NULL.
+        """
+        existing = inspect(self.engine)
+        with self.engine.begin() as conn:
+            for table in Base.metadata.sorted_tables:
+                if not existing.has_table(table.name):
+                    continue
+                present = {column["name"] for column in existing.get_columns(table.name)}
+                for column in table.columns:
+                    if column.name in present:
+                        continue
+                    if not column.nullable:
+                        raise RuntimeError(f"Database table {table.name} lacks the NOT NULL column {column.name}; "
+                                           "it cannot be added automatically")
+                    preparer = self.engine.dialect.identifier_preparer
+                    type_sql = column.type.compile(dialect=self.engine.dialect)
+                    conn.execute(text(f"ALTER TABLE {preparer.format_table(table)} "
+                                      f"ADD COLUMN {preparer.format_column(column)} {type_sql}"))
 
     def on_commit(self, callback: Callable[[int], None]) -> None:
         """Register a callback run after each write commit with the last change-event id."""

@@ -38,18 +38,29 @@ async def _send_413(send: Send, limit: int) -> None:
 class BodyLimitMiddleware:
     """Refuses bodies over ``max_bytes`` (by Content-Length and by counting streamed bytes).
 
-    Accepted bodies are buffered (≤ 1 MiB) and their SHA-256 stored in the scope, so the
-    idempotency layer can compare replays byte-for-byte without re-reading the stream.
+    Accepted bodies are buffered (≤ 1 MiB; more on the routes of ``route_limits``) and their
+    SHA-256 stored in the scope, so the idempotency layer can compare replays byte-for-byte
+    without re-reading the stream.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int,
+                 route_limits: tuple[tuple[str, re.Pattern[str], int], ...] = ()) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        # (method, path pattern, limit): the few routes that take larger bodies (meeting PDFs).
+        self.route_limits = route_limits
+
+    def _limit_for(self, method: str, path: str) -> int:
+        for route_method, pattern, limit in self.route_limits:
+            if method == route_method and pattern.match(path):
+                return limit
+        return self.max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
             await self.app(scope, receive, send)
             return
+        max_bytes = self._limit_for(scope["method"], scope.get("path", ""))
         declared = None
         for name, value in scope.get("headers", []):
             if name == b"content-length":
@@ -58,18 +69,18 @@ class BodyLimitMiddleware:
                 except ValueError:
                     declared = None
         if declared is not None and declared > _MAX_DRAIN:
-            await _send_413(send, self.max_bytes)
+            await _send_413(send, max_bytes)
             return
         chunks: list[bytes] = []
         size = 0
-        too_large = declared is not None and declared > self.max_bytes
+        too_large = declared is not None and declared > max_bytes
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
+            if size > max_bytes:
                 too_large = True
             if not too_large:
                 chunks.append(chunk)
@@ -78,7 +89,7 @@ class BodyLimitMiddleware:
             if not message.get("more_body", False):
                 break
         if too_large:
-            await _send_413(send, self.max_bytes)
+            await _send_413(send, max_bytes)
             return
         body = b"".join(chunks)
         scope[BODY_HASH_SCOPE_KEY] = hashlib.sha256(body).hexdigest()

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ioc_backend.db import Base, UTCDateTime
@@ -130,6 +131,54 @@ class Meeting(VersionedMixin, Base):
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(20), index=True)
     agenda: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    # Summaries of the meeting's documents and polls as the API shows them, rebuilt from the
+    # tables below by meeting_extras.refresh_summary on every change: the serialiser then needs
+    # no query (it also runs on plain rows in bulk seeding and the /sync fallback).
+    # Nullable: databases made before these columns get them added empty (db.create_schema).
+    documents: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True, default=list)
+    polls: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True, default=list)
+
+
+class MeetingDocument(Base):
+    """A PDF attached to a meeting (agenda, report, decision draft), bytes kept in the database."""
+
+    __tablename__ = "meeting_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MeetingPoll(Base):
+    """A question put to the meeting; ``tallies`` holds the vote count per option."""
+
+    __tablename__ = "meeting_polls"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    question: Mapped[str] = mapped_column(String(300))
+    options: Mapped[list[str]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(10))  # open | closed
+    tallies: Mapped[list[int]] = mapped_column(JSON)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class PollVote(Base):
+    """One user's current choice in one poll; voting again replaces it (the unique key)."""
+
+    __tablename__ = "poll_votes"
+    __table_args__ = (UniqueConstraint("meeting_id", "poll_id", "user_id", name="uq_poll_votes_user"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    poll_id: Mapped[int] = mapped_column(ForeignKey("meeting_polls.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    option: Mapped[int] = mapped_column(Integer)
+    voted_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Task(VersionedMixin, Base):
@@ -171,3 +220,19 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     response_body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SavedView(Base):
+    """A user's named filter preset (e.g. of the event log). Private to its owner, so it is
+    deliberately not a synced resource: no seq, no change events, never in /sync or SSE."""
+
+    __tablename__ = "saved_views"
+    __table_args__ = (UniqueConstraint("owner_id", "name", name="uq_saved_views_owner_name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -94,6 +94,21 @@ class MeetingCreate(Strict):
     agenda: list[AgendaItem] = Field(default_factory=list, max_length=100)
 
 
+class PollCreate(Strict):
+    question: str = Field(min_length=1, max_length=300)
+    options: list[str] = Field(min_length=2, max_length=10)
+    version: int = Field(ge=1)
+
+
+class PollClose(Strict):
+    version: int = Field(ge=1)
+
+
+class PollVote(Strict):
+    # No version: a vote is not stale because someone else voted meanwhile (docs/API.md).
+    option: int = Field(ge=0, le=9, strict=True)
+
+
 class MeetingPatch(Strict):
     version: int = Field(ge=1)
     title: str | None = Field(default=None, min_length=1, max_length=300)

@@ -1,6 +1,7 @@
 """Fills an empty database with the Huế demo data set (users, cameras, sensors, history)."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 import time
@@ -10,9 +11,10 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from ioc_backend import demo_data, models
-from ioc_backend.changes import bulk_create
+from ioc_backend import demo_data, demo_documents, models
+from ioc_backend.changes import bulk_create, record_change
 from ioc_backend.db import Database
+from ioc_backend.meeting_extras import refresh_summary
 from ioc_backend.security import hash_password
 from ioc_backend.timeutil import utcnow
 
@@ -48,6 +50,25 @@ def _sensor_history(sensors: list[dict[str, Any]], now: datetime) -> list[dict[s
     return readings
 
 
+def _attach_documents_and_polls(session: Any, meeting_ids: list[int], meetings: list[dict[str, Any]],
+                                 documents: list[list[tuple[str, bytes]]], now: datetime) -> None:
+    """Give the demo meetings their PDF documents and, while not ended, an open poll."""
+    leader = session.execute(select(models.User.id).where(models.User.username == "leader")).scalar()
+    for meeting_id, meeting, docs in zip(meeting_ids, meetings, documents):
+        for filename, content in docs:
+            session.add(models.MeetingDocument(meeting_id=meeting_id, filename=filename, size=len(content),
+                                               sha256=hashlib.sha256(content).hexdigest(), content=content,
+                                               uploaded_by=leader, uploaded_at=now))
+        poll = demo_documents.meeting_poll(meeting)
+        if poll is not None:
+            session.add(models.MeetingPoll(meeting_id=meeting_id, question=poll["question"], options=poll["options"],
+                                           status="open", tallies=[0] * len(poll["options"]), created_by=leader,
+                                           created_at=now))
+        row = session.get(models.Meeting, meeting_id)
+        refresh_summary(session, row)
+        record_change(session, row)
+
+
 def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | None:
     """Seed when the database is empty; returns counts and the time taken, or None if not empty."""
     if not database_is_empty(db):
@@ -64,6 +85,7 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         reports = demo_data.generate_reports(DEMO_COUNTS["reports"], now=now)
         alerts = demo_data.generate_alerts(DEMO_COUNTS["alerts"], cameras, now=now)
         meetings = demo_data.generate_meetings(DEMO_COUNTS["meetings"], now=now)
+        meeting_docs = [demo_documents.meeting_documents(m, i) for i, m in enumerate(meetings)]
         tasks = demo_data.generate_tasks(DEMO_COUNTS["tasks"], now=now)
         hashes = [f.result() for f in pending]
     with db.write() as session:
@@ -76,6 +98,7 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         bulk_create(session, "report", [{**r, "notes": []} for r in reports])
         bulk_create(session, "alert", [dict(a) for a in alerts])
         meeting_ids = bulk_create(session, "meeting", [dict(m) for m in meetings])
+        _attach_documents_and_polls(session, meeting_ids, meetings, meeting_docs, now)
         # Directives usually come out of a meeting: link every third task to one.
         bulk_create(session, "task", [{**t, "meeting_id": meeting_ids[i % len(meeting_ids)] if i % 3 == 0 else None}
                                       for i, t in enumerate(tasks)])

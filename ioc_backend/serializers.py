@@ -55,7 +55,11 @@ def task_dict(t: models.Task) -> dict[str, Any]:
 def meeting_dict(m: models.Meeting) -> dict[str, Any]:
     return {"id": m.id, "title": m.title, "location": m.location,
             "starts_at": iso(m.starts_at), "ends_at": iso(m.ends_at), "status": m.status,
-            "agenda": list(m.agenda or []), "version": m.version, "updated_at": iso(m.updated_at)}
+            "agenda": list(m.agenda or []),
+            # Rows of databases older than these columns (and bulk-seeded ones) have none.
+            "documents": list(getattr(m, "documents", None) or []),
+            "polls": list(getattr(m, "polls", None) or []),
+            "version": m.version, "updated_at": iso(m.updated_at)}
 
 
 def user_dict(u: models.User) -> dict[str, Any]:

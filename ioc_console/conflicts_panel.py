@@ -137,8 +137,11 @@ class ConflictsPanel(QWidget):
         self._show_current()
 
     def _update_buttons(self) -> None:
-        has = self.current_entry() is not None
-        self._retry.setEnabled(has and not self._busy)
+        entry = self.current_entry()
+        has = entry is not None
+        # An action that does not depend on a version (a vote) cannot be re-applied on the
+        # server's new version: resending it would meet the same refusal (e.g. poll closed).
+        self._retry.setEnabled(has and entry.base_version is not None and not self._busy)
         self._discard.setEnabled(has and not self._busy)
 
     def _show_current(self) -> None:

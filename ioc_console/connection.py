@@ -59,11 +59,13 @@ class ConnectionService(QObject):
     changes_applied = Signal(object)  # list of changes, already committed to the cache
     outbox_changed = Signal(object)   # OutboxEntry whose state changed
     engine_started = Signal()         # actions can be queued from now on
+    views_refreshed = Signal()        # the saved views in the cache were re-read from the server
 
     _engine_status = Signal(object)
     _engine_changes = Signal(object)
     _engine_outbox = Signal(object)
     _auth_lost = Signal()
+    _engine_views = Signal()
 
     def __init__(self, base_url: str, *, verify: bool | str = True, parent: QObject | None = None,
                  client_options: dict[str, Any] | None = None,
@@ -91,6 +93,7 @@ class ConnectionService(QObject):
         self._engine_changes.connect(self._on_engine_changes, Qt.ConnectionType.QueuedConnection)
         self._engine_outbox.connect(self._on_engine_outbox, Qt.ConnectionType.QueuedConnection)
         self._auth_lost.connect(self._on_auth_lost, Qt.ConnectionType.QueuedConnection)
+        self._engine_views.connect(self.views_refreshed, Qt.ConnectionType.QueuedConnection)
 
     # -- state --------------------------------------------------------------------------
     @property
@@ -318,7 +321,8 @@ class ConnectionService(QObject):
                     return None
                 engine = SyncEngine(client, store, on_status=self._engine_status.emit,
                                     on_changes=self._engine_changes.emit, on_outbox=self._engine_outbox.emit,
-                                    on_auth_required=self._auth_lost.emit, **options)
+                                    on_auth_required=self._auth_lost.emit, on_views=self._engine_views.emit,
+                                    **options)
                 engine.start()
                 self._built_engine = engine
                 return engine

@@ -1,6 +1,7 @@
 """The services a workspace is built from, handed over explicitly (no globals)."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,11 +27,19 @@ class ConsoleContext:
     outbox: OutboxModel
 
 
+GUI_SWITCH_INTERVAL_S = 0.001
+
+
 def create_context(base_url: str, *, languages: LanguageManager, verify: bool | str = True,
                    settings: ConsoleSettings | None = None, window_state: WindowStateStore | None = None,
                    parent: QObject | None = None, client_options: dict[str, Any] | None = None,
                    engine_options: dict[str, Any] | None = None) -> ConsoleContext:
     """Wire the connection, the event log model, its feed and the outbox model for one backend."""
+    # Qt calls into Python (a paint asks the models for hundreds of cells) take the GIL once per
+    # call; while a background thread runs Python (decoding a sync page, the prefetcher) each
+    # of those waits up to the interpreter's switch interval, 5 ms by default — hundreds of ms
+    # per repaint. 1 ms keeps the GUI thread responsive at a negligible cost to the workers.
+    sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL_S))
     connection = ConnectionService(base_url, verify=verify, parent=parent, client_options=client_options,
                                    engine_options=engine_options)
     analytics = AnalyticsCatalogue()

@@ -16,9 +16,22 @@ from ioc_console.ops import run_in_background
 log = logging.getLogger(__name__)
 
 HISTORY_ALERTS = 200
+# Alerts still being handled are shown whatever their age: an operator taking over a shift
+# must see every open alert, not only the last 200 touched (which are mostly closed ones).
+OPEN_ALERT_STATES = ("new", "acknowledged", "in_progress")
+OPEN_ALERTS_PER_STATE = 500
 # A batch this large is a catch-up sync page, not live activity: one row per change would bury
 # the log, so the newest alerts are re-read from the cache instead.
 BULK_BATCH = 200
+
+
+def _history_from(store: CacheStore) -> list[dict[str, Any]]:
+    """The newest alerts by last change, plus the open ones (newest first, through the state index)."""
+    alerts = {str(a["id"]): a for a in store.list("alert", limit=HISTORY_ALERTS, order_by="updated_at desc")}
+    for state in OPEN_ALERT_STATES:
+        for alert in store.list("alert", state=state, limit=OPEN_ALERTS_PER_STATE, order_by="sort_time desc"):
+            alerts.setdefault(str(alert["id"]), alert)
+    return list(alerts.values())
 
 
 class EventFeed(QObject):
@@ -43,9 +56,8 @@ class EventFeed(QObject):
 
     def load_history(self) -> None:
         """Read the newest cached alerts on the cache pool, then show them above the live rows."""
-        self._connection.read_cache(
-            lambda store: store.list("alert", limit=HISTORY_ALERTS, order_by="updated_at desc"),
-            on_success=self._history_arrived, on_failure=self._history_error, parent=self)
+        self._connection.read_cache(_history_from, on_success=self._history_arrived,
+                                    on_failure=self._history_error, parent=self)
 
     def _on_cache_ready(self, _store: CacheStore) -> None:
         self.load_history()

@@ -1,4 +1,4 @@
-"""The "Live events" workspace: the event log view wired to the shared log model and settings."""
+"""The "Live events" workspace: the event log view wired to the shared log model, settings and saved views."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ioc_console.alert_actions import AlertActions
 from ioc_console.context import ConsoleContext
 from ioc_console.event_log_model import EventLogFilterModel
+from ioc_console.saved_views_control import SavedViewsControl
 from widgets.event_log import EventLogView
 
 
@@ -25,6 +26,8 @@ class EventsWorkspace(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.view)
         self.alert_actions = AlertActions(context.connection, self.view.table(), self)
+        self.saved_views = SavedViewsControl(context.connection, self.view, self)
+        self.view.add_bar_widget(self.saved_views, 2)
 
     def focus_filter(self) -> None:
         self.view.focus_filter()

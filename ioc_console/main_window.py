@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
             ("S", self.tr("Event log: start handling the selected alert")),
             ("C", self.tr("Event log: close the selected alert…")),
             ("N", self.tr("Event log: add a note to the selected alert…")),
+            ("Ctrl+Shift+S", self.tr("Event log: save the current filters as a view…")),
             (self.act_shortcuts.shortcut(), self.tr("This list of shortcuts")),
             (self.act_quit.shortcut(), self.tr("Quit the console")),
         ]

@@ -35,6 +35,16 @@ _TEMPLATES = {
     "other": QT_TRANSLATE_NOOP("OutboxText", "%1 %2"),
 }
 
+# Actions told apart by their outbox kind (see backend_client.actions).
+_KIND_TEMPLATES = {
+    "view.create": QT_TRANSLATE_NOOP("OutboxText", "Save filter view “%1”"),
+    "view.update": QT_TRANSLATE_NOOP("OutboxText", "Change saved filter view #%1"),
+    "view.delete": QT_TRANSLATE_NOOP("OutboxText", "Delete saved filter view #%1"),
+    "meeting.vote": QT_TRANSLATE_NOOP("OutboxText", "Vote in a poll of meeting #%1"),
+    "report.status": QT_TRANSLATE_NOOP("OutboxText", "Change the status of report #%1"),
+    "task.update": QT_TRANSLATE_NOOP("OutboxText", "Update task #%1"),
+}
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
@@ -68,6 +78,12 @@ def describe(entry: Any) -> str:
     kind = intent(entry)
     resource_id = str(_field(entry, "resource_id") or "")
     body = _field(entry, "body") or {}
+    action_kind = _field(entry, "kind")
+    if kind == "other" and action_kind in _KIND_TEMPLATES:
+        if action_kind == "view.create":
+            name = body.get("name") if isinstance(body, Mapping) else None
+            return fill(tr(_KIND_TEMPLATES[action_kind]), str(name or ""))
+        return fill(tr(_KIND_TEMPLATES[action_kind]), resource_id)
     if kind == "closed":
         return fill(tr(_TEMPLATES[kind]), resource_id, close_reason_label(body.get("reason")))
     if kind == "other":

@@ -28,6 +28,8 @@ class EventLogView(QWidget):
     """
 
     follow_changed = Signal(bool)
+    # The text filter or the minimum level changed (by the operator or by ``apply_filters``).
+    filters_changed = Signal()
 
     def __init__(self, model: QSortFilterProxyModel, parent: QWidget | None = None,
                  *, follow: bool = True, minimum_level: str = "info") -> None:
@@ -93,6 +95,8 @@ class EventLogView(QWidget):
         self._level_label.setBuddy(self._level)
         bar.addWidget(self._level_label)
         bar.addWidget(self._level, 1)
+        # Extra filter-bar controls (e.g. the console's saved views) go here, before "Follow".
+        self._extras_at = bar.count()
         bar.addWidget(self._follow)
         bar.addStretch(0)
         bar.addWidget(self._count)
@@ -106,6 +110,7 @@ class EventLogView(QWidget):
         layout.setSpacing(8)
         layout.addLayout(bar)
         layout.addWidget(self._table, 1)
+        self._bar = bar
 
         index = self._level.findData(minimum_level)
         self._level.setCurrentIndex(max(index, 0))
@@ -133,6 +138,21 @@ class EventLogView(QWidget):
 
     def minimum_level(self) -> str:
         return str(self._level.currentData())
+
+    def text_filter(self) -> str:
+        return self._filter.text()
+
+    def apply_filters(self, text: str, minimum_level: str | None = None) -> None:
+        """Set the text filter and (if it is one of the offered levels) the minimum level."""
+        self._filter.setText(text)
+        index = self._level.findData(minimum_level) if minimum_level is not None else -1
+        if index >= 0:
+            self._level.setCurrentIndex(index)
+
+    def add_bar_widget(self, widget: QWidget, stretch: int = 0) -> None:
+        """Put ``widget`` in the filter bar, after the level choice (in the order added)."""
+        self._bar.insertWidget(self._extras_at, widget, stretch)
+        self._extras_at += 1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Esc in the filter box clears it: the quickest way back to the full log.
@@ -206,10 +226,12 @@ class EventLogView(QWidget):
     def _on_filter_text(self, text: str) -> None:
         self._model.set_text_filter(text)
         self._update_count()
+        self.filters_changed.emit()
 
     def _on_level_changed(self, *_: object) -> None:
         self._model.set_minimum_level(self.minimum_level())
         self._update_count()
+        self.filters_changed.emit()
 
     def _on_follow_toggled(self, follow: bool) -> None:
         if follow:

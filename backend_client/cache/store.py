@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -35,6 +35,8 @@ DEFAULT_MAX_SNAPSHOTS = 2000
 JPEG_MAGIC = b"\xff\xd8"
 PDF_MAGIC = b"%PDF-"
 DEFAULT_MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
+#: How long delivered (applied) and withdrawn (cancelled) outbox entries are kept for the panel.
+OUTBOX_HISTORY = timedelta(days=7)
 WRITER_CACHE_KIB = 65536
 WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 CHECKPOINT_IDLE_BYTES = 4 * 1024 * 1024  # SQLite's default auto-checkpoint: 1000 pages of 4 KiB
@@ -324,6 +326,12 @@ class CacheStore:
         result = conn.execute(outbox.update().where(outbox.c.state == "sending")
                               .values(state="pending", updated_at=now_iso(),
                                       last_error="interrupted: the console stopped while sending"))
+        # Delivered and withdrawn actions are history: the pending-actions panel reads the whole
+        # outbox, so it would otherwise grow for the life of the file. Pending, failed and
+        # conflicting entries are never pruned, however old.
+        cutoff = (datetime.now(UTC) - OUTBOX_HISTORY).isoformat(timespec="milliseconds")
+        conn.execute(delete(outbox).where(outbox.c.state.in_(("applied", "cancelled")),
+                                          outbox.c.updated_at < cutoff))
         return result.rowcount
 
     def _checkpoint(self, conn: Connection, idle: bool) -> None:
@@ -429,6 +437,17 @@ class CacheStore:
         """
         self._check_open()
         upserts, deletes = split_changes(list(changes))
+        return self.apply_rows_async(upserts, deletes, cursor, mark_synced=mark_synced)
+
+    def apply_rows_async(self, upserts: Sequence[UpsertRow], deletes: Sequence[tuple[str, str, int]],
+                         cursor: str | None, *, mark_synced: bool = True) -> Future[int]:
+        """``apply_changes_async`` for changes already checked and split into rows, as
+        ``backend_client.sync_payload.decode_sync_page`` does in the same pass as its checks.
+
+        ``upserts`` are ``resources`` rows (see ``cache.extract.resource_row``), ``deletes``
+        ``(resource, id, seq)`` keys; the caller vouches for their shape.
+        """
+        self._check_open()
         if cursor is not None and not isinstance(cursor, str):
             raise TypeError(f"cursor must be a string or None, not {type(cursor).__name__}")
 

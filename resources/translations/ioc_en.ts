@@ -606,6 +606,10 @@
         <translation>Event log: add a note to the selected alert…</translation>
     </message>
     <message>
+        <source>Event log: save the current filters as a view…</source>
+        <translation>Event log: save the current filters as a view…</translation>
+    </message>
+    <message>
         <source>This list of shortcuts</source>
         <translation>This list of shortcuts</translation>
     </message>
@@ -907,8 +911,199 @@ The console starts with empty local data and fills it again from the server.</tr
         <translation>%1 %2</translation>
     </message>
     <message>
+        <source>Save filter view “%1”</source>
+        <translation>Save filter view “%1”</translation>
+    </message>
+    <message>
+        <source>Change saved filter view #%1</source>
+        <translation>Change saved filter view #%1</translation>
+    </message>
+    <message>
+        <source>Delete saved filter view #%1</source>
+        <translation>Delete saved filter view #%1</translation>
+    </message>
+    <message>
+        <source>Vote in a poll of meeting #%1</source>
+        <translation>Vote in a poll of meeting #%1</translation>
+    </message>
+    <message>
+        <source>Change the status of report #%1</source>
+        <translation>Change the status of report #%1</translation>
+    </message>
+    <message>
+        <source>Update task #%1</source>
+        <translation>Update task #%1</translation>
+    </message>
+    <message>
         <source>note added</source>
         <translation>note added</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsControl</name>
+    <message>
+        <source>Save view</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <source>Name of the view (the current filter text and level are saved):</source>
+        <translation>Name of the view (the current filter text and level are saved):</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Rename view</translation>
+    </message>
+    <message>
+        <source>New name for the view “%1”:</source>
+        <translation>New name for the view “%1”:</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <source>Delete the saved view “%1”?
+The events shown do not change.</source>
+        <translation>Delete the saved view “%1”?
+The events shown do not change.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Replace view</source>
+        <translation>Replace view</translation>
+    </message>
+    <message>
+        <source>Replace the filters saved in “%1” with the current ones?</source>
+        <translation>Replace the filters saved in “%1” with the current ones?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>There is already a view named “%1”. Choose another name.</source>
+        <translation>There is already a view named “%1”. Choose another name.</translation>
+    </message>
+    <message>
+        <source>Sign in first: views are saved for your account.</source>
+        <translation>Sign in first: views are saved for your account.</translation>
+    </message>
+    <message>
+        <source>Its previous change is being sent right now. Try again in a moment.</source>
+        <translation>Its previous change is being sent right now. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The disk of this computer is full. Free some disk space, then try again.</source>
+        <translation>The disk of this computer is full. Free some disk space, then try again.</translation>
+    </message>
+    <message>
+        <source>The local cache could not save it: %1</source>
+        <translation>The local cache could not save it: %1</translation>
+    </message>
+    <message>
+        <source>It was not accepted: %1</source>
+        <translation>It was not accepted: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+    <message>
+        <source>View not saved</source>
+        <translation>View not saved</translation>
+    </message>
+    <message>
+        <source>The change to your saved views was NOT made.
+%1</source>
+        <translation>The change to your saved views was NOT made.
+%1</translation>
+    </message>
+    <message>
+        <source>“%1”: the filters now differ from the saved ones. Use ⋯ → Update to keep the current ones.</source>
+        <translation>“%1”: the filters now differ from the saved ones. Use ⋯ → Update to keep the current ones.</translation>
+    </message>
+    <message>
+        <source>Saved view</source>
+        <translation>Saved view</translation>
+    </message>
+    <message>
+        <source>Manage saved views</source>
+        <translation>Manage saved views</translation>
+    </message>
+    <message>
+        <source>Save, update, rename or delete saved views (%1 saves the current filters)</source>
+        <translation>Save, update, rename or delete saved views (%1 saves the current filters)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Saved views</translation>
+    </message>
+    <message>
+        <source>Available when the filters differ from the selected view</source>
+        <translation>Available when the filters differ from the selected view</translation>
+    </message>
+    <message>
+        <source>Pick a saved view to show the log through its filters</source>
+        <translation>Pick a saved view to show the log through its filters</translation>
+    </message>
+    <message>
+        <source>— Saved views —</source>
+        <translation>— Saved views —</translation>
+    </message>
+    <message>
+        <source>⏳ %1 (waiting to send)</source>
+        <translation>⏳ %1 (waiting to send)</translation>
+    </message>
+    <message>
+        <source>✎ %1 (changed)</source>
+        <translation>✎ %1 (changed)</translation>
+    </message>
+    <message>
+        <source>“%1”: saved on this computer, sent to the server as soon as it can be reached.</source>
+        <translation>“%1”: saved on this computer, sent to the server as soon as it can be reached.</translation>
+    </message>
+    <message>
+        <source>The log shows the saved view “%1”.</source>
+        <translation>The log shows the saved view “%1”.</translation>
+    </message>
+    <message>
+        <source>&amp;Save current filters as a view…</source>
+        <translation>&amp;Save current filters as a view…</translation>
+    </message>
+    <message>
+        <source>&amp;Update “%1” with the current filters</source>
+        <translation>&amp;Update “%1” with the current filters</translation>
+    </message>
+    <message>
+        <source>&amp;Rename “%1”…</source>
+        <translation>&amp;Rename “%1”…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete “%1”…</source>
+        <translation>&amp;Delete “%1”…</translation>
+    </message>
+    <message>
+        <source>&amp;Update the selected view with the current filters</source>
+        <translation>&amp;Update the selected view with the current filters</translation>
+    </message>
+    <message>
+        <source>&amp;Rename the selected view…</source>
+        <translation>&amp;Rename the selected view…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the selected view…</source>
+        <translation>&amp;Delete the selected view…</translation>
     </message>
 </context>
 <context>

@@ -606,6 +606,10 @@
         <translation>Nhật ký sự kiện: thêm ghi chú cho cảnh báo đang chọn…</translation>
     </message>
     <message>
+        <source>Event log: save the current filters as a view…</source>
+        <translation>Nhật ký sự kiện: lưu bộ lọc hiện tại…</translation>
+    </message>
+    <message>
         <source>This list of shortcuts</source>
         <translation>Danh sách phím tắt này</translation>
     </message>
@@ -907,8 +911,199 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
         <translation>%1 %2</translation>
     </message>
     <message>
+        <source>Save filter view “%1”</source>
+        <translation>Lưu bộ lọc “%1”</translation>
+    </message>
+    <message>
+        <source>Change saved filter view #%1</source>
+        <translation>Sửa bộ lọc đã lưu #%1</translation>
+    </message>
+    <message>
+        <source>Delete saved filter view #%1</source>
+        <translation>Xóa bộ lọc đã lưu #%1</translation>
+    </message>
+    <message>
+        <source>Vote in a poll of meeting #%1</source>
+        <translation>Biểu quyết trong cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Change the status of report #%1</source>
+        <translation>Đổi trạng thái phản ánh #%1</translation>
+    </message>
+    <message>
+        <source>Update task #%1</source>
+        <translation>Cập nhật nhiệm vụ #%1</translation>
+    </message>
+    <message>
         <source>note added</source>
         <translation>thêm ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsControl</name>
+    <message>
+        <source>Save view</source>
+        <translation>Lưu bộ lọc</translation>
+    </message>
+    <message>
+        <source>Name of the view (the current filter text and level are saved):</source>
+        <translation>Tên bộ lọc (lưu chữ lọc và mức hiển thị hiện tại):</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Đổi tên bộ lọc</translation>
+    </message>
+    <message>
+        <source>New name for the view “%1”:</source>
+        <translation>Tên mới cho bộ lọc “%1”:</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Xóa bộ lọc</translation>
+    </message>
+    <message>
+        <source>Delete the saved view “%1”?
+The events shown do not change.</source>
+        <translation>Xóa bộ lọc đã lưu “%1”?
+Các sự kiện đang hiển thị không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Replace view</source>
+        <translation>Thay bộ lọc</translation>
+    </message>
+    <message>
+        <source>Replace the filters saved in “%1” with the current ones?</source>
+        <translation>Thay điều kiện đã lưu trong “%1” bằng điều kiện lọc hiện tại?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Thay</translation>
+    </message>
+    <message>
+        <source>There is already a view named “%1”. Choose another name.</source>
+        <translation>Đã có bộ lọc tên “%1”. Vui lòng chọn tên khác.</translation>
+    </message>
+    <message>
+        <source>Sign in first: views are saved for your account.</source>
+        <translation>Vui lòng đăng nhập trước: bộ lọc được lưu theo tài khoản của bạn.</translation>
+    </message>
+    <message>
+        <source>Its previous change is being sent right now. Try again in a moment.</source>
+        <translation>Thay đổi trước đó của bộ lọc này đang được gửi. Vui lòng thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <source>The disk of this computer is full. Free some disk space, then try again.</source>
+        <translation>Ổ đĩa của máy này đã đầy. Hãy giải phóng dung lượng rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The local cache could not save it: %1</source>
+        <translation>Bộ nhớ đệm trên máy không lưu được: %1</translation>
+    </message>
+    <message>
+        <source>It was not accepted: %1</source>
+        <translation>Không được chấp nhận: %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Lỗi không mong đợi: %1</translation>
+    </message>
+    <message>
+        <source>View not saved</source>
+        <translation>Bộ lọc chưa được lưu</translation>
+    </message>
+    <message>
+        <source>The change to your saved views was NOT made.
+%1</source>
+        <translation>Thay đổi bộ lọc đã lưu CHƯA được thực hiện.
+%1</translation>
+    </message>
+    <message>
+        <source>“%1”: the filters now differ from the saved ones. Use ⋯ → Update to keep the current ones.</source>
+        <translation>“%1”: điều kiện lọc hiện khác với bản đã lưu. Dùng ⋯ → Cập nhật để giữ điều kiện hiện tại.</translation>
+    </message>
+    <message>
+        <source>Saved view</source>
+        <translation>Bộ lọc đã lưu</translation>
+    </message>
+    <message>
+        <source>Manage saved views</source>
+        <translation>Quản lý bộ lọc đã lưu</translation>
+    </message>
+    <message>
+        <source>Save, update, rename or delete saved views (%1 saves the current filters)</source>
+        <translation>Lưu, cập nhật, đổi tên hoặc xóa bộ lọc đã lưu (%1 để lưu bộ lọc hiện tại)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Bộ lọc đã lưu</translation>
+    </message>
+    <message>
+        <source>Available when the filters differ from the selected view</source>
+        <translation>Dùng được khi điều kiện lọc khác với bộ lọc đang chọn</translation>
+    </message>
+    <message>
+        <source>Pick a saved view to show the log through its filters</source>
+        <translation>Chọn một bộ lọc đã lưu để xem nhật ký theo điều kiện của nó</translation>
+    </message>
+    <message>
+        <source>— Saved views —</source>
+        <translation>— Bộ lọc đã lưu —</translation>
+    </message>
+    <message>
+        <source>⏳ %1 (waiting to send)</source>
+        <translation>⏳ %1 (đang chờ gửi)</translation>
+    </message>
+    <message>
+        <source>✎ %1 (changed)</source>
+        <translation>✎ %1 (đã sửa)</translation>
+    </message>
+    <message>
+        <source>“%1”: saved on this computer, sent to the server as soon as it can be reached.</source>
+        <translation>“%1”: đã lưu trên máy này, sẽ gửi lên máy chủ ngay khi kết nối được.</translation>
+    </message>
+    <message>
+        <source>The log shows the saved view “%1”.</source>
+        <translation>Nhật ký đang hiển thị theo bộ lọc đã lưu “%1”.</translation>
+    </message>
+    <message>
+        <source>&amp;Save current filters as a view…</source>
+        <translation>&amp;Lưu bộ lọc hiện tại…</translation>
+    </message>
+    <message>
+        <source>&amp;Update “%1” with the current filters</source>
+        <translation>&amp;Cập nhật “%1” theo điều kiện lọc hiện tại</translation>
+    </message>
+    <message>
+        <source>&amp;Rename “%1”…</source>
+        <translation>Đổi &amp;tên “%1”…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete “%1”…</source>
+        <translation>&amp;Xóa “%1”…</translation>
+    </message>
+    <message>
+        <source>&amp;Update the selected view with the current filters</source>
+        <translation>&amp;Cập nhật bộ lọc đang chọn theo điều kiện lọc hiện tại</translation>
+    </message>
+    <message>
+        <source>&amp;Rename the selected view…</source>
+        <translation>Đổi &amp;tên bộ lọc đang chọn…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the selected view…</source>
+        <translation>&amp;Xóa bộ lọc đang chọn…</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,11 @@ def test_logout_revokes_access_and_refresh(shared_api: Api) -> None:
 def test_passwords_and_tokens_never_reach_the_log(backend, shared_api: Api) -> None:
     token = shared_api.token("operator")
     shared_api.get("/streams/cam-0001/sub.jpg", params={"access_token": token})
+    # The access-log line is written after the response went out: wait for it (bounded), so a
+    # busy machine cannot make the check run before the line it is about exists.
+    deadline = time.monotonic() + 10
+    while "access_token=REDACTED" not in backend.log() and time.monotonic() < deadline:
+        time.sleep(0.05)
     log = backend.log()
     assert "access_token=REDACTED" in log
     assert token not in log

@@ -17,7 +17,7 @@ from ioc_backend.settings import Settings
 # /auth/grant redeems an offline grant: the grant itself is the credential, like a refresh token.
 PUBLIC = {"/api/v1/health", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/grant"}
 SAMPLE_PARAMS = {"camera_id": "cam-0001", "alert_id": "1", "report_id": "1", "sensor_id": "sen-001",
-                 "task_id": "1", "meeting_id": "1", "which": "main"}
+                 "task_id": "1", "meeting_id": "1", "which": "main", "doc_id": "1", "poll_id": "1", "view_id": "1"}
 # docs/API.md role table: which roles may call each (method, path).
 EXPECTED_ROLES = {
     "cameras": {"operator", "supervisor", "leader", "admin"},
@@ -33,8 +33,12 @@ EXPECTED_ROLES = {
     "POST tasks": {"supervisor", "leader", "admin"},
     "PATCH tasks": {"operator", "supervisor", "leader", "admin"},
     "meetings": {"operator", "supervisor", "leader", "participant", "admin"},
+    "me": {"operator", "supervisor", "leader", "participant", "admin"},
     "POST meetings": {"leader", "supervisor", "admin"},
     "PATCH meetings": {"leader", "supervisor", "admin"},
+    "DELETE meetings": {"leader", "supervisor", "admin"},
+    "POST /api/v1/meetings/{meeting_id}/polls/{poll_id}/vote": {"operator", "supervisor", "leader", "participant",
+                                                                "admin"},
     "users": {"admin"},
     "sync": {"operator", "supervisor", "leader", "participant", "admin"},
     "events": {"operator", "supervisor", "leader", "participant", "admin"},

@@ -313,3 +313,31 @@ def test_entries_can_be_limited_to_resources(tmp_path):
                           resource="report", resource_id="1", base_version=1)
         assert [e.id for e in store.entries(resources=[("alert", "1"), ("report", "1")])] == [a.id, c.id]
         assert store.entries(states=("applied",), resources=[("alert", "1")]) == []
+
+
+def test_old_delivered_and_withdrawn_entries_are_pruned_at_open_but_undelivered_never(tmp_path):
+    path = tmp_path / "outbox.sqlite3"
+    store = CacheStore(path)
+    entries = {}
+    for name in ("applied_old", "cancelled_old", "applied_new", "pending_old", "failed_old", "conflict_old"):
+        entries[name] = store.enqueue("alert.note", "POST", f"/alerts/{len(entries) + 1}/notes", {"text": name},
+                                      resource="alert", resource_id=str(len(entries) + 1), base_version=None)
+    for name in ("applied_old", "applied_new", "failed_old", "conflict_old"):
+        store.mark_sending(entries[name].id)
+    store.mark_applied(entries["applied_old"].id, None, update_resource=False)
+    store.mark_applied(entries["applied_new"].id, None, update_resource=False)
+    store.mark_failed(entries["failed_old"].id, "422")
+    store.mark_conflict(entries["conflict_old"].id, {"id": 6, "version": 9}, "409", update_resource=False)
+    store.cancel(entries["cancelled_old"].id)
+    store.close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE outbox SET updated_at = '2026-01-01T00:00:00.000+00:00' WHERE body LIKE '%old%'")
+    conn.close()
+    store = CacheStore(path)
+    try:
+        left = {entry.body["text"]: entry.state for entry in store.entries()}
+        assert left == {"applied_new": "applied", "pending_old": "pending", "failed_old": "failed",
+                        "conflict_old": "conflict"}
+    finally:
+        store.close()

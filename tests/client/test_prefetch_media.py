@@ -120,3 +120,31 @@ def test_prefetcher_refuses_nonsense_limits(tmp_path):
         # Never more than the store keeps: more would be evicted and fetched again each pass.
         assert MediaPrefetcher(client, store, max_snapshots=store.max_snapshots + 1).max_snapshots \
             == store.max_snapshots
+
+
+@pytest.mark.parametrize("mode", ["garbage", "error500"])
+def test_a_backend_failing_every_call_ends_the_pass_instead_of_being_hammered(tmp_path, backend, mode):
+    from sync_engine_support import FaultProxy
+    proxy = FaultProxy(backend.url)
+    client = IocClient(proxy.url, **TEST_CLIENT)
+    store = CacheStore(tmp_path / "cache.sqlite3")
+    prefetcher = MediaPrefetcher(client, store, max_snapshots=50)
+    try:
+        client.login("operator", DEMO_PASSWORDS["operator"])
+        for page in client.iter_sync_pages("0", 10000):
+            store.apply_rows_async(page.upserts, page.deletes, page.cursor).result()
+        assert len(_newest_open_alert_ids(store, 50)) == 50
+        proxy.set_mode(mode)
+        before = proxy.forwarded
+        prefetcher.start()
+        prefetcher.request()
+        wait_until(lambda: prefetcher.stats["passes_stopped"] == 1, "the pass to stop")
+        # Three failed snapshots, then the pass ends: not 50 snapshots, sensors and documents.
+        assert prefetcher.stats["snapshot_errors"] == 3 and prefetcher.stats["snapshots"] == 0
+        assert prefetcher.stats["reading_errors"] == 0 and prefetcher.stats["document_errors"] == 0
+        assert proxy.forwarded - before <= 3
+    finally:
+        prefetcher.stop()
+        client.close()
+        store.close()
+        proxy.stop()

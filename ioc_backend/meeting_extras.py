@@ -1,0 +1,95 @@
+"""Meeting documents and polls: filename and PDF checks, and the summaries a meeting carries in the API."""
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ioc_backend import models
+from ioc_backend.timeutil import iso
+
+PDF_MAGIC = b"%PDF-"
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+MAX_FILENAME = 200
+MAX_OPTION = 200
+# Characters that separate paths or are refused by Windows file systems: a console saving the
+# document under its name must never be steered elsewhere or fail.
+_UNSAFE_IN_NAME = re.compile(r'[<>:"|?*\\/]')
+
+
+def sanitize_filename(raw: str) -> str:
+    """A safe display/save name for an uploaded file: last path segment, no control characters.
+
+    Raises ValueError with a message for the operator when nothing usable is left or it is too long.
+    """
+    name = unicodedata.normalize("NFC", raw)
+    # Keep only the last segment of either kind of path ("..\\..\\x.pdf", "/etc/passwd").
+    name = posixpath.basename(name.replace("\\", "/"))
+    # Control and format characters (newlines, NUL, bidi overrides that disguise extensions).
+    name = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf"))
+    name = _UNSAFE_IN_NAME.sub("_", name).strip().lstrip(".").strip()
+    if not name:
+        raise ValueError("the file name is empty once path parts and control characters are removed")
+    if not name.lower().endswith(".pdf"):
+        name += ".pdf"
+    if len(name) > MAX_FILENAME:
+        raise ValueError(f"the file name may have at most {MAX_FILENAME} characters (this one has {len(name)})")
+    return name
+
+
+def check_pdf(content: bytes) -> None:
+    """Refuse what is not a PDF file (ValueError naming what was received)."""
+    if not content:
+        raise ValueError("the document is empty; send the bytes of a PDF file")
+    if not content.startswith(PDF_MAGIC):
+        head = content[:8].hex(" ")
+        raise ValueError(f"the document is not a PDF file (it must start with %PDF-; it starts with {head})")
+
+
+def clean_options(options: list[str]) -> list[str]:
+    """Poll options stripped, each 1..200 characters and distinct (ValueError otherwise)."""
+    cleaned = [option.strip() for option in options]
+    for index, option in enumerate(cleaned):
+        if not option:
+            raise ValueError(f"option {index} is blank")
+        if len(option) > MAX_OPTION:
+            raise ValueError(f"option {index} has more than {MAX_OPTION} characters")
+    if len({option.casefold() for option in cleaned}) != len(cleaned):
+        raise ValueError("two options are the same")
+    return cleaned
+
+
+def document_summary(doc: Any) -> dict[str, Any]:
+    return {"id": doc.id, "filename": doc.filename, "size": doc.size, "sha256": doc.sha256,
+            "uploaded_at": iso(doc.uploaded_at)}
+
+
+def poll_summary(poll: models.MeetingPoll) -> dict[str, Any]:
+    return {"id": poll.id, "question": poll.question, "options": list(poll.options), "status": poll.status,
+            "votes": list(poll.tallies)}
+
+
+def recount(session: Session, poll: models.MeetingPoll) -> None:
+    """Recompute a poll's tallies from the votes (each user counts once, with their latest choice)."""
+    counts = dict(session.execute(select(models.PollVote.option, func.count())
+                                  .where(models.PollVote.poll_id == poll.id)
+                                  .group_by(models.PollVote.option)).all())
+    poll.tallies = [int(counts.get(index, 0)) for index in range(len(poll.options))]
+
+
+def refresh_summary(session: Session, meeting: models.Meeting) -> None:
+    """Rebuild the meeting's ``documents`` and ``polls`` lists from their tables (before record_change)."""
+    session.flush()
+    docs = session.execute(select(models.MeetingDocument.id, models.MeetingDocument.filename,
+                                  models.MeetingDocument.size, models.MeetingDocument.sha256,
+                                  models.MeetingDocument.uploaded_at)  # never the bytes
+                           .where(models.MeetingDocument.meeting_id == meeting.id)
+                           .order_by(models.MeetingDocument.id)).all()
+    polls = session.execute(select(models.MeetingPoll).where(models.MeetingPoll.meeting_id == meeting.id)
+                            .order_by(models.MeetingPoll.id)).scalars().all()
+    meeting.documents = [document_summary(doc) for doc in docs]
+    meeting.polls = [poll_summary(poll) for poll in polls]
