@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import quote, urlencode, urljoin, urlsplit
@@ -18,9 +17,6 @@ from .session import ApiSession, _query
 from .sync_payload import SyncPage, decode_sync_page, parse_sync_batch
 from .transport import decode_json
 from .validation import parse_as
-
-#: Name prefix of the thread that requests the next /sync page ahead (see iter_sync_pages).
-SYNC_READ_AHEAD_THREAD = "ioc-sync-read-ahead"
 
 _TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at"})
 _MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
@@ -312,57 +308,31 @@ class IocClient(ApiSession):
 
     def iter_sync(self, since: str | None = "0", limit: int = 5000) -> Iterator[SyncBatch]:
         """Yield sync batches until the backend says there is no more; the last cursor is final."""
-        for page in self.iter_sync_pages(since, limit, read_ahead=False):
+        for page in self.iter_sync_pages(since, limit):
             yield SyncBatch.model_construct(changes=list(page.changes), cursor=page.cursor, has_more=page.has_more)
 
     def sync_page(self, since: str | None = "0", limit: int = 5000) -> SyncPage:
         """One page of changes after ``since``, checked and split into cache rows in one pass
         (the bulk path the sync engine uses; see ``sync_payload.decode_sync_page``)."""
-        return decode_sync_page(self._request_sync(since, limit).content)
+        return decode_sync_page(self._send("GET", "/sync", params=_query(since=since, limit=limit)).content)
 
-    def _request_sync(self, since: str | None, limit: int) -> requests.Response:
-        return self._send("GET", "/sync", params=_query(since=since, limit=limit))
-
-    def iter_sync_pages(self, since: str | None = "0", limit: int = 5000, *, first_limit: int | None = None,
-                        read_ahead: bool = True) -> Iterator[SyncPage]:
+    def iter_sync_pages(self, since: str | None = "0", limit: int = 5000, *,
+                        first_limit: int | None = None) -> Iterator[SyncPage]:
         """``iter_sync`` yielding ``SyncPage``s.
 
         With ``first_limit`` the first page asks for that many changes and each next page for
         twice as many, up to ``limit``: a short catch-up reaches the cache sooner (its first
         rows are written while the rest is fetched), a long one still travels in big pages.
-
-        With ``read_ahead`` the next page is requested (on one helper thread, from the
-        ``X-Sync-Cursor`` header) while this one is decoded and consumed, so the server builds
-        page n + 1 while the client works on page n: in an initial sync the two take about as
-        long, so this hides most of the server's share. Closing the generator waits for a
-        request in flight.
         """
-        reader = (ThreadPoolExecutor(max_workers=1, thread_name_prefix=SYNC_READ_AHEAD_THREAD)
-                  if read_ahead else None)
         page_limit = limit if first_limit is None else max(1, min(first_limit, limit))
-        try:
-            cursor = since
-            response = self._request_sync(cursor, page_limit)
-            while True:
-                page_limit = min(page_limit * 2, limit)
-                ahead: Future[requests.Response] | None = None
-                header_cursor = response.headers.get("X-Sync-Cursor")
-                header_more = response.headers.get("X-Sync-Has-More")
-                if reader is not None and header_more == "true" and header_cursor not in (None, cursor):
-                    ahead = reader.submit(self._request_sync, header_cursor, page_limit)
-                page = decode_sync_page(response.content)
-                if header_cursor is not None and (header_cursor != page.cursor
-                                                  or header_more != ("true" if page.has_more else "false")):
-                    raise BadResponse("Malformed sync batch: the X-Sync-Cursor/X-Sync-Has-More headers "
-                                      "disagree with the body", field="cursor")
-                yield page
-                if not page.has_more:
-                    return
-                if page.cursor == cursor:
-                    raise BadResponse("Malformed sync batch: has_more is true but the cursor did not advance",
-                                      field="cursor")
-                cursor = page.cursor
-                response = ahead.result() if ahead is not None else self._request_sync(cursor, page_limit)
-        finally:
-            if reader is not None:
-                reader.shutdown(wait=True, cancel_futures=True)
+        cursor = since
+        while True:
+            page = self.sync_page(cursor, page_limit)
+            yield page
+            if not page.has_more:
+                return
+            if page.cursor == cursor:
+                raise BadResponse("Malformed sync batch: has_more is true but the cursor did not advance",
+                                  field="cursor")
+            cursor = page.cursor
+            page_limit = min(page_limit * 2, limit)

@@ -73,7 +73,7 @@ class SyncEngine:
                  on_outbox: Callable[[OutboxEntry], None] | None = None,
                  on_auth_required: Callable[[], None] | None = None,
                  on_views: Callable[[], None] | None = None,
-                 page_size: int = 10000, first_page_size: int = 1000, backoff_initial: float = 0.5, backoff_max: float = 30.0,
+                 page_size: int = 5000, first_page_size: int = 1000, backoff_initial: float = 0.5, backoff_max: float = 30.0,
                  stream_read_timeout: float = 45.0, prefetch: bool | Mapping[str, Any] = False) -> None:
         self.client = client
         self.store = store
@@ -82,8 +82,9 @@ class SyncEngine:
         self.on_outbox = on_outbox
         self.on_auth_required = on_auth_required
         self.on_views = on_views  # the saved views in the cache were refreshed from the server
-        # /sync pages grow from first_page_size to page_size (the server's cap is 10,000): a
-        # short catch-up's first rows reach the cache at once, a long sync uses few round trips.
+        # /sync pages grow from first_page_size to page_size: a short catch-up's first rows reach
+        # the cache at once. Pages beyond 5,000 changes measured slower on both sides (bigger
+        # strings to build and parse), and the GUI thread waits out one page's parse for the GIL.
         self.page_size = page_size
         self.first_page_size = first_page_size
         self.stream_read_timeout = stream_read_timeout

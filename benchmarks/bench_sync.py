@@ -373,8 +373,8 @@ def _run(args: argparse.Namespace, work: Path, backends: list[BackendProcess]) -
                      f"counts read, median of {', '.join(fmt_s(w) for w in cache_walls)}; steps "
                      f"{steps_text(cache_run)}; PRAGMA quick_check alone (CacheStore runs it only after an unclean shutdown) "
                      f"{fmt_s(cache_run['timings']['quick_check_alone'])} on the "
-                     f"{cache_run['summary']['cache_mb']} MB cache; the console's event-feed query (newest "
-                     f"{cache_run['summary']['newest_alerts']} alerts by updated_at, which no index covers) "
+                     f"{cache_run['summary']['cache_mb']} MB cache; the console's event-feed reads (newest "
+                     f"{cache_run['summary']['newest_alerts']} alerts and the newest open ones of each state) "
                      f"alone {fmt_s(cache_run['timings']['event_feed_query_alone'])}; the OS page cache is warm (dropping it "
                      f"needs root), so a first start after boot also reads the file from disk")
         if with_qt:

@@ -16,18 +16,22 @@ from ioc_console.ops import run_in_background
 log = logging.getLogger(__name__)
 
 HISTORY_ALERTS = 200
-# Alerts still being handled are shown whatever their age: an operator taking over a shift
-# must see every open alert, not only the last 200 touched (which are mostly closed ones).
+# Alerts still being handled are shown whatever their age, newest first: an operator taking
+# over a shift must see the open alerts, not only the last 200 touched (mostly closed ones).
+# The full open queue belongs to an alert queue view; each row here costs the cold start
+# ~0.2 ms, so the log takes the newest 100 of each open state.
 OPEN_ALERT_STATES = ("new", "acknowledged", "in_progress")
-OPEN_ALERTS_PER_STATE = 500
+OPEN_ALERTS_PER_STATE = 100
 # A batch this large is a catch-up sync page, not live activity: one row per change would bury
 # the log, so the newest alerts are re-read from the cache instead.
 BULK_BATCH = 200
 
 
 def _history_from(store: CacheStore) -> list[dict[str, Any]]:
-    """The newest alerts by last change, plus the open ones (newest first, through the state index)."""
-    alerts = {str(a["id"]): a for a in store.list("alert", limit=HISTORY_ALERTS, order_by="updated_at desc")}
+    """The newest alerts, plus the newest open ones of each state (both read through an index)."""
+    # By detection time, which an index covers (reading 50,000 alerts to sort them by their last
+    # change took ~0.2 s of a cold start); later changes arrive live.
+    alerts = {str(a["id"]): a for a in store.list("alert", limit=HISTORY_ALERTS, order_by="sort_time desc")}
     for state in OPEN_ALERT_STATES:
         for alert in store.list("alert", state=state, limit=OPEN_ALERTS_PER_STATE, order_by="sort_time desc"):
             alerts.setdefault(str(alert["id"]), alert)

@@ -46,11 +46,8 @@ def sync(request: Request, principal: Annotated[Principal, Depends(require_role(
     cursor = parse_cursor(since, "query.since") or 0
     readable = READABLE_RESOURCES[principal.role]
     with get_ctx(request).db.read() as session:
-        body, next_cursor, has_more = sync_page(session, readable, cursor, limit, base_url(request))
-    # The cursor and has_more repeated as headers let a client ask for the next page while it
-    # is still decoding this one (the body stays the authority; the client checks they agree).
-    return Response(body.encode("utf-8"), media_type="application/json",
-                    headers={"X-Sync-Cursor": next_cursor, "X-Sync-Has-More": "true" if has_more else "false"})
+        body = sync_page_json(session, readable, cursor, limit, base_url(request))
+    return Response(body.encode("utf-8"), media_type="application/json")
 
 
 def _max_seq(session: Session) -> int:
@@ -127,13 +124,7 @@ def _upserts(session: Session, name: str, cursor: int, bound: int, base: str) ->
 
 
 def sync_page_json(session: Session, readable: frozenset[str], cursor: int, limit: int, base: str) -> str:
-    """One /sync page as JSON text: ``{"changes": [...], "cursor": "...", "has_more": ...}``."""
-    return sync_page(session, readable, cursor, limit, base)[0]
-
-
-def sync_page(session: Session, readable: frozenset[str], cursor: int, limit: int,
-              base: str) -> tuple[str, str, bool]:
-    """One /sync page as (JSON text, its cursor, has_more).
+    """One /sync page as JSON text: ``{"changes": [...], "cursor": "...", "has_more": ...}``.
 
     The page is bounded by sequence first (the ``limit``-th smallest seq after the cursor over
     every readable table and the deletes), so each table only yields the rows that are sent.
@@ -151,8 +142,7 @@ def sync_page(session: Session, readable: frozenset[str], cursor: int, limit: in
     # Cursor semantics of the serialiser path: the seq of the last change sent while more
     # remain (the bound), else the newest sequence number.
     flag = "true" if has_more else "false"
-    body = f'{{"changes":[{",".join(text for _, text in changes)}],"cursor":"{bound}","has_more":{flag}}}'
-    return body, str(bound), has_more
+    return f'{{"changes":[{",".join(text for _, text in changes)}],"cursor":"{bound}","has_more":{flag}}}'
 
 
 def sync_page_serialised(session: Session, readable: frozenset[str], cursor: int, limit: int,
