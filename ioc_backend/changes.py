@@ -1,6 +1,7 @@
 """The single write path: bump a resource's version, log a change event, stamp the row's seq."""
 from __future__ import annotations
 
+import json
 from types import SimpleNamespace
 from typing import Any
 
@@ -10,6 +11,11 @@ from sqlalchemy.orm import Session
 from ioc_backend import models
 from ioc_backend.serializers import RESOURCE_OF_MODEL, RESOURCES, serialize
 from ioc_backend.timeutil import utcnow
+
+
+def compact_json(data: dict[str, Any]) -> str:
+    """The text /sync sends for a row: compact, Vietnamese kept as UTF-8 (no \\u escapes)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def record_change(session: Session, row: Any, *, created: bool = False) -> dict[str, Any]:
@@ -28,6 +34,7 @@ def record_change(session: Session, row: Any, *, created: bool = False) -> dict[
     row.updated_at = now
     session.flush()  # assigns autoincrement ids of new rows
     data = serialize(row)
+    row.sync_json = compact_json(data)
     resource = RESOURCE_OF_MODEL[type(row)]
     event = models.ChangeEvent(resource=resource, resource_id=str(row.id), op="upsert",
                                data=data, at=now)
@@ -70,15 +77,19 @@ def bulk_create(session: Session, resource: str, rows: list[dict[str, Any]]) -> 
     ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
                           rows).scalars().all()
     events = []
+    stamps = []
     for pk, r in zip(ids, rows):
         r["id"] = pk
         data = serializer(SimpleNamespace(**r))
         events.append({"resource": resource, "resource_id": str(pk), "op": "upsert",
                        "data": data, "at": now})
+        stamps.append({"row_id": pk, "payload": compact_json(data)})
     log_table = models.ChangeEvent.__table__
     event_ids = session.execute(
         insert(log_table).returning(log_table.c.id, sort_by_parameter_order=True), events).scalars().all()
-    session.execute(update(table).where(table.c.id == bindparam("row_id")).values(seq=bindparam("event_id")),
-                    [{"row_id": pk, "event_id": eid} for pk, eid in zip(ids, event_ids)])
+    for stamp, eid in zip(stamps, event_ids):
+        stamp["event_id"] = eid
+    session.execute(update(table).where(table.c.id == bindparam("row_id"))
+                    .values(seq=bindparam("event_id"), sync_json=bindparam("payload")), stamps)
     session.info["last_event_id"] = event_ids[-1]
     return list(ids)

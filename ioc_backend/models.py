@@ -47,6 +47,13 @@ class VersionedMixin:
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     seq: Mapped[int] = mapped_column(Sequence64, default=0, index=True)
+    # The row as the API last serialised it (compact JSON), written with every change. /sync
+    # splices it into its pages as text. It lives on the row, not only in the change log,
+    # because the log keeps just the newest events: a city's rows that have not changed for
+    # weeks would otherwise all be serialised again on every initial sync. Deferred: the
+    # ORM's own reads never need it. NULL in databases from before it existed (those rows
+    # are serialised by /sync until they next change).
+    sync_json: Mapped[str | None] = mapped_column(Text, nullable=True, deferred=True)
 
 
 class Camera(VersionedMixin, Base):

@@ -95,14 +95,15 @@ def _compact_json(value: Any) -> str:
 def _upserts(session: Session, name: str, cursor: int, bound: int, base: str) -> list[tuple[int, str]]:
     """(seq, JSON text of the change) for every row of ``name`` with cursor < seq <= bound.
 
-    A row's seq is the id of its latest change event, whose stored ``data`` is exactly the
-    serialised row, so it is spliced into the response as text (no ORM load, no json round
-    trip). Rows whose event was pruned by the retention fall back to the serialiser.
+    Each row keeps its latest serialised form (``sync_json``, written by every change), so it
+    is spliced into the response as text (no ORM load, no json round trip). A database from
+    before that column has it NULL: then the row's latest change event, whose ``data`` is the
+    same serialised row, is used while the log still holds it, and the serialiser after that.
     """
     model, serializer = RESOURCES[name]
     table = model.__table__
     rows = session.execute(
-        select(table.c.seq, table.c.id, cast(CHANGE_LOG.c.data, Text))
+        select(table.c.seq, table.c.id, func.coalesce(table.c.sync_json, cast(CHANGE_LOG.c.data, Text)))
         .select_from(table.outerjoin(CHANGE_LOG, CHANGE_LOG.c.id == table.c.seq))
         .where(table.c.seq > cursor, table.c.seq <= bound)).all()
     head = f',"resource":"{name}","id":'

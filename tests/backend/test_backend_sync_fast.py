@@ -150,6 +150,32 @@ def test_rows_whose_event_was_pruned_fall_back_to_the_serialiser(db: Database) -
     assert sent == rows + 1  # every row once, plus the delete
 
 
+def test_every_row_keeps_its_serialised_form_so_pruning_the_log_costs_nothing(db: Database) -> None:
+    make_changes(db)
+    prune_events_up_to(db, max_seq(db))  # the whole log gone: nothing to join any more
+    from ioc_backend.serializers import serialize
+    with db.read() as session:
+        for model in (models.Camera, models.Alert, models.Report, models.Sensor, models.Task, models.Meeting):
+            stored = session.execute(select(model.sync_json).where(model.sync_json.is_(None))).all()
+            assert stored == [], f"{model.__tablename__} rows without sync_json"
+            sample = session.execute(select(model).order_by(model.seq.desc()).limit(3)).scalars().all()
+            for row in sample:
+                assert json.loads(row.sync_json) == serialize(row)
+        report = session.execute(select(models.Report).limit(1)).scalar_one()
+        assert "\\u" not in report.sync_json, "Vietnamese is stored as UTF-8 text"
+    assert_same_walk(db, "operator", 0, 3000)
+
+
+def test_a_database_from_before_sync_json_is_served_from_the_log_then_the_serialiser(db: Database) -> None:
+    make_changes(db)
+    with db.write() as session:  # what create_schema leaves in an older database: the column, empty
+        for model in (models.Camera, models.Alert, models.Report, models.Sensor, models.Task, models.Meeting):
+            session.execute(model.__table__.update().values(sync_json=None))
+    prune_events_up_to(db, 700 + 60 + 2500)  # and a log that no longer holds the oldest rows
+    for role in ("operator", "participant"):
+        assert_same_walk(db, role, 0, 1000)
+
+
 def test_a_cursor_past_everything_and_an_empty_page(db: Database) -> None:
     newest = max_seq(db)
     for cursor in (newest, newest + 50):
