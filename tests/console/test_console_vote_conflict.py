@@ -1,0 +1,46 @@
+"""A vote on a poll closed meanwhile lands in Conflicts, where it can only be withdrawn."""
+from __future__ import annotations
+
+import requests
+
+from backend_client import actions
+from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
+from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers, sign_in
+
+
+def test_a_vote_on_a_closed_poll_can_only_be_withdrawn(qtbot, fresh_backend, make_window):
+    url = f"{fresh_backend.url}/api/v1"
+    window = make_window(fresh_backend.url, ENGINE_OPTIONS, **CLIENT_OPTIONS)
+    window.show()
+    sign_in(qtbot, window)
+    connection = window._context.connection
+
+    # The leader opens a poll; the operator sees it open and votes...
+    leader = http_headers(fresh_backend.url, "leader")
+    meeting = requests.get(f"{url}/meetings/1", headers=leader, timeout=10).json()
+    answer = requests.post(f"{url}/meetings/1/polls", headers=leader, timeout=10,
+                           json={"question": "Thông qua phương án?", "options": ["Đồng ý", "Không"],
+                                 "version": meeting["version"]})
+    assert answer.status_code == 201, answer.text
+    seen = answer.json()
+    poll = seen["polls"][-1]
+    vote = actions.vote(seen, poll["id"], 0)
+    # ...but the leader closes it before the vote arrives.
+    closed = requests.post(f"{url}/meetings/1/polls/{poll['id']}/close", headers=leader, timeout=10,
+                           json={"version": seen["version"]})
+    assert closed.status_code == 200, closed.text
+    connection.submit(vote)
+
+    qtbot.waitUntil(lambda: window.conflicts_button.isVisible(), timeout=WAIT_MS)
+    panel = window.conflicts_panel
+    qtbot.waitUntil(lambda: panel.count() == 1, timeout=WAIT_MS)
+    panel.select_row(0)
+    assert panel.current_entry().kind == "meeting.vote"
+    assert "Biểu quyết trong cuộc họp #1" in panel.mine_text()
+    assert not panel.retry_button().isEnabled(), "re-voting on a closed poll would be refused again"
+    assert panel.discard_button().isEnabled()
+    panel.discard_button().click()
+    qtbot.waitUntil(lambda: panel.count() == 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.conflicts_button.isVisible(), timeout=WAIT_MS)
+    tallies = requests.get(f"{url}/meetings/1", headers=leader, timeout=10).json()["polls"][-1]["votes"]
+    assert tallies == [0, 0]
