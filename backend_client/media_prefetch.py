@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
 from .cache import CacheStore
@@ -166,22 +166,10 @@ class MediaPrefetcher:
             return
         for alert_id in self._wanted_snapshots():
             self._check()
-            try:
-                jpeg = self.client.alert_snapshot(int(alert_id))
-                self.store.put_snapshot(alert_id, jpeg)
-            except BackendUnavailable as exc:
-                if exc.status is None:
-                    _log.info("media prefetch stopped: %s", exc.message)
-                    raise _Abort() from exc
-                self._item_failed("snapshot_errors", f"snapshot of alert {alert_id}", exc)
-            except NotFound:
-                self._missing.add(alert_id)
-                self.stats["snapshot_errors"] += 1
-                _log.debug("alert %s has no snapshot on the server", alert_id)
-            except (IocError, ValueError) as exc:  # ValueError: the answer was not a JPEG
-                self._item_failed("snapshot_errors", f"snapshot of alert {alert_id}", exc)
-            else:
-                self._failures_in_a_row = 0
+            # ValueError: the answer was not a JPEG. NotFound: the alert has none; not asked again.
+            if self._attempt("snapshot_errors", f"snapshot of alert {alert_id}",
+                             lambda: self.store.put_snapshot(alert_id, self.client.alert_snapshot(int(alert_id))),
+                             on_not_found=lambda: self._missing.add(alert_id)):
                 self.stats["snapshots"] += 1
 
     def _prefetch_readings(self) -> None:
@@ -193,22 +181,16 @@ class MediaPrefetcher:
             last = self._readings_at.get(sensor_id)
             if last is not None and now - last < self.readings_interval:
                 continue
-            try:
-                page = self.client.sensor_readings(sensor_id, since=since, limit=self.readings_per_sensor)
-                items = [r.model_dump(mode="json") for r in page.items]
-                self.store.put_readings(sensor_id, items)
-            except BackendUnavailable as exc:
-                if exc.status is None:
-                    _log.info("media prefetch stopped: %s", exc.message)
-                    raise _Abort() from exc
-                self._item_failed("reading_errors", f"readings of sensor {sensor_id}", exc)
-            except (IocError, ValueError) as exc:
-                self._item_failed("reading_errors", f"readings of sensor {sensor_id}", exc)
-            else:
-                self._failures_in_a_row = 0
+            if self._attempt("reading_errors", f"readings of sensor {sensor_id}",
+                             lambda: self._fetch_readings(sensor_id, since)):
                 self._readings_at[sensor_id] = time.monotonic()
                 self.stats["sensors"] += 1
-                self.stats["readings"] += len(items)
+
+    def _fetch_readings(self, sensor_id: str, since: datetime) -> None:
+        page = self.client.sensor_readings(sensor_id, since=since, limit=self.readings_per_sensor)
+        items = [r.model_dump(mode="json") for r in page.items]
+        self.store.put_readings(sensor_id, items)
+        self.stats["readings"] += len(items)
 
     def _wanted_documents(self) -> tuple[list[tuple[str, str, str]], set[str]]:
         """([(meeting id, document id, sha256)] to fetch, in order), ids listed by any cached meeting)."""
@@ -240,22 +222,40 @@ class MediaPrefetcher:
         wanted, listed = self._wanted_documents()
         for meeting_id, doc_id, sha256 in wanted:
             self._check()
-            try:
-                content = self.client.download_document(int(meeting_id), int(doc_id))
-                # put_document checks the bytes against the hash the meeting lists.
-                self.store.put_document(doc_id, meeting_id, sha256, content)
-            except BackendUnavailable as exc:
-                if exc.status is None:
-                    _log.info("media prefetch stopped: %s", exc.message)
-                    raise _Abort() from exc
-                self._item_failed("document_errors", f"document {doc_id} of meeting {meeting_id}", exc)
-            except (IocError, ValueError) as exc:  # NotFound: deleted meanwhile; ValueError: not that PDF
-                self._item_failed("document_errors", f"document {doc_id} of meeting {meeting_id}", exc)
-            else:
-                self._failures_in_a_row = 0
+
+            # put_document checks the bytes against the hash the meeting lists (else ValueError);
+            # NotFound (deleted meanwhile) counts as a failed item like any other refusal.
+            if self._attempt("document_errors", f"document {doc_id} of meeting {meeting_id}",
+                             lambda: self.store.put_document(
+                                 doc_id, meeting_id, sha256,
+                                 self.client.download_document(int(meeting_id), int(doc_id)))):
                 self.stats["documents"] += 1
         self._check()
         self.stats["documents_dropped"] += self.store.drop_documents_except(listed)
+
+    def _attempt(self, counter: str, what: str, fetch: Callable[[], object], *,
+                 on_not_found: Callable[[], object] | None = None) -> bool:
+        """Fetch and cache one item; True if that worked. An unreachable backend ends the pass
+        (``_Abort``); any other failure is counted under ``counter`` and the pass goes on."""
+        try:
+            fetch()
+        except BackendUnavailable as exc:
+            if exc.status is None:
+                _log.info("media prefetch stopped: %s", exc.message)
+                raise _Abort() from exc
+            self._item_failed(counter, what, exc)
+        except NotFound as exc:
+            if on_not_found is None:
+                self._item_failed(counter, what, exc)
+            else:  # an expected absence, not a sign of an unwell backend
+                self.stats[counter] += 1
+                on_not_found()
+        except (IocError, ValueError) as exc:
+            self._item_failed(counter, what, exc)
+        else:
+            self._failures_in_a_row = 0
+            return True
+        return False
 
     def _item_failed(self, counter: str, what: str, exc: BaseException) -> None:
         self.stats[counter] += 1
