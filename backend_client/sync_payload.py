@@ -48,8 +48,7 @@ def _required_int(value: Any) -> str | None:
     return None if _is_int(value) else "an integer"
 
 
-def _one_of(literal: Any) -> FieldCheck:
-    allowed = frozenset(get_args(literal))
+def _one_of(allowed: frozenset[str]) -> FieldCheck:
     expected = "one of " + ", ".join(repr(a) for a in sorted(allowed))
 
     def check(value: Any) -> str | None:
@@ -58,22 +57,46 @@ def _one_of(literal: Any) -> FieldCheck:
     return check
 
 
+def _allowed(literal: Any) -> frozenset[str]:
+    return frozenset(get_args(literal))
+
+
+# Per resource: whether the id is an integer, then the (state, ward, kind, time) fields of
+# ``cache.extract`` with what each accepts — a frozenset of enum values, ``str`` for any
+# string, or None when the resource has no such column — and whether the time may be null or
+# missing. ``decode_sync_page`` checks and extracts with it in one pass; ``_check_data`` names
+# the bad field from the checks derived from it below.
+_ROW_SPECS: dict[str, tuple[bool, tuple[str | None, ...], tuple[Any, ...], bool]] = {
+    "camera": (False, ("status", "ward", "category", "updated_at"),
+               (_allowed(CameraStatus), str, _allowed(CameraCategory), str), False),
+    "alert": (True, ("state", "ward", "analytic", "detected_at"), (_allowed(AlertState), str, str, str), False),
+    "report": (True, ("status", "ward", "source", "requested_datetime"),
+               (_allowed(ReportStatus), str, _allowed(ReportSource), str), False),
+    "sensor": (False, ("status", "ward", "kind", "last_phenomenon_time"),
+               (_allowed(SensorStatus), str, _allowed(SensorKind), str), True),
+    "task": (True, ("status", "assignee_unit", None, "due_at"), (_allowed(TaskStatus), str, None, str), True),
+    "meeting": (True, ("status", None, None, "starts_at"), (_allowed(MeetingStatus), None, None, str), False),
+}
+
+
+def _field_checks(spec: tuple[bool, tuple[str | None, ...], tuple[Any, ...], bool]
+                  ) -> tuple[FieldCheck, tuple[tuple[str, FieldCheck], ...]]:
+    id_is_int, names, allowed, time_optional = spec
+    checks: list[tuple[str, FieldCheck]] = []
+    for position, (name, accepts) in enumerate(zip(names, allowed)):
+        if name is None:
+            continue
+        if position == 3 and time_optional:
+            checks.append((name, _optional_str))
+        else:
+            checks.append((name, _required_str if accepts is str else _one_of(accepts)))
+    return (_required_int if id_is_int else _required_str), tuple(checks)
+
+
 _COMMON: tuple[tuple[str, FieldCheck], ...] = (("version", _required_int), ("updated_at", _required_str))
 
 #: Per resource: the type of its id, then the fields the cache extracts into its columns.
-_RESOURCE_FIELDS: dict[str, tuple[FieldCheck, tuple[tuple[str, FieldCheck], ...]]] = {
-    "camera": (_required_str, (("status", _one_of(CameraStatus)), ("ward", _required_str),
-                               ("category", _one_of(CameraCategory)))),
-    "alert": (_required_int, (("state", _one_of(AlertState)), ("ward", _required_str),
-                              ("analytic", _required_str), ("detected_at", _required_str))),
-    "report": (_required_int, (("status", _one_of(ReportStatus)), ("ward", _required_str),
-                               ("source", _one_of(ReportSource)), ("requested_datetime", _required_str))),
-    "sensor": (_required_str, (("status", _one_of(SensorStatus)), ("ward", _required_str),
-                               ("kind", _one_of(SensorKind)), ("last_phenomenon_time", _optional_str))),
-    "task": (_required_int, (("status", _one_of(TaskStatus)), ("assignee_unit", _required_str),
-                             ("due_at", _optional_str))),
-    "meeting": (_required_int, (("status", _one_of(MeetingStatus)), ("starts_at", _required_str))),
-}
+_RESOURCE_FIELDS = {resource: _field_checks(spec) for resource, spec in _ROW_SPECS.items()}
 KNOWN_RESOURCES = tuple(_RESOURCE_FIELDS)
 
 _CHANGE_FIELDS = frozenset(Change.model_fields)
@@ -115,30 +138,6 @@ def _check_data(where: str, resource: str, change_id: str, data: dict[str, Any])
         if expected is not None:
             raise _bad(f"{where}.data.{name}", f"expected {expected}, got {data[name]!r}")
 
-
-# Per resource, for the one-pass check-and-extract of ``decode_sync_page``: whether the id is
-# an integer, then the (state, ward, kind, time) fields of ``cache.extract`` with what each
-# accepts — a frozenset of enum values, ``str`` for any string, or None when the resource has
-# no such column — and whether the time may be null or missing.
-_Allowed = "frozenset[str] | type[str] | None"
-
-
-def _allowed(literal: Any) -> frozenset[str]:
-    return frozenset(get_args(literal))
-
-
-_ROW_SPECS: dict[str, tuple[bool, tuple[str | None, ...], tuple[Any, ...], bool]] = {
-    "camera": (False, ("status", "ward", "category", "updated_at"),
-               (_allowed(CameraStatus), str, _allowed(CameraCategory), str), False),
-    "alert": (True, ("state", "ward", "analytic", "detected_at"), (_allowed(AlertState), str, str, str), False),
-    "report": (True, ("status", "ward", "source", "requested_datetime"),
-               (_allowed(ReportStatus), str, _allowed(ReportSource), str), False),
-    "sensor": (False, ("status", "ward", "kind", "last_phenomenon_time"),
-               (_allowed(SensorStatus), str, _allowed(SensorKind), str), True),
-    "task": (True, ("status", "assignee_unit", None, "due_at"), (_allowed(TaskStatus), str, None, str), True),
-    "meeting": (True, ("status", None, None, "starts_at"), (_allowed(MeetingStatus), None, None, str), False),
-}
-assert set(_ROW_SPECS) == set(_RESOURCE_FIELDS), "every synced resource needs a row spec"
 
 #: A cache row: (resource, id, seq, version, updated_at, state, ward, kind, sort_time, data JSON).
 CacheRow = tuple[str, str, int, int, str, Any, Any, Any, Any, str]
