@@ -16,6 +16,7 @@ from .client import IocClient
 from .connection_state import DEGRADED, OFFLINE, ONLINE, SLOW_CALL_SECONDS, Backoff, ConnectionStatus
 from .errors import AuthError, BackendUnavailable, Conflict, InvalidRequest, IocError, NotFound, PermissionDenied
 from .events import EventStream
+from .gc_pause import cyclic_gc_paused
 from .media_prefetch import MediaPrefetcher
 from .models import Change, Event
 from .redact import get_logger
@@ -365,8 +366,9 @@ class SyncEngine:
         cursor = since
         count = 0
         behind = False
-        # One checkpoint after the last page instead of one after each (see CacheStore.bulk_sync).
-        with self.store.bulk_sync():
+        # One checkpoint after the last page instead of one after each (see CacheStore.bulk_sync),
+        # and no cyclic garbage collection over pages that hold no cycles (see gc_pause).
+        with self.store.bulk_sync(), cyclic_gc_paused():
             try:
                 for page in self.client.iter_sync_pages(since, self.page_size, first_limit=self.first_page_size):
                     if pending is not None:

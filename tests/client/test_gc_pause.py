@@ -1,0 +1,86 @@
+"""The cyclic collector is paused while a sync writes its pages, and always switched back on."""
+from __future__ import annotations
+
+import gc
+import threading
+
+import pytest
+
+from backend_client import IocClient, SyncEngine
+from backend_client.cache import CacheStore
+from backend_client.gc_pause import cyclic_gc_paused
+
+from client_support import DEMO_PASSWORDS
+from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, wait_until
+
+
+@pytest.fixture(autouse=True)
+def _collector_on():
+    assert gc.isenabled(), "a test before this one left the collector off"
+    yield
+    gc.enable()
+
+
+def test_overlapping_pauses_from_two_threads_end_with_the_last_one():
+    first_in, second_done = threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def other_thread() -> None:
+        first_in.wait(5)
+        with cyclic_gc_paused():
+            seen.append(gc.isenabled())
+        second_done.set()
+
+    worker = threading.Thread(target=other_thread)
+    worker.start()
+    with cyclic_gc_paused():
+        first_in.set()
+        assert second_done.wait(5)
+        assert gc.isenabled() is False, "the other thread's pause ended, but this one still holds"
+    worker.join(5)
+    assert seen == [False] and gc.isenabled()
+
+
+def test_the_collector_comes_back_after_an_exception_and_an_application_switch_off_stays():
+    with pytest.raises(RuntimeError):
+        with cyclic_gc_paused():
+            raise RuntimeError("page failed")
+    assert gc.isenabled()
+    gc.disable()  # the application's own choice
+    with cyclic_gc_paused():
+        pass
+    assert not gc.isenabled()
+
+
+def test_a_catch_up_runs_without_the_collector_and_it_is_back_on_after_success_and_failure(backend, tmp_path):
+    proxy = FaultProxy(backend.url)
+    client = IocClient(proxy.url, **TEST_CLIENT)
+    store = CacheStore(tmp_path / "cache.sqlite3")
+    recorder = Recorder()
+    during: list[bool] = []
+    callbacks = recorder.callbacks()
+
+    record_changes = callbacks["on_changes"]
+
+    def on_changes(changes):
+        during.append(gc.isenabled())  # runs on the engine's thread inside the catch-up
+        record_changes(changes)
+
+    callbacks["on_changes"] = on_changes
+    engine = SyncEngine(client, store, **callbacks, **{**ENGINE, "first_page_size": 50, "page_size": 200})
+    try:
+        client.login("operator", DEMO_PASSWORDS["operator"])
+        # First a catch-up cut short by garbage from the server: it must not leave the collector off.
+        proxy.set_mode("garbage", path_prefix="/api/v1/sync")
+        engine.start()
+        wait_until(lambda: engine.status.consecutive_failures >= 1, "the failed catch-up")
+        assert gc.isenabled() and engine.stats["catch_ups"] == 0
+        proxy.set_mode("pass")
+        wait_until(lambda: engine.stats["catch_ups"] >= 1, "the first complete catch-up")
+        assert len(during) > 3 and not any(during), "every page was written with the collector paused"
+        assert gc.isenabled(), "switched back on once the catch-up ended"
+    finally:
+        engine.stop()
+        store.close()
+        client.close()
+        proxy.stop()
