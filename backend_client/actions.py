@@ -11,6 +11,8 @@ from urllib.parse import quote
 
 _ALERT_TARGETS = ("acknowledged", "in_progress", "closed")
 _CLOSE_REASONS = ("resolved", "false_positive", "duplicate", "no_action_needed")
+_VERDICTS = ("confirmed", "false_alarm")
+MAX_UNIT = 200
 _REPORT_STATUSES = ("open", "in_progress", "action_scheduled", "closed", "duplicate", "not_responsible")
 _TASK_FIELDS = ("status", "title", "description", "assignee_unit", "due_at")
 _TASK_STATUSES = ("todo", "in_progress", "done", "cancelled")
@@ -89,6 +91,29 @@ def close_alert(alert: Mapping[str, Any] | Any, reason: str, note: str | None = 
     if reason not in _CLOSE_REASONS:
         raise ValueError(f"Close reason {reason!r} is not one of {', '.join(_CLOSE_REASONS)}.")
     return _transition(alert, "closed", reason=reason, note=note)
+
+
+def verify_alert(alert: Mapping[str, Any] | Any, verdict: str, note: str | None = None) -> Action:
+    """The operator checked the alert on camera: ``confirmed``, or ``false_alarm`` (which closes it)."""
+    if verdict not in _VERDICTS:
+        raise ValueError(f"Verdict {verdict!r} is not one of {', '.join(_VERDICTS)}.")
+    rid, version = _identity(alert)
+    body = {"verdict": verdict, "version": version, "note": _note(note)}
+    return Action(kind="alert.verify", method="POST", path=f"/alerts/{_path_id(rid)}/verify", body=body,
+                  resource="alert", resource_id=rid, base_version=version)
+
+
+def dispatch_alert(alert: Mapping[str, Any] | Any, unit: str, note: str | None = None) -> Action:
+    """Hand the alert to the unit in charge (ward police, fire and rescue...); it moves to in_progress."""
+    if not isinstance(unit, str) or not unit.strip():
+        raise ValueError("Name the unit the alert is dispatched to.")
+    unit = unit.strip()
+    if len(unit) > MAX_UNIT:
+        raise ValueError(f"A unit name may have at most {MAX_UNIT} characters (this one has {len(unit)}).")
+    rid, version = _identity(alert)
+    body = {"unit": unit, "version": version, "note": _note(note)}
+    return Action(kind="alert.dispatch", method="POST", path=f"/alerts/{_path_id(rid)}/dispatch", body=body,
+                  resource="alert", resource_id=rid, base_version=version)
 
 
 def add_alert_note(alert: Mapping[str, Any] | Any, text: str) -> Action:
@@ -228,12 +253,17 @@ def describe(action: Action | Any) -> str:
     body = getattr(action, "body", None) or {}
     verbs = {"alert.acknowledged": "acknowledge alert", "alert.in_progress": "start work on alert",
              "alert.closed": "close alert", "alert.note": "add a note to alert",
+             "alert.verify": "verify alert", "alert.dispatch": "dispatch alert",
              "report.status": "change the status of report", "task.update": "update task",
              "meeting.vote": "vote in a poll of meeting",
              "view.create": "save view", "view.update": "change saved view", "view.delete": "delete saved view"}
     text = f"{verbs.get(kind, kind)} {rid}".strip()
     if kind == "alert.closed" and body.get("reason"):
         text += f" ({body['reason']})"
+    elif kind == "alert.verify" and body.get("verdict"):
+        text += f" ({body['verdict']})"
+    elif kind == "alert.dispatch" and isinstance(body.get("unit"), str):
+        text += f" to {body['unit']!r}"
     elif kind == "report.status" and body.get("status"):
         text += f" to {body['status']}"
     elif kind == "task.update":

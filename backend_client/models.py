@@ -44,6 +44,7 @@ Severity = Literal["info", "warning", "critical"]
 AlertState = Literal["new", "acknowledged", "in_progress", "closed"]
 AlertTarget = Literal["acknowledged", "in_progress", "closed"]
 CloseReason = Literal["resolved", "false_positive", "duplicate", "no_action_needed"]
+AlertVerdict = Literal["confirmed", "false_alarm"]
 ReportSource = Literal["hue_s", "hotline"]
 ReportStatus = Literal["open", "in_progress", "action_scheduled", "closed", "duplicate", "not_responsible"]
 SensorKind = Literal["water_level", "rainfall", "pm25", "temperature", "landslide_tilt"]
@@ -120,6 +121,22 @@ class AlertNote(ApiModel):
     at: Timestamp
 
 
+class AlertVerification(ApiModel):
+    """Who checked the alert on camera, and what they found."""
+
+    verdict: AlertVerdict
+    by: str
+    at: Timestamp
+
+
+class AlertDispatch(ApiModel):
+    """Which unit the alert was handed to, by whom and when."""
+
+    unit: str
+    by: str
+    at: Timestamp
+
+
 class Alert(ApiModel):
     id: int
     analytic: str
@@ -136,6 +153,9 @@ class Alert(ApiModel):
     close_reason: CloseReason | None = None
     owner: str | None = None
     notes: list[AlertNote] = Field(default_factory=list)
+    # Absent from servers older than verify/dispatch: None then, as for an alert never verified.
+    verification: AlertVerification | None = None
+    dispatch: AlertDispatch | None = None
     snapshot_url: str
     version: int
     updated_at: Timestamp

@@ -5,8 +5,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel
 
-from ioc_backend.schemas import (AlertState, CameraCategory, CameraStatus, CloseReason, MeetingStatus, ReportSource,
-                                 ReportStatus, SensorKind, SensorStatus, Severity, TaskStatus)
+from ioc_backend.schemas import (AlertState, AlertVerdict, CameraCategory, CameraStatus, CloseReason, MeetingStatus,
+                                 ReportSource, ReportStatus, SensorKind, SensorStatus, Severity, TaskStatus)
 
 T = TypeVar("T")
 
@@ -85,6 +85,18 @@ class Note(BaseModel):
     at: str
 
 
+class Verification(BaseModel):
+    verdict: AlertVerdict
+    by: str
+    at: str
+
+
+class Dispatch(BaseModel):
+    unit: str
+    by: str
+    at: str
+
+
 class Alert(BaseModel):
     id: int
     analytic: str
@@ -100,6 +112,8 @@ class Alert(BaseModel):
     close_reason: CloseReason | None
     owner: str | None
     notes: list[Note]
+    verification: Verification | None
+    dispatch: Dispatch | None
     snapshot_url: str
     version: int
     updated_at: str

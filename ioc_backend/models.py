@@ -84,6 +84,12 @@ class Alert(VersionedMixin, Base):
     close_reason: Mapped[str | None] = mapped_column(String(30), nullable=True)
     owner: Mapped[str | None] = mapped_column(String(64), nullable=True)
     notes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # {"verdict", "by", "at"} and {"unit", "by", "at"} of the latest verify / dispatch, or NULL.
+    # Nullable: databases made before these columns get them added empty (db.create_schema).
+    # none_as_null: "unset" is SQL NULL, as in old rows, never the JSON text 'null'.
+    verification: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True,
+                                                                 default=None)
+    dispatch: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
 
 
 class Report(VersionedMixin, Base):

@@ -1,9 +1,9 @@
 """Pydantic request models and enum literals of the API; unknown fields are refused (extra=forbid)."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 CameraCategory = Literal["traffic", "urban_order", "public_safety", "forest_fire", "flood", "tourism"]
 CameraStatus = Literal["online", "offline", "degraded"]
@@ -11,6 +11,7 @@ Severity = Literal["info", "warning", "critical"]
 AlertState = Literal["new", "acknowledged", "in_progress", "closed"]
 AlertTarget = Literal["acknowledged", "in_progress", "closed"]
 CloseReason = Literal["resolved", "false_positive", "duplicate", "no_action_needed"]
+AlertVerdict = Literal["confirmed", "false_alarm"]
 ReportStatus = Literal["open", "in_progress", "action_scheduled", "closed", "duplicate", "not_responsible"]
 ReportSource = Literal["hue_s", "hotline"]
 SensorKind = Literal["water_level", "rainfall", "pm25", "temperature", "landslide_tilt"]
@@ -49,6 +50,19 @@ class AlertTransition(Strict):
     to: AlertTarget
     version: int = Field(ge=1)
     reason: CloseReason | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class AlertVerify(Strict):
+    verdict: AlertVerdict
+    version: int = Field(ge=1)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class AlertDispatch(Strict):
+    # Trimmed before the length check: a unit of only spaces names nobody (422 on body.unit).
+    unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    version: int = Field(ge=1)
     note: str | None = Field(default=None, max_length=2000)
 
 

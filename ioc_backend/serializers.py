@@ -18,11 +18,18 @@ def camera_dict(c: models.Camera) -> dict[str, Any]:
             "version": c.version, "updated_at": iso(c.updated_at)}
 
 
+def _copy_or_none(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    return dict(value) if value else None
+
+
 def alert_dict(a: models.Alert) -> dict[str, Any]:
     return {"id": a.id, "analytic": a.analytic, "severity": a.severity, "camera_id": a.camera_id,
             "ward": a.ward, "lat": a.lat, "lon": a.lon, "detected_at": iso(a.detected_at),
             "confidence": a.confidence, "bbox": list(a.bbox), "state": a.state,
             "close_reason": a.close_reason, "owner": a.owner, "notes": list(a.notes or []),
+            # Rows of databases older than these columns (and bulk-seeded ones) have none.
+            "verification": _copy_or_none(getattr(a, "verification", None)),
+            "dispatch": _copy_or_none(getattr(a, "dispatch", None)),
             "snapshot_url": f"{API_PREFIX}/alerts/{a.id}/snapshot.jpg",
             "version": a.version, "updated_at": iso(a.updated_at)}
 

@@ -1,4 +1,4 @@
-"""/alerts (list, get, transition state machine, notes, snapshot) and /analytics."""
+"""/alerts (list, get, transition state machine, verify, dispatch, notes, snapshot) and /analytics."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -17,7 +17,7 @@ from ioc_backend.errors import ApiError, field_error
 from ioc_backend.idempotency import idempotency_key, idempotent_write
 from ioc_backend.listing import Limit, Offset, paginate
 from ioc_backend.routes.common import check_version, get_or_404, show
-from ioc_backend.schemas import AlertNote, AlertState, AlertTransition, Severity
+from ioc_backend.schemas import AlertDispatch, AlertNote, AlertState, AlertTransition, AlertVerify, Severity
 from ioc_backend.timeutil import as_utc, iso, utcnow
 
 router = APIRouter(tags=["alerts"])
@@ -96,6 +96,59 @@ def transition_alert(request: Request, alert_id: int, body: AlertTransition, pri
             alert.close_reason = body.reason
         if body.note:
             alert.notes = [*alert.notes, {"author": principal.username, "text": body.note, "at": iso(utcnow())}]
+        record_change(session, alert)
+        return show(request, alert)
+
+    return idempotent_write(request, principal, key, apply)
+
+
+def _open_alert(request: Request, session: Any, alert_id: int, version: int, action: str) -> models.Alert:
+    """The alert to verify or dispatch: it must exist, be at ``version`` and not be closed."""
+    alert = get_or_404(session, models.Alert, alert_id, "Alert")
+    check_version(request, alert, version, "Alert")
+    if alert.state == "closed":
+        raise ApiError(409, "invalid_transition", f"Alert {alert_id} is closed and cannot be {action}",
+                       extra={"current": show(request, alert)})
+    return alert
+
+
+def _append_note(alert: models.Alert, author: str, note: str | None, at: str) -> None:
+    if note:
+        alert.notes = [*alert.notes, {"author": author, "text": note, "at": at}]
+
+
+@router.post("/alerts/{alert_id}/verify", response_model=None, responses=documented(M.Alert, 401, 403, 404, 409, 413, 422))
+def verify_alert(request: Request, alert_id: int, body: AlertVerify, principal: Writer,
+                 key: Key = None) -> Response:
+    def apply(session: Any) -> dict[str, Any]:
+        alert = _open_alert(request, session, alert_id, body.version, "verified")
+        at = iso(utcnow())
+        alert.verification = {"verdict": body.verdict, "by": principal.username, "at": at}
+        if body.verdict == "confirmed" and alert.state == "new":
+            # Confirming on camera is the acknowledgement: the verifier takes the alert.
+            alert.state = "acknowledged"
+            alert.owner = principal.username
+        elif body.verdict == "false_alarm":
+            alert.state = "closed"
+            alert.close_reason = "false_positive"
+        _append_note(alert, principal.username, body.note, at)
+        record_change(session, alert)
+        return show(request, alert)
+
+    return idempotent_write(request, principal, key, apply)
+
+
+@router.post("/alerts/{alert_id}/dispatch", response_model=None, responses=documented(M.Alert, 401, 403, 404, 409, 413, 422))
+def dispatch_alert(request: Request, alert_id: int, body: AlertDispatch, principal: Writer,
+                   key: Key = None) -> Response:
+    def apply(session: Any) -> dict[str, Any]:
+        alert = _open_alert(request, session, alert_id, body.version, "dispatched")
+        at = iso(utcnow())
+        alert.dispatch = {"unit": body.unit, "by": principal.username, "at": at}
+        alert.state = "in_progress"
+        if alert.owner is None:
+            alert.owner = principal.username
+        _append_note(alert, principal.username, body.note, at)
         record_change(session, alert)
         return show(request, alert)
 

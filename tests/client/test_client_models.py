@@ -104,3 +104,29 @@ def test_task_optional_meeting():
                            "status": "todo", "due_at": "2026-11-26T00:00:00+00:00", "created_by": "leader",
                            "meeting_id": None, "version": 1, "updated_at": "2026-11-25T19:04:00+00:00"})
     assert task.meeting_id is None
+
+
+def test_alert_verification_and_dispatch_parse_and_default_to_none_from_an_older_server():
+    older = parse_as(Alert, ALERT)  # a server from before verify/dispatch sends neither field
+    assert older.verification is None and older.dispatch is None
+    alert = parse_as(Alert, {**ALERT, "state": "in_progress", "owner": "operator",
+                             "verification": {"verdict": "confirmed", "by": "operator", "at": "2026-11-25T19:06:00Z"},
+                             "dispatch": {"unit": "Hạt Kiểm lâm A Lưới", "by": "operator",
+                                          "at": "2026-11-25T19:07:00+07:00"}})
+    assert alert.verification.verdict == "confirmed" and alert.verification.at.tzinfo is not None
+    assert alert.dispatch.unit == "Hạt Kiểm lâm A Lưới" and alert.dispatch.by == "operator"
+
+
+@pytest.mark.parametrize("mutate, field", [
+    (lambda d: d.update(verification={"verdict": "maybe", "by": "operator", "at": "2026-11-25T19:06:00Z"}),
+     "verification.verdict"),
+    (lambda d: d.update(dispatch={"unit": "Công an phường", "by": "operator", "at": "2026-11-25T19:06:00"}),
+     "dispatch.at"),  # naive time
+    (lambda d: d.update(dispatch={"by": "operator", "at": "2026-11-25T19:06:00Z"}), "dispatch.unit"),
+])
+def test_a_malformed_verification_or_dispatch_names_the_field(mutate, field):
+    payload = dict(ALERT)
+    mutate(payload)
+    with pytest.raises(BadResponse) as info:
+        parse_as(Alert, payload)
+    assert info.value.field == field
