@@ -1,18 +1,23 @@
 """Database engine, sessions and the serialised write transaction every change goes through."""
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import DateTime, create_engine, event, inspect, text
+from sqlalchemy import DateTime, bindparam, create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 from ioc_backend.timeutil import as_utc
+
+_log = logging.getLogger(__name__)
+_REFRESH_BATCH = 1000
 
 
 class UTCDateTime(TypeDecorator):
@@ -89,15 +94,17 @@ class Database:
         for table in Base.metadata.tables.values():
             for index in table.indexes:
                 index.create(self.engine, checkfirst=True)
-        self._add_missing_columns()
+        self._refresh_stored_json(self._add_missing_columns())
 
-    def _add_missing_columns(self) -> None:
+    def _add_missing_columns(self) -> set[str]:
         """Give tables of an older database the (nullable) columns a later release added.
 
         create_all never alters an existing table, and a missing column would fail every query
         of its model. Only nullable columns may be added this way: old rows get NULL.
+        Returns the names of the tables that gained a column.
         """
         existing = inspect(self.engine)
+        grown: set[str] = set()
         with self.engine.begin() as conn:
             for table in Base.metadata.sorted_tables:
                 if not existing.has_table(table.name):
@@ -113,6 +120,44 @@ class Database:
                     type_sql = column.type.compile(dialect=self.engine.dialect)
                     conn.execute(text(f"ALTER TABLE {preparer.format_table(table)} "
                                       f"ADD COLUMN {preparer.format_column(column)} {type_sql}"))
+                    grown.add(table.name)
+        return grown
+
+    def _refresh_stored_json(self, tables: set[str]) -> None:
+        """Rewrite the stored /sync JSON of every row of resource tables that just gained columns.
+
+        /sync sends each row's stored JSON (``sync_json``, else its latest change event's
+        payload), and both were written by the release before the new columns: without this, a
+        client syncing an upgraded database would get those rows without the new fields (or,
+        from a database older than ``sync_json`` itself, every row re-serialised on each /sync)
+        until each row next changed. It runs once, at the start that adds the columns; the
+        version and seq stay, since the resource itself did not change.
+        """
+        from ioc_backend.changes import compact_json
+        from ioc_backend.serializers import RESOURCES
+
+        for resource, (model, serialise) in RESOURCES.items():
+            table = model.__table__
+            if table.name not in tables or "sync_json" not in table.c:
+                continue
+            _log.warning("upgrading the database: rewriting the stored sync JSON of every %s", resource)
+            columns = [c for c in table.c if c.name != "sync_json"]
+            store = update(table).where(table.c.id == bindparam("row_id")).values(sync_json=bindparam("payload"))
+            with self.engine.begin() as conn:
+                # In id order, a batch at a time: never a cursor open over rows being updated,
+                # and never a whole table (183,000 reports) in memory.
+                last: Any = None
+                while True:
+                    query = select(*columns).order_by(table.c.id).limit(_REFRESH_BATCH)
+                    if last is not None:
+                        query = query.where(table.c.id > last)
+                    rows = conn.execute(query).mappings().all()
+                    if not rows:
+                        break
+                    conn.execute(store, [{"row_id": row["id"],
+                                          "payload": compact_json(serialise(SimpleNamespace(**row)))}
+                                         for row in rows])
+                    last = rows[-1]["id"]
 
     def on_commit(self, callback: Callable[[int], None]) -> None:
         """Register a callback run after each write commit with the last change-event id."""

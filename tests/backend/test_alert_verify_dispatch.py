@@ -324,12 +324,23 @@ def test_a_database_from_before_the_columns_gains_them(tmp_path: Path, old_datab
         with engine.begin() as conn:
             conn.execute(text("ALTER TABLE alerts DROP COLUMN verification"))
             conn.execute(text("ALTER TABLE alerts DROP COLUMN dispatch"))
+            # ...whose stored /sync JSON was written without the two keys.
+            if engine.dialect.name == "sqlite":
+                conn.execute(text("UPDATE alerts SET sync_json = json_remove(sync_json, '$.verification', '$.dispatch')"))
+            else:
+                conn.execute(text("UPDATE alerts SET sync_json = (sync_json::jsonb - 'verification' - 'dispatch')::text"))
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM alerts WHERE sync_json LIKE '%\"dispatch\"%'")).scalar_one() == 0
         assert {"verification", "dispatch"}.isdisjoint(c["name"] for c in inspect(engine).get_columns("alerts"))
 
         upgraded = start_backend(tmp_path, db_url=old_database_url)
         try:
             api = Api(upgraded.url)
             token = api.token("operator")
+            # The upgrade rewrote the stored JSON: /sync sends every alert with the two keys.
+            synced = api.get("/sync", token, params={"since": 0, "limit": 10000}).json()
+            synced_alerts = [c["data"] for c in synced["changes"] if c["resource"] == "alert"]
+            assert synced_alerts and all(a["verification"] is None and a["dispatch"] is None for a in synced_alerts)
             alert = api.get("/alerts", token, params={"state": "new", "limit": 1}).json()["items"][0]
             assert alert["verification"] is None and alert["dispatch"] is None
             verified = ok(api.post(f"/alerts/{alert['id']}/verify", token,
