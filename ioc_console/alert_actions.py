@@ -1,31 +1,33 @@
-"""Operator actions on alert rows of the event log (menu + A/S/C/N keys, snapshot), queued through the outbox."""
+"""Operator actions on alert rows of the event log (menu + A/V/D/S/C/N keys, snapshot), queued through the outbox."""
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QTableView, QVBoxLayout, QWidget
 
 from backend_client import actions
 from backend_client.cache import CacheWriteError
-from ioc_console.alert_dialogs import CloseAlertDialog, NoteDialog
+from ioc_console.alert_dialogs import CloseAlertDialog, DispatchAlertDialog, NoteDialog, VerifyAlertDialog
 from ioc_console.connection import ONLINE, ConnectionService
-from ioc_console.event_text import fill
+from ioc_console.dispatch_units import suggested_units
+from ioc_console.event_text import AnalyticsCatalogue, fill
 from ioc_console.ops import run_in_background
 from widgets.item_roles import ItemRole
 
 log = logging.getLogger(__name__)
 
-#: Roles the API lets change alerts (docs/API.md: transition, notes).
+# Roles the API lets change alerts (docs/API.md: transition, verify, dispatch, notes).
 ACTING_ROLES = frozenset({"operator", "supervisor", "admin"})
-#: Which moves the alert state machine allows from each state (docs/API.md: new→in_progress is not one).
+# Which moves the API allows from each state (docs/API.md: new→in_progress is not one; verify and
+# dispatch are allowed in every state but closed).
 ALLOWED_MOVES = {
-    "new": {"acknowledge", "close"},
-    "acknowledged": {"start", "close"},
-    "in_progress": {"close"},
+    "new": {"acknowledge", "verify", "dispatch", "close"},
+    "acknowledged": {"verify", "dispatch", "start", "close"},
+    "in_progress": {"verify", "dispatch", "close"},
     "closed": set(),
 }
 
@@ -41,9 +43,13 @@ class AlertActions(QObject):
     submitted = Signal(object)        # OutboxEntry, after the enqueue committed
     submit_failed = Signal(object)    # the error
 
-    def __init__(self, connection: ConnectionService, table: QTableView, parent: QWidget) -> None:
+    def __init__(self, connection: ConnectionService, table: QTableView, parent: QWidget,
+                 analytics: AnalyticsCatalogue | None = None) -> None:
         super().__init__(parent)
         self._connection = connection
+        # Names and categories of analytics from the server, when the caller shares its catalogue;
+        # without it the dialogs use the built-in categories and a readable code.
+        self._analytics = analytics
         self._table = table
         self._parent = parent
         self._dialog: QDialog | None = None
@@ -64,6 +70,8 @@ class AlertActions(QObject):
             return act
 
         self.act_acknowledge = make("alertAcknowledge", "A", lambda: self.perform_on_current("acknowledge"))
+        self.act_verify = make("alertVerify", "V", self.verify_current)
+        self.act_dispatch = make("alertDispatch", "D", self.dispatch_current)
         self.act_start = make("alertStart", "S", lambda: self.perform_on_current("start"))
         self.act_close = make("alertClose", "C", self.close_current)
         self.act_note = make("alertNote", "N", self.note_current)
@@ -98,7 +106,8 @@ class AlertActions(QObject):
         allowed_role = self.may_act()
         alert = self.current_alert()
         moves = ALLOWED_MOVES.get(str(alert.get("state")), set()) if alert else set()
-        for act, move in ((self.act_acknowledge, "acknowledge"), (self.act_start, "start"), (self.act_close, "close")):
+        for act, move in ((self.act_acknowledge, "acknowledge"), (self.act_verify, "verify"),
+                          (self.act_dispatch, "dispatch"), (self.act_start, "start"), (self.act_close, "close")):
             act.setVisible(allowed_role)
             act.setEnabled(allowed_role and move in moves and self._connection.engine is not None)
         self.act_note.setVisible(allowed_role)
@@ -121,7 +130,9 @@ class AlertActions(QObject):
                 "The snapshot image is fetched from the server, which cannot be reached now."))
 
     def actions(self) -> list[QAction]:
-        return [self.act_acknowledge, self.act_start, self.act_close, self.act_note]
+        # In the order an alert is usually handled: take it, check it on camera, hand it over.
+        return [self.act_acknowledge, self.act_verify, self.act_dispatch, self.act_start, self.act_close,
+                self.act_note]
 
     def build_menu(self, parent: QWidget | None = None) -> QMenu:
         """The context menu for the current row (action entries only for roles that may act)."""
@@ -150,20 +161,30 @@ class AlertActions(QObject):
         return self.perform(move, alert, **options)
 
     def perform(self, move: str, alert: Mapping[str, Any], *, reason: str | None = None,
-                note: str | None = None, text: str | None = None) -> bool:
-        """Build the action and queue it durably (on the cache pool). False if not possible now."""
+                note: str | None = None, text: str | None = None, verdict: str | None = None,
+                unit: str | None = None) -> bool:
+        """Build the action and queue it durably (on the cache pool). False if not possible now
+        or if the input is refused (a message box then says why)."""
         if not self.may_act() or self._connection.engine is None:
             return False
-        if move == "acknowledge":
-            action = actions.acknowledge_alert(alert)
-        elif move == "start":
-            action = actions.start_alert(alert)
-        elif move == "close":
-            action = actions.close_alert(alert, reason or "resolved", note=note)
-        elif move == "note":
-            action = actions.add_alert_note(alert, text or "")
-        else:
-            raise ValueError(f"unknown alert action {move!r}")
+        try:
+            if move == "acknowledge":
+                action = actions.acknowledge_alert(alert)
+            elif move == "start":
+                action = actions.start_alert(alert)
+            elif move == "close":
+                action = actions.close_alert(alert, reason or "resolved", note=note)
+            elif move == "note":
+                action = actions.add_alert_note(alert, text or "")
+            elif move == "verify":
+                action = actions.verify_alert(alert, verdict or "", note=note)
+            elif move == "dispatch":
+                action = actions.dispatch_alert(alert, unit or "", note=note)
+            else:
+                raise ValueError(f"unknown alert action {move!r}")
+        except ValueError as exc:
+            self._submit_failed(exc)
+            return False
         self._connection.submit(action, on_success=self.submitted.emit, on_failure=self._submit_failed,
                                 parent=self)
         return True
@@ -177,6 +198,41 @@ class AlertActions(QObject):
         dialog.accepted.connect(lambda: self.perform("close", alert, reason=dialog.reason(), note=dialog.note()))
         self._dialog = dialog
         dialog.open()
+
+    def verify_current(self) -> None:
+        alert = self.current_alert()
+        if alert is None or not self.act_verify.isEnabled():
+            return
+        dialog = VerifyAlertDialog(alert, self._analytic_name(alert), self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.perform("verify", alert, verdict=dialog.verdict(), note=dialog.note()))
+        self._dialog = dialog
+        dialog.open()
+
+    def dispatch_current(self) -> None:
+        alert = self.current_alert()
+        if alert is None or not self.act_dispatch.isEnabled():
+            return
+        dialog = DispatchAlertDialog(alert, self._analytic_name(alert), self.unit_suggestions(alert), self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.perform("dispatch", alert, unit=dialog.unit(), note=dialog.note()))
+        self._dialog = dialog
+        dialog.open()
+
+    def unit_suggestions(self, alert: Mapping[str, Any]) -> list[str]:
+        """Units to offer for ``alert``, most relevant first for its analytic's category."""
+        category = self._analytics.category(alert.get("analytic")) if self._analytics is not None else None
+        return suggested_units(alert, category)
+
+    def _analytic_name(self, alert: Mapping[str, Any]) -> str:
+        """The analytic's name in the UI language, or "" when the server's catalogue is not at hand
+        (a made-up English name from the code would be wrong in a Vietnamese dialog)."""
+        code = alert.get("analytic")
+        if self._analytics is None or len(self._analytics) == 0:
+            return ""
+        # The UI language sets the default locale (ioc_console.i18n), so it tells which name to show.
+        language = "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
+        return self._analytics.name(code, language)
 
     def note_current(self) -> None:
         alert = self.current_alert()
@@ -200,6 +256,8 @@ class AlertActions(QObject):
             detail = self.tr("The disk of this computer is full. Free some disk space, then try again.")
         elif isinstance(error, CacheWriteError):
             detail = fill(self.tr("The local cache could not save it: %1"), error.message)
+        elif isinstance(error, ValueError):
+            detail = fill(self.tr("The input was refused: %1"), str(error))
         else:
             detail = fill(self.tr("Unexpected error: %1"), str(error) or type(error).__name__)
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Action not saved"),
@@ -289,6 +347,8 @@ class AlertActions(QObject):
 
     def retranslate_ui(self) -> None:
         self.act_acknowledge.setText(self.tr("&Acknowledge"))
+        self.act_verify.setText(self.tr("&Verify on camera…"))
+        self.act_dispatch.setText(self.tr("&Dispatch to a unit…"))
         self.act_start.setText(self.tr("&Start handling"))
         self.act_close.setText(self.tr("&Close…"))
         self.act_note.setText(self.tr("Add &note…"))

@@ -152,20 +152,52 @@ class ConflictsPanel(QWidget):
             self._server.setText("")
             return
         me = getattr(self._connection.user, "username", "") or ""
+        kind = outbox_text.intent(entry)
+        body = entry.body if isinstance(entry.body, Mapping) else {}
+        target = outbox_text.target_state(entry)
+        if target is not None:
+            state = event_text.status_label("alert", target)
+        elif kind == "verify":  # confirmed: only a new alert changes state
+            state = fill(self.tr("%1 if it was new"), event_text.status_label("alert", "acknowledged"))
+        else:
+            state = outbox_text.target_label(entry) or ""
+        if kind in ("acknowledged", "in_progress"):
+            owner = me
+        elif kind == "dispatch" or (kind == "verify" and body.get("verdict") == "confirmed"):
+            owner = fill(self.tr("%1 if it had none"), me)
+        else:
+            owner = "—"
         mine = {
             self.tr("Action"): outbox_text.describe(entry),
-            self.tr("State"): outbox_text.target_label(entry) or "",
-            self.tr("Owner"): me if outbox_text.intent(entry) in ("acknowledged", "in_progress") else "—",
-            self.tr("Version"): "" if entry.base_version is None else str(entry.base_version),
-            self.tr("Time"): _time(entry.created_at),
+            self.tr("State"): state,
+            self.tr("Owner"): owner,
         }
+        if kind == "verify":
+            mine[self.tr("Verification")] = outbox_text.verdict_label(body.get("verdict"))
+        if kind == "dispatch":
+            mine[self.tr("Dispatched to")] = str(body.get("unit") or "")
+        mine[self.tr("Version")] = "" if entry.base_version is None else str(entry.base_version)
+        mine[self.tr("Time")] = _time(entry.created_at)
         current = entry.server_current if isinstance(entry.server_current, Mapping) else {}
         server = {
             self.tr("State"): event_text.status_label(entry.resource or "alert", current.get("state")) if current else "",
             self.tr("Owner"): str(current.get("owner") or "—"),
-            self.tr("Version"): str(current.get("version", "")),
-            self.tr("Time"): _time(current.get("updated_at")),
         }
+        verification = current.get("verification")
+        if isinstance(verification, Mapping):
+            server[self.tr("Verification")] = fill(self.tr("%1 (%2, %3)"),
+                                                   outbox_text.verdict_label(verification.get("verdict")),
+                                                   str(verification.get("by") or ""), _time(verification.get("at")))
+        elif kind == "verify" and current:
+            server[self.tr("Verification")] = "—"
+        dispatch = current.get("dispatch")
+        if isinstance(dispatch, Mapping):
+            server[self.tr("Dispatched to")] = fill(self.tr("%1 (%2, %3)"), str(dispatch.get("unit") or ""),
+                                                    str(dispatch.get("by") or ""), _time(dispatch.get("at")))
+        elif kind == "dispatch" and current:
+            server[self.tr("Dispatched to")] = "—"
+        server[self.tr("Version")] = str(current.get("version", ""))
+        server[self.tr("Time")] = _time(current.get("updated_at"))
         if current.get("close_reason"):
             server[self.tr("Close reason")] = outbox_text.close_reason_label(current.get("close_reason"))
         self._mine.setText(_table(mine))

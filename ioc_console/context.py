@@ -25,6 +25,8 @@ class ConsoleContext:
     event_log: EventLogModel
     feed: EventFeed
     outbox: OutboxModel
+    #: Analytic names and categories from the server, shared by the event log and the alert dialogs.
+    analytics: AnalyticsCatalogue
 
 
 GUI_SWITCH_INTERVAL_S = 0.001
@@ -50,4 +52,4 @@ def create_context(base_url: str, *, languages: LanguageManager, verify: bool | 
     languages.language_changed.connect(lambda _language: outbox.refresh_texts())
     return ConsoleContext(connection=connection, settings=settings or ConsoleSettings(),
                           window_state=window_state or WindowStateStore(), languages=languages,
-                          event_log=model, feed=feed, outbox=outbox)
+                          event_log=model, feed=feed, outbox=outbox, analytics=analytics)

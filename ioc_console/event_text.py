@@ -81,6 +81,11 @@ CLOSE_REASONS = {
     "no_action_needed": QT_TRANSLATE_NOOP("EventText", "no action needed"),
 }
 
+VERDICT_NAMES = {
+    "confirmed": QT_TRANSLATE_NOOP("EventText", "confirmed"),
+    "false_alarm": QT_TRANSLATE_NOOP("EventText", "false alarm"),
+}
+
 REPORT_SOURCES = {
     "hue_s": QT_TRANSLATE_NOOP("EventText", "Hue-S app"),
     "hotline": QT_TRANSLATE_NOOP("EventText", "Hotline"),
@@ -191,10 +196,11 @@ def fold_for_search(text: str) -> str:
 
 
 class AnalyticsCatalogue:
-    """Analytic code → display name in each language, filled from ``GET /analytics``."""
+    """Analytic code → display name in each language and category, filled from ``GET /analytics``."""
 
     def __init__(self, analytics: Iterable[Any] = ()) -> None:
         self._names: dict[str, tuple[str, str]] = {}
+        self._categories: dict[str, str] = {}
         self.update(analytics)
 
     def update(self, analytics: Iterable[Any]) -> None:
@@ -203,6 +209,12 @@ class AnalyticsCatalogue:
             code = get("code")
             if code:
                 self._names[str(code)] = (str(get("name_vi") or code), str(get("name_en") or code))
+                if get("category"):
+                    self._categories[str(code)] = str(get("category"))
+
+    def category(self, code: Any) -> str | None:
+        """The analytic's group (traffic, forest_fire...) as the server names it; None if unknown."""
+        return self._categories.get("" if code is None else str(code))
 
     def __len__(self) -> int:
         return len(self._names)
@@ -228,6 +240,36 @@ def _text(data: Mapping[str, Any], key: str) -> str:
     return "" if value is None else str(value)
 
 
+def short_local_time(value: Any) -> str:
+    """Huế local hour and minute of an ISO time (empty when unreadable)."""
+    moment = parse_time(value)
+    return moment.astimezone(LOCAL_TZ).strftime("%H:%M") if moment is not None else ""
+
+
+def verdict_label(verdict: Any) -> str:
+    return tr(VERDICT_NAMES[verdict]) if verdict in VERDICT_NAMES else str(verdict or "")
+
+
+def alert_handling(data: Mapping[str, Any] | None) -> list[str]:
+    """How the alert was handled beyond its state, as plain-text phrases: who verified it on
+    camera (and the verdict) and which unit it was dispatched to. Outside text is verbatim:
+    every caller that shows these as rich text must escape them."""
+    if not data:
+        return []
+    phrases: list[str] = []
+    verification = data.get("verification")
+    if isinstance(verification, Mapping) and verification.get("verdict"):
+        phrases.append(fill(QCoreApplication.translate("EventText", "Verified: %1 by %2 %3"),
+                            verdict_label(verification.get("verdict")), _text(verification, "by"),
+                            short_local_time(verification.get("at"))).strip())
+    dispatch = data.get("dispatch")
+    if isinstance(dispatch, Mapping) and dispatch.get("unit"):
+        phrases.append(fill(QCoreApplication.translate("EventText", "Dispatched to %1 by %2 %3"),
+                            _text(dispatch, "unit"), _text(dispatch, "by"),
+                            short_local_time(dispatch.get("at"))).strip())
+    return phrases
+
+
 def summary(resource: str, resource_id: str, op: str, data: Mapping[str, Any] | None,
             analytics: AnalyticsCatalogue, language: str) -> str:
     """One human sentence for the change; all backend strings inserted verbatim (plain text)."""
@@ -246,6 +288,8 @@ def summary(resource: str, resource_id: str, op: str, data: Mapping[str, Any] | 
             elif data.get("owner"):
                 state_text += f" ({data.get('owner')})"
             text += " — " + state_text
+        for phrase in alert_handling(data):
+            text += " — " + phrase
         return text
     if resource == "report":
         source = data.get("source")

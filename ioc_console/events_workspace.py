@@ -25,7 +25,7 @@ class EventsWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.view)
-        self.alert_actions = AlertActions(context.connection, self.view.table(), self)
+        self.alert_actions = AlertActions(context.connection, self.view.table(), self, analytics=context.analytics)
         self.saved_views = SavedViewsControl(context.connection, self.view, self)
         self.view.add_bar_widget(self.saved_views, 2)
 

@@ -300,6 +300,8 @@ class MainWindow(QMainWindow):
             (self.act_outbox.shortcut(), self.tr("Show / hide pending actions")),
             (self.act_conflicts.shortcut(), self.tr("Show / hide conflicts")),
             ("A", self.tr("Event log: acknowledge the selected alert")),
+            ("V", self.tr("Event log: verify the selected alert on camera (real incident or false alarm)…")),
+            ("D", self.tr("Event log: dispatch the selected alert to a unit…")),
             ("S", self.tr("Event log: start handling the selected alert")),
             ("C", self.tr("Event log: close the selected alert…")),
             ("N", self.tr("Event log: add a note to the selected alert…")),

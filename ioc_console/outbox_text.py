@@ -27,11 +27,20 @@ CLOSE_REASONS = {
     "no_action_needed": QT_TRANSLATE_NOOP("OutboxText", "No action needed"),
 }
 
+_ALERT_TARGETS = ("acknowledged", "in_progress", "closed")
+
+VERDICTS = {
+    "confirmed": QT_TRANSLATE_NOOP("OutboxText", "Confirmed — real incident"),
+    "false_alarm": QT_TRANSLATE_NOOP("OutboxText", "False alarm"),
+}
+
 _TEMPLATES = {
     "acknowledged": QT_TRANSLATE_NOOP("OutboxText", "Acknowledge alert #%1"),
     "in_progress": QT_TRANSLATE_NOOP("OutboxText", "Start handling alert #%1"),
     "closed": QT_TRANSLATE_NOOP("OutboxText", "Close alert #%1 (%2)"),
     "note": QT_TRANSLATE_NOOP("OutboxText", "Add a note to alert #%1"),
+    "verify": QT_TRANSLATE_NOOP("OutboxText", "Verify alert #%1: %2"),
+    "dispatch": QT_TRANSLATE_NOOP("OutboxText", "Dispatch alert #%1 to %2"),
     "other": QT_TRANSLATE_NOOP("OutboxText", "%1 %2"),
 }
 
@@ -58,17 +67,27 @@ def close_reason_label(reason: Any) -> str:
     return tr(CLOSE_REASONS[reason]) if reason in CLOSE_REASONS else str(reason or "")
 
 
+def verdict_label(verdict: Any) -> str:
+    return tr(VERDICTS[verdict]) if verdict in VERDICTS else str(verdict or "")
+
+
 def _field(entry: Any, name: str) -> Any:
     return entry.get(name) if isinstance(entry, Mapping) else getattr(entry, name, None)
 
 
 def intent(entry: Any) -> str:
-    """"acknowledged" | "in_progress" | "closed" | "note" | "other": what the action asks for."""
+    """"acknowledged" | "in_progress" | "closed" | "note" | "verify" | "dispatch" | "other":
+    what the action asks for."""
     path = str(_field(entry, "path") or "")
     body = _field(entry, "body") or {}
+    kind = _field(entry, "kind")
     if path.endswith("/notes"):
         return "note"
-    if path.endswith("/transition") and isinstance(body, Mapping) and body.get("to") in _TEMPLATES:
+    if kind == "alert.verify" or (path.startswith("/alerts/") and path.endswith("/verify")):
+        return "verify"
+    if kind == "alert.dispatch" or (path.startswith("/alerts/") and path.endswith("/dispatch")):
+        return "dispatch"
+    if path.endswith("/transition") and isinstance(body, Mapping) and body.get("to") in _ALERT_TARGETS:
         return str(body["to"])
     return "other"
 
@@ -86,16 +105,42 @@ def describe(entry: Any) -> str:
         return fill(tr(_KIND_TEMPLATES[action_kind]), resource_id)
     if kind == "closed":
         return fill(tr(_TEMPLATES[kind]), resource_id, close_reason_label(body.get("reason")))
+    if kind == "verify":
+        return fill(tr(_TEMPLATES[kind]), resource_id, verdict_label(_body_value(body, "verdict")))
+    if kind == "dispatch":
+        return fill(tr(_TEMPLATES[kind]), resource_id, str(_body_value(body, "unit") or ""))
     if kind == "other":
         return fill(tr(_TEMPLATES[kind]), str(_field(entry, "method") or ""), str(_field(entry, "path") or ""))
     return fill(tr(_TEMPLATES[kind]), resource_id)
 
 
-def target_label(entry: Any) -> str | None:
-    """The alert state label the action leads to (for the row's "waiting to send" mark)."""
+def _body_value(body: Any, key: str) -> Any:
+    return body.get(key) if isinstance(body, Mapping) else None
+
+
+def target_state(entry: Any) -> str | None:
+    """The alert state the action leads to, when it does not depend on the state it meets
+    (verifying as confirmed acknowledges only a new alert, so it has none)."""
     kind = intent(entry)
-    if kind in ("acknowledged", "in_progress", "closed"):
+    if kind in _ALERT_TARGETS:
+        return kind
+    if kind == "dispatch":
+        return "in_progress"
+    if kind == "verify" and _body_value(_field(entry, "body"), "verdict") == "false_alarm":
+        return "closed"
+    return None
+
+
+def target_label(entry: Any) -> str | None:
+    """What the alert becomes once the action is applied (for the row's "waiting to send" mark)."""
+    kind = intent(entry)
+    body = _field(entry, "body")
+    if kind in _ALERT_TARGETS:
         return event_text.status_label("alert", kind)
     if kind == "note":
         return tr(QT_TRANSLATE_NOOP("OutboxText", "note added"))
+    if kind == "verify":
+        return fill(tr(QT_TRANSLATE_NOOP("OutboxText", "verified: %1")), verdict_label(_body_value(body, "verdict")))
+    if kind == "dispatch":
+        return fill(tr(QT_TRANSLATE_NOOP("OutboxText", "dispatched to %1")), str(_body_value(body, "unit") or ""))
     return None

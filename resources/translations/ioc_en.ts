@@ -5,7 +5,6 @@
     <name>AlertActions</name>
     <message>
         <source>View snapshot</source>
-        <extracomment>Roles the API lets change alerts (docs/API.md: transition, notes). Which moves the alert state machine allows from each state (docs/API.md: new→in_progress is not one).</extracomment>
         <translation>View snapshot</translation>
     </message>
     <message>
@@ -31,6 +30,10 @@
     <message>
         <source>The local cache could not save it: %1</source>
         <translation>The local cache could not save it: %1</translation>
+    </message>
+    <message>
+        <source>The input was refused: %1</source>
+        <translation>The input was refused: %1</translation>
     </message>
     <message>
         <source>Unexpected error: %1</source>
@@ -63,6 +66,14 @@
         <translation>&amp;Acknowledge</translation>
     </message>
     <message>
+        <source>&amp;Verify on camera…</source>
+        <translation>&amp;Verify on camera…</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch to a unit…</source>
+        <translation>&amp;Dispatch to a unit…</translation>
+    </message>
+    <message>
         <source>&amp;Start handling</source>
         <translation>&amp;Start handling</translation>
     </message>
@@ -73,6 +84,13 @@
     <message>
         <source>Add &amp;note…</source>
         <translation>Add &amp;note…</translation>
+    </message>
+</context>
+<context>
+    <name>AlertDialogs</name>
+    <message>
+        <source>camera %1</source>
+        <translation>camera %1</translation>
     </message>
 </context>
 <context>
@@ -124,6 +142,14 @@
         <translation>No conflict selected.</translation>
     </message>
     <message>
+        <source>%1 if it was new</source>
+        <translation>%1 if it was new</translation>
+    </message>
+    <message>
+        <source>%1 if it had none</source>
+        <translation>%1 if it had none</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>Action</translation>
     </message>
@@ -136,12 +162,24 @@
         <translation>Owner</translation>
     </message>
     <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Dispatched to</source>
+        <translation>Dispatched to</translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
         <source>Time</source>
         <translation>Time</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
     </message>
     <message>
         <source>Close reason</source>
@@ -212,6 +250,61 @@
     <message>
         <source>The built-in demo backend could not be started: %1</source>
         <translation>The built-in demo backend could not be started: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchAlertDialog</name>
+    <message>
+        <source>The unit name is too long: %1 characters, at most %2.</source>
+        <translation>The unit name is too long: %1 characters, at most %2.</translation>
+    </message>
+    <message>
+        <source>Dispatch alert</source>
+        <translation>Dispatch alert</translation>
+    </message>
+    <message>
+        <source>Dispatch alert #%1 to the unit in charge</source>
+        <translation>Dispatch alert #%1 to the unit in charge</translation>
+    </message>
+    <message>
+        <source>Already dispatched to %1 by %2 at %3. A new unit replaces it.</source>
+        <translation>Already dispatched to %1 by %2 at %3. A new unit replaces it.</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>Choose from the list or type the unit&apos;s name</source>
+        <translation>Choose from the list or type the unit&apos;s name</translation>
+    </message>
+    <message>
+        <source>Suggestions for this kind of alert, most relevant first. You may also type another unit.</source>
+        <translation>Suggestions for this kind of alert, most relevant first. You may also type another unit.</translation>
+    </message>
+    <message>
+        <source>Show the suggested units (↓ in the box)</source>
+        <translation>Show the suggested units (↓ in the box)</translation>
+    </message>
+    <message>
+        <source>The alert moves to “%1”.</source>
+        <translation>The alert moves to “%1”.</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Note (optional):</translation>
+    </message>
+    <message>
+        <source>What the unit should know</source>
+        <translation>What the unit should know</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -420,6 +513,10 @@
         <translation>no action needed</translation>
     </message>
     <message>
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
         <source>Hue-S app</source>
         <translation>Hue-S app</translation>
     </message>
@@ -446,6 +543,14 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Verified: %1 by %2 %3</source>
+        <translation>Verified: %1 by %2 %3</translation>
+    </message>
+    <message>
+        <source>Dispatched to %1 by %2 %3</source>
+        <translation>Dispatched to %1 by %2 %3</translation>
     </message>
     <message>
         <source>%1 %2 was removed</source>
@@ -592,6 +697,14 @@
     <message>
         <source>Event log: acknowledge the selected alert</source>
         <translation>Event log: acknowledge the selected alert</translation>
+    </message>
+    <message>
+        <source>Event log: verify the selected alert on camera (real incident or false alarm)…</source>
+        <translation>Event log: verify the selected alert on camera (real incident or false alarm)…</translation>
+    </message>
+    <message>
+        <source>Event log: dispatch the selected alert to a unit…</source>
+        <translation>Event log: dispatch the selected alert to a unit…</translation>
     </message>
     <message>
         <source>Event log: start handling the selected alert</source>
@@ -891,6 +1004,10 @@ The console starts with empty local data and fills it again from the server.</tr
         <translation>No action needed</translation>
     </message>
     <message>
+        <source>Confirmed — real incident</source>
+        <translation>Confirmed — real incident</translation>
+    </message>
+    <message>
         <source>Acknowledge alert #%1</source>
         <translation>Acknowledge alert #%1</translation>
     </message>
@@ -905,6 +1022,14 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>Add a note to alert #%1</source>
         <translation>Add a note to alert #%1</translation>
+    </message>
+    <message>
+        <source>Verify alert #%1: %2</source>
+        <translation>Verify alert #%1: %2</translation>
+    </message>
+    <message>
+        <source>Dispatch alert #%1 to %2</source>
+        <translation>Dispatch alert #%1 to %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -937,6 +1062,14 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>note added</source>
         <translation>note added</translation>
+    </message>
+    <message>
+        <source>verified: %1</source>
+        <translation>verified: %1</translation>
+    </message>
+    <message>
+        <source>dispatched to %1</source>
+        <translation>dispatched to %1</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1271,61 @@ The events shown do not change.</translation>
     <message>
         <source>Starting the built-in demo backend and preparing sample cameras, alerts and sensors. This takes a few seconds the first time.</source>
         <translation>Starting the built-in demo backend and preparing sample cameras, alerts and sensors. This takes a few seconds the first time.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyAlertDialog</name>
+    <message>
+        <source>Close as false alarm</source>
+        <translation>Close as false alarm</translation>
+    </message>
+    <message>
+        <source>Confirm incident</source>
+        <translation>Confirm incident</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Verify alert</source>
+        <translation>Verify alert</translation>
+    </message>
+    <message>
+        <source>Verify alert #%1 — what do you see on the camera?</source>
+        <translation>Verify alert #%1 — what do you see on the camera?</translation>
+    </message>
+    <message>
+        <source>Already verified: %1 by %2 at %3. Your verdict replaces it.</source>
+        <translation>Already verified: %1 by %2 at %3. Your verdict replaces it.</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmed — real incident</source>
+        <translation>&amp;Confirmed — real incident</translation>
+    </message>
+    <message>
+        <source>A new alert becomes acknowledged, with you as its owner.</source>
+        <translation>A new alert becomes acknowledged, with you as its owner.</translation>
+    </message>
+    <message>
+        <source>&amp;False alarm</source>
+        <translation>&amp;False alarm</translation>
+    </message>
+    <message>
+        <source>The alert will be closed as a false alarm.</source>
+        <translation>The alert will be closed as a false alarm.</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Note (optional):</translation>
+    </message>
+    <message>
+        <source>What you saw, for the next shift</source>
+        <translation>What you saw, for the next shift</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,6 @@
     <name>AlertActions</name>
     <message>
         <source>View snapshot</source>
-        <extracomment>Roles the API lets change alerts (docs/API.md: transition, notes). Which moves the alert state machine allows from each state (docs/API.md: new→in_progress is not one).</extracomment>
         <translation>Xem ảnh chụp</translation>
     </message>
     <message>
@@ -31,6 +30,10 @@
     <message>
         <source>The local cache could not save it: %1</source>
         <translation>Bộ nhớ đệm trên máy không lưu được: %1</translation>
+    </message>
+    <message>
+        <source>The input was refused: %1</source>
+        <translation>Dữ liệu nhập không hợp lệ: %1</translation>
     </message>
     <message>
         <source>Unexpected error: %1</source>
@@ -63,6 +66,14 @@
         <translation>&amp;Tiếp nhận</translation>
     </message>
     <message>
+        <source>&amp;Verify on camera…</source>
+        <translation>&amp;Xác minh qua camera…</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch to a unit…</source>
+        <translation>Điều &amp;phối cho đơn vị…</translation>
+    </message>
+    <message>
         <source>&amp;Start handling</source>
         <translation>&amp;Bắt đầu xử lý</translation>
     </message>
@@ -73,6 +84,13 @@
     <message>
         <source>Add &amp;note…</source>
         <translation>Thêm &amp;ghi chú…</translation>
+    </message>
+</context>
+<context>
+    <name>AlertDialogs</name>
+    <message>
+        <source>camera %1</source>
+        <translation>camera %1</translation>
     </message>
 </context>
 <context>
@@ -124,6 +142,14 @@
         <translation>Chưa chọn xung đột nào.</translation>
     </message>
     <message>
+        <source>%1 if it was new</source>
+        <translation>%1 (nếu cảnh báo còn mới)</translation>
+    </message>
+    <message>
+        <source>%1 if it had none</source>
+        <translation>%1 (nếu chưa có ai phụ trách)</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
@@ -136,12 +162,24 @@
         <translation>Người phụ trách</translation>
     </message>
     <message>
+        <source>Verification</source>
+        <translation>Xác minh</translation>
+    </message>
+    <message>
+        <source>Dispatched to</source>
+        <translation>Điều phối cho</translation>
+    </message>
+    <message>
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
         <source>Time</source>
         <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
     </message>
     <message>
         <source>Close reason</source>
@@ -212,6 +250,61 @@
     <message>
         <source>The built-in demo backend could not be started: %1</source>
         <translation>Không khởi động được máy chủ trình diễn tích hợp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchAlertDialog</name>
+    <message>
+        <source>The unit name is too long: %1 characters, at most %2.</source>
+        <translation>Tên đơn vị quá dài: %1 ký tự, tối đa %2.</translation>
+    </message>
+    <message>
+        <source>Dispatch alert</source>
+        <translation>Điều phối xử lý cảnh báo</translation>
+    </message>
+    <message>
+        <source>Dispatch alert #%1 to the unit in charge</source>
+        <translation>Điều phối cảnh báo #%1 cho đơn vị phụ trách</translation>
+    </message>
+    <message>
+        <source>Already dispatched to %1 by %2 at %3. A new unit replaces it.</source>
+        <translation>Đã điều phối cho %1 (%2, lúc %3). Đơn vị mới chọn sẽ thay thế.</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị xử lý:</translation>
+    </message>
+    <message>
+        <source>Choose from the list or type the unit&apos;s name</source>
+        <translation>Chọn trong danh sách hoặc nhập tên đơn vị</translation>
+    </message>
+    <message>
+        <source>Suggestions for this kind of alert, most relevant first. You may also type another unit.</source>
+        <translation>Gợi ý theo loại cảnh báo, phù hợp nhất ở trên cùng. Có thể nhập đơn vị khác.</translation>
+    </message>
+    <message>
+        <source>Show the suggested units (↓ in the box)</source>
+        <translation>Xem các đơn vị gợi ý (phím ↓ trong ô)</translation>
+    </message>
+    <message>
+        <source>The alert moves to “%1”.</source>
+        <translation>Cảnh báo sẽ chuyển sang “%1”.</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Ghi chú (không bắt buộc):</translation>
+    </message>
+    <message>
+        <source>What the unit should know</source>
+        <translation>Thông tin đơn vị cần biết</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Điều phối</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -420,6 +513,10 @@
         <translation>không cần xử lý</translation>
     </message>
     <message>
+        <source>confirmed</source>
+        <translation>sự cố thật</translation>
+    </message>
+    <message>
         <source>Hue-S app</source>
         <translation>ứng dụng Hue-S</translation>
     </message>
@@ -446,6 +543,14 @@
     <message>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <source>Verified: %1 by %2 %3</source>
+        <translation>Đã xác minh: %1 (%2, lúc %3)</translation>
+    </message>
+    <message>
+        <source>Dispatched to %1 by %2 %3</source>
+        <translation>Đã điều phối cho %1 (%2, lúc %3)</translation>
     </message>
     <message>
         <source>%1 %2 was removed</source>
@@ -592,6 +697,14 @@
     <message>
         <source>Event log: acknowledge the selected alert</source>
         <translation>Nhật ký sự kiện: tiếp nhận cảnh báo đang chọn</translation>
+    </message>
+    <message>
+        <source>Event log: verify the selected alert on camera (real incident or false alarm)…</source>
+        <translation>Nhật ký sự kiện: xác minh cảnh báo đang chọn qua camera (sự cố thật hay báo động giả)…</translation>
+    </message>
+    <message>
+        <source>Event log: dispatch the selected alert to a unit…</source>
+        <translation>Nhật ký sự kiện: điều phối cảnh báo đang chọn cho đơn vị xử lý…</translation>
     </message>
     <message>
         <source>Event log: start handling the selected alert</source>
@@ -891,6 +1004,10 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
         <translation>Không cần xử lý</translation>
     </message>
     <message>
+        <source>Confirmed — real incident</source>
+        <translation>Xác nhận — sự cố thật</translation>
+    </message>
+    <message>
         <source>Acknowledge alert #%1</source>
         <translation>Tiếp nhận cảnh báo #%1</translation>
     </message>
@@ -905,6 +1022,14 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>Add a note to alert #%1</source>
         <translation>Thêm ghi chú cho cảnh báo #%1</translation>
+    </message>
+    <message>
+        <source>Verify alert #%1: %2</source>
+        <translation>Xác minh cảnh báo #%1: %2</translation>
+    </message>
+    <message>
+        <source>Dispatch alert #%1 to %2</source>
+        <translation>Điều phối cảnh báo #%1 cho %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -937,6 +1062,14 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>note added</source>
         <translation>thêm ghi chú</translation>
+    </message>
+    <message>
+        <source>verified: %1</source>
+        <translation>xác minh: %1</translation>
+    </message>
+    <message>
+        <source>dispatched to %1</source>
+        <translation>điều phối cho %1</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1271,61 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>Starting the built-in demo backend and preparing sample cameras, alerts and sensors. This takes a few seconds the first time.</source>
         <translation>Đang khởi động máy chủ trình diễn tích hợp và chuẩn bị dữ liệu mẫu về camera, cảnh báo và cảm biến. Lần đầu có thể mất vài giây.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyAlertDialog</name>
+    <message>
+        <source>Close as false alarm</source>
+        <translation>Đóng: báo động giả</translation>
+    </message>
+    <message>
+        <source>Confirm incident</source>
+        <translation>Xác nhận sự cố</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Xác minh</translation>
+    </message>
+    <message>
+        <source>Verify alert</source>
+        <translation>Xác minh cảnh báo</translation>
+    </message>
+    <message>
+        <source>Verify alert #%1 — what do you see on the camera?</source>
+        <translation>Xác minh cảnh báo #%1 — camera cho thấy gì?</translation>
+    </message>
+    <message>
+        <source>Already verified: %1 by %2 at %3. Your verdict replaces it.</source>
+        <translation>Đã xác minh: %1 (%2, lúc %3). Kết luận của bạn sẽ thay thế.</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmed — real incident</source>
+        <translation>&amp;Xác nhận — sự cố thật</translation>
+    </message>
+    <message>
+        <source>A new alert becomes acknowledged, with you as its owner.</source>
+        <translation>Cảnh báo mới sẽ chuyển sang “Đã tiếp nhận”, do bạn phụ trách.</translation>
+    </message>
+    <message>
+        <source>&amp;False alarm</source>
+        <translation>&amp;Báo động giả</translation>
+    </message>
+    <message>
+        <source>The alert will be closed as a false alarm.</source>
+        <translation>Cảnh báo sẽ được đóng với lý do báo động giả.</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Ghi chú (không bắt buộc):</translation>
+    </message>
+    <message>
+        <source>What you saw, for the next shift</source>
+        <translation>Những gì bạn thấy, để ca sau nắm được</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>

@@ -142,10 +142,12 @@ def test_alert_actions_only_for_roles_that_may_change_alerts(qtbot, backend, mak
     menu = actions.build_menu()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     if may_act:
-        assert texts[:4] == ["&Tiếp nhận", "&Bắt đầu xử lý", "Đó&ng…", "Thêm &ghi chú…"]
+        assert texts[:6] == ["&Tiếp nhận", "&Xác minh qua camera…", "Điều &phối cho đơn vị…", "&Bắt đầu xử lý",
+                             "Đó&ng…", "Thêm &ghi chú…"]
         assert all(a.isVisible() for a in actions.actions())
-        # A new alert can be acknowledged or closed, not handled before it is acknowledged.
-        assert [a.isEnabled() for a in actions.actions()] == [True, False, True, True]
+        # A new alert can be acknowledged, verified, dispatched or closed, not handled before it
+        # is acknowledged.
+        assert [a.isEnabled() for a in actions.actions()] == [True, True, True, False, True, True]
     else:
         assert texts == ["Xem ảnh chụp"]  # only what reading allows
         assert not any(a.isVisible() for a in actions.actions())
