@@ -5,24 +5,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QCompleter, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
-                               QPlainTextEdit, QPushButton, QRadioButton, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QCompleter, QDialog, QDialogButtonBox, QLabel,
+                               QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from ioc_console import event_text, outbox_text
 from ioc_console.dispatch_units import UNIT_MAX_CHARS
 from ioc_console.event_text import fill
 
 NOTE_MAX_CHARS = 2000  # the API's limit for a note
-
-# The dark theme leaves radio circles nearly invisible; a verdict must be seen to be chosen.
-_VISIBLE_RADIOS = """
-QRadioButton { padding: 2px 0; }
-QRadioButton::indicator { width: 12px; height: 12px; border: 2px solid #8fa3b8; border-radius: 8px;
-                          background: #0f141b; }
-QRadioButton::indicator:hover { border-color: #5aa9ff; }
-QRadioButton::indicator:checked { border-color: #5aa9ff; background: qradialgradient(cx:0.5, cy:0.5,
-    radius:0.5, fx:0.5, fy:0.5, stop:0 #5aa9ff, stop:0.5 #5aa9ff, stop:0.6 #0f141b); }
-"""
 
 
 def _button_box(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
@@ -185,7 +175,6 @@ class VerifyAlertDialog(_NoteMixin, QDialog):
     def __init__(self, alert: Mapping[str, Any], analytic_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verifyAlertDialog")
-        self.setStyleSheet(_VISIBLE_RADIOS)
         self._alert_id = str(alert.get("id", ""))
         self._context_text = alert_context_line(alert, analytic_name)
         self._previous = alert.get("verification") if isinstance(alert.get("verification"), Mapping) else None
@@ -310,12 +299,6 @@ class DispatchAlertDialog(_NoteMixin, QDialog):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self._unit.setCompleter(completer)
         self._unit_label.setBuddy(self._unit)
-        # The theme draws no arrow on combo boxes: this button shows there is a list to choose from.
-        self._show_list = QToolButton(self)
-        self._show_list.setObjectName("dispatchShowSuggestions")
-        self._show_list.setArrowType(Qt.ArrowType.DownArrow)
-        self._show_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keyboard: ↓ or Alt+↓ in the box
-        self._show_list.clicked.connect(self._unit.showPopup)
         self._unit.editTextChanged.connect(lambda *_: self._update_ok())
         self._problem = _plain_label(self, "dispatchUnitProblem")
         self._problem.setStyleSheet("color: #e5484d;")
@@ -333,11 +316,7 @@ class DispatchAlertDialog(_NoteMixin, QDialog):
         layout.addWidget(self._previous_label)
         layout.addSpacing(4)
         layout.addWidget(self._unit_label)
-        unit_row = QHBoxLayout()
-        unit_row.setSpacing(4)
-        unit_row.addWidget(self._unit, 1)
-        unit_row.addWidget(self._show_list)
-        layout.addLayout(unit_row)
+        layout.addWidget(self._unit)
         layout.addWidget(self._problem)
         layout.addWidget(self._effect)
         layout.addWidget(self._note_label)
@@ -397,7 +376,6 @@ class DispatchAlertDialog(_NoteMixin, QDialog):
         self._unit.lineEdit().setPlaceholderText(self.tr("Choose from the list or type the unit's name"))
         self._unit.setToolTip(self.tr("Suggestions for this kind of alert, most relevant first. "
                                       "You may also type another unit."))
-        self._show_list.setToolTip(self.tr("Show the suggested units (↓ in the box)"))
         self._effect.setText(fill(self.tr("The alert moves to “%1”."),
                                   event_text.status_label("alert", "in_progress")))
         self._note_label.setText(self.tr("&Note (optional):"))

@@ -23,8 +23,10 @@ FONT_FAMILIES = ["Noto Sans", "Segoe UI", "DejaVu Sans", "Arial"]  # all cover V
 
 
 def style_sheet(name: str = "dark") -> str:
+    """The sheet, with ``@THEMES@`` made the absolute path of its folder: Qt resolves a relative
+    ``url()`` against the working directory, not against the sheet."""
     path = THEMES_DIR / f"{name}.qss"
-    return path.read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8").replace("@THEMES@", THEMES_DIR.as_posix())
 
 
 def apply_theme(app: QApplication, name: str = "dark") -> None:

@@ -283,10 +283,6 @@
         <translation>Suggestions for this kind of alert, most relevant first. You may also type another unit.</translation>
     </message>
     <message>
-        <source>Show the suggested units (↓ in the box)</source>
-        <translation>Show the suggested units (↓ in the box)</translation>
-    </message>
-    <message>
         <source>The alert moves to “%1”.</source>
         <translation>The alert moves to “%1”.</translation>
     </message>

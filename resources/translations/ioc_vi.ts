@@ -283,10 +283,6 @@
         <translation>Gợi ý theo loại cảnh báo, phù hợp nhất ở trên cùng. Có thể nhập đơn vị khác.</translation>
     </message>
     <message>
-        <source>Show the suggested units (↓ in the box)</source>
-        <translation>Xem các đơn vị gợi ý (phím ↓ trong ô)</translation>
-    </message>
-    <message>
         <source>The alert moves to “%1”.</source>
         <translation>Cảnh báo sẽ chuyển sang “%1”.</translation>
     </message>
