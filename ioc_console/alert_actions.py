@@ -257,7 +257,10 @@ class AlertActions(QObject):
         elif isinstance(error, CacheWriteError):
             detail = fill(self.tr("The local cache could not save it: %1"), error.message)
         elif isinstance(error, ValueError):
-            detail = fill(self.tr("The input was refused: %1"), str(error))
+            # The builders' reasons are English (they are for logs, logged above); the dialogs
+            # check the same limits in the operator's language before anything gets here.
+            detail = self.tr("What was entered cannot be sent as it is (too long, or empty). "
+                             "Check it and try again.")
         else:
             detail = fill(self.tr("Unexpected error: %1"), str(error) or type(error).__name__)
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Action not saved"),

@@ -52,8 +52,11 @@ class CloseAlertDialog(QDialog):
         self._note.setObjectName("closeNote")
         self._note.setMaximumHeight(90)
         self._note_label.setBuddy(self._note)
+        self._note_problem = _problem_label(self, "closeNoteProblem")
+        self._note.textChanged.connect(self._update_ok)
         layout.addWidget(self._note_label)
         layout.addWidget(self._note)
+        layout.addWidget(self._note_problem)
         self._box, self._ok, self._cancel = _button_box(self)
         layout.addWidget(self._box)
         self.retranslate_ui()
@@ -65,11 +68,21 @@ class CloseAlertDialog(QDialog):
         self._buttons[reason].setChecked(True)
 
     def note(self) -> str | None:
-        text = self._note.toPlainText().strip()
-        return text[:NOTE_MAX_CHARS] or None
+        return self._note.toPlainText().strip() or None
 
     def note_edit(self) -> QPlainTextEdit:
         return self._note
+
+    def ok_button(self) -> QPushButton:
+        return self._ok
+
+    def accept(self) -> None:
+        if not self._ok.isEnabled():  # a note over the limit: say so, keep the dialog and its text
+            return
+        super().accept()
+
+    def _update_ok(self) -> None:
+        self._ok.setEnabled(not _show_note_problem(self._note_problem, self._note))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -84,6 +97,7 @@ class CloseAlertDialog(QDialog):
         self._note_label.setText(self.tr("&Note (optional):"))
         self._ok.setText(self.tr("Close alert"))
         self._cancel.setText(self.tr("Cancel"))
+        self._update_ok()
 
 
 class NoteDialog(QDialog):
@@ -98,10 +112,12 @@ class NoteDialog(QDialog):
         self._text = QPlainTextEdit(self)
         self._text.setObjectName("alertNoteText")
         self._text.textChanged.connect(self._update_ok)
+        self._problem = _problem_label(self, "alertNoteProblem")
         self._box, self._ok, self._cancel = _button_box(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._text)
+        layout.addWidget(self._problem)
         layout.addWidget(self._box)
         self.resize(460, 240)
         self.retranslate_ui()
@@ -109,13 +125,22 @@ class NoteDialog(QDialog):
         self._text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def text(self) -> str:
-        return self._text.toPlainText().strip()[:NOTE_MAX_CHARS]
+        return self._text.toPlainText().strip()
 
     def text_edit(self) -> QPlainTextEdit:
         return self._text
 
+    def ok_button(self) -> QPushButton:
+        return self._ok
+
+    def accept(self) -> None:
+        if not self._ok.isEnabled():
+            return
+        super().accept()
+
     def _update_ok(self) -> None:
-        self._ok.setEnabled(bool(self.text()))
+        too_long = _show_note_problem(self._problem, self._text)
+        self._ok.setEnabled(bool(self.text()) and not too_long)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -141,6 +166,30 @@ def _plain_label(parent: QWidget, name: str, *, hint: bool = False) -> QLabel:
     return label
 
 
+def _problem_label(parent: QWidget, name: str) -> QLabel:
+    """A red line that says why OK is disabled; hidden while nothing is wrong."""
+    label = _plain_label(parent, name)
+    label.setStyleSheet("color: #e5484d;")
+    label.setVisible(False)
+    return label
+
+
+def _show_note_problem(label: QLabel, edit: QPlainTextEdit) -> bool:
+    """True while the note is over the API's limit, and the label then says so.
+
+    The note is never cut: OK stays disabled and the text stays as typed until the operator
+    shortens it, so nothing written for the next shift is lost without a word.
+    """
+    length = len(edit.toPlainText().strip())
+    too_long = length > NOTE_MAX_CHARS
+    label.setVisible(too_long)
+    if too_long:
+        label.setText(fill(QCoreApplication.translate("AlertDialogs",
+                                                      "The note is too long: %1 characters, at most %2."),
+                           str(length), str(NOTE_MAX_CHARS)))
+    return too_long
+
+
 def alert_context_line(alert: Mapping[str, Any], analytic_name: str) -> str:
     """"Cháy rừng · Xã A Lưới 3 · camera cam-0412 · 26/11 14:01:07" for a dialog's heading."""
     parts = [analytic_name, str(alert.get("ward") or "")]
@@ -158,8 +207,7 @@ class _NoteMixin:
     _note: QPlainTextEdit
 
     def note(self) -> str | None:
-        text = self._note.toPlainText().strip()
-        return text[:NOTE_MAX_CHARS] or None
+        return self._note.toPlainText().strip() or None
 
     def note_edit(self) -> QPlainTextEdit:
         return self._note
@@ -209,8 +257,11 @@ class VerifyAlertDialog(_NoteMixin, QDialog):
         self._note.setObjectName("verifyNote")
         self._note.setMaximumHeight(90)
         self._note_label.setBuddy(self._note)
+        self._note_problem = _problem_label(self, "verifyNoteProblem")
+        self._note.textChanged.connect(self._update_ok)
         layout.addWidget(self._note_label)
         layout.addWidget(self._note)
+        layout.addWidget(self._note_problem)
         self._box, self._ok, self._cancel = _button_box(self)
         layout.addWidget(self._box)
         self.setMinimumWidth(560)
@@ -230,14 +281,15 @@ class VerifyAlertDialog(_NoteMixin, QDialog):
         return self._ok
 
     def accept(self) -> None:
-        if self.verdict() is None:  # Enter with nothing chosen: OK is disabled, so is this
+        if not self.ok_button().isEnabled():  # Enter with no verdict chosen, or a note over the limit
             return
         super().accept()
 
     def _update_ok(self) -> None:
         verdict = self.verdict()
+        note_too_long = _show_note_problem(self._note_problem, self._note)
         ok = self.ok_button()
-        ok.setEnabled(verdict is not None)
+        ok.setEnabled(verdict is not None and not note_too_long)
         # The button says what will happen, so the consequence is read at the moment of clicking.
         ok.setText(self.tr("Close as false alarm") if verdict == "false_alarm"
                    else self.tr("Confirm incident") if verdict == "confirmed" else self.tr("Verify"))
@@ -300,15 +352,15 @@ class DispatchAlertDialog(_NoteMixin, QDialog):
         self._unit.setCompleter(completer)
         self._unit_label.setBuddy(self._unit)
         self._unit.editTextChanged.connect(lambda *_: self._update_ok())
-        self._problem = _plain_label(self, "dispatchUnitProblem")
-        self._problem.setStyleSheet("color: #e5484d;")
-        self._problem.setVisible(False)
+        self._problem = _problem_label(self, "dispatchUnitProblem")
         self._effect = _plain_label(self, "dispatchEffect", hint=True)
         self._note_label = QLabel(self)
         self._note = QPlainTextEdit(self)
         self._note.setObjectName("dispatchNote")
         self._note.setMaximumHeight(90)
         self._note_label.setBuddy(self._note)
+        self._note_problem = _problem_label(self, "dispatchNoteProblem")
+        self._note.textChanged.connect(self._update_ok)
         self._box, self._ok, self._cancel = _button_box(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
@@ -321,6 +373,7 @@ class DispatchAlertDialog(_NoteMixin, QDialog):
         layout.addWidget(self._effect)
         layout.addWidget(self._note_label)
         layout.addWidget(self._note)
+        layout.addWidget(self._note_problem)
         layout.addWidget(self._box)
         self.setMinimumWidth(560)
         self.retranslate_ui()
@@ -350,7 +403,8 @@ class DispatchAlertDialog(_NoteMixin, QDialog):
     def _update_ok(self) -> None:
         unit = self.unit()
         too_long = len(unit) > UNIT_MAX_CHARS
-        self.ok_button().setEnabled(bool(unit) and not too_long)
+        note_too_long = _show_note_problem(self._note_problem, self._note)
+        self.ok_button().setEnabled(bool(unit) and not too_long and not note_too_long)
         # Say why OK is disabled for a name that is too long (a blank one speaks for itself);
         # the text is kept as typed so nothing is lost.
         self._problem.setVisible(too_long)

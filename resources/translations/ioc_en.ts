@@ -32,8 +32,8 @@
         <translation>The local cache could not save it: %1</translation>
     </message>
     <message>
-        <source>The input was refused: %1</source>
-        <translation>The input was refused: %1</translation>
+        <source>What was entered cannot be sent as it is (too long, or empty). Check it and try again.</source>
+        <translation>What was entered cannot be sent as it is (too long, or empty). Check it and try again.</translation>
     </message>
     <message>
         <source>Unexpected error: %1</source>
@@ -88,6 +88,10 @@
 </context>
 <context>
     <name>AlertDialogs</name>
+    <message>
+        <source>The note is too long: %1 characters, at most %2.</source>
+        <translation>The note is too long: %1 characters, at most %2.</translation>
+    </message>
     <message>
         <source>camera %1</source>
         <translation>camera %1</translation>

@@ -32,8 +32,8 @@
         <translation>Bộ nhớ đệm trên máy không lưu được: %1</translation>
     </message>
     <message>
-        <source>The input was refused: %1</source>
-        <translation>Dữ liệu nhập không hợp lệ: %1</translation>
+        <source>What was entered cannot be sent as it is (too long, or empty). Check it and try again.</source>
+        <translation>Dữ liệu đã nhập không gửi được như hiện tại (quá dài hoặc để trống). Hãy kiểm tra rồi thử lại.</translation>
     </message>
     <message>
         <source>Unexpected error: %1</source>
@@ -88,6 +88,10 @@
 </context>
 <context>
     <name>AlertDialogs</name>
+    <message>
+        <source>The note is too long: %1 characters, at most %2.</source>
+        <translation>Ghi chú quá dài: %1 ký tự, tối đa %2.</translation>
+    </message>
     <message>
         <source>camera %1</source>
         <translation>camera %1</translation>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 
 from backend_client import actions
 from ioc_console import outbox_text
-from ioc_console.alert_dialogs import DispatchAlertDialog, VerifyAlertDialog
+from ioc_console.alert_dialogs import CloseAlertDialog, DispatchAlertDialog, NoteDialog, VerifyAlertDialog
 from ioc_console.dispatch_units import (EMERGENCY_115, FIRE_AND_RESCUE_POLICE, FOREST_RANGERS, TRAFFIC_POLICE,
                                         suggested_units)
 from ioc_console.event_log_model import COL_SUMMARY
@@ -302,6 +302,35 @@ def test_dispatch_dialog_refuses_blank_and_too_long_units(qtbot, languages):  # 
     assert previous.text().startswith("Đã điều phối cho <i>Đội cũ</i> (supervisor, lúc 14:03).")
 
 
+def _note_dialogs():
+    """Each alert dialog that takes a note, ready to accept but for the note: (dialog, its note box,
+    its problem label's name, how it reads the note)."""
+    verify = VerifyAlertDialog(FOREST_ALERT, "Cháy rừng")
+    verify.set_verdict("confirmed")
+    dispatch = DispatchAlertDialog(FOREST_ALERT, "Cháy rừng", suggested_units(FOREST_ALERT))
+    dispatch.unit_combo().setEditText("Hạt Kiểm lâm")
+    close = CloseAlertDialog("17")
+    note = NoteDialog("17")
+    return [(verify, verify.note_edit, "verifyNoteProblem", verify.note),
+            (dispatch, dispatch.note_edit, "dispatchNoteProblem", dispatch.note),
+            (close, close.note_edit, "closeNoteProblem", close.note),
+            (note, note.text_edit, "alertNoteProblem", note.text)]
+
+
+def test_a_note_over_the_limit_is_refused_with_a_reason_and_never_cut(qtbot, languages):  # noqa: F811
+    for dialog, edit, problem_name, read_note in _note_dialogs():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problem = dialog.findChild(QLabel, problem_name)
+        edit().setPlainText("ghi chú " + "x" * 1993)  # 2001 characters
+        assert not dialog.ok_button().isEnabled(), dialog.objectName()
+        assert problem.isVisible() and problem.text() == "Ghi chú quá dài: 2001 ký tự, tối đa 2000."
+        dialog.accept()  # Enter: refused, the dialog and the text stay
+        assert dialog.isVisible() and read_note() == "ghi chú " + "x" * 1993, "kept whole, never cut"
+        edit().setPlainText("  ghi chú " + "x" * 1992 + "  ")  # 2000 once trimmed: allowed
+        assert dialog.ok_button().isEnabled() and not problem.isVisible(), dialog.objectName()
+
+
 def test_forest_fire_suggestions_start_with_rangers_and_fire_police(qtbot, languages):  # noqa: F811
     units = suggested_units(FOREST_ALERT)
     assert units[:2] == [FOREST_RANGERS, FIRE_AND_RESCUE_POLICE]
@@ -361,6 +390,7 @@ def test_a_refused_unit_is_reported_not_lost(qtbot, operator_window):
     assert not alert_actions.perform("dispatch", alert, unit="x" * 201)
     box = alert_actions.last_message()
     assert isinstance(box, QMessageBox) and box.isVisible()
-    assert "200" in box.text()
+    assert "Dữ liệu đã nhập không gửi được" in box.text()
+    assert "unit name" not in box.text(), "the builder's English reason stays in the log"
     box.close()
     assert operator_window.pending_label.text() == "Đang chờ gửi: 0"
