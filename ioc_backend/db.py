@@ -1,6 +1,7 @@
 """Database engine, sessions and the serialised write transaction every change goes through."""
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -94,70 +95,80 @@ class Database:
         for table in Base.metadata.tables.values():
             for index in table.indexes:
                 index.create(self.engine, checkfirst=True)
-        self._refresh_stored_json(self._add_missing_columns())
+        with self.engine.begin() as conn:
+            self._add_missing_columns(conn)
+            self._refresh_stored_json(conn)
 
-    def _add_missing_columns(self) -> set[str]:
+    def _add_missing_columns(self, conn: Any) -> None:
         """Give tables of an older database the (nullable) columns a later release added.
 
         create_all never alters an existing table, and a missing column would fail every query
         of its model. Only nullable columns may be added this way: old rows get NULL.
-        Returns the names of the tables that gained a column.
         """
-        existing = inspect(self.engine)
-        grown: set[str] = set()
-        with self.engine.begin() as conn:
-            for table in Base.metadata.sorted_tables:
-                if not existing.has_table(table.name):
+        existing = inspect(conn)
+        for table in Base.metadata.sorted_tables:
+            if not existing.has_table(table.name):
+                continue
+            present = {column["name"] for column in existing.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in present:
                     continue
-                present = {column["name"] for column in existing.get_columns(table.name)}
-                for column in table.columns:
-                    if column.name in present:
-                        continue
-                    if not column.nullable:
-                        raise RuntimeError(f"Database table {table.name} lacks the NOT NULL column {column.name}; "
-                                           "it cannot be added automatically")
-                    preparer = self.engine.dialect.identifier_preparer
-                    type_sql = column.type.compile(dialect=self.engine.dialect)
-                    conn.execute(text(f"ALTER TABLE {preparer.format_table(table)} "
-                                      f"ADD COLUMN {preparer.format_column(column)} {type_sql}"))
-                    grown.add(table.name)
-        return grown
+                if not column.nullable:
+                    raise RuntimeError(f"Database table {table.name} lacks the NOT NULL column {column.name}; "
+                                       "it cannot be added automatically")
+                preparer = self.engine.dialect.identifier_preparer
+                type_sql = column.type.compile(dialect=self.engine.dialect)
+                conn.execute(text(f"ALTER TABLE {preparer.format_table(table)} "
+                                  f"ADD COLUMN {preparer.format_column(column)} {type_sql}"))
 
-    def _refresh_stored_json(self, tables: set[str]) -> None:
-        """Rewrite the stored /sync JSON of every row of resource tables that just gained columns.
+    def _refresh_stored_json(self, conn: Any) -> None:
+        """Rewrite the stored /sync JSON of every row of a resource table whose stored JSON is stale.
 
         /sync sends each row's stored JSON (``sync_json``, else its latest change event's
-        payload), and both were written by the release before the new columns: without this, a
-        client syncing an upgraded database would get those rows without the new fields (or,
-        from a database older than ``sync_json`` itself, every row re-serialised on each /sync)
-        until each row next changed. It runs once, at the start that adds the columns; the
-        version and seq stay, since the resource itself did not change.
+        payload). After an upgrade that added columns (or fields) both were written by the
+        release before: without this, a client syncing an upgraded database would get those
+        rows without the new fields (or, from a database older than ``sync_json`` itself, every
+        row re-serialised on each /sync) until each row next changed. Stale means the newest
+        row's stored JSON lacks (or has extra) keys against what the serialiser makes of it now;
+        the rewrite goes in id order, so a rewrite cut short by a crash leaves the newest row
+        stale and the next start finishes it. The version and seq stay: the resource did not change.
         """
         from ioc_backend.changes import compact_json
         from ioc_backend.serializers import RESOURCES
 
         for resource, (model, serialise) in RESOURCES.items():
             table = model.__table__
-            if table.name not in tables or "sync_json" not in table.c:
+            if "sync_json" not in table.c or not self._stored_json_is_stale(conn, table, serialise):
                 continue
             _log.warning("upgrading the database: rewriting the stored sync JSON of every %s", resource)
             columns = [c for c in table.c if c.name != "sync_json"]
             store = update(table).where(table.c.id == bindparam("row_id")).values(sync_json=bindparam("payload"))
-            with self.engine.begin() as conn:
-                # In id order, a batch at a time: never a cursor open over rows being updated,
-                # and never a whole table (183,000 reports) in memory.
-                last: Any = None
-                while True:
-                    query = select(*columns).order_by(table.c.id).limit(_REFRESH_BATCH)
-                    if last is not None:
-                        query = query.where(table.c.id > last)
-                    rows = conn.execute(query).mappings().all()
-                    if not rows:
-                        break
-                    conn.execute(store, [{"row_id": row["id"],
-                                          "payload": compact_json(serialise(SimpleNamespace(**row)))}
-                                         for row in rows])
-                    last = rows[-1]["id"]
+            # In id order, a batch at a time: never a cursor open over rows being updated,
+            # and never a whole table (183,000 reports) in memory.
+            last: Any = None
+            while True:
+                query = select(*columns).order_by(table.c.id).limit(_REFRESH_BATCH)
+                if last is not None:
+                    query = query.where(table.c.id > last)
+                rows = conn.execute(query).mappings().all()
+                if not rows:
+                    break
+                conn.execute(store, [{"row_id": row["id"],
+                                      "payload": compact_json(serialise(SimpleNamespace(**row)))}
+                                     for row in rows])
+                last = rows[-1]["id"]
+
+    @staticmethod
+    def _stored_json_is_stale(conn: Any, table: Any, serialise: Callable[[Any], dict[str, Any]]) -> bool:
+        newest = conn.execute(select(*table.c).order_by(table.c.id.desc()).limit(1)).mappings().first()
+        if newest is None:
+            return False
+        fields = {name: value for name, value in newest.items() if name != "sync_json"}
+        try:
+            stored = json.loads(newest["sync_json"] or "null")
+        except ValueError:
+            return True
+        return not isinstance(stored, dict) or set(stored) != set(serialise(SimpleNamespace(**fields)))
 
     def on_commit(self, callback: Callable[[int], None]) -> None:
         """Register a callback run after each write commit with the last change-event id."""

@@ -360,3 +360,36 @@ def test_a_database_from_before_the_columns_gains_them(tmp_path: Path, old_datab
         assert unset == total - 1
     finally:
         engine.dispose()
+
+
+def test_a_rewrite_cut_short_is_finished_at_the_next_start(tmp_path: Path) -> None:
+    # A crash part-way through the rewrite leaves the columns in place and the newest rows (the
+    # rewrite goes in id order) with the old stored JSON: the next start must finish the job.
+    url = f"sqlite:///{tmp_path / 'cut.sqlite3'}"
+    first = start_backend(tmp_path, db_url=url)
+    first.stop()
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            newest = conn.execute(text("SELECT max(id) FROM alerts")).scalar_one()
+            conn.execute(text("UPDATE alerts SET sync_json = json_remove(sync_json, '$.verification', '$.dispatch') "
+                              "WHERE id > :cut"), {"cut": newest - 50})
+        again = start_backend(tmp_path, db_url=url)
+        try:
+            api = Api(again.url)
+            token = api.token("operator")
+            cursor, alerts = 0, {}
+            while True:
+                page = api.get("/sync", token, params={"since": cursor, "limit": 10000}).json()
+                alerts.update({c["id"]: c["data"] for c in page["changes"] if c["resource"] == "alert"})
+                cursor = int(page["cursor"])
+                if not page["has_more"]:
+                    break
+            api.close()
+        finally:
+            again.stop()
+        assert str(newest) in alerts and all("verification" in a and "dispatch" in a for a in alerts.values())
+        assert "rewriting the stored sync JSON of every alert" in again.log()
+    finally:
+        engine.dispose()
+
