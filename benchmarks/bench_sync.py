@@ -213,9 +213,10 @@ def cold_starts(cache_path: Path, env: dict[str, str], mode: str) -> tuple[float
 PROJECT_PACKAGES = ("backend_client", "ioc_console", "widgets", "resources")
 
 
-def compile_project_bytecode() -> list[Path]:
+def compile_project_bytecode() -> tuple[list[Path], bool]:
     """Byte-compile the console's own packages, as ``pip install`` does and as Python itself does
-    at a console's first start; returns the ``__pycache__`` folders this created.
+    at a console's first start; returns the ``__pycache__`` folders this created, and whether
+    the checkout already had some (then starts from bare sources cannot be measured here).
 
     A console that has run once starts from cached bytecode. This machine sets
     PYTHONDONTWRITEBYTECODE, and the editable install leaves the checkout without bytecode,
@@ -225,8 +226,8 @@ def compile_project_bytecode() -> list[Path]:
     existing = {path for package in PROJECT_PACKAGES for path in (root / package).rglob("__pycache__")}
     subprocess.run([sys.executable, "-m", "compileall", "-q", *[str(root / p) for p in PROJECT_PACKAGES]],
                    check=True, capture_output=True, timeout=300)
-    return sorted({path for package in PROJECT_PACKAGES for path in (root / package).rglob("__pycache__")}
-                  - existing)
+    created = {path for package in PROJECT_PACKAGES for path in (root / package).rglob("__pycache__")} - existing
+    return sorted(created), bool(existing)
 
 
 def remove_bytecode(folders: list[Path]) -> None:
@@ -386,7 +387,7 @@ def _run(args: argparse.Namespace, work: Path, backends: list[BackendProcess]) -
                     "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
                     "QT_QPA_PLATFORM": "offscreen"})
         cache_path = work / "cache.sqlite3"
-        bytecode = compile_project_bytecode()
+        bytecode, had_bytecode = compile_project_bytecode()
         try:
             cold_cache, cache_run, cache_walls = cold_starts(cache_path, env, "cache")
             print(f"   cache open + first screen: {', '.join(fmt_s(w) for w in cache_walls)} "
@@ -426,10 +427,15 @@ def _run(args: argparse.Namespace, work: Path, backends: list[BackendProcess]) -
                                  f"cold process; steps {steps_text(window_run)}")
                 rows.append((label, fmt_s(cold_window), "", "",
                              f"<{TARGETS['cold_s']:.0f} s: {verdict(cold_window < TARGETS['cold_s'])}"))
-                if bytecode:
+                if had_bytecode:
+                    notes.append("cold start: the checkout already had bytecode of its own, so starts from bare "
+                                 "sources were not measured")
+                else:
                     # The same starts from bare sources: what a first start after installing costs here.
+                    # PYTHONDONTWRITEBYTECODE: each start compiles anew instead of caching for the next.
                     remove_bytecode(bytecode)
-                    bare_window, _bare_run, bare_walls = cold_starts(cache_path, env, "window")
+                    bare_env = {**env, "PYTHONDONTWRITEBYTECODE": "1"}
+                    bare_window, _bare_run, bare_walls = cold_starts(cache_path, bare_env, "window")
                     print(f"   usable window without the project's bytecode: "
                           f"{', '.join(fmt_s(w) for w in bare_walls)}", flush=True)
                     rows.append(("  the same, compiling the project's sources", fmt_s(bare_window), "", "", ""))
