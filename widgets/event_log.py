@@ -94,7 +94,7 @@ class EventLogView(QWidget):
         self._level_label = QLabel(self)
         self._level_label.setBuddy(self._level)
         bar.addWidget(self._level_label)
-        bar.addWidget(self._level, 1)
+        bar.addWidget(self._level)  # no stretch: as wide as its longest level name, never squeezed
         # Extra filter-bar controls (e.g. the console's saved views) go here, before "Follow".
         self._extras_at = bar.count()
         bar.addWidget(self._follow)
@@ -103,6 +103,9 @@ class EventLogView(QWidget):
         # Explicit minimums (below the natural sizes) let the bar squeeze onto a small screen
         # instead of forcing the whole window wider than the display.
         self._level.setMinimumWidth(110)
+        # Its width follows the longest level name in the current language ("Cảnh báo và nghiêm
+        # trọng"), not the names it had when first shown, so the chosen level is never cut off.
+        self._level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._follow.setMinimumWidth(100)
         self._count.setMinimumWidth(40)
         layout = QVBoxLayout(self)

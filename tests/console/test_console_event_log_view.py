@@ -70,3 +70,14 @@ def test_filter_box_level_choice_and_escape(qtbot, languages):
     qtbot.keyClick(view.filter_edit(), Qt.Key.Key_Escape)  # Esc clears the filter
     assert view.filter_edit().text() == ""
     assert proxy.rowCount() == 4 and view._count.text() == "Sự kiện: 4"
+
+
+def test_the_chosen_level_is_never_cut_off(qtbot, languages, themed_app):  # noqa: F811
+    # "Cảnh báo và nghiêm trọng" is the longest level name; a squeezed combo showed "Cảnh báo và ı".
+    _model, _proxy, view = _view(qtbot)
+    combo = view.level_combo()
+    for level in ("warning", "info", "critical"):
+        combo.setCurrentIndex(combo.findData(level))
+        qtbot.wait(10)  # let the layout settle
+        text_room = combo.width() - 30 - 8  # minus the arrow area (padding-right) and the left padding
+        assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= text_room, combo.currentText()
