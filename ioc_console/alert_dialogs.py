@@ -27,7 +27,86 @@ def _button_box(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushBu
     return box, ok, cancel
 
 
-class CloseAlertDialog(QDialog):
+def _plain_label(parent: QWidget, name: str, *, hint: bool = False) -> QLabel:
+    """A wrapped label that never interprets markup: it shows ward, unit and user names."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if hint:
+        label.setProperty("hint", True)
+        label.setStyleSheet("color: #8795a4;")
+    return label
+
+
+def _problem_label(parent: QWidget, name: str) -> QLabel:
+    """A red line that says why OK is disabled; hidden while nothing is wrong."""
+    label = _plain_label(parent, name)
+    label.setStyleSheet("color: #e5484d;")
+    label.setVisible(False)
+    return label
+
+
+def _show_note_problem(label: QLabel, edit: QPlainTextEdit) -> bool:
+    """True while the note is over the API's limit, and the label then says so.
+
+    The note is never cut: OK stays disabled and the text stays as typed until the operator
+    shortens it, so nothing written for the next shift is lost without a word.
+    """
+    length = len(edit.toPlainText().strip())
+    too_long = length > NOTE_MAX_CHARS
+    label.setVisible(too_long)
+    if too_long:
+        label.setText(fill(QCoreApplication.translate("AlertDialogs",
+                                                      "The note is too long: %1 characters, at most %2."),
+                           str(length), str(NOTE_MAX_CHARS)))
+    return too_long
+
+
+class _NoteMixin:
+    """The optional note of the close, verify and dispatch dialogs (≤ 2000 characters), and the
+    rule they share: Enter or OK does nothing while OK is disabled, so the dialog and what was
+    typed stay."""
+
+    _note: QPlainTextEdit
+    _ok: QPushButton
+
+    def _build_note(self, name: str, layout: QVBoxLayout) -> None:
+        """The label, the box and its "too long" line, added to ``layout``; edits re-check OK."""
+        widget: Any = self
+        self._note_label = QLabel(widget)
+        self._note = QPlainTextEdit(widget)
+        self._note.setObjectName(name)
+        self._note.setMaximumHeight(90)
+        self._note_label.setBuddy(self._note)
+        self._note_problem = _problem_label(widget, f"{name}Problem")
+        self._note.textChanged.connect(self._update_ok)
+        layout.addWidget(self._note_label)
+        layout.addWidget(self._note)
+        layout.addWidget(self._note_problem)
+
+    def _note_too_long(self) -> bool:
+        return _show_note_problem(self._note_problem, self._note)
+
+    def _update_ok(self) -> None:
+        raise NotImplementedError
+
+    def note(self) -> str | None:
+        return self._note.toPlainText().strip() or None
+
+    def note_edit(self) -> QPlainTextEdit:
+        return self._note
+
+    def ok_button(self) -> QPushButton:
+        return self._ok
+
+    def accept(self) -> None:
+        if not self._ok.isEnabled():
+            return
+        super().accept()  # type: ignore[misc]  # QDialog.accept, next in the dialogs' MRO
+
+
+class CloseAlertDialog(_NoteMixin, QDialog):
     """Choose why the alert is closed (required by the API) and optionally add a note."""
 
     def __init__(self, alert_id: str, parent: QWidget | None = None) -> None:
@@ -47,16 +126,7 @@ class CloseAlertDialog(QDialog):
             self._buttons[reason] = button
             layout.addWidget(button)
         self._buttons["resolved"].setChecked(True)
-        self._note_label = QLabel(self)
-        self._note = QPlainTextEdit(self)
-        self._note.setObjectName("closeNote")
-        self._note.setMaximumHeight(90)
-        self._note_label.setBuddy(self._note)
-        self._note_problem = _problem_label(self, "closeNoteProblem")
-        self._note.textChanged.connect(self._update_ok)
-        layout.addWidget(self._note_label)
-        layout.addWidget(self._note)
-        layout.addWidget(self._note_problem)
+        self._build_note("closeNote", layout)
         self._box, self._ok, self._cancel = _button_box(self)
         layout.addWidget(self._box)
         self.retranslate_ui()
@@ -67,22 +137,8 @@ class CloseAlertDialog(QDialog):
     def set_reason(self, reason: str) -> None:
         self._buttons[reason].setChecked(True)
 
-    def note(self) -> str | None:
-        return self._note.toPlainText().strip() or None
-
-    def note_edit(self) -> QPlainTextEdit:
-        return self._note
-
-    def ok_button(self) -> QPushButton:
-        return self._ok
-
-    def accept(self) -> None:
-        if not self._ok.isEnabled():  # a note over the limit: say so, keep the dialog and its text
-            return
-        super().accept()
-
     def _update_ok(self) -> None:
-        self._ok.setEnabled(not _show_note_problem(self._note_problem, self._note))
+        self._ok.setEnabled(not self._note_too_long())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -154,42 +210,6 @@ class NoteDialog(QDialog):
         self._cancel.setText(self.tr("Cancel"))
 
 
-def _plain_label(parent: QWidget, name: str, *, hint: bool = False) -> QLabel:
-    """A wrapped label that never interprets markup: it shows ward, unit and user names."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if hint:
-        label.setProperty("hint", True)
-        label.setStyleSheet("color: #8795a4;")
-    return label
-
-
-def _problem_label(parent: QWidget, name: str) -> QLabel:
-    """A red line that says why OK is disabled; hidden while nothing is wrong."""
-    label = _plain_label(parent, name)
-    label.setStyleSheet("color: #e5484d;")
-    label.setVisible(False)
-    return label
-
-
-def _show_note_problem(label: QLabel, edit: QPlainTextEdit) -> bool:
-    """True while the note is over the API's limit, and the label then says so.
-
-    The note is never cut: OK stays disabled and the text stays as typed until the operator
-    shortens it, so nothing written for the next shift is lost without a word.
-    """
-    length = len(edit.toPlainText().strip())
-    too_long = length > NOTE_MAX_CHARS
-    label.setVisible(too_long)
-    if too_long:
-        label.setText(fill(QCoreApplication.translate("AlertDialogs",
-                                                      "The note is too long: %1 characters, at most %2."),
-                           str(length), str(NOTE_MAX_CHARS)))
-    return too_long
-
-
 def alert_context_line(alert: Mapping[str, Any], analytic_name: str) -> str:
     """"Cháy rừng · Xã A Lưới 3 · camera cam-0412 · 26/11 14:01:07" for a dialog's heading."""
     parts = [analytic_name, str(alert.get("ward") or "")]
@@ -199,18 +219,6 @@ def alert_context_line(alert: Mapping[str, Any], analytic_name: str) -> str:
     if moment is not None:
         parts.append(event_text.format_local_time(moment))
     return " · ".join(part for part in parts if part)
-
-
-class _NoteMixin:
-    """The optional note shared by the verify and dispatch dialogs (≤ 2000 characters)."""
-
-    _note: QPlainTextEdit
-
-    def note(self) -> str | None:
-        return self._note.toPlainText().strip() or None
-
-    def note_edit(self) -> QPlainTextEdit:
-        return self._note
 
 
 class VerifyAlertDialog(_NoteMixin, QDialog):
@@ -252,16 +260,7 @@ class VerifyAlertDialog(_NoteMixin, QDialog):
             layout.addWidget(button)
             layout.addWidget(hint)
         self._verdicts.buttonToggled.connect(lambda *_: self._update_ok())
-        self._note_label = QLabel(self)
-        self._note = QPlainTextEdit(self)
-        self._note.setObjectName("verifyNote")
-        self._note.setMaximumHeight(90)
-        self._note_label.setBuddy(self._note)
-        self._note_problem = _problem_label(self, "verifyNoteProblem")
-        self._note.textChanged.connect(self._update_ok)
-        layout.addWidget(self._note_label)
-        layout.addWidget(self._note)
-        layout.addWidget(self._note_problem)
+        self._build_note("verifyNote", layout)
         self._box, self._ok, self._cancel = _button_box(self)
         layout.addWidget(self._box)
         self.setMinimumWidth(560)
@@ -277,17 +276,9 @@ class VerifyAlertDialog(_NoteMixin, QDialog):
     def verdict_button(self, verdict: str) -> QRadioButton:
         return self._buttons[verdict]
 
-    def ok_button(self) -> QPushButton:
-        return self._ok
-
-    def accept(self) -> None:
-        if not self.ok_button().isEnabled():  # Enter with no verdict chosen, or a note over the limit
-            return
-        super().accept()
-
     def _update_ok(self) -> None:
         verdict = self.verdict()
-        note_too_long = _show_note_problem(self._note_problem, self._note)
+        note_too_long = self._note_too_long()
         ok = self.ok_button()
         ok.setEnabled(verdict is not None and not note_too_long)
         # The button says what will happen, so the consequence is read at the moment of clicking.
@@ -354,14 +345,6 @@ class DispatchAlertDialog(_NoteMixin, QDialog):
         self._unit.editTextChanged.connect(lambda *_: self._update_ok())
         self._problem = _problem_label(self, "dispatchUnitProblem")
         self._effect = _plain_label(self, "dispatchEffect", hint=True)
-        self._note_label = QLabel(self)
-        self._note = QPlainTextEdit(self)
-        self._note.setObjectName("dispatchNote")
-        self._note.setMaximumHeight(90)
-        self._note_label.setBuddy(self._note)
-        self._note_problem = _problem_label(self, "dispatchNoteProblem")
-        self._note.textChanged.connect(self._update_ok)
-        self._box, self._ok, self._cancel = _button_box(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._context)
@@ -371,9 +354,8 @@ class DispatchAlertDialog(_NoteMixin, QDialog):
         layout.addWidget(self._unit)
         layout.addWidget(self._problem)
         layout.addWidget(self._effect)
-        layout.addWidget(self._note_label)
-        layout.addWidget(self._note)
-        layout.addWidget(self._note_problem)
+        self._build_note("dispatchNote", layout)
+        self._box, self._ok, self._cancel = _button_box(self)
         layout.addWidget(self._box)
         self.setMinimumWidth(560)
         self.retranslate_ui()
@@ -389,21 +371,13 @@ class DispatchAlertDialog(_NoteMixin, QDialog):
     def suggestions(self) -> list[str]:
         return [self._unit.itemText(row) for row in range(self._unit.count())]
 
-    def ok_button(self) -> QPushButton:
-        return self._ok
-
     def problem_text(self) -> str:
         return self._problem.text() if self._problem.isVisibleTo(self) else ""
-
-    def accept(self) -> None:
-        if not self.ok_button().isEnabled():  # Enter in the unit box with a blank or too long name
-            return
-        super().accept()
 
     def _update_ok(self) -> None:
         unit = self.unit()
         too_long = len(unit) > UNIT_MAX_CHARS
-        note_too_long = _show_note_problem(self._note_problem, self._note)
+        note_too_long = self._note_too_long()
         self.ok_button().setEnabled(bool(unit) and not too_long and not note_too_long)
         # Say why OK is disabled for a name that is too long (a blank one speaks for itself);
         # the text is kept as typed so nothing is lost.
