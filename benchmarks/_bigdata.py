@@ -1,4 +1,5 @@
 """Benchmark fixtures: a big backend database built with the backend's own helpers, and its server process."""
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,9 @@ START_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 15.0
 
 
-def build_backend_database(db_path: Path, *, reports: int, alerts: int, cameras: int,
-                           username: str, password: str) -> dict[str, float]:
+def build_backend_database(
+    db_path: Path, *, reports: int, alerts: int, cameras: int, username: str, password: str
+) -> dict[str, float]:
     """Create a backend database holding the given numbers of resources plus one operator account.
 
     Rows go in through ``ioc_backend.changes.bulk_create`` (the seeding path: version 1, one
@@ -51,11 +53,13 @@ def build_backend_database(db_path: Path, *, reports: int, alerts: int, cameras:
             create_user(session, username, password, "operator", "Benchmark operator")
         with db.write() as session:
             bulk_create(session, "camera", [dict(c) for c in camera_rows])
-        for resource, rows in (("report", [{**r, "notes": []} for r in report_rows]),
-                               ("alert", [dict(a) for a in alert_rows])):
+        for resource, rows in (
+            ("report", [{**r, "notes": []} for r in report_rows]),
+            ("alert", [dict(a) for a in alert_rows]),
+        ):
             for start in range(0, len(rows), _CHUNK):
                 with db.write() as session:
-                    bulk_create(session, resource, rows[start:start + _CHUNK])
+                    bulk_create(session, resource, rows[start : start + _CHUNK])
         timings["insert"] = time.perf_counter() - started
     finally:
         db.dispose()
@@ -80,21 +84,32 @@ def change_resources(db_path: Path, count: int, *, seed: int = 7) -> dict[str, i
             report_ids = session.execute(select(models.Report.id)).scalars().all()
             alert_ids = session.execute(select(models.Alert.id)).scalars().all()
             if len(report_ids) < n_reports or len(alert_ids) < n_alerts:
-                raise ValueError(f"cannot change {count} resources: only {len(report_ids)} reports "
-                                 f"and {len(alert_ids)} alerts exist")
+                raise ValueError(
+                    f"cannot change {count} resources: only {len(report_ids)} reports and {len(alert_ids)} alerts exist"
+                )
             chosen_reports = rng.sample(report_ids, n_reports)
             chosen_alerts = rng.sample(alert_ids, n_alerts)
             now = utcnow()
             for start in range(0, n_reports, 1000):
-                rows = session.execute(select(models.Report).where(
-                    models.Report.id.in_(chosen_reports[start:start + 1000]))).scalars().all()
+                rows = (
+                    session.execute(
+                        select(models.Report).where(models.Report.id.in_(chosen_reports[start : start + 1000]))
+                    )
+                    .scalars()
+                    .all()
+                )
                 for row in rows:
                     row.status = rng.choice(("in_progress", "action_scheduled", "closed"))
                     row.updated_datetime = now
                     record_change(session, row)
             for start in range(0, n_alerts, 1000):
-                rows = session.execute(select(models.Alert).where(
-                    models.Alert.id.in_(chosen_alerts[start:start + 1000]))).scalars().all()
+                rows = (
+                    session.execute(
+                        select(models.Alert).where(models.Alert.id.in_(chosen_alerts[start : start + 1000]))
+                    )
+                    .scalars()
+                    .all()
+                )
                 for row in rows:
                     row.state = "closed" if row.state == "in_progress" else "acknowledged"
                     row.owner = "operator"
@@ -127,8 +142,20 @@ class BackendProcess:
 
 def start_backend(db_path: Path, log_path: Path) -> BackendProcess:
     """Start the real backend on a free loopback port over ``db_path`` (no demo seeding, no simulator)."""
-    args = [sys.executable, "-m", "ioc_backend", "--host", "127.0.0.1", "--port", "0",
-            "--db", f"sqlite:///{db_path}", "--no-simulator", "--log-level", "warning"]
+    args = [
+        sys.executable,
+        "-m",
+        "ioc_backend",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--db",
+        f"sqlite:///{db_path}",
+        "--no-simulator",
+        "--log-level",
+        "warning",
+    ]
     with open(log_path, "w", encoding="utf-8") as log_file:
         proc = subprocess.Popen(args, stdout=log_file, stderr=subprocess.STDOUT, env=dict(os.environ))
     backend = BackendProcess(url="", proc=proc, log_path=log_path)

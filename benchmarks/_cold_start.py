@@ -6,6 +6,7 @@ and read the first screen: newest 200 alerts, counts) and ``window`` (the consol
 opened offline from the cache, as an operator would see it). Prints one JSON line on stdout:
 step durations in seconds plus ``ready_at`` (time.time() when the first screen was ready).
 """
+
 from __future__ import annotations
 
 import time
@@ -51,8 +52,13 @@ def cache_part(path: str, timings: dict[str, float]) -> tuple[object, dict[str, 
     open_reports = store.count("report", state="open")
     synced = store.last_synced_at()
     _lap(timings, "first_screen_reads", t)
-    return store, {"newest_alerts": len(newest), "counts": counts, "new_alerts": new_alerts,
-                   "open_reports": open_reports, "data_as_of": None if synced is None else synced.isoformat()}
+    return store, {
+        "newest_alerts": len(newest),
+        "counts": counts,
+        "new_alerts": new_alerts,
+        "open_reports": open_reports,
+        "data_as_of": None if synced is None else synced.isoformat(),
+    }
 
 
 def _import_console(timings: dict[str, float]) -> dict[str, object]:
@@ -60,23 +66,29 @@ def _import_console(timings: dict[str, float]) -> dict[str, object]:
     t = time.perf_counter()
     from PySide6.QtWidgets import QApplication
 
-    from ioc_console import ops
-    from ioc_console.connection import ConnectionService
-    from ioc_console.context import create_context
-    from ioc_console.i18n import LanguageManager
-    from ioc_console.main_window import MainWindow
-    from ioc_console.theme import apply_theme
+    from ioc_console.services import ops
+    from ioc_console.services.connection import ConnectionService
+    from ioc_console.services.context import create_context
+    from ioc_console.shell.i18n import LanguageManager
+    from ioc_console.shell.main_window import MainWindow
+    from ioc_console.shell.theme import apply_theme
 
     timings["import_console"] = timings.get("import_console", 0.0) + time.perf_counter() - t
-    return {"QApplication": QApplication, "ops": ops, "ConnectionService": ConnectionService,
-            "create_context": create_context, "LanguageManager": LanguageManager, "MainWindow": MainWindow,
-            "apply_theme": apply_theme}
+    return {
+        "QApplication": QApplication,
+        "ops": ops,
+        "ConnectionService": ConnectionService,
+        "create_context": create_context,
+        "LanguageManager": LanguageManager,
+        "MainWindow": MainWindow,
+        "apply_theme": apply_theme,
+    }
 
 
 def console_can_open_from_cache() -> bool:
     """True when the console has its offline start (ConnectionService.open_offline + the feed's history)."""
-    from ioc_console.connection import ConnectionService
-    from ioc_console.event_feed import EventFeed
+    from ioc_console.services.connection import ConnectionService
+    from ioc_console.workspaces.events.event_feed import EventFeed
 
     return hasattr(ConnectionService, "open_offline") and hasattr(EventFeed, "history_loaded")
 
@@ -132,9 +144,13 @@ def window_from_cache(cache: str, username: str, timings: dict[str, float]) -> d
     qapp.processEvents()
     _lap(timings, "open_cache_fill_event_log", t)
     mark_ready(timings)
-    info = {"window_visible": window.isVisible(), "connection_state": context.connection.state,
-            "window_from_cache": "error" not in outcome, "event_log_rows": context.event_log.rowCount(),
-            **outcome}
+    info = {
+        "window_visible": window.isVisible(),
+        "connection_state": context.connection.state,
+        "window_from_cache": "error" not in outcome,
+        "event_log_rows": context.event_log.rowCount(),
+        **outcome,
+    }
     window.close()
     context.connection.shutdown()
     m["ops"].shutdown_pool(10_000)
@@ -158,8 +174,11 @@ def window_offline(timings: dict[str, float]) -> dict[str, object]:
     qapp.processEvents()
     _lap(timings, "main_window", t)
     mark_ready(timings)
-    info = {"window_visible": window.isVisible(), "connection_state": context.connection.state,
-            "window_from_cache": False}
+    info = {
+        "window_visible": window.isVisible(),
+        "connection_state": context.connection.state,
+        "window_from_cache": False,
+    }
     window.close()
     context.connection.shutdown()
     m["ops"].shutdown_pool(10_000)
@@ -171,9 +190,13 @@ def window_offline(timings: dict[str, float]) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cache", help="the cache file filled by the initial sync")
-    parser.add_argument("--mode", choices=("cache", "window"), default="cache",
-                        help="cache: open the cache and read the first screen; window: the console's main "
-                             "window from the cache (offscreen)")
+    parser.add_argument(
+        "--mode",
+        choices=("cache", "window"),
+        default="cache",
+        help="cache: open the cache and read the first screen; window: the console's main "
+        "window from the cache (offscreen)",
+    )
     parser.add_argument("--username", default="", help="the user the cache belongs to (window mode)")
     args = parser.parse_args()
     timings: dict[str, float] = {}
@@ -182,7 +205,8 @@ def main() -> int:
         store, summary = cache_part(args.cache, timings)
         mark_ready(timings)
         # After the measured part: the reads the console's event feed fills the log with.
-        from ioc_console.event_feed import _history_from
+        from ioc_console.workspaces.events.event_feed import _history_from
+
         t = time.perf_counter()
         _history_from(store)  # type: ignore[arg-type]
         timings["event_feed_query_alone"] = time.perf_counter() - t

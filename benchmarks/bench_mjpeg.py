@@ -10,6 +10,7 @@ Prints, in one run:
     and what N viewers would cost if every viewer encoded its own frames.
 No assertions on times: this prints figures for a human to read.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,7 @@ import statistics
 import sys
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import cv2
 import numpy as np
@@ -31,7 +32,7 @@ except ImportError:  # run from a plain checkout without the editable install
 
 NAME = "Cầu Trường Tiền - Hướng Bắc"
 WARD = "Phường Thuận Hóa"
-T0 = datetime(2026, 11, 25, 19, 0, tzinfo=timezone.utc).timestamp()
+T0 = datetime(2026, 11, 25, 19, 0, tzinfo=UTC).timestamp()
 
 
 def per_call_ms(fn, repeats: int) -> tuple[float, float]:
@@ -56,8 +57,13 @@ def frame_costs(which: str, ticks: int) -> dict[str, tuple[float, float]]:
     frame = cv2.imdecode(np.frombuffer(first, np.uint8), cv2.IMREAD_COLOR)
     params = [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY]
     bare = per_call_ms(lambda i: cv2.imencode(".jpg", frame, params), ticks)
-    return {"first": (first_ms, first_ms), "tick": per_tick, "cached": cached, "imencode": bare,
-            "size_kb": (len(first) / 1024, len(first) / 1024)}
+    return {
+        "first": (first_ms, first_ms),
+        "tick": per_tick,
+        "cached": cached,
+        "imencode": bare,
+        "size_kb": (len(first) / 1024, len(first) / 1024),
+    }
 
 
 def serve(viewers: int, ticks: int, which: str, shared: bool) -> tuple[float, float, int]:
@@ -101,24 +107,32 @@ def main() -> None:
     if args.ticks < 1 or args.viewers < 1:
         parser.error("--ticks and --viewers must be positive")
 
-    print(f"OpenCV {cv2.__version__}, numpy {np.__version__}, {os.cpu_count()} CPU(s), "
-          f"JPEG quality {JPEG_QUALITY}, {args.ticks} ticks per measurement\n")
+    print(
+        f"OpenCV {cv2.__version__}, numpy {np.__version__}, {os.cpu_count()} CPU(s), "
+        f"JPEG quality {JPEG_QUALITY}, {args.ticks} ticks per measurement\n"
+    )
     print("Per-frame cost (ms, median / p95)")
     print(f"{'stream':<16}{'first frame':>14}{'per tick':>18}{'cache hit':>18}{'cv2.imencode':>18}{'JPEG KiB':>10}")
     for which, size in (("main", "1280x720"), ("sub", "640x360")):
         c = frame_costs(which, args.ticks)
-        print(f"{which + ' ' + size:<16}{c['first'][0]:>14.2f}"
-              f"{c['tick'][0]:>9.2f} / {c['tick'][1]:<6.2f}{c['cached'][0]:>9.3f} / {c['cached'][1]:<6.3f}"
-              f"{c['imencode'][0]:>9.2f} / {c['imencode'][1]:<6.2f}{c['size_kb'][0]:>10.1f}")
+        print(
+            f"{which + ' ' + size:<16}{c['first'][0]:>14.2f}"
+            f"{c['tick'][0]:>9.2f} / {c['tick'][1]:<6.2f}{c['cached'][0]:>9.3f} / {c['cached'][1]:<6.3f}"
+            f"{c['imencode'][0]:>9.2f} / {c['imencode'][1]:<6.2f}{c['size_kb'][0]:>10.1f}"
+        )
     print("  first frame = background render (scene + Vietnamese text) + first tick; done once per camera stream")
     print("  per tick    = copy background + draw motion and clock + encode; cv2.imencode = bare encode reference\n")
 
     print(f"Serving one stream (main 1280x720), per tick of {1000 / 8:.0f} ms at 8 fps")
     print(f"{'viewers':<34}{'wall ms/tick':>14}{'CPU ms/tick':>14}{'encodes':>10}")
-    rows = [("1 viewer", serve(1, args.ticks, "main", shared=True)),
-            (f"{args.viewers} viewers, shared encode", serve(args.viewers, args.ticks, "main", shared=True)),
-            (f"{args.viewers} viewers, one encode each", serve(args.viewers, max(4, args.ticks // 8), "main",
-                                                              shared=False))]
+    rows = [
+        ("1 viewer", serve(1, args.ticks, "main", shared=True)),
+        (f"{args.viewers} viewers, shared encode", serve(args.viewers, args.ticks, "main", shared=True)),
+        (
+            f"{args.viewers} viewers, one encode each",
+            serve(args.viewers, max(4, args.ticks // 8), "main", shared=False),
+        ),
+    ]
     for label, (wall, cpu, encodes) in rows:
         print(f"{label:<34}{wall:>14.2f}{cpu:>14.2f}{encodes:>10}")
     print("  'one encode each' (fewer ticks) shows what the sharing saves; encodes = frames encoded in the run")

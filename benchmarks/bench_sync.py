@@ -18,6 +18,7 @@ printed beside its reference measured in the same run:
 
 No assertions on times: this prints figures for a human to read (see benchmarks/README.md).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,7 +54,7 @@ from backend_client.cache import CacheStore  # noqa: E402
 
 API = "/api/v1"
 USERNAME = "bench-operator"
-SERVER_MAX_LIMIT = 10_000        # /sync's `limit` is capped at 10000 (ioc_backend/routes/sync.py)
+SERVER_MAX_LIMIT = 10_000  # /sync's `limit` is capped at 10000 (ioc_backend/routes/sync.py)
 COLD_START_RUNS = 3
 ENGINE_TIMEOUT_S = 600.0
 TARGETS = {"initial_ratio": 3.0, "initial_s": 15.0, "cold_s": 2.0, "catchup_s": 1.0}
@@ -99,28 +100,31 @@ def process_cpu_s(pid: int) -> float:
 
 def raw_login(url: str, password: str) -> requests.Session:
     session = requests.Session()
-    response = session.post(f"{url}{API}/auth/login", json={"username": USERNAME, "password": password},
-                            timeout=30)
+    response = session.post(f"{url}{API}/auth/login", json={"username": USERNAME, "password": password}, timeout=30)
     response.raise_for_status()
     session.headers["Authorization"] = f"Bearer {response.json()['access_token']}"
     return session
 
 
-def raw_sync(session: requests.Session, url: str, since: str, *, insert_into: Path | None,
-             backend_pid: int) -> RawFetch:
+def raw_sync(
+    session: requests.Session, url: str, since: str, *, insert_into: Path | None, backend_pid: int
+) -> RawFetch:
     """The floor: GET /sync with the largest page the backend allows, json.loads, sqlite3 executemany."""
     result = RawFetch(cursor=since)
     cpu0, backend_cpu0 = time.process_time(), process_cpu_s(backend_pid)
     db = None
     if insert_into is not None:
         db = sqlite3.connect(insert_into)
-        db.execute("CREATE TABLE IF NOT EXISTS items (resource TEXT NOT NULL, id TEXT NOT NULL, "
-                   "seq INTEGER NOT NULL, data TEXT, PRIMARY KEY (resource, id))")
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS items (resource TEXT NOT NULL, id TEXT NOT NULL, "
+            "seq INTEGER NOT NULL, data TEXT, PRIMARY KEY (resource, id))"
+        )
     try:
         while True:
             t0 = time.perf_counter()
-            response = session.get(f"{url}{API}/sync", params={"since": result.cursor, "limit": SERVER_MAX_LIMIT},
-                                   timeout=300)
+            response = session.get(
+                f"{url}{API}/sync", params={"since": result.cursor, "limit": SERVER_MAX_LIMIT}, timeout=300
+            )
             response.raise_for_status()
             body = response.content
             t1 = time.perf_counter()
@@ -178,16 +182,24 @@ def sync_with_engine(client: IocClient, store: CacheStore, target_cursor: str, b
     engine.start()
     try:
         if not reached.wait(ENGINE_TIMEOUT_S):
-            raise RuntimeError(f"SyncEngine did not reach cursor {target_cursor} in {ENGINE_TIMEOUT_S:.0f} s "
-                               f"(cache cursor {store.cursor()}, status {engine.status})")
+            raise RuntimeError(
+                f"SyncEngine did not reach cursor {target_cursor} in {ENGINE_TIMEOUT_S:.0f} s "
+                f"(cache cursor {store.cursor()}, status {engine.status})"
+            )
         seconds = time.perf_counter() - t0
         client_cpu, backend_cpu = time.process_time() - cpu0, process_cpu_s(backend_pid) - backend_cpu0
     finally:
         engine.stop()
-    return Measured(seconds, f"SyncEngine (pages of {engine.first_page_size:,} growing to {engine.page_size:,}), start() until the cache cursor "
-                    f"reached {target_cursor}", rows, store.cursor(),
-                    [f"the engine's own catch-up timer (its /sync loop alone): "
-                     f"{fmt_s(engine.stats['last_catch_up_seconds'])}"], client_cpu, backend_cpu)
+    return Measured(
+        seconds,
+        f"SyncEngine (pages of {engine.first_page_size:,} growing to {engine.page_size:,}), start() until the cache cursor "
+        f"reached {target_cursor}",
+        rows,
+        store.cursor(),
+        [f"the engine's own catch-up timer (its /sync loop alone): {fmt_s(engine.stats['last_catch_up_seconds'])}"],
+        client_cpu,
+        backend_cpu,
+    )
 
 
 def run_cold_start(cache_path: Path, env: dict[str, str], mode: str) -> dict[str, Any]:
@@ -224,8 +236,12 @@ def compile_project_bytecode() -> tuple[list[Path], bool]:
     """
     root = HERE.parent
     existing = {path for package in PROJECT_PACKAGES for path in (root / package).rglob("__pycache__")}
-    subprocess.run([sys.executable, "-m", "compileall", "-q", *[str(root / p) for p in PROJECT_PACKAGES]],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", *[str(root / p) for p in PROJECT_PACKAGES]],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     created = {path for package in PROJECT_PACKAGES for path in (root / package).rglob("__pycache__")} - existing
     return sorted(created), bool(existing)
 
@@ -236,8 +252,9 @@ def remove_bytecode(folders: list[Path]) -> None:
 
 
 def steps_text(report: dict[str, Any]) -> str:
-    return ", ".join(f"{name} {fmt_s(value)}" for name, value in report["timings"].items()
-                     if not name.endswith("_alone"))
+    return ", ".join(
+        f"{name} {fmt_s(value)}" for name, value in report["timings"].items() if not name.endswith("_alone")
+    )
 
 
 def pyside_available() -> bool:
@@ -258,8 +275,10 @@ def verdict(ok: bool) -> str:
 
 def machine_line() -> str:
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (f"{platform.node() or 'host'}: {os.cpu_count()} CPU(s), Python {platform.python_version()}, "
-            f"SQLite {sqlite3.sqlite_version}, load average {load}")
+    return (
+        f"{platform.node() or 'host'}: {os.cpu_count()} CPU(s), Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version}, load average {load}"
+    )
 
 
 # ----------------------------------------------------------------------------- main
@@ -269,11 +288,16 @@ def main() -> int:
     parser.add_argument("--alerts", type=int, default=50_000)
     parser.add_argument("--cameras", type=int, default=700)
     parser.add_argument("--changes", type=int, default=10_000, help="changes for the catch-up measurement")
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke scale: 18,300 reports, 5,000 alerts, 700 cameras, 1,000 changes")
-    parser.add_argument("--reuse-db", type=Path, metavar="FILE",
-                        help="keep the generated backend database here and reuse it on later runs of the "
-                             "same scale (the run itself works on a copy)")
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke scale: 18,300 reports, 5,000 alerts, 700 cameras, 1,000 changes"
+    )
+    parser.add_argument(
+        "--reuse-db",
+        type=Path,
+        metavar="FILE",
+        help="keep the generated backend database here and reuse it on later runs of the "
+        "same scale (the run itself works on a copy)",
+    )
     parser.add_argument("--no-qt", action="store_true", help="skip the main-window part of the cold start")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (prints its path)")
     args = parser.parse_args()
@@ -312,10 +336,13 @@ def _prepare_database(args: argparse.Namespace, work: Path, password: str) -> tu
             shutil.copyfile(args.reuse_db, db_path)
             return db_path, f"copied from {args.reuse_db} (built earlier); password: {secret}"
     t0 = time.perf_counter()
-    timings = build_backend_database(db_path, reports=args.reports, alerts=args.alerts, cameras=args.cameras,
-                                     username=USERNAME, password=password)
-    how = (f"built in {time.perf_counter() - t0:.1f} s (generate {timings['generate']:.1f} s, "
-           f"bulk_create {timings['insert']:.1f} s)")
+    timings = build_backend_database(
+        db_path, reports=args.reports, alerts=args.alerts, cameras=args.cameras, username=USERNAME, password=password
+    )
+    how = (
+        f"built in {time.perf_counter() - t0:.1f} s (generate {timings['generate']:.1f} s, "
+        f"bulk_create {timings['insert']:.1f} s)"
+    )
     if args.reuse_db is not None:
         args.reuse_db.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(db_path, args.reuse_db)
@@ -331,8 +358,10 @@ def _prepare_database(args: argparse.Namespace, work: Path, password: str) -> tu
 def _run(args: argparse.Namespace, work: Path, backends: list[BackendProcess]) -> None:
     """The three measurements; every backend started is put in ``backends`` for the caller to stop."""
     print(f"Machine: {machine_line()}")
-    print(f"Scale: {args.reports:,} reports, {args.alerts:,} alerts, {args.cameras:,} cameras; "
-          f"catch-up of {args.changes:,} changes; work dir {work}\n")
+    print(
+        f"Scale: {args.reports:,} reports, {args.alerts:,} alerts, {args.cameras:,} cameras; "
+        f"catch-up of {args.changes:,} changes; work dir {work}\n"
+    )
     password = secrets.token_urlsafe(18)
     if args.reuse_db is not None:
         secret = args.reuse_db.with_name(args.reuse_db.name + ".pw")
@@ -354,11 +383,16 @@ def _run(args: argparse.Namespace, work: Path, backends: list[BackendProcess]) -
         print("1. Initial sync ...", flush=True)
         pid = backend.proc.pid
         floor = raw_sync(raw, backend.url, "0", insert_into=work / "floor.sqlite3", backend_pid=pid)
-        floor_parts = (f"fetch {fmt_s(floor.fetch_s)} (server /sync work + transfer), json.loads "
-                       f"{fmt_s(floor.parse_s)}, json.dumps of each row {fmt_s(floor.encode_s)}, "
-                       f"sqlite3 executemany + commit {fmt_s(floor.insert_s)}")
-        print(f"   floor: {floor.rows:,} changes in {floor.calls} calls of ≤{SERVER_MAX_LIMIT:,} "
-              f"({floor.bytes / 1e6:.0f} MB): {floor_parts}", flush=True)
+        floor_parts = (
+            f"fetch {fmt_s(floor.fetch_s)} (server /sync work + transfer), json.loads "
+            f"{fmt_s(floor.parse_s)}, json.dumps of each row {fmt_s(floor.encode_s)}, "
+            f"sqlite3 executemany + commit {fmt_s(floor.insert_s)}"
+        )
+        print(
+            f"   floor: {floor.rows:,} changes in {floor.calls} calls of ≤{SERVER_MAX_LIMIT:,} "
+            f"({floor.bytes / 1e6:.0f} MB): {floor_parts}",
+            flush=True,
+        )
         store = CacheStore(work / "cache.sqlite3")
         try:
             initial = sync_with_engine(client, store, floor.cursor, pid)
@@ -366,85 +400,132 @@ def _run(args: argparse.Namespace, work: Path, backends: list[BackendProcess]) -
         finally:
             store.close()
         cache_mb = (work / "cache.sqlite3").stat().st_size / 1e6
-        print(f"   measured: {initial.how}: {fmt_s(initial.seconds)}; cache holds {counts} "
-              f"({cache_mb:.0f} MB)", flush=True)
+        print(
+            f"   measured: {initial.how}: {fmt_s(initial.seconds)}; cache holds {counts} ({cache_mb:.0f} MB)",
+            flush=True,
+        )
         ratio = initial.seconds / floor.total_s
-        rows.append(("Initial sync into a fresh cache", fmt_s(initial.seconds),
-                     f"{fmt_s(floor.total_s)} floor", f"{ratio:.2f}×",
-                     f"≤{TARGETS['initial_ratio']:.0f}× floor: {verdict(ratio <= TARGETS['initial_ratio'])}; "
-                     f"<{TARGETS['initial_s']:.0f} s: {verdict(initial.seconds < TARGETS['initial_s'])}"))
+        rows.append(
+            (
+                "Initial sync into a fresh cache",
+                fmt_s(initial.seconds),
+                f"{fmt_s(floor.total_s)} floor",
+                f"{ratio:.2f}×",
+                f"≤{TARGETS['initial_ratio']:.0f}× floor: {verdict(ratio <= TARGETS['initial_ratio'])}; "
+                f"<{TARGETS['initial_s']:.0f} s: {verdict(initial.seconds < TARGETS['initial_s'])}",
+            )
+        )
         _cpu_rows(rows, initial, floor)
         notes.append(f"initial sync measured through: {initial.how}; " + "; ".join(initial.notes))
-        notes.append(f"floor = {floor.calls} raw GET /sync calls in sequence (the backend caps limit at "
-                     f"{SERVER_MAX_LIMIT:,}, so one call cannot carry it): {floor_parts}")
+        notes.append(
+            f"floor = {floor.calls} raw GET /sync calls in sequence (the backend caps limit at "
+            f"{SERVER_MAX_LIMIT:,}, so one call cannot carry it): {floor_parts}"
+        )
 
         # ---- 2. cold start -----------------------------------------------------------------
         with_qt = pyside_available() and not args.no_qt
         print(f"2. Cold start from the cache ({COLD_START_RUNS} fresh processes per figure) ...", flush=True)
         env = dict(os.environ)
         home = work / "console-home"
-        env.update({"IOC_CONSOLE_HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
-                    "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache"),
-                    "QT_QPA_PLATFORM": "offscreen"})
+        env.update(
+            {
+                "IOC_CONSOLE_HOME": str(home),
+                "XDG_CONFIG_HOME": str(home / "config"),
+                "XDG_DATA_HOME": str(home / "data"),
+                "XDG_CACHE_HOME": str(home / "cache"),
+                "QT_QPA_PLATFORM": "offscreen",
+            }
+        )
         cache_path = work / "cache.sqlite3"
         bytecode, had_bytecode = compile_project_bytecode()
         try:
             cold_cache, cache_run, cache_walls = cold_starts(cache_path, env, "cache")
-            print(f"   cache open + first screen: {', '.join(fmt_s(w) for w in cache_walls)} "
-                  f"(median run: {steps_text(cache_run)})", flush=True)
+            print(
+                f"   cache open + first screen: {', '.join(fmt_s(w) for w in cache_walls)} "
+                f"(median run: {steps_text(cache_run)})",
+                flush=True,
+            )
             interpreter = cold_cache - cache_run["timings"]["in_process_total"]
-            rows.append(("Cold start: open cache + first-screen reads", fmt_s(cold_cache),
-                         f"{fmt_s(interpreter)} interpreter start", "",
-                         f"<{TARGETS['cold_s']:.0f} s: {verdict(cold_cache < TARGETS['cold_s'])}"))
-            notes.append(f"cold start (cache): spawn → newest {cache_run['summary']['newest_alerts']} alerts and the "
-                         f"counts read, median of {', '.join(fmt_s(w) for w in cache_walls)}; steps "
-                         f"{steps_text(cache_run)}; PRAGMA quick_check alone (CacheStore runs it only after an "
-                         f"unclean shutdown) "
-                         f"{fmt_s(cache_run['timings']['quick_check_alone'])} on the "
-                         f"{cache_run['summary']['cache_mb']} MB cache; the console's event-feed reads (newest "
-                         f"{cache_run['summary']['newest_alerts']} alerts and the newest open ones of each state) "
-                         f"alone {fmt_s(cache_run['timings']['event_feed_query_alone'])}; the OS page cache is warm "
-                         f"(dropping it needs root), so a first start after boot also reads the file from disk")
+            rows.append(
+                (
+                    "Cold start: open cache + first-screen reads",
+                    fmt_s(cold_cache),
+                    f"{fmt_s(interpreter)} interpreter start",
+                    "",
+                    f"<{TARGETS['cold_s']:.0f} s: {verdict(cold_cache < TARGETS['cold_s'])}",
+                )
+            )
+            notes.append(
+                f"cold start (cache): spawn → newest {cache_run['summary']['newest_alerts']} alerts and the "
+                f"counts read, median of {', '.join(fmt_s(w) for w in cache_walls)}; steps "
+                f"{steps_text(cache_run)}; PRAGMA quick_check alone (CacheStore runs it only after an "
+                f"unclean shutdown) "
+                f"{fmt_s(cache_run['timings']['quick_check_alone'])} on the "
+                f"{cache_run['summary']['cache_mb']} MB cache; the console's event-feed reads (newest "
+                f"{cache_run['summary']['newest_alerts']} alerts and the newest open ones of each state) "
+                f"alone {fmt_s(cache_run['timings']['event_feed_query_alone'])}; the OS page cache is warm "
+                f"(dropping it needs root), so a first start after boot also reads the file from disk"
+            )
             if with_qt:
                 cold_window, window_run, window_walls = cold_starts(cache_path, env, "window")
                 summary = window_run["summary"]
-                print(f"   usable window: {', '.join(fmt_s(w) for w in window_walls)} "
-                      f"(median run: {steps_text(window_run)}; {summary})", flush=True)
+                print(
+                    f"   usable window: {', '.join(fmt_s(w) for w in window_walls)} "
+                    f"(median run: {steps_text(window_run)}; {summary})",
+                    flush=True,
+                )
                 if summary.get("window_from_cache"):
                     label = "Cold start to usable window from cache"
-                    notes.append(f"cold start (window): the console's own offline start — MainWindow shown, "
-                                 f"ConnectionService.find_offline_candidate + open_offline (the offline grant the "
-                                 f"engine saved), ready when the event log holds the cached alerts "
-                                 f"({summary.get('event_log_rows')} rows); median of "
-                                 f"{', '.join(fmt_s(w) for w in window_walls)}; steps {steps_text(window_run)}")
+                    notes.append(
+                        f"cold start (window): the console's own offline start — MainWindow shown, "
+                        f"ConnectionService.find_offline_candidate + open_offline (the offline grant the "
+                        f"engine saved), ready when the event log holds the cached alerts "
+                        f"({summary.get('event_log_rows')} rows); median of "
+                        f"{', '.join(fmt_s(w) for w in window_walls)}; steps {steps_text(window_run)}"
+                    )
                 elif "error" in summary:
                     label = "Cold start to window from cache FAILED"
                     notes.append(f"cold start (window): the console's offline start failed: {summary['error']}")
                 else:
                     label = "Cold start: cache reads + MainWindow (offline)"
-                    notes.append("cold start (window): the console has no offline start yet; measured instead the "
-                                 "cache reads plus QApplication + MainWindow with an offline connection in one "
-                                 f"cold process; steps {steps_text(window_run)}")
-                rows.append((label, fmt_s(cold_window), "", "",
-                             f"<{TARGETS['cold_s']:.0f} s: {verdict(cold_window < TARGETS['cold_s'])}"))
+                    notes.append(
+                        "cold start (window): the console has no offline start yet; measured instead the "
+                        "cache reads plus QApplication + MainWindow with an offline connection in one "
+                        f"cold process; steps {steps_text(window_run)}"
+                    )
+                rows.append(
+                    (
+                        label,
+                        fmt_s(cold_window),
+                        "",
+                        "",
+                        f"<{TARGETS['cold_s']:.0f} s: {verdict(cold_window < TARGETS['cold_s'])}",
+                    )
+                )
                 if had_bytecode:
-                    notes.append("cold start: the checkout already had bytecode of its own, so starts from bare "
-                                 "sources were not measured")
+                    notes.append(
+                        "cold start: the checkout already had bytecode of its own, so starts from bare "
+                        "sources were not measured"
+                    )
                 else:
                     # The same starts from bare sources: what a first start after installing costs here.
                     # PYTHONDONTWRITEBYTECODE: each start compiles anew instead of caching for the next.
                     remove_bytecode(bytecode)
                     bare_env = {**env, "PYTHONDONTWRITEBYTECODE": "1"}
                     bare_window, _bare_run, bare_walls = cold_starts(cache_path, bare_env, "window")
-                    print(f"   usable window without the project's bytecode: "
-                          f"{', '.join(fmt_s(w) for w in bare_walls)}", flush=True)
+                    print(
+                        f"   usable window without the project's bytecode: {', '.join(fmt_s(w) for w in bare_walls)}",
+                        flush=True,
+                    )
                     rows.append(("  the same, compiling the project's sources", fmt_s(bare_window), "", "", ""))
-                    notes.append(f"cold start: the figures above start from the project's compiled bytecode, as "
-                                 f"an installed console does from its second start on (pip byte-compiles on "
-                                 f"install; this machine sets PYTHONDONTWRITEBYTECODE, so the benchmark compiles "
-                                 f"{len(bytecode)} folders itself and removes them after); compiling the sources at "
-                                 f"every start instead: median {fmt_s(bare_window)} of "
-                                 f"{', '.join(fmt_s(w) for w in bare_walls)}")
+                    notes.append(
+                        f"cold start: the figures above start from the project's compiled bytecode, as "
+                        f"an installed console does from its second start on (pip byte-compiles on "
+                        f"install; this machine sets PYTHONDONTWRITEBYTECODE, so the benchmark compiles "
+                        f"{len(bytecode)} folders itself and removes them after); compiling the sources at "
+                        f"every start instead: median {fmt_s(bare_window)} of "
+                        f"{', '.join(fmt_s(w) for w in bare_walls)}"
+                    )
             else:
                 notes.append("cold start (window): skipped (PySide6 missing or --no-qt)")
         finally:
@@ -454,8 +535,9 @@ def _run(args: argparse.Namespace, work: Path, backends: list[BackendProcess]) -
         print(f"3. Catch-up of {args.changes:,} changes ...", flush=True)
         t0 = time.perf_counter()
         changed = change_resources(db_path, args.changes)
-        print(f"   changed {changed} on the server through record_change in {time.perf_counter() - t0:.1f} s",
-              flush=True)
+        print(
+            f"   changed {changed} on the server through record_change in {time.perf_counter() - t0:.1f} s", flush=True
+        )
         store = CacheStore(work / "cache.sqlite3")
         try:
             since = store.cursor() or "0"
@@ -465,16 +547,26 @@ def _run(args: argparse.Namespace, work: Path, backends: list[BackendProcess]) -
             store.close()
         ref2 = raw_sync(raw, backend.url, since, insert_into=None, backend_pid=pid)
         ref = min((ref1, ref2), key=lambda r: r.total_s)
-        print(f"   measured: {fmt_s(catch.seconds)} for {catch.rows:,} changes; raw fetch+parse "
-              f"{fmt_s(ref1.total_s)} / {fmt_s(ref2.total_s)} ({ref.calls} call(s), {ref.rows:,} changes)",
-              flush=True)
-        rows.append((f"Catch-up of {args.changes:,} changes", fmt_s(catch.seconds),
-                     f"{fmt_s(ref.total_s)} raw fetch+parse", f"{catch.seconds / ref.total_s:.2f}×",
-                     f"<{TARGETS['catchup_s']:.0f} s: {verdict(catch.seconds < TARGETS['catchup_s'])}"))
+        print(
+            f"   measured: {fmt_s(catch.seconds)} for {catch.rows:,} changes; raw fetch+parse "
+            f"{fmt_s(ref1.total_s)} / {fmt_s(ref2.total_s)} ({ref.calls} call(s), {ref.rows:,} changes)",
+            flush=True,
+        )
+        rows.append(
+            (
+                f"Catch-up of {args.changes:,} changes",
+                fmt_s(catch.seconds),
+                f"{fmt_s(ref.total_s)} raw fetch+parse",
+                f"{catch.seconds / ref.total_s:.2f}×",
+                f"<{TARGETS['catchup_s']:.0f} s: {verdict(catch.seconds < TARGETS['catchup_s'])}",
+            )
+        )
         _cpu_rows(rows, catch, ref)
         notes.append(f"catch-up measured through: {catch.how}; " + "; ".join(catch.notes))
-        notes.append(f"catch-up reference = best of two raw fetch+parse runs "
-                     f"(one before, one after), fetch {fmt_s(ref.fetch_s)} + json.loads {fmt_s(ref.parse_s)}")
+        notes.append(
+            f"catch-up reference = best of two raw fetch+parse runs "
+            f"(one before, one after), fetch {fmt_s(ref.fetch_s)} + json.loads {fmt_s(ref.parse_s)}"
+        )
     finally:
         client.close()
         raw.close()
@@ -488,8 +580,10 @@ def _run(args: argparse.Namespace, work: Path, backends: list[BackendProcess]) -
 
 def _cpu_rows(rows: list[tuple[str, str, str, str, str]], measured: Measured, reference: RawFetch) -> None:
     """Where the time went: CPU of this (client) process and of the backend process, both paths."""
-    for label, mine, theirs in (("  client CPU (this process)", measured.client_cpu_s, reference.client_cpu_s),
-                                ("  backend CPU (server process)", measured.backend_cpu_s, reference.backend_cpu_s)):
+    for label, mine, theirs in (
+        ("  client CPU (this process)", measured.client_cpu_s, reference.client_cpu_s),
+        ("  backend CPU (server process)", measured.backend_cpu_s, reference.backend_cpu_s),
+    ):
         ratio = f"{mine / theirs:.2f}×" if theirs > 0 else ""
         rows.append((label, fmt_s(mine), fmt_s(theirs), ratio, ""))
 

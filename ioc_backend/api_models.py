@@ -1,12 +1,25 @@
 """Response models published in /openapi.json (documentation of the contract; handlers emit dicts)."""
+
 from __future__ import annotations
 
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel
 
-from ioc_backend.schemas import (AlertState, AlertVerdict, CameraCategory, CameraStatus, CloseReason, MeetingStatus,
-                                 ReportSource, ReportStatus, SensorKind, SensorStatus, Severity, TaskStatus)
+from ioc_backend.schemas import (
+    AlertState,
+    AlertVerdict,
+    CameraCategory,
+    CameraStatus,
+    CloseReason,
+    MeetingStatus,
+    ReportSource,
+    ReportStatus,
+    SensorKind,
+    SensorStatus,
+    Severity,
+    TaskStatus,
+)
 
 T = TypeVar("T")
 
@@ -233,7 +246,6 @@ class SyncPage(BaseModel):
     has_more: bool
 
 
-
 class SavedView(BaseModel):
     """A user's private named filter preset (``/me/views``); never part of /sync or /events."""
 
@@ -250,8 +262,15 @@ class SavedViewList(BaseModel):
     items: list[SavedView]
     total: int
 
-_ERRORS = {401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict / invalid_transition",
-           413: "payload_too_large", 422: "validation_error / idempotency_key_mismatch"}
+
+_ERRORS = {
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    409: "conflict / invalid_transition",
+    413: "payload_too_large",
+    422: "validation_error / idempotency_key_mismatch",
+}
 
 
 def documented(model: Any, *errors: int, status: int = 200) -> dict[int | str, dict[str, Any]]:

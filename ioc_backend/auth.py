@@ -1,4 +1,5 @@
 """Bearer-token authentication and the per-endpoint role check (``require_role``)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,23 +19,20 @@ from ioc_backend.security import new_token, token_hash
 from ioc_backend.serializers import user_dict
 from ioc_backend.settings import Settings
 from ioc_backend.timeutil import iso, utcnow
+from ioc_domain.roles import ROLES as DOMAIN_ROLES
+from ioc_domain.roles import roles_with
 
-ROLES = ("operator", "supervisor", "leader", "participant", "admin")
-ALL_ROLES = ROLES
-OPS_READ = ("operator", "supervisor", "leader", "admin")  # cameras, alerts, reports, sensors
-OPS_WRITE = ("operator", "supervisor", "admin")  # alerts, reports
-TASK_CREATE = ("supervisor", "leader", "admin")
-TASK_UPDATE = ("operator", "supervisor", "leader", "admin")
-MEETING_WRITE = ("leader", "supervisor", "admin")
-ADMIN = ("admin",)
+# Role groups of the endpoints, read from the one permission table (ioc_domain.roles).
+ROLES = DOMAIN_ROLES
+ALL_ROLES = roles_with("self")
+OPS_READ = roles_with("ops.read")  # cameras, alerts, reports, sensors
+OPS_WRITE = roles_with("ops.write")  # alerts, reports
+TASK_CREATE = roles_with("task.create")
+TASK_UPDATE = roles_with("task.update")
+MEETING_WRITE = roles_with("meeting.write")
+POLL_VOTE = roles_with("poll.vote")
+ADMIN = roles_with("admin")
 OFFLINE_GRANT_KIND = "offline"  # models.Token.kind of an offline grant
-
-# Which sync/event resources each role may read (docs/API.md role table).
-READABLE_RESOURCES: dict[str, frozenset[str]] = {
-    role: frozenset({"task", "meeting"} | ({"camera", "alert", "report", "sensor"}
-                                           if role in OPS_READ else set()))
-    for role in ROLES
-}
 
 _bearer = HTTPBearer(auto_error=False, description="Access token from POST /auth/login")
 
@@ -63,30 +61,63 @@ def issue_token_pair(session: Session, user: models.User, settings: Settings) ->
     access_exp = now + timedelta(seconds=settings.access_ttl)
     refresh_exp = now + timedelta(seconds=settings.refresh_ttl)
     grant_exp = now + timedelta(seconds=settings.offline_grant_ttl)
-    session.add_all([
-        models.Token(token_hash=token_hash(access), kind="access", user_id=user.id, pair=pair,
-                     expires_at=access_exp, revoked=False, created_at=now),
-        models.Token(token_hash=token_hash(refresh), kind="refresh", user_id=user.id, pair=pair,
-                     expires_at=refresh_exp, revoked=False, created_at=now),
-        models.Token(token_hash=token_hash(grant), kind=OFFLINE_GRANT_KIND, user_id=user.id, pair=pair,
-                     expires_at=grant_exp, revoked=False, created_at=now),
-    ])
-    return {"access_token": access, "token_type": "bearer", "expires_at": iso(access_exp),
-            "expires_in": settings.access_ttl, "refresh_token": refresh,
-            "refresh_expires_at": iso(refresh_exp), "user": user_dict(user),
-            "offline_grant": {"grant": grant, "expires_at": iso(grant_exp)}}
+    session.add_all(
+        [
+            models.Token(
+                token_hash=token_hash(access),
+                kind="access",
+                user_id=user.id,
+                pair=pair,
+                expires_at=access_exp,
+                revoked=False,
+                created_at=now,
+            ),
+            models.Token(
+                token_hash=token_hash(refresh),
+                kind="refresh",
+                user_id=user.id,
+                pair=pair,
+                expires_at=refresh_exp,
+                revoked=False,
+                created_at=now,
+            ),
+            models.Token(
+                token_hash=token_hash(grant),
+                kind=OFFLINE_GRANT_KIND,
+                user_id=user.id,
+                pair=pair,
+                expires_at=grant_exp,
+                revoked=False,
+                created_at=now,
+            ),
+        ]
+    )
+    return {
+        "access_token": access,
+        "token_type": "bearer",
+        "expires_at": iso(access_exp),
+        "expires_in": settings.access_ttl,
+        "refresh_token": refresh,
+        "refresh_expires_at": iso(refresh_exp),
+        "user": user_dict(user),
+        "offline_grant": {"grant": grant, "expires_at": iso(grant_exp)},
+    }
 
 
 def revoke_offline_grants(session: Session, pair: str) -> None:
     """Revoke the offline grant of a pair that is being replaced (one live grant per session chain)."""
-    session.execute(update(models.Token).where(models.Token.pair == pair, models.Token.kind == OFFLINE_GRANT_KIND)
-                    .values(revoked=True))
+    session.execute(
+        update(models.Token)
+        .where(models.Token.pair == pair, models.Token.kind == OFFLINE_GRANT_KIND)
+        .values(revoked=True)
+    )
 
 
 def lookup_token(session: Session, raw: str, kind: str) -> tuple[models.Token, models.User] | None:
     """The live (unexpired, unrevoked) token of that kind and its active user, or None."""
     row = session.execute(
-        select(models.Token, models.User).join(models.User, models.User.id == models.Token.user_id)
+        select(models.Token, models.User)
+        .join(models.User, models.User.id == models.Token.user_id)
         .where(models.Token.token_hash == token_hash(raw), models.Token.kind == kind)
     ).first()
     if row is None:
@@ -112,8 +143,7 @@ def require_role(*roles: str, allow_query_token: bool = False) -> Callable[..., 
     if unknown or not allowed:
         raise ValueError(f"bad role list {roles}")
 
-    def dependency(request: Request,
-                   credentials: HTTPAuthorizationCredentials | None = Security(_bearer)) -> Principal:
+    def dependency(request: Request, credentials: HTTPAuthorizationCredentials | None = Security(_bearer)) -> Principal:
         raw = credentials.credentials if credentials else None
         if raw is None and allow_query_token:
             raw = request.query_params.get("access_token")

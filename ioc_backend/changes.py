@@ -1,4 +1,5 @@
 """The single write path: bump a resource's version, log a change event, stamp the row's seq."""
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,7 @@ def record_change(session: Session, row: Any, *, created: bool = False) -> dict[
     data = serialize(row)
     row.sync_json = compact_json(data)
     resource = RESOURCE_OF_MODEL[type(row)]
-    event = models.ChangeEvent(resource=resource, resource_id=str(row.id), op="upsert",
-                               data=data, at=now)
+    event = models.ChangeEvent(resource=resource, resource_id=str(row.id), op="upsert", data=data, at=now)
     session.add(event)
     session.flush()
     row.seq = event.id
@@ -49,8 +49,7 @@ def record_change(session: Session, row: Any, *, created: bool = False) -> dict[
 def record_delete(session: Session, row: Any) -> None:
     """Delete a resource row and log it, so /sync and /events tell clients to drop it."""
     resource = RESOURCE_OF_MODEL[type(row)]
-    event = models.ChangeEvent(resource=resource, resource_id=str(row.id), op="delete",
-                               data=None, at=utcnow())
+    event = models.ChangeEvent(resource=resource, resource_id=str(row.id), op="delete", data=None, at=utcnow())
     session.delete(row)
     session.add(event)
     session.flush()
@@ -74,22 +73,27 @@ def bulk_create(session: Session, resource: str, rows: list[dict[str, Any]]) -> 
         r.setdefault("seq", 0)
     table = model.__table__
     # Core inserts (not ORM objects): executemany with RETURNING, ids in input order.
-    ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                          rows).scalars().all()
+    ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
     events = []
     stamps = []
     for pk, r in zip(ids, rows):
         r["id"] = pk
         data = serializer(SimpleNamespace(**r))
-        events.append({"resource": resource, "resource_id": str(pk), "op": "upsert",
-                       "data": data, "at": now})
+        events.append({"resource": resource, "resource_id": str(pk), "op": "upsert", "data": data, "at": now})
         stamps.append({"row_id": pk, "payload": compact_json(data)})
     log_table = models.ChangeEvent.__table__
-    event_ids = session.execute(
-        insert(log_table).returning(log_table.c.id, sort_by_parameter_order=True), events).scalars().all()
+    event_ids = (
+        session.execute(insert(log_table).returning(log_table.c.id, sort_by_parameter_order=True), events)
+        .scalars()
+        .all()
+    )
     for stamp, eid in zip(stamps, event_ids):
         stamp["event_id"] = eid
-    session.execute(update(table).where(table.c.id == bindparam("row_id"))
-                    .values(seq=bindparam("event_id"), sync_json=bindparam("payload")), stamps)
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values(seq=bindparam("event_id"), sync_json=bindparam("payload")),
+        stamps,
+    )
     session.info["last_event_id"] = event_ids[-1]
     return list(ids)

@@ -1,4 +1,5 @@
 """Command line of the reference backend: ``ioc-backend [options]`` or ``python -m ioc_backend``."""
+
 from __future__ import annotations
 
 import argparse
@@ -35,15 +36,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=None, help="SQLAlchemy URL (default: SQLite file in the user data dir)")
     p.add_argument("--demo", action="store_true", help="seed demo data into an empty database and simulate activity")
     p.add_argument("--no-simulator", action="store_true", help="with --demo: do not generate live activity")
-    p.add_argument("--access-ttl", type=_positive(int), default=900, metavar="SECONDS", help="access token lifetime (900)")
-    p.add_argument("--refresh-ttl", type=_positive(int), default=12 * 3600, metavar="SECONDS", help="refresh token lifetime (43200)")
-    p.add_argument("--offline-grant-ttl", type=_positive(int), default=72 * 3600, metavar="SECONDS",
-                   help="offline grant lifetime (259200)")
-    p.add_argument("--heartbeat", type=_positive(float), default=15.0, metavar="SECONDS", help="SSE heartbeat interval (15)")
-    p.add_argument("--event-retention", type=_positive(int), default=200_000, metavar="N",
-                   help="change events kept for SSE replay (200000)")
+    p.add_argument(
+        "--access-ttl", type=_positive(int), default=900, metavar="SECONDS", help="access token lifetime (900)"
+    )
+    p.add_argument(
+        "--refresh-ttl",
+        type=_positive(int),
+        default=12 * 3600,
+        metavar="SECONDS",
+        help="refresh token lifetime (43200)",
+    )
+    p.add_argument(
+        "--offline-grant-ttl",
+        type=_positive(int),
+        default=72 * 3600,
+        metavar="SECONDS",
+        help="offline grant lifetime (259200)",
+    )
+    p.add_argument(
+        "--heartbeat", type=_positive(float), default=15.0, metavar="SECONDS", help="SSE heartbeat interval (15)"
+    )
+    p.add_argument(
+        "--event-retention",
+        type=_positive(int),
+        default=200_000,
+        metavar="N",
+        help="change events kept for SSE replay (200000)",
+    )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
-    p.add_argument("--add-user", metavar="NAME", help="create a user and exit (password from getpass or $IOC_NEW_PASSWORD)")
+    p.add_argument(
+        "--add-user", metavar="NAME", help="create a user and exit (password from getpass or $IOC_NEW_PASSWORD)"
+    )
     p.add_argument("--role", choices=ROLES, help="role of --add-user")
     p.add_argument("--full-name", default="", help="display name of --add-user")
     p.add_argument("--version", action="version", version=f"ioc-backend {__version__}")
@@ -104,8 +127,9 @@ def _exit_cleanly(signum: int, _frame: FrameType | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=args.log_level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     db_url = args.db or default_db_url()
     if args.add_user:
         return _add_user(args, db_url)
@@ -114,16 +138,25 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, _exit_cleanly)
     signal.signal(signal.SIGINT, _exit_cleanly)
-    settings = Settings(db_url=db_url, demo=args.demo, simulator=not args.no_simulator,
-                        access_ttl=args.access_ttl, refresh_ttl=args.refresh_ttl, heartbeat=args.heartbeat,
-                        offline_grant_ttl=args.offline_grant_ttl,
-                        event_retention=args.event_retention)
+    settings = Settings(
+        db_url=db_url,
+        demo=args.demo,
+        simulator=not args.no_simulator,
+        access_ttl=args.access_ttl,
+        refresh_ttl=args.refresh_ttl,
+        heartbeat=args.heartbeat,
+        offline_grant_ttl=args.offline_grant_ttl,
+        event_retention=args.event_retention,
+    )
     ctx = prepare_context(settings)
     sock = None
     try:
         if not args.demo and _no_users(db_url):
-            print("No users exist yet. Add an administrator with:\n"
-                  f"  ioc-backend --db {db_url} --add-user admin --role admin", flush=True)
+            print(
+                "No users exist yet. Add an administrator with:\n"
+                f"  ioc-backend --db {db_url} --add-user admin --role admin",
+                flush=True,
+            )
         sock = bind_socket(args.host, args.port)
         url = socket_url(sock)
         server = build_server(ctx, on_started=lambda: print(f"IOC backend listening on {url}", flush=True))

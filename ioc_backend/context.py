@@ -1,4 +1,5 @@
 """The services one running backend shares between its request handlers and background threads."""
+
 from __future__ import annotations
 
 import threading
@@ -48,7 +49,7 @@ class AppContext:
     # (user id, Idempotency-Key) of requests being processed right now (-> 409 key in use).
     in_flight_keys: set[tuple[int, str]] = field(default_factory=set)
     in_flight_lock: threading.Lock = field(default_factory=threading.Lock)
-    _frames: "FrameSource | None" = None
+    _frames: FrameSource | None = None
     _frames_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -68,7 +69,7 @@ class AppContext:
         return self.notifier.closed.is_set()
 
     @property
-    def frames(self) -> "FrameSource":
+    def frames(self) -> FrameSource:
         # Created on first stream request: a backend nobody watches never loads fonts/codecs.
         with self._frames_lock:
             if self._frames is None:

@@ -1,4 +1,5 @@
 """Database engine, sessions and the serialised write transaction every change goes through."""
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,9 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         # Pool sized like the worker thread pool (app.THREADPOOL_SIZE) so threads never queue for
         # a connection; SQLite connections are cheap.
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
-                               pool_size=16, max_overflow=48)
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=16, max_overflow=48
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -114,12 +116,18 @@ class Database:
                 if column.name in present:
                     continue
                 if not column.nullable:
-                    raise RuntimeError(f"Database table {table.name} lacks the NOT NULL column {column.name}; "
-                                       "it cannot be added automatically")
+                    raise RuntimeError(
+                        f"Database table {table.name} lacks the NOT NULL column {column.name}; "
+                        "it cannot be added automatically"
+                    )
                 preparer = self.engine.dialect.identifier_preparer
                 type_sql = column.type.compile(dialect=self.engine.dialect)
-                conn.execute(text(f"ALTER TABLE {preparer.format_table(table)} "
-                                  f"ADD COLUMN {preparer.format_column(column)} {type_sql}"))
+                conn.execute(
+                    text(
+                        f"ALTER TABLE {preparer.format_table(table)} "
+                        f"ADD COLUMN {preparer.format_column(column)} {type_sql}"
+                    )
+                )
 
     def _refresh_stored_json(self, conn: Any) -> None:
         """Rewrite the stored /sync JSON of every row of a resource table whose stored JSON is stale.
@@ -153,9 +161,10 @@ class Database:
                 rows = conn.execute(query).mappings().all()
                 if not rows:
                     break
-                conn.execute(store, [{"row_id": row["id"],
-                                      "payload": compact_json(serialise(SimpleNamespace(**row)))}
-                                     for row in rows])
+                conn.execute(
+                    store,
+                    [{"row_id": row["id"], "payload": compact_json(serialise(SimpleNamespace(**row)))} for row in rows],
+                )
                 last = rows[-1]["id"]
 
     @staticmethod

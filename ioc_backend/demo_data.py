@@ -1,19 +1,45 @@
 """Deterministic demo content for Huế's IOC: wards, cameras, sensors, reports, alerts, tasks, meetings."""
+
 from __future__ import annotations
 
 import math
 import random
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
+
+from ioc_domain.alerts import ALERT_STATES, CLOSE_REASONS
+from ioc_domain.analytics import ANALYTICS, ANALYTICS_BY_CODE, Analytic
+from ioc_domain.statuses import MEETING_STATUSES, REPORT_FINAL_STATUSES, REPORT_STATUSES, TASK_STATUSES
 
 __all__ = [
-    "Ward", "Analytic", "WARDS", "ANALYTICS", "ANALYTICS_BY_CODE", "CAMERA_CATEGORIES",
-    "SENSOR_KINDS", "REPORT_STATUSES", "REPORT_FINAL_STATUSES", "ALERT_STATES",
-    "CLOSE_REASONS", "TASK_STATUSES", "MEETING_STATUSES", "SERVICES", "DEMO_USERS",
-    "LAT_RANGE", "LON_RANGE",
-    "generate_cameras", "generate_sensors", "generate_reports", "generate_alerts",
-    "generate_tasks", "generate_meetings",
-    "random_alert", "next_reading", "reading_status", "random_report", "next_report_status",
+    "Ward",
+    "Analytic",
+    "WARDS",
+    "ANALYTICS",
+    "ANALYTICS_BY_CODE",
+    "CAMERA_CATEGORIES",
+    "SENSOR_KINDS",
+    "REPORT_STATUSES",
+    "REPORT_FINAL_STATUSES",
+    "ALERT_STATES",
+    "CLOSE_REASONS",
+    "TASK_STATUSES",
+    "MEETING_STATUSES",
+    "SERVICES",
+    "DEMO_USERS",
+    "LAT_RANGE",
+    "LON_RANGE",
+    "generate_cameras",
+    "generate_sensors",
+    "generate_reports",
+    "generate_alerts",
+    "generate_tasks",
+    "generate_meetings",
+    "random_alert",
+    "next_reading",
+    "reading_status",
+    "random_report",
+    "next_report_status",
 ]
 
 # Every generated coordinate stays inside this box (the whole of Huế city, 2025 borders).
@@ -29,17 +55,6 @@ class Ward:
     lat: float
     lon: float
     terrain: str  # urban | coastal | lagoon | rural | mountain
-
-
-@dataclass(frozen=True)
-class Analytic:
-    """One of the IOC's video analytics (what the AI engine can detect on a camera)."""
-
-    code: str
-    name_vi: str
-    name_en: str
-    category: str  # traffic | urban_order | public_safety | forest_fire | disaster
-    default_severity: str  # info | warning | critical
 
 
 # The 40 units (21 phường, 19 xã) of Huế after the two-level reorganisation of 1 July 2025
@@ -88,53 +103,8 @@ WARDS: list[Ward] = [
 ]
 _WARD_BY_NAME: dict[str, Ward] = {w.name: w for w in WARDS}
 
-# The 29 analytics the IOC runs, in the five groups Huế announced publicly.
-ANALYTICS: list[Analytic] = [
-    # Giao thông
-    Analytic("wrong_way", "Đi ngược chiều", "Wrong-way driving", "traffic", "warning"),
-    Analytic("illegal_parking", "Dừng, đỗ xe sai quy định", "Illegal parking", "traffic", "info"),
-    Analytic("red_light_violation", "Vượt đèn đỏ", "Red-light violation", "traffic", "warning"),
-    Analytic("traffic_congestion", "Ùn tắc giao thông", "Traffic congestion", "traffic", "warning"),
-    Analytic("traffic_accident", "Tai nạn giao thông", "Traffic accident", "traffic", "critical"),
-    Analytic("no_helmet", "Không đội mũ bảo hiểm", "Rider without helmet", "traffic", "info"),
-    Analytic("lane_violation", "Đi sai làn đường", "Lane violation", "traffic", "info"),
-    Analytic("speeding", "Chạy quá tốc độ", "Speeding", "traffic", "warning"),
-    # Trật tự đô thị
-    Analytic("sidewalk_encroachment", "Lấn chiếm vỉa hè", "Sidewalk encroachment", "urban_order", "info"),
-    Analytic("illegal_dumping", "Đổ rác, xả thải sai quy định", "Illegal dumping", "urban_order", "info"),
-    Analytic("street_vending", "Buôn bán hàng rong sai quy định", "Unlicensed street vending", "urban_order", "info"),
-    Analytic("illegal_advertising", "Treo băng rôn, quảng cáo trái phép", "Illegal advertising", "urban_order", "info"),
-    Analytic("overflowing_bin", "Thùng rác đầy tràn", "Overflowing waste bin", "urban_order", "info"),
-    Analytic("illegal_construction", "Xây dựng trái phép", "Illegal construction", "urban_order", "warning"),
-    Analytic("tourist_touting", "Chèo kéo, đeo bám du khách", "Touting tourists", "urban_order", "info"),
-    # An ninh trật tự
-    Analytic("crowd_gathering", "Tụ tập đông người", "Crowd gathering", "public_safety", "warning"),
-    Analytic("fighting", "Ẩu đả, gây rối", "Fighting", "public_safety", "critical"),
-    Analytic("loitering", "Lảng vảng bất thường", "Loitering", "public_safety", "info"),
-    Analytic("intrusion", "Xâm nhập khu vực cấm", "Intrusion into a restricted area", "public_safety", "warning"),
-    Analytic("abandoned_object", "Vật thể bị bỏ lại", "Abandoned object", "public_safety", "warning"),
-    Analytic("person_fallen", "Người bị ngã, bất động", "Person fallen", "public_safety", "critical"),
-    # Phòng cháy chữa cháy rừng
-    Analytic("forest_fire", "Cháy rừng", "Forest fire", "forest_fire", "critical"),
-    Analytic("smoke", "Phát hiện khói", "Smoke", "forest_fire", "warning"),
-    Analytic("straw_burning", "Đốt rơm rạ, thực bì", "Open burning of straw or vegetation", "forest_fire", "warning"),
-    Analytic("forest_intrusion", "Người, phương tiện vào rừng trái phép", "Unauthorised entry into forest", "forest_fire", "warning"),
-    # Thiên tai
-    Analytic("flooded_road", "Ngập nước đường giao thông", "Flooded road", "disaster", "warning"),
-    Analytic("water_level_rise", "Nước sông dâng cao", "River water rising", "disaster", "warning"),
-    Analytic("landslide", "Sạt lở đất", "Landslide", "disaster", "critical"),
-    Analytic("high_waves", "Sóng lớn, triều cường", "High waves or storm surge", "disaster", "warning"),
-]
-ANALYTICS_BY_CODE: dict[str, Analytic] = {a.code: a for a in ANALYTICS}
-
 CAMERA_CATEGORIES = ("traffic", "urban_order", "public_safety", "forest_fire", "flood", "tourism")
 SENSOR_KINDS = ("water_level", "rainfall", "pm25", "temperature", "landslide_tilt")
-REPORT_STATUSES = ("open", "in_progress", "action_scheduled", "closed", "duplicate", "not_responsible")
-REPORT_FINAL_STATUSES = frozenset({"closed", "duplicate", "not_responsible"})
-ALERT_STATES = ("new", "acknowledged", "in_progress", "closed")
-CLOSE_REASONS = ("resolved", "false_positive", "duplicate", "no_action_needed")
-TASK_STATUSES = ("todo", "in_progress", "done", "cancelled")
-MEETING_STATUSES = ("scheduled", "in_progress", "ended")
 
 DEMO_USERS: list[dict] = [
     {"username": role, "password": f"hue-{role}", "full_name": full_name, "role": role}
@@ -147,24 +117,57 @@ DEMO_USERS: list[dict] = [
     )
 ]
 
-_UTC = timezone.utc
+_UTC = UTC
 _ICT = timezone(timedelta(hours=7))  # Huế local time for "08:00 meeting"-style choices
 
 # --------------------------------------------------------------------------- places
 # Main roads per ward: real street names in the centre, highways elsewhere.
 _WARD_ROADS: dict[str, tuple[str, ...]] = {
-    "Phường Phú Xuân": ("Đinh Tiên Hoàng", "Lê Duẩn", "Trần Hưng Đạo", "Mai Thúc Loan", "Nguyễn Trãi",
-                        "Đoàn Thị Điểm", "Lê Thánh Tôn", "Đặng Dung", "Tăng Bạt Hổ", "Ông Ích Khiêm",
-                        "Chi Lăng", "Huỳnh Thúc Kháng", "Bạch Đằng", "Nhật Lệ", "Đặng Thái Thân"),
-    "Phường Thuận Hóa": ("Lê Lợi", "Hùng Vương", "Hà Nội", "Nguyễn Huệ", "Lý Thường Kiệt", "Bến Nghé",
-                         "Đội Cung", "Nguyễn Thái Học", "Chu Văn An", "Phạm Ngũ Lão", "Võ Thị Sáu",
-                         "Nguyễn Tri Phương", "Nguyễn Đình Chiểu", "Trần Quang Khải", "Lê Lai"),
+    "Phường Phú Xuân": (
+        "Đinh Tiên Hoàng",
+        "Lê Duẩn",
+        "Trần Hưng Đạo",
+        "Mai Thúc Loan",
+        "Nguyễn Trãi",
+        "Đoàn Thị Điểm",
+        "Lê Thánh Tôn",
+        "Đặng Dung",
+        "Tăng Bạt Hổ",
+        "Ông Ích Khiêm",
+        "Chi Lăng",
+        "Huỳnh Thúc Kháng",
+        "Bạch Đằng",
+        "Nhật Lệ",
+        "Đặng Thái Thân",
+    ),
+    "Phường Thuận Hóa": (
+        "Lê Lợi",
+        "Hùng Vương",
+        "Hà Nội",
+        "Nguyễn Huệ",
+        "Lý Thường Kiệt",
+        "Bến Nghé",
+        "Đội Cung",
+        "Nguyễn Thái Học",
+        "Chu Văn An",
+        "Phạm Ngũ Lão",
+        "Võ Thị Sáu",
+        "Nguyễn Tri Phương",
+        "Nguyễn Đình Chiểu",
+        "Trần Quang Khải",
+        "Lê Lai",
+    ),
     "Phường Kim Long": ("Kim Long", "Nguyễn Phúc Nguyên", "Lý Nam Đế", "Nguyễn Hoàng"),
-    "Phường Vỹ Dạ": ("Nguyễn Sinh Cung", "Phạm Văn Đồng", "Bà Triệu", "Tố Hữu", "Nguyễn Lộ Trạch",
-                     "Hàn Mặc Tử"),
+    "Phường Vỹ Dạ": ("Nguyễn Sinh Cung", "Phạm Văn Đồng", "Bà Triệu", "Tố Hữu", "Nguyễn Lộ Trạch", "Hàn Mặc Tử"),
     "Phường An Cựu": ("An Dương Vương", "Trường Chinh", "Phan Chu Trinh", "Ngự Bình", "Hùng Vương"),
-    "Phường Thủy Xuân": ("Điện Biên Phủ", "Minh Mạng", "Lê Ngô Cát", "Huyền Trân Công Chúa",
-                         "Bùi Thị Xuân", "Thiên Thai"),
+    "Phường Thủy Xuân": (
+        "Điện Biên Phủ",
+        "Minh Mạng",
+        "Lê Ngô Cát",
+        "Huyền Trân Công Chúa",
+        "Bùi Thị Xuân",
+        "Thiên Thai",
+    ),
     "Phường Hương An": ("Lý Thái Tổ", "Nguyễn Văn Linh", "Quốc lộ 1A"),
     "Phường Hương Trà": ("Quốc lộ 1A", "Cách Mạng Tháng Tám"),
     "Phường Hương Thủy": ("Nguyễn Tất Thành", "Quốc lộ 1A", "Đường tránh Huế"),
@@ -190,60 +193,116 @@ _MOUNTAIN_ROADS: dict[str, tuple[str, ...]] = {
     "Phường Phong Điền": ("Quốc lộ 1A", "Đường Hồ Chí Minh"),
 }
 _RIVERS: dict[str, str] = {
-    "Phường Hương Trà": "sông Bồ", "Phường Kim Trà": "sông Bồ", "Xã Quảng Điền": "sông Bồ",
-    "Phường Phong Điền": "sông Ô Lâu", "Phường Phong Dinh": "sông Ô Lâu", "Phường Phong Quảng": "sông Ô Lâu",
-    "Phường Hương Thủy": "sông Lợi Nông", "Phường An Cựu": "sông An Cựu",
-    "Phường Thanh Thủy": "sông Như Ý", "Xã Phú Hồ": "sông Như Ý",
-    "Xã Hưng Lộc": "sông Truồi", "Xã Lộc An": "sông Truồi",
-    "Xã Bình Điền": "sông Hữu Trạch", "Xã Nam Đông": "sông Tả Trạch", "Xã Khe Tre": "sông Tả Trạch",
-    "Xã A Lưới 1": "sông A Sáp", "Xã A Lưới 2": "sông A Sáp", "Xã A Lưới 3": "sông A Sáp",
-    "Xã A Lưới 4": "sông A Sáp", "Xã A Lưới 5": "sông A Sáp",
+    "Phường Hương Trà": "sông Bồ",
+    "Phường Kim Trà": "sông Bồ",
+    "Xã Quảng Điền": "sông Bồ",
+    "Phường Phong Điền": "sông Ô Lâu",
+    "Phường Phong Dinh": "sông Ô Lâu",
+    "Phường Phong Quảng": "sông Ô Lâu",
+    "Phường Hương Thủy": "sông Lợi Nông",
+    "Phường An Cựu": "sông An Cựu",
+    "Phường Thanh Thủy": "sông Như Ý",
+    "Xã Phú Hồ": "sông Như Ý",
+    "Xã Hưng Lộc": "sông Truồi",
+    "Xã Lộc An": "sông Truồi",
+    "Xã Bình Điền": "sông Hữu Trạch",
+    "Xã Nam Đông": "sông Tả Trạch",
+    "Xã Khe Tre": "sông Tả Trạch",
+    "Xã A Lưới 1": "sông A Sáp",
+    "Xã A Lưới 2": "sông A Sáp",
+    "Xã A Lưới 3": "sông A Sáp",
+    "Xã A Lưới 4": "sông A Sáp",
+    "Xã A Lưới 5": "sông A Sáp",
 }
 _LAGOONS: dict[str, str] = {
-    "Phường Phong Quảng": "phá Tam Giang", "Xã Đan Điền": "phá Tam Giang", "Xã Quảng Điền": "phá Tam Giang",
-    "Phường Hóa Châu": "phá Tam Giang", "Phường Thuận An": "phá Tam Giang", "Xã Phú Vinh": "đầm Thủy Tú",
-    "Xã Phú Vang": "đầm Sam - Chuồn", "Xã Vinh Lộc": "đầm Cầu Hai", "Xã Chân Mây - Lăng Cô": "đầm Lập An",
+    "Phường Phong Quảng": "phá Tam Giang",
+    "Xã Đan Điền": "phá Tam Giang",
+    "Xã Quảng Điền": "phá Tam Giang",
+    "Phường Hóa Châu": "phá Tam Giang",
+    "Phường Thuận An": "phá Tam Giang",
+    "Xã Phú Vinh": "đầm Thủy Tú",
+    "Xã Phú Vang": "đầm Sam - Chuồn",
+    "Xã Vinh Lộc": "đầm Cầu Hai",
+    "Xã Chân Mây - Lăng Cô": "đầm Lập An",
     "Phường Phong Phú": "phá Tam Giang",
 }
 
 # Well-known places, each with the camera category that would watch it.
 _LANDMARKS: dict[str, list[tuple[str, str]]] = {
     "Phường Phú Xuân": [
-        ("Ngọ Môn", "tourism"), ("Kỳ Đài Huế", "tourism"), ("Cửa Hiển Nhơn", "tourism"),
-        ("Hồ Tịnh Tâm", "tourism"), ("Cửa Thượng Tứ", "traffic"), ("Cửa Quảng Đức", "traffic"),
-        ("Cửa Ngăn", "traffic"), ("Cửa Đông Ba", "traffic"), ("Cầu Gia Hội", "traffic"),
-        ("Cầu Đông Ba", "traffic"), ("Chợ Đông Ba", "urban_order"), ("Phố cổ Gia Hội", "urban_order"),
-        ("Cồn Hến", "public_safety"), ("Công viên Thương Bạc", "public_safety"),
-        ("Cầu Trường Tiền - Đầu cầu phía Bắc", "traffic"), ("Bến thuyền Đông Ba", "flood"),
+        ("Ngọ Môn", "tourism"),
+        ("Kỳ Đài Huế", "tourism"),
+        ("Cửa Hiển Nhơn", "tourism"),
+        ("Hồ Tịnh Tâm", "tourism"),
+        ("Cửa Thượng Tứ", "traffic"),
+        ("Cửa Quảng Đức", "traffic"),
+        ("Cửa Ngăn", "traffic"),
+        ("Cửa Đông Ba", "traffic"),
+        ("Cầu Gia Hội", "traffic"),
+        ("Cầu Đông Ba", "traffic"),
+        ("Chợ Đông Ba", "urban_order"),
+        ("Phố cổ Gia Hội", "urban_order"),
+        ("Cồn Hến", "public_safety"),
+        ("Công viên Thương Bạc", "public_safety"),
+        ("Cầu Trường Tiền - Đầu cầu phía Bắc", "traffic"),
+        ("Bến thuyền Đông Ba", "flood"),
     ],
     "Phường Thuận Hóa": [
-        ("Cầu Trường Tiền", "traffic"), ("Cầu Phú Xuân", "traffic"), ("Ga Huế", "public_safety"),
-        ("Bệnh viện Trung ương Huế", "public_safety"), ("Phố đi bộ Nguyễn Đình Chiểu", "tourism"),
-        ("Bến thuyền Tòa Khâm", "tourism"), ("Công viên Tứ Tượng", "public_safety"),
-        ("Vườn hoa Lê Lợi", "urban_order"), ("Phố Tây Phạm Ngũ Lão", "urban_order"),
-        ("Trụ sở UBND thành phố Huế", "public_safety"), ("Bờ sông Hương - Lê Lợi", "flood"),
+        ("Cầu Trường Tiền", "traffic"),
+        ("Cầu Phú Xuân", "traffic"),
+        ("Ga Huế", "public_safety"),
+        ("Bệnh viện Trung ương Huế", "public_safety"),
+        ("Phố đi bộ Nguyễn Đình Chiểu", "tourism"),
+        ("Bến thuyền Tòa Khâm", "tourism"),
+        ("Công viên Tứ Tượng", "public_safety"),
+        ("Vườn hoa Lê Lợi", "urban_order"),
+        ("Phố Tây Phạm Ngũ Lão", "urban_order"),
+        ("Trụ sở UBND thành phố Huế", "public_safety"),
+        ("Bờ sông Hương - Lê Lợi", "flood"),
     ],
     "Phường Kim Long": [
-        ("Chùa Thiên Mụ", "tourism"), ("Trạm thủy văn Kim Long", "flood"), ("Phủ Thờ Kim Long", "tourism"),
+        ("Chùa Thiên Mụ", "tourism"),
+        ("Trạm thủy văn Kim Long", "flood"),
+        ("Phủ Thờ Kim Long", "tourism"),
         ("Chợ Kim Long", "urban_order"),
     ],
     "Phường Vỹ Dạ": [("Cầu Vỹ Dạ", "traffic"), ("Chợ Vỹ Dạ", "urban_order"), ("Bờ sông Như Ý", "flood")],
-    "Phường An Cựu": [("Bến xe phía Nam", "public_safety"), ("Chợ An Cựu", "urban_order"),
-                      ("Chợ Bến Ngự", "urban_order"), ("Cầu An Cựu", "traffic")],
-    "Phường Thủy Xuân": [("Lăng Tự Đức", "tourism"), ("Đàn Nam Giao", "tourism"), ("Đồi Vọng Cảnh", "tourism"),
-                         ("Làng hương Thủy Xuân", "tourism"), ("Cầu Dã Viên", "traffic")],
+    "Phường An Cựu": [
+        ("Bến xe phía Nam", "public_safety"),
+        ("Chợ An Cựu", "urban_order"),
+        ("Chợ Bến Ngự", "urban_order"),
+        ("Cầu An Cựu", "traffic"),
+    ],
+    "Phường Thủy Xuân": [
+        ("Lăng Tự Đức", "tourism"),
+        ("Đàn Nam Giao", "tourism"),
+        ("Đồi Vọng Cảnh", "tourism"),
+        ("Làng hương Thủy Xuân", "tourism"),
+        ("Cầu Dã Viên", "traffic"),
+    ],
     "Phường Hương An": [("Bến xe phía Bắc", "public_safety")],
     "Phường Hương Trà": [("Trạm thủy văn Phú Ốc", "flood"), ("Cầu Tứ Phú", "traffic")],
-    "Phường Phú Bài": [("Cảng hàng không quốc tế Phú Bài", "public_safety"),
-                       ("Khu công nghiệp Phú Bài", "public_safety")],
-    "Phường Thuận An": [("Biển Thuận An", "tourism"), ("Cửa biển Thuận An", "flood"),
-                        ("Cầu Thuận An", "traffic"), ("Chợ Thuận An", "urban_order")],
+    "Phường Phú Bài": [
+        ("Cảng hàng không quốc tế Phú Bài", "public_safety"),
+        ("Khu công nghiệp Phú Bài", "public_safety"),
+    ],
+    "Phường Thuận An": [
+        ("Biển Thuận An", "tourism"),
+        ("Cửa biển Thuận An", "flood"),
+        ("Cầu Thuận An", "traffic"),
+        ("Chợ Thuận An", "urban_order"),
+    ],
     "Phường Dương Nỗ": [("Nhà lưu niệm Bác Hồ ở Dương Nỗ", "tourism"), ("Làng hoa giấy Thanh Tiên", "tourism")],
     "Xã Quảng Điền": [("Chợ Sịa", "urban_order")],
     "Xã Vinh Lộc": [("Cửa biển Tư Hiền", "flood"), ("Cầu Tư Hiền", "traffic")],
     "Xã Phú Lộc": [("Vườn quốc gia Bạch Mã", "forest_fire")],
-    "Xã Chân Mây - Lăng Cô": [("Đèo Hải Vân", "traffic"), ("Hầm Hải Vân", "traffic"), ("Cảng Chân Mây", "public_safety"),
-                              ("Bãi biển Lăng Cô", "tourism"), ("Đầm Lập An", "flood")],
+    "Xã Chân Mây - Lăng Cô": [
+        ("Đèo Hải Vân", "traffic"),
+        ("Hầm Hải Vân", "traffic"),
+        ("Cảng Chân Mây", "public_safety"),
+        ("Bãi biển Lăng Cô", "tourism"),
+        ("Đầm Lập An", "flood"),
+    ],
     "Xã Bình Điền": [("Hồ thủy điện Bình Điền", "flood")],
     "Xã A Lưới 1": [("Cửa khẩu Hồng Vân", "public_safety")],
     "Xã A Lưới 2": [("Trung tâm xã A Lưới 2", "traffic")],
@@ -267,9 +326,18 @@ _CATEGORY_WEIGHTS: dict[str, dict[str, int]] = {
 _TOURISM_WARDS = {"Phường Phú Xuân": 30, "Phường Kim Long": 25, "Phường Thủy Xuân": 30}
 # How many cameras a ward gets relative to others: the centre is densely covered.
 _CAMERA_DENSITY: dict[str, int] = {
-    "Phường Phú Xuân": 70, "Phường Thuận Hóa": 70, "Phường Kim Long": 35, "Phường Vỹ Dạ": 35,
-    "Phường An Cựu": 35, "Phường Thủy Xuân": 35, "Phường Hương An": 25, "Phường Hương Thủy": 25,
-    "Phường Phú Bài": 22, "Phường Hương Trà": 20, "Phường Thanh Thủy": 18, "Phường Thuận An": 20,
+    "Phường Phú Xuân": 70,
+    "Phường Thuận Hóa": 70,
+    "Phường Kim Long": 35,
+    "Phường Vỹ Dạ": 35,
+    "Phường An Cựu": 35,
+    "Phường Thủy Xuân": 35,
+    "Phường Hương An": 25,
+    "Phường Hương Thủy": 25,
+    "Phường Phú Bài": 22,
+    "Phường Hương Trà": 20,
+    "Phường Thanh Thủy": 18,
+    "Phường Thuận An": 20,
 }
 _DEFAULT_DENSITY = {"urban": 15, "coastal": 12, "lagoon": 10, "rural": 9, "mountain": 10}
 # Spread (degrees) of points around a ward centre; truncated at 2 sigma.
@@ -280,7 +348,7 @@ def _short(ward: str) -> str:
     """'Phường Vỹ Dạ' -> 'Vỹ Dạ' (used inside place names)."""
     for prefix in ("Phường ", "Xã "):
         if ward.startswith(prefix):
-            return ward[len(prefix):]
+            return ward[len(prefix) :]
     return ward
 
 
@@ -336,19 +404,42 @@ def _camera_place(rng: random.Random, ward: Ward, category: str, counter: int) -
     if category == "urban_order":
         road = rng.choice(roads)
         prefix = "" if road.startswith(("Quốc lộ", "Tỉnh lộ", "Đường")) else "đường "
-        return rng.choice((f"Vỉa hè {prefix}{road}", f"Chợ {short}", f"Khu dân cư {short} - Tổ {counter % 20 + 1}",
-                           f"Điểm tập kết rác {short} - Số {counter % 9 + 1}"))
+        return rng.choice(
+            (
+                f"Vỉa hè {prefix}{road}",
+                f"Chợ {short}",
+                f"Khu dân cư {short} - Tổ {counter % 20 + 1}",
+                f"Điểm tập kết rác {short} - Số {counter % 9 + 1}",
+            )
+        )
     if category == "public_safety":
-        return rng.choice((f"Trụ sở UBND {ward.name}", f"Trường THCS {short}", f"Quảng trường {short}",
-                           f"Khu dân cư {short} - Tổ {counter % 20 + 1}", f"Trạm Y tế {short}"))
+        return rng.choice(
+            (
+                f"Trụ sở UBND {ward.name}",
+                f"Trường THCS {short}",
+                f"Quảng trường {short}",
+                f"Khu dân cư {short} - Tổ {counter % 20 + 1}",
+                f"Trạm Y tế {short}",
+            )
+        )
     if category == "forest_fire":
-        return rng.choice((f"Chòi canh lửa {short} - Tiểu khu {rng.randint(100, 400)}",
-                           f"Rừng phòng hộ {short} - Tiểu khu {rng.randint(100, 400)}",
-                           f"Điểm cao {short} - Cao độ {rng.randint(300, 1400)} m"))
+        return rng.choice(
+            (
+                f"Chòi canh lửa {short} - Tiểu khu {rng.randint(100, 400)}",
+                f"Rừng phòng hộ {short} - Tiểu khu {rng.randint(100, 400)}",
+                f"Điểm cao {short} - Cao độ {rng.randint(300, 1400)} m",
+            )
+        )
     if category == "flood":
         water = _LAGOONS.get(ward.name) or _RIVERS.get(ward.name, "sông Hương")
-        return rng.choice((f"Bờ {water} - {short}", f"Cống thoát lũ {short} - Số {counter % 9 + 1}",
-                           f"Đê bao {short}", f"Vùng trũng {short} - Thôn {counter % 12 + 1}"))
+        return rng.choice(
+            (
+                f"Bờ {water} - {short}",
+                f"Cống thoát lũ {short} - Số {counter % 9 + 1}",
+                f"Đê bao {short}",
+                f"Vùng trũng {short} - Thôn {counter % 12 + 1}",
+            )
+        )
     # tourism
     return rng.choice((f"Điểm du lịch {short}", f"Bến thuyền {short}", f"Làng nghề {short}"))
 
@@ -392,20 +483,34 @@ def generate_cameras(n: int = 700, seed: int = 1) -> list[dict]:
         status = "offline" if roll < 0.02 else "degraded" if roll < 0.05 else "online"
         # Forest watch towers and busy junctions are usually PTZ; fixed bullets elsewhere.
         ptz_share = {"forest_fire": 0.85, "traffic": 0.35, "public_safety": 0.4, "tourism": 0.5}.get(category, 0.15)
-        cameras.append({
-            "id": f"cam-{index + 1:04d}", "name": name, "ward": ward.name, "category": category,
-            "lat": lat, "lon": lon, "ptz": rng.random() < ptz_share, "status": status,
-        })
+        cameras.append(
+            {
+                "id": f"cam-{index + 1:04d}",
+                "name": name,
+                "ward": ward.name,
+                "category": category,
+                "lat": lat,
+                "lon": lon,
+                "ptz": rng.random() < ptz_share,
+                "status": status,
+            }
+        )
     return cameras
 
 
 # --------------------------------------------------------------------------- sensors
 _UNITS: dict[str, dict[str, str]] = {
     "water_level": {"name": "metre", "symbol": "m", "definition": "http://qudt.org/vocab/unit/M"},
-    "rainfall": {"name": "millimetre per hour", "symbol": "mm/h",
-                 "definition": "http://qudt.org/vocab/unit/MilliM-PER-HR"},
-    "pm25": {"name": "microgram per cubic metre", "symbol": "µg/m³",
-             "definition": "http://qudt.org/vocab/unit/MicroGM-PER-M3"},
+    "rainfall": {
+        "name": "millimetre per hour",
+        "symbol": "mm/h",
+        "definition": "http://qudt.org/vocab/unit/MilliM-PER-HR",
+    },
+    "pm25": {
+        "name": "microgram per cubic metre",
+        "symbol": "µg/m³",
+        "definition": "http://qudt.org/vocab/unit/MicroGM-PER-M3",
+    },
     "temperature": {"name": "degree Celsius", "symbol": "°C", "definition": "http://qudt.org/vocab/unit/DEG_C"},
     "landslide_tilt": {"name": "degree", "symbol": "°", "definition": "http://qudt.org/vocab/unit/DEG"},
 }
@@ -413,16 +518,27 @@ _UNITS: dict[str, dict[str, str]] = {
 # warning at level I, alarm at level II; Kim Long (Hương river) I=1.0 m, II=2.0 m, and
 # Phú Ốc (Bồ river) I=1.5 m, II=3.0 m.
 _THRESHOLDS: dict[str, tuple[float, float]] = {
-    "water_level": (1.0, 2.0), "rainfall": (30.0, 50.0), "pm25": (50.0, 100.0),
-    "temperature": (37.0, 40.0), "landslide_tilt": (0.5, 1.0),
+    "water_level": (1.0, 2.0),
+    "rainfall": (30.0, 50.0),
+    "pm25": (50.0, 100.0),
+    "temperature": (37.0, 40.0),
+    "landslide_tilt": (0.5, 1.0),
 }
 # Physical clamp and normal (dry-weather) value per kind.
 _RANGES: dict[str, tuple[float, float]] = {
-    "water_level": (0.0, 8.0), "rainfall": (0.0, 200.0), "pm25": (2.0, 500.0),
-    "temperature": (5.0, 45.0), "landslide_tilt": (0.0, 5.0),
+    "water_level": (0.0, 8.0),
+    "rainfall": (0.0, 200.0),
+    "pm25": (2.0, 500.0),
+    "temperature": (5.0, 45.0),
+    "landslide_tilt": (0.0, 5.0),
 }
-_BASELINES: dict[str, float] = {"water_level": 0.5, "rainfall": 0.0, "pm25": 25.0, "temperature": 24.0,
-                                "landslide_tilt": 0.1}
+_BASELINES: dict[str, float] = {
+    "water_level": 0.5,
+    "rainfall": 0.0,
+    "pm25": 25.0,
+    "temperature": 24.0,
+    "landslide_tilt": 0.1,
+}
 
 # (name, ward, kind, baseline, thresholds or None)
 _SENSOR_SITES: list[tuple[str, str, str, float, tuple[float, float] | None]] = [
@@ -524,16 +640,23 @@ def generate_sensors(n: int = 60, seed: int = 1) -> list[dict]:
         if round_no:
             name = f"{name} ({round_no + 1})"
         lat, lon = _point_near(rng, _WARD_BY_NAME[ward_name])
-        spread = {"water_level": 0.1, "rainfall": 0.0, "pm25": 4.0, "temperature": 1.0,
-                  "landslide_tilt": 0.02}[kind]
+        spread = {"water_level": 0.1, "rainfall": 0.0, "pm25": 4.0, "temperature": 1.0, "landslide_tilt": 0.02}[kind]
         value = max(_RANGES[kind][0], baseline + rng.uniform(-spread, spread))
         if kind == "rainfall":
             value = rng.choice((0.0, 0.0, round(rng.uniform(0.2, 5.0), 1)))
-        sensors.append({
-            "id": f"sen-{index + 1:03d}", "name": name, "kind": kind, "ward": ward_name,
-            "lat": lat, "lon": lon, "unit": dict(_UNITS[kind]), "last_result": round(value, 2),
-            "status": "ok",
-        })
+        sensors.append(
+            {
+                "id": f"sen-{index + 1:03d}",
+                "name": name,
+                "kind": kind,
+                "ward": ward_name,
+                "lat": lat,
+                "lon": lon,
+                "unit": dict(_UNITS[kind]),
+                "last_result": round(value, 2),
+                "status": "ok",
+            }
+        )
     return sensors
 
 
@@ -563,7 +686,7 @@ def next_reading(rng: random.Random, sensor: dict, now: datetime) -> tuple[float
     local_hour = now.astimezone(_ICT).hour + now.minute / 60.0
     if kind == "water_level":
         # Heavy rain drives the river past its alarm level; dry weather brings it back.
-        target = baseline + (rain ** 2) * (alarm * 1.25 - baseline)
+        target = baseline + (rain**2) * (alarm * 1.25 - baseline)
         value = current + 0.15 * (target - current) + rng.gauss(0.0, 0.02)
     elif kind == "rainfall":
         target = rain * 60.0
@@ -601,86 +724,234 @@ _ALL_TERRAIN = frozenset({"urban", "coastal", "lagoon", "rural", "mountain"})
 _HEPCO = "Công ty Cổ phần Môi trường và Công trình đô thị Huế"
 
 SERVICES: list[_Service] = [
-    _Service("rac_thai", "Rác thải", _HEPCO, 18, 2, _ALL_TERRAIN, (
-        "Rác thải sinh hoạt tồn đọng nhiều ngày trên {road}, bốc mùi hôi.",
-        "Điểm tập kết rác tự phát ở {short}, đề nghị thu gom.",
-        "Thùng rác công cộng trên {road} đầy tràn, chưa được thu gom.",
-        "Có người đổ xà bần, rác thải xây dựng ra lề {road}.")),
-    _Service("den_duong", "Đèn đường hư hỏng", _HEPCO, 10, 3, _ALL_TERRAIN, (
-        "Đèn đường trên {road} không sáng nhiều đêm liền, gây mất an toàn.",
-        "Cụm đèn chiếu sáng gần nút giao trên {road} chập chờn.",
-        "Trụ đèn chiếu sáng ở {short} bị nghiêng, có nguy cơ đổ.")),
-    _Service("lan_chiem_via_he", "Lấn chiếm vỉa hè", "UBND {ward}", 12, 5, frozenset({"urban", "coastal", "rural"}), (
-        "Quán ăn lấn chiếm toàn bộ vỉa hè {road}, người đi bộ phải xuống lòng đường.",
-        "Hộ kinh doanh để xe máy, hàng hóa tràn ra vỉa hè {road}.",
-        "Dựng mái che, bạt lấn chiếm vỉa hè trên {road}.")),
-    _Service("ngap_ung", "Ngập úng", _HEPCO, 8, 2, _ALL_TERRAIN, (
-        "Mưa lớn, {road} ngập sâu khoảng 40 cm, xe máy chết máy nhiều.",
-        "Cống thoát nước trên {road} bị tắc, nước không thoát được.",
-        "Khu dân cư {short} ngập úng kéo dài sau mưa.")),
-    _Service("o_ga", "Ổ gà mặt đường", "Sở Xây dựng thành phố Huế", 8, 7, _ALL_TERRAIN, (
-        "Mặt {road} xuất hiện nhiều ổ gà lớn, nguy hiểm cho xe máy.",
-        "Nắp hố ga trên {road} bị vỡ, hụt xuống so với mặt đường.",
-        "Mặt {road} bị lún, sụt sau đợt mưa lũ.")),
-    _Service("cay_xanh", "Cây xanh gãy đổ, nguy hiểm", "Trung tâm Công viên cây xanh Huế", 7, 3, _ALL_TERRAIN, (
-        "Cây xanh trên {road} bị gãy cành sau mưa, chắn một phần lòng đường.",
-        "Cây cổ thụ trước nhà trên {road} nghiêng, có nguy cơ đổ vào nhà dân.",
-        "Đề nghị cắt tỉa cây xanh che khuất đèn tín hiệu giao thông trên {road}.")),
-    _Service("tieng_on", "Tiếng ồn", "Công an {ward}", 7, 2, frozenset({"urban", "coastal", "rural", "lagoon"}), (
-        "Hát karaoke gây ồn sau 22 giờ tại khu dân cư {short}.",
-        "Cơ sở sản xuất trên {road} hoạt động gây ồn ban đêm.",
-        "Quán bar trên {road} mở nhạc lớn đến khuya.")),
-    _Service("an_ninh_trat_tu", "An ninh trật tự", "Công an {ward}", 6, 2, _ALL_TERRAIN, (
-        "Nhóm thanh niên tụ tập, gây mất trật tự trên {road} vào ban đêm.",
-        "Nghi có đối tượng trộm cắp xe máy hoạt động tại khu vực {short}.",
-        "Đua xe trái phép trên {road} vào tối cuối tuần.")),
-    _Service("vi_pham_giao_thong", "Vi phạm trật tự an toàn giao thông",
-             "Phòng Cảnh sát giao thông - Công an thành phố Huế", 5, 3, _ALL_TERRAIN, (
-        "Xe tải đỗ dưới lòng {road} gây cản trở giao thông.",
-        "Đèn tín hiệu giao thông tại nút giao trên {road} không hoạt động.",
-        "Xe khách dừng đón trả khách sai quy định trên {road}.")),
-    _Service("xay_dung_trai_phep", "Xây dựng trái phép", "UBND {ward}", 4, 10, _ALL_TERRAIN, (
-        "Công trình xây dựng không có giấy phép tại khu vực {short}.",
-        "Công trình trên {road} xây dựng vượt số tầng được cấp phép.",
-        "Tập kết vật liệu xây dựng chiếm lòng {road}.")),
-    _Service("o_nhiem_moi_truong", "Ô nhiễm môi trường", "Sở Nông nghiệp và Môi trường thành phố Huế", 4, 10,
-             _ALL_TERRAIN, (
-        "Cơ sở chăn nuôi ở {short} xả nước thải chưa qua xử lý ra mương.",
-        "Khói bụi từ cơ sở sản xuất gần {road} gây ô nhiễm.",
-        "Nước mương thoát ở {short} đen, bốc mùi hôi thối.")),
-    _Service("cap_nuoc", "Sự cố cấp nước", "Công ty Cổ phần Cấp nước Thừa Thiên Huế", 4, 2, _ALL_TERRAIN, (
-        "Vỡ đường ống cấp nước trên {road}, nước chảy tràn mặt đường.",
-        "Khu dân cư {short} mất nước sinh hoạt từ sáng.",
-        "Nước máy tại {short} có màu đục, đề nghị kiểm tra.")),
-    _Service("an_toan_thuc_pham", "An toàn thực phẩm", "Sở Y tế thành phố Huế", 2, 7,
-             frozenset({"urban", "coastal"}), (
-        "Quán ăn trên {road} không đảm bảo vệ sinh an toàn thực phẩm.",
-        "Phát hiện thực phẩm không rõ nguồn gốc bày bán tại chợ {short}.")),
-    _Service("chay_rung", "Cháy rừng, đốt thực bì", "Chi cục Kiểm lâm thành phố Huế", 2, 1,
-             frozenset({"mountain", "rural"}), (
-        "Phát hiện khói bốc lên từ rừng keo gần {short}, nghi cháy rừng.",
-        "Người dân đốt thực bì sau khai thác keo, lửa có nguy cơ lan vào rừng ở {short}.")),
-    _Service("sat_lo", "Sạt lở đất, bờ sông", "Ban Chỉ huy Phòng thủ dân sự thành phố Huế", 2, 3,
-             frozenset({"mountain", "rural", "lagoon", "coastal"}), (
-        "Taluy dương trên {road} đoạn qua {short} sạt lở, đất đá tràn xuống mặt đường.",
-        "Bờ sông tại {short} sạt lở sâu vào đất sản xuất sau lũ.",
-        "Bờ biển đoạn qua {short} bị sóng đánh sạt lở.")),
-    _Service("du_lich", "Chèo kéo, ép giá du khách", "Sở Du lịch thành phố Huế", 2, 5,
-             frozenset({"urban", "coastal"}), (
-        "Xích lô chèo kéo, ép giá du khách gần {road}.",
-        "Người bán hàng rong đeo bám du khách tại khu vực {short}.")),
+    _Service(
+        "rac_thai",
+        "Rác thải",
+        _HEPCO,
+        18,
+        2,
+        _ALL_TERRAIN,
+        (
+            "Rác thải sinh hoạt tồn đọng nhiều ngày trên {road}, bốc mùi hôi.",
+            "Điểm tập kết rác tự phát ở {short}, đề nghị thu gom.",
+            "Thùng rác công cộng trên {road} đầy tràn, chưa được thu gom.",
+            "Có người đổ xà bần, rác thải xây dựng ra lề {road}.",
+        ),
+    ),
+    _Service(
+        "den_duong",
+        "Đèn đường hư hỏng",
+        _HEPCO,
+        10,
+        3,
+        _ALL_TERRAIN,
+        (
+            "Đèn đường trên {road} không sáng nhiều đêm liền, gây mất an toàn.",
+            "Cụm đèn chiếu sáng gần nút giao trên {road} chập chờn.",
+            "Trụ đèn chiếu sáng ở {short} bị nghiêng, có nguy cơ đổ.",
+        ),
+    ),
+    _Service(
+        "lan_chiem_via_he",
+        "Lấn chiếm vỉa hè",
+        "UBND {ward}",
+        12,
+        5,
+        frozenset({"urban", "coastal", "rural"}),
+        (
+            "Quán ăn lấn chiếm toàn bộ vỉa hè {road}, người đi bộ phải xuống lòng đường.",
+            "Hộ kinh doanh để xe máy, hàng hóa tràn ra vỉa hè {road}.",
+            "Dựng mái che, bạt lấn chiếm vỉa hè trên {road}.",
+        ),
+    ),
+    _Service(
+        "ngap_ung",
+        "Ngập úng",
+        _HEPCO,
+        8,
+        2,
+        _ALL_TERRAIN,
+        (
+            "Mưa lớn, {road} ngập sâu khoảng 40 cm, xe máy chết máy nhiều.",
+            "Cống thoát nước trên {road} bị tắc, nước không thoát được.",
+            "Khu dân cư {short} ngập úng kéo dài sau mưa.",
+        ),
+    ),
+    _Service(
+        "o_ga",
+        "Ổ gà mặt đường",
+        "Sở Xây dựng thành phố Huế",
+        8,
+        7,
+        _ALL_TERRAIN,
+        (
+            "Mặt {road} xuất hiện nhiều ổ gà lớn, nguy hiểm cho xe máy.",
+            "Nắp hố ga trên {road} bị vỡ, hụt xuống so với mặt đường.",
+            "Mặt {road} bị lún, sụt sau đợt mưa lũ.",
+        ),
+    ),
+    _Service(
+        "cay_xanh",
+        "Cây xanh gãy đổ, nguy hiểm",
+        "Trung tâm Công viên cây xanh Huế",
+        7,
+        3,
+        _ALL_TERRAIN,
+        (
+            "Cây xanh trên {road} bị gãy cành sau mưa, chắn một phần lòng đường.",
+            "Cây cổ thụ trước nhà trên {road} nghiêng, có nguy cơ đổ vào nhà dân.",
+            "Đề nghị cắt tỉa cây xanh che khuất đèn tín hiệu giao thông trên {road}.",
+        ),
+    ),
+    _Service(
+        "tieng_on",
+        "Tiếng ồn",
+        "Công an {ward}",
+        7,
+        2,
+        frozenset({"urban", "coastal", "rural", "lagoon"}),
+        (
+            "Hát karaoke gây ồn sau 22 giờ tại khu dân cư {short}.",
+            "Cơ sở sản xuất trên {road} hoạt động gây ồn ban đêm.",
+            "Quán bar trên {road} mở nhạc lớn đến khuya.",
+        ),
+    ),
+    _Service(
+        "an_ninh_trat_tu",
+        "An ninh trật tự",
+        "Công an {ward}",
+        6,
+        2,
+        _ALL_TERRAIN,
+        (
+            "Nhóm thanh niên tụ tập, gây mất trật tự trên {road} vào ban đêm.",
+            "Nghi có đối tượng trộm cắp xe máy hoạt động tại khu vực {short}.",
+            "Đua xe trái phép trên {road} vào tối cuối tuần.",
+        ),
+    ),
+    _Service(
+        "vi_pham_giao_thong",
+        "Vi phạm trật tự an toàn giao thông",
+        "Phòng Cảnh sát giao thông - Công an thành phố Huế",
+        5,
+        3,
+        _ALL_TERRAIN,
+        (
+            "Xe tải đỗ dưới lòng {road} gây cản trở giao thông.",
+            "Đèn tín hiệu giao thông tại nút giao trên {road} không hoạt động.",
+            "Xe khách dừng đón trả khách sai quy định trên {road}.",
+        ),
+    ),
+    _Service(
+        "xay_dung_trai_phep",
+        "Xây dựng trái phép",
+        "UBND {ward}",
+        4,
+        10,
+        _ALL_TERRAIN,
+        (
+            "Công trình xây dựng không có giấy phép tại khu vực {short}.",
+            "Công trình trên {road} xây dựng vượt số tầng được cấp phép.",
+            "Tập kết vật liệu xây dựng chiếm lòng {road}.",
+        ),
+    ),
+    _Service(
+        "o_nhiem_moi_truong",
+        "Ô nhiễm môi trường",
+        "Sở Nông nghiệp và Môi trường thành phố Huế",
+        4,
+        10,
+        _ALL_TERRAIN,
+        (
+            "Cơ sở chăn nuôi ở {short} xả nước thải chưa qua xử lý ra mương.",
+            "Khói bụi từ cơ sở sản xuất gần {road} gây ô nhiễm.",
+            "Nước mương thoát ở {short} đen, bốc mùi hôi thối.",
+        ),
+    ),
+    _Service(
+        "cap_nuoc",
+        "Sự cố cấp nước",
+        "Công ty Cổ phần Cấp nước Thừa Thiên Huế",
+        4,
+        2,
+        _ALL_TERRAIN,
+        (
+            "Vỡ đường ống cấp nước trên {road}, nước chảy tràn mặt đường.",
+            "Khu dân cư {short} mất nước sinh hoạt từ sáng.",
+            "Nước máy tại {short} có màu đục, đề nghị kiểm tra.",
+        ),
+    ),
+    _Service(
+        "an_toan_thuc_pham",
+        "An toàn thực phẩm",
+        "Sở Y tế thành phố Huế",
+        2,
+        7,
+        frozenset({"urban", "coastal"}),
+        (
+            "Quán ăn trên {road} không đảm bảo vệ sinh an toàn thực phẩm.",
+            "Phát hiện thực phẩm không rõ nguồn gốc bày bán tại chợ {short}.",
+        ),
+    ),
+    _Service(
+        "chay_rung",
+        "Cháy rừng, đốt thực bì",
+        "Chi cục Kiểm lâm thành phố Huế",
+        2,
+        1,
+        frozenset({"mountain", "rural"}),
+        (
+            "Phát hiện khói bốc lên từ rừng keo gần {short}, nghi cháy rừng.",
+            "Người dân đốt thực bì sau khai thác keo, lửa có nguy cơ lan vào rừng ở {short}.",
+        ),
+    ),
+    _Service(
+        "sat_lo",
+        "Sạt lở đất, bờ sông",
+        "Ban Chỉ huy Phòng thủ dân sự thành phố Huế",
+        2,
+        3,
+        frozenset({"mountain", "rural", "lagoon", "coastal"}),
+        (
+            "Taluy dương trên {road} đoạn qua {short} sạt lở, đất đá tràn xuống mặt đường.",
+            "Bờ sông tại {short} sạt lở sâu vào đất sản xuất sau lũ.",
+            "Bờ biển đoạn qua {short} bị sóng đánh sạt lở.",
+        ),
+    ),
+    _Service(
+        "du_lich",
+        "Chèo kéo, ép giá du khách",
+        "Sở Du lịch thành phố Huế",
+        2,
+        5,
+        frozenset({"urban", "coastal"}),
+        ("Xích lô chèo kéo, ép giá du khách gần {road}.", "Người bán hàng rong đeo bám du khách tại khu vực {short}."),
+    ),
 ]
 _SERVICE_BY_CODE = {s.code: s for s in SERVICES}
 
 # Citizen reports come overwhelmingly from the dense centre (where Hue-S is used most).
 _REPORT_DENSITY: dict[str, int] = {
-    "Phường Phú Xuân": 120, "Phường Thuận Hóa": 140, "Phường Kim Long": 40, "Phường Vỹ Dạ": 50,
-    "Phường An Cựu": 60, "Phường Thủy Xuân": 40, "Phường Hương An": 30, "Phường Hương Thủy": 30,
-    "Phường Phú Bài": 25, "Phường Thuận An": 20,
+    "Phường Phú Xuân": 120,
+    "Phường Thuận Hóa": 140,
+    "Phường Kim Long": 40,
+    "Phường Vỹ Dạ": 50,
+    "Phường An Cựu": 60,
+    "Phường Thủy Xuân": 40,
+    "Phường Hương An": 30,
+    "Phường Hương Thủy": 30,
+    "Phường Phú Bài": 25,
+    "Phường Thuận An": 20,
 }
 _REPORT_WARD_WEIGHTS = [_REPORT_DENSITY.get(w.name, 6) for w in WARDS]
-_REPORT_PROGRESS = {"open": 0, "action_scheduled": 1, "in_progress": 2,
-                    "closed": 3, "duplicate": 3, "not_responsible": 3}
+_REPORT_PROGRESS = {
+    "open": 0,
+    "action_scheduled": 1,
+    "in_progress": 2,
+    "closed": 3,
+    "duplicate": 3,
+    "not_responsible": 3,
+}
 
 
 def _address(rng: random.Random, ward: Ward) -> tuple[str, str]:
@@ -696,14 +967,32 @@ def _address(rng: random.Random, ward: Ward) -> tuple[str, str]:
 def _report_status_for_age(rng: random.Random, age_days: float) -> str:
     """Open311 status for a report of this age: ~98 % of all reports end up processed."""
     if age_days > 10:
-        table = (("closed", 0.955), ("duplicate", 0.02), ("not_responsible", 0.017),
-                 ("in_progress", 0.005), ("action_scheduled", 0.002), ("open", 0.001))
+        table = (
+            ("closed", 0.955),
+            ("duplicate", 0.02),
+            ("not_responsible", 0.017),
+            ("in_progress", 0.005),
+            ("action_scheduled", 0.002),
+            ("open", 0.001),
+        )
     elif age_days > 3:
-        table = (("closed", 0.85), ("duplicate", 0.03), ("not_responsible", 0.03),
-                 ("in_progress", 0.05), ("action_scheduled", 0.03), ("open", 0.01))
+        table = (
+            ("closed", 0.85),
+            ("duplicate", 0.03),
+            ("not_responsible", 0.03),
+            ("in_progress", 0.05),
+            ("action_scheduled", 0.03),
+            ("open", 0.01),
+        )
     else:
-        table = (("closed", 0.35), ("duplicate", 0.03), ("not_responsible", 0.02),
-                 ("in_progress", 0.25), ("action_scheduled", 0.15), ("open", 0.20))
+        table = (
+            ("closed", 0.35),
+            ("duplicate", 0.03),
+            ("not_responsible", 0.02),
+            ("in_progress", 0.25),
+            ("action_scheduled", 0.15),
+            ("open", 0.20),
+        )
     return rng.choices([s for s, _ in table], weights=[w for _, w in table])[0]
 
 
@@ -732,10 +1021,18 @@ def _make_report(rng: random.Random, requested: datetime, now: datetime, status:
     else:
         updated = requested + timedelta(seconds=int(age * rng.uniform(0.1, 0.9)))
     return {
-        "source": source, "service_code": service.code, "service_name": service.name,
-        "description": description, "status": status, "ward": ward.name, "lat": lat, "lon": lon,
-        "address": address, "agency_responsible": service.agency.format(ward=ward.name),
-        "requested_datetime": requested, "updated_datetime": updated,
+        "source": source,
+        "service_code": service.code,
+        "service_name": service.name,
+        "description": description,
+        "status": status,
+        "ward": ward.name,
+        "lat": lat,
+        "lon": lon,
+        "address": address,
+        "agency_responsible": service.agency.format(ward=ward.name),
+        "requested_datetime": requested,
+        "updated_datetime": updated,
         "expected_datetime": requested + timedelta(days=service.sla_days),
     }
 
@@ -764,8 +1061,9 @@ def next_report_status(rng: random.Random, status: str) -> str | None:
     if status in REPORT_FINAL_STATUSES:
         return None
     if status == "open":
-        return rng.choices(("action_scheduled", "in_progress", "duplicate", "not_responsible"),
-                           weights=(35, 55, 5, 5))[0]
+        return rng.choices(("action_scheduled", "in_progress", "duplicate", "not_responsible"), weights=(35, 55, 5, 5))[
+            0
+        ]
     if status == "action_scheduled":
         return rng.choices(("in_progress", "closed"), weights=(70, 30))[0]
     return "closed"  # in_progress
@@ -774,13 +1072,35 @@ def next_report_status(rng: random.Random, status: str) -> str | None:
 # --------------------------------------------------------------------------- alerts
 # How often each analytic fires relative to the others.
 _ANALYTIC_WEIGHTS: dict[str, int] = {
-    "wrong_way": 6, "illegal_parking": 12, "red_light_violation": 8, "traffic_congestion": 6,
-    "traffic_accident": 2, "no_helmet": 8, "lane_violation": 6, "speeding": 5,
-    "sidewalk_encroachment": 10, "illegal_dumping": 5, "street_vending": 6, "illegal_advertising": 3,
-    "overflowing_bin": 5, "illegal_construction": 2, "tourist_touting": 3,
-    "crowd_gathering": 4, "fighting": 1, "loitering": 4, "intrusion": 3, "abandoned_object": 2,
-    "person_fallen": 1, "forest_fire": 2, "smoke": 4, "straw_burning": 4, "forest_intrusion": 3,
-    "flooded_road": 4, "water_level_rise": 3, "landslide": 1, "high_waves": 2,
+    "wrong_way": 6,
+    "illegal_parking": 12,
+    "red_light_violation": 8,
+    "traffic_congestion": 6,
+    "traffic_accident": 2,
+    "no_helmet": 8,
+    "lane_violation": 6,
+    "speeding": 5,
+    "sidewalk_encroachment": 10,
+    "illegal_dumping": 5,
+    "street_vending": 6,
+    "illegal_advertising": 3,
+    "overflowing_bin": 5,
+    "illegal_construction": 2,
+    "tourist_touting": 3,
+    "crowd_gathering": 4,
+    "fighting": 1,
+    "loitering": 4,
+    "intrusion": 3,
+    "abandoned_object": 2,
+    "person_fallen": 1,
+    "forest_fire": 2,
+    "smoke": 4,
+    "straw_burning": 4,
+    "forest_intrusion": 3,
+    "flooded_road": 4,
+    "water_level_rise": 3,
+    "landslide": 1,
+    "high_waves": 2,
 }
 _ELIGIBLE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "traffic": ("traffic",),
@@ -813,15 +1133,15 @@ class _CameraIndex:
         if analytic.code == "landslide":
             pool = self.by_terrain.get("mountain")
         elif analytic.code == "high_waves":
-            pool = [c for c in self.by_terrain.get("coastal", []) if c.get("category") == "flood"] or \
-                self.by_terrain.get("coastal")
+            pool = [
+                c for c in self.by_terrain.get("coastal", []) if c.get("category") == "flood"
+            ] or self.by_terrain.get("coastal")
         else:
             pool = [c for cat in _ELIGIBLE_CATEGORIES[analytic.category] for c in self.by_category.get(cat, [])]
         return rng.choice(pool or self.all)
 
 
-def _make_alert(rng: random.Random, index: _CameraIndex, detected: datetime, now: datetime,
-                fresh: bool) -> dict:
+def _make_alert(rng: random.Random, index: _CameraIndex, detected: datetime, now: datetime, fresh: bool) -> dict:
     analytic = ANALYTICS_BY_CODE[rng.choices(_ANALYTIC_CODES, weights=_ANALYTIC_WEIGHT_LIST)[0]]
     camera = index.pick(rng, analytic)
     severity = analytic.default_severity
@@ -833,8 +1153,12 @@ def _make_alert(rng: random.Random, index: _CameraIndex, detected: datetime, now
         severity = "warning" if severity == "critical" else "info"
     width = rng.uniform(0.06, 0.4)
     height = rng.uniform(0.08, 0.5)
-    bbox = [round(rng.uniform(0.0, 1.0 - width), 4), round(rng.uniform(0.0, 1.0 - height), 4),
-            round(width, 4), round(height, 4)]
+    bbox = [
+        round(rng.uniform(0.0, 1.0 - width), 4),
+        round(rng.uniform(0.0, 1.0 - height), 4),
+        round(width, 4),
+        round(height, 4),
+    ]
     state, close_reason, owner = "new", None, None
     if not fresh:
         age_days = (now - detected).total_seconds() / 86400.0
@@ -847,10 +1171,19 @@ def _make_alert(rng: random.Random, index: _CameraIndex, detected: datetime, now
         if state == "closed":
             close_reason = rng.choices(CLOSE_REASONS, weights=(60, 25, 8, 7))[0]
     return {
-        "analytic": analytic.code, "severity": severity, "camera_id": camera["id"], "ward": camera["ward"],
-        "lat": camera["lat"], "lon": camera["lon"], "detected_at": detected,
-        "confidence": round(rng.uniform(0.55, 0.99), 2), "bbox": bbox, "state": state,
-        "close_reason": close_reason, "owner": owner, "notes": [],
+        "analytic": analytic.code,
+        "severity": severity,
+        "camera_id": camera["id"],
+        "ward": camera["ward"],
+        "lat": camera["lat"],
+        "lon": camera["lon"],
+        "detected_at": detected,
+        "confidence": round(rng.uniform(0.55, 0.99), 2),
+        "bbox": bbox,
+        "state": state,
+        "close_reason": close_reason,
+        "owner": owner,
+        "notes": [],
     }
 
 
@@ -873,39 +1206,91 @@ def random_alert(rng: random.Random, cameras: list[dict], now: datetime) -> dict
 
 # --------------------------------------------------------------------------- tasks & meetings
 _TASK_TEMPLATES: tuple[tuple[str, str, str], ...] = (
-    ("Kiểm tra chòi canh lửa {mountain}", "Kiểm tra thiết bị, camera và lực lượng trực tại các chòi canh lửa, "
-     "báo cáo tình trạng sẵn sàng chữa cháy rừng.", "Chi cục Kiểm lâm thành phố Huế"),
-    ("Rà soát phương án sơ tán dân vùng trũng {lowland}", "Cập nhật danh sách hộ dân vùng trũng thấp, "
-     "điểm sơ tán và phương tiện hỗ trợ khi mực nước sông Hương vượt báo động II.",
-     "Ban Chỉ huy Phòng thủ dân sự thành phố Huế"),
+    (
+        "Kiểm tra chòi canh lửa {mountain}",
+        "Kiểm tra thiết bị, camera và lực lượng trực tại các chòi canh lửa, "
+        "báo cáo tình trạng sẵn sàng chữa cháy rừng.",
+        "Chi cục Kiểm lâm thành phố Huế",
+    ),
+    (
+        "Rà soát phương án sơ tán dân vùng trũng {lowland}",
+        "Cập nhật danh sách hộ dân vùng trũng thấp, "
+        "điểm sơ tán và phương tiện hỗ trợ khi mực nước sông Hương vượt báo động II.",
+        "Ban Chỉ huy Phòng thủ dân sự thành phố Huế",
+    ),
     ("Nạo vét cống thoát nước {road}", "Khơi thông hệ thống cống thoát nước trước đợt mưa lớn.", _HEPCO),
-    ("Xử lý lấn chiếm vỉa hè {road}", "Phối hợp lập biên bản, yêu cầu các hộ kinh doanh trả lại vỉa hè "
-     "cho người đi bộ.", "UBND Phường Thuận Hóa"),
-    ("Thay thế đèn chiếu sáng hư hỏng {road}", "Thay bóng đèn và kiểm tra tủ điện chiếu sáng theo phản ánh "
-     "của người dân trên Hue-S.", _HEPCO),
-    ("Cắt tỉa cây xanh trước mùa mưa bão trên {road}", "Cắt tỉa, chằng chống cây xanh có nguy cơ gãy đổ.",
-     "Trung tâm Công viên cây xanh Huế"),
-    ("Kiểm tra camera mất tín hiệu khu vực {lowland}", "Kiểm tra đường truyền, nguồn điện và thay thế thiết bị "
-     "camera mất kết nối.", "Trung tâm Giám sát, điều hành đô thị thông minh Huế"),
-    ("Tổng hợp phản ánh hiện trường tuần", "Tổng hợp, phân loại các phản ánh quá hạn xử lý, đề xuất đơn vị "
-     "chịu trách nhiệm.", "Trung tâm Giám sát, điều hành đô thị thông minh Huế"),
-    ("Khắc phục sạt lở taluy {slope}", "Bố trí biển cảnh báo, dọn đất đá và đề xuất phương án gia cố taluy.",
-     "Sở Xây dựng thành phố Huế"),
-    ("Tuần tra đảm bảo an ninh trật tự khu vực {tourism}", "Tăng cường tuần tra, xử lý chèo kéo du khách và "
-     "đảm bảo trật tự tại điểm du lịch.", "Công an thành phố Huế"),
-    ("Kiểm tra đê bao, cống ngăn mặn ven phá Tam Giang", "Kiểm tra tình trạng đê bao và cống ngăn mặn, "
-     "sẵn sàng vận hành khi triều cường.", "Sở Nông nghiệp và Môi trường thành phố Huế"),
-    ("Xác minh cảnh báo khói trên camera {mountain}", "Cử lực lượng kiểm lâm địa bàn xác minh cảnh báo khói "
-     "do hệ thống AI phát hiện.", "Chi cục Kiểm lâm thành phố Huế"),
+    (
+        "Xử lý lấn chiếm vỉa hè {road}",
+        "Phối hợp lập biên bản, yêu cầu các hộ kinh doanh trả lại vỉa hè cho người đi bộ.",
+        "UBND Phường Thuận Hóa",
+    ),
+    (
+        "Thay thế đèn chiếu sáng hư hỏng {road}",
+        "Thay bóng đèn và kiểm tra tủ điện chiếu sáng theo phản ánh của người dân trên Hue-S.",
+        _HEPCO,
+    ),
+    (
+        "Cắt tỉa cây xanh trước mùa mưa bão trên {road}",
+        "Cắt tỉa, chằng chống cây xanh có nguy cơ gãy đổ.",
+        "Trung tâm Công viên cây xanh Huế",
+    ),
+    (
+        "Kiểm tra camera mất tín hiệu khu vực {lowland}",
+        "Kiểm tra đường truyền, nguồn điện và thay thế thiết bị camera mất kết nối.",
+        "Trung tâm Giám sát, điều hành đô thị thông minh Huế",
+    ),
+    (
+        "Tổng hợp phản ánh hiện trường tuần",
+        "Tổng hợp, phân loại các phản ánh quá hạn xử lý, đề xuất đơn vị chịu trách nhiệm.",
+        "Trung tâm Giám sát, điều hành đô thị thông minh Huế",
+    ),
+    (
+        "Khắc phục sạt lở taluy {slope}",
+        "Bố trí biển cảnh báo, dọn đất đá và đề xuất phương án gia cố taluy.",
+        "Sở Xây dựng thành phố Huế",
+    ),
+    (
+        "Tuần tra đảm bảo an ninh trật tự khu vực {tourism}",
+        "Tăng cường tuần tra, xử lý chèo kéo du khách và đảm bảo trật tự tại điểm du lịch.",
+        "Công an thành phố Huế",
+    ),
+    (
+        "Kiểm tra đê bao, cống ngăn mặn ven phá Tam Giang",
+        "Kiểm tra tình trạng đê bao và cống ngăn mặn, sẵn sàng vận hành khi triều cường.",
+        "Sở Nông nghiệp và Môi trường thành phố Huế",
+    ),
+    (
+        "Xác minh cảnh báo khói trên camera {mountain}",
+        "Cử lực lượng kiểm lâm địa bàn xác minh cảnh báo khói do hệ thống AI phát hiện.",
+        "Chi cục Kiểm lâm thành phố Huế",
+    ),
 )
 _TASK_FILL = {
     "mountain": ("xã A Lưới 1", "xã A Lưới 3", "xã A Lưới 5", "xã Nam Đông", "xã Khe Tre", "xã Bình Điền"),
-    "lowland": ("phường Hương An", "phường Kim Long", "phường Phú Xuân", "xã Quảng Điền", "phường Dương Nỗ",
-                "phường Thuận An"),
-    "road": ("đường Lê Lợi", "đường Hùng Vương", "đường Trần Hưng Đạo", "đường Điện Biên Phủ",
-             "đường Nguyễn Sinh Cung", "đường Phạm Văn Đồng", "đường Đinh Tiên Hoàng", "đường An Dương Vương"),
-    "slope": ("Quốc lộ 49 đoạn qua A Lưới", "Đường Hồ Chí Minh đoạn qua Khe Tre", "đèo Hải Vân",
-              "Tỉnh lộ 14B đoạn qua Nam Đông"),
+    "lowland": (
+        "phường Hương An",
+        "phường Kim Long",
+        "phường Phú Xuân",
+        "xã Quảng Điền",
+        "phường Dương Nỗ",
+        "phường Thuận An",
+    ),
+    "road": (
+        "đường Lê Lợi",
+        "đường Hùng Vương",
+        "đường Trần Hưng Đạo",
+        "đường Điện Biên Phủ",
+        "đường Nguyễn Sinh Cung",
+        "đường Phạm Văn Đồng",
+        "đường Đinh Tiên Hoàng",
+        "đường An Dương Vương",
+    ),
+    "slope": (
+        "Quốc lộ 49 đoạn qua A Lưới",
+        "Đường Hồ Chí Minh đoạn qua Khe Tre",
+        "đèo Hải Vân",
+        "Tỉnh lộ 14B đoạn qua Nam Đông",
+    ),
     "tourism": ("Đại Nội", "chùa Thiên Mụ", "lăng Tự Đức", "phố đi bộ Nguyễn Đình Chiểu", "biển Thuận An"),
 }
 _TASK_CREATORS = ("leader", "supervisor", "admin")
@@ -932,36 +1317,70 @@ def generate_tasks(n: int = 40, seed: int = 1, now: datetime | None = None) -> l
             status = rng.choices(TASK_STATUSES, weights=(10, 15, 65, 10))[0]
         else:
             status = rng.choices(TASK_STATUSES, weights=(50, 40, 8, 2))[0]
-        tasks.append({"title": title, "description": description, "assignee_unit": unit, "status": status,
-                      "due_at": due.replace(minute=0, second=0, microsecond=0),
-                      "created_by": rng.choice(_TASK_CREATORS)})
+        tasks.append(
+            {
+                "title": title,
+                "description": description,
+                "assignee_unit": unit,
+                "status": status,
+                "due_at": due.replace(minute=0, second=0, microsecond=0),
+                "created_by": rng.choice(_TASK_CREATORS),
+            }
+        )
     return tasks
 
 
 _MEETING_TEMPLATES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Giao ban điều hành Trung tâm IOC", (
-        ("Tình hình phản ánh hiện trường trong tuần", "Trưởng phòng Tiếp nhận phản ánh"),
-        ("Cảnh báo AI nổi bật và kết quả xử lý", "Trưởng ca trực vận hành"),
-        ("Tình trạng hạ tầng camera", "Phòng Kỹ thuật"))),
-    ("Họp Ban Chỉ huy Phòng thủ dân sự ứng phó mưa lũ", (
-        ("Diễn biến mực nước sông Hương, sông Bồ", "Đài Khí tượng Thủy văn thành phố Huế"),
-        ("Phương án sơ tán dân vùng trũng thấp", "Ban Chỉ huy Phòng thủ dân sự thành phố Huế"),
-        ("Đảm bảo giao thông, thông tin liên lạc", "Sở Xây dựng thành phố Huế"))),
-    ("Rà soát phương án phòng cháy chữa cháy rừng", (
-        ("Cảnh báo cháy rừng từ hệ thống camera AI", "Trung tâm Giám sát, điều hành đô thị thông minh Huế"),
-        ("Lực lượng, phương tiện tại A Lưới và Nam Đông", "Chi cục Kiểm lâm thành phố Huế"))),
-    ("Họp chuyên đề trật tự đô thị khu vực trung tâm", (
-        ("Lấn chiếm vỉa hè, lòng đường", "UBND Phường Thuận Hóa"),
-        ("Trật tự tại Chợ Đông Ba và khu vực Kinh thành", "UBND Phường Phú Xuân"))),
-    ("Đánh giá vận hành hệ thống camera giám sát", (
-        ("Tỷ lệ camera trực tuyến, sự cố đường truyền", "Phòng Kỹ thuật"),
-        ("Đề xuất mở rộng 29 bài toán phân tích AI", "Trung tâm Giám sát, điều hành đô thị thông minh Huế"))),
-    ("Chuẩn bị đảm bảo an ninh, trật tự dịp Festival Huế", (
-        ("Phương án phân luồng giao thông", "Phòng Cảnh sát giao thông - Công an thành phố Huế"),
-        ("Giám sát đám đông bằng camera", "Trung tâm Giám sát, điều hành đô thị thông minh Huế"))),
+    (
+        "Giao ban điều hành Trung tâm IOC",
+        (
+            ("Tình hình phản ánh hiện trường trong tuần", "Trưởng phòng Tiếp nhận phản ánh"),
+            ("Cảnh báo AI nổi bật và kết quả xử lý", "Trưởng ca trực vận hành"),
+            ("Tình trạng hạ tầng camera", "Phòng Kỹ thuật"),
+        ),
+    ),
+    (
+        "Họp Ban Chỉ huy Phòng thủ dân sự ứng phó mưa lũ",
+        (
+            ("Diễn biến mực nước sông Hương, sông Bồ", "Đài Khí tượng Thủy văn thành phố Huế"),
+            ("Phương án sơ tán dân vùng trũng thấp", "Ban Chỉ huy Phòng thủ dân sự thành phố Huế"),
+            ("Đảm bảo giao thông, thông tin liên lạc", "Sở Xây dựng thành phố Huế"),
+        ),
+    ),
+    (
+        "Rà soát phương án phòng cháy chữa cháy rừng",
+        (
+            ("Cảnh báo cháy rừng từ hệ thống camera AI", "Trung tâm Giám sát, điều hành đô thị thông minh Huế"),
+            ("Lực lượng, phương tiện tại A Lưới và Nam Đông", "Chi cục Kiểm lâm thành phố Huế"),
+        ),
+    ),
+    (
+        "Họp chuyên đề trật tự đô thị khu vực trung tâm",
+        (
+            ("Lấn chiếm vỉa hè, lòng đường", "UBND Phường Thuận Hóa"),
+            ("Trật tự tại Chợ Đông Ba và khu vực Kinh thành", "UBND Phường Phú Xuân"),
+        ),
+    ),
+    (
+        "Đánh giá vận hành hệ thống camera giám sát",
+        (
+            ("Tỷ lệ camera trực tuyến, sự cố đường truyền", "Phòng Kỹ thuật"),
+            ("Đề xuất mở rộng 29 bài toán phân tích AI", "Trung tâm Giám sát, điều hành đô thị thông minh Huế"),
+        ),
+    ),
+    (
+        "Chuẩn bị đảm bảo an ninh, trật tự dịp Festival Huế",
+        (
+            ("Phương án phân luồng giao thông", "Phòng Cảnh sát giao thông - Công an thành phố Huế"),
+            ("Giám sát đám đông bằng camera", "Trung tâm Giám sát, điều hành đô thị thông minh Huế"),
+        ),
+    ),
 )
-_MEETING_ROOMS = ("Phòng họp Trung tâm IOC Huế", "Phòng họp trực tuyến UBND thành phố Huế",
-                  "Hội trường UBND thành phố Huế")
+_MEETING_ROOMS = (
+    "Phòng họp Trung tâm IOC Huế",
+    "Phòng họp trực tuyến UBND thành phố Huế",
+    "Hội trường UBND thành phố Huế",
+)
 
 
 def generate_meetings(n: int = 6, seed: int = 1, now: datetime | None = None) -> list[dict]:
@@ -981,11 +1400,19 @@ def generate_meetings(n: int = 6, seed: int = 1, now: datetime | None = None) ->
         if i == n // 2:
             starts = now.replace(second=0, microsecond=0) - timedelta(minutes=30)
         else:
-            starts = (local_today + timedelta(days=(i - n // 2) * 2 + rng.choice((0, 1)),
-                                              hours=rng.choice((0, 1, 6, 7)))).astimezone(_UTC)
+            starts = (
+                local_today + timedelta(days=(i - n // 2) * 2 + rng.choice((0, 1)), hours=rng.choice((0, 1, 6, 7)))
+            ).astimezone(_UTC)
         ends = starts + timedelta(minutes=rng.choice((60, 90, 120)))
         status = "ended" if ends <= now else "in_progress" if starts <= now else "scheduled"
-        meetings.append({"title": title, "location": rng.choice(_MEETING_ROOMS), "starts_at": starts,
-                         "ends_at": ends, "status": status,
-                         "agenda": [{"title": t, "presenter": p} for t, p in agenda]})
+        meetings.append(
+            {
+                "title": title,
+                "location": rng.choice(_MEETING_ROOMS),
+                "starts_at": starts,
+                "ends_at": ends,
+                "status": status,
+                "agenda": [{"title": t, "presenter": p} for t, p in agenda],
+            }
+        )
     return meetings

@@ -1,4 +1,5 @@
 """Demo meeting documents (real one-page PDFs drawn with Pillow) and the demo polls of the seed."""
+
 from __future__ import annotations
 
 import io
@@ -69,8 +70,15 @@ def render_pdf(title: str, paragraphs: list[str], created: datetime) -> bytes:
         y += 14
     out = io.BytesIO()
     # Fixed dates in the PDF's info: the same meeting always yields the same bytes (and SHA-256).
-    page.save(out, "PDF", resolution=100.0, title=shown(title), author="IOC Huế demo",
-              creationDate=created.utctimetuple(), modDate=created.utctimetuple())
+    page.save(
+        out,
+        "PDF",
+        resolution=100.0,
+        title=shown(title),
+        author="IOC Huế demo",
+        creationDate=created.utctimetuple(),
+        modDate=created.utctimetuple(),
+    )
     return out.getvalue()
 
 
@@ -82,15 +90,21 @@ def meeting_documents(meeting: dict[str, Any], index: int) -> list[tuple[str, by
     """(filename, PDF bytes) for one demo meeting: its agenda, and for every other meeting a brief."""
     agenda = meeting.get("agenda") or []
     created = meeting["starts_at"] - timedelta(days=1)
-    lines = [f"Thời gian: {_local(meeting['starts_at'])} – {_local(meeting['ends_at'])}",
-             f"Địa điểm: {meeting['location']}", "Nội dung:"]
+    lines = [
+        f"Thời gian: {_local(meeting['starts_at'])} – {_local(meeting['ends_at'])}",
+        f"Địa điểm: {meeting['location']}",
+        "Nội dung:",
+    ]
     lines += [f"{n}. {item['title']} — trình bày: {item['presenter']}" for n, item in enumerate(agenda, 1)]
     docs = [("Chương trình họp.pdf", render_pdf(f"Chương trình: {meeting['title']}", lines, created))]
     if index % 2 == 0:
-        brief = [f"Tài liệu phục vụ cuộc họp «{meeting['title']}».",
-                 "Đề nghị các đại biểu nghiên cứu trước, chuẩn bị ý kiến cho từng nội dung dưới đây."]
-        brief += [f"• {item['title']}: đơn vị {item['presenter']} báo cáo tình hình, kết quả và kiến nghị."
-                  for item in agenda]
+        brief = [
+            f"Tài liệu phục vụ cuộc họp «{meeting['title']}».",
+            "Đề nghị các đại biểu nghiên cứu trước, chuẩn bị ý kiến cho từng nội dung dưới đây.",
+        ]
+        brief += [
+            f"• {item['title']}: đơn vị {item['presenter']} báo cáo tình hình, kết quả và kiến nghị." for item in agenda
+        ]
         docs.append(("Báo cáo tóm tắt.pdf", render_pdf("Báo cáo tóm tắt", brief, created)))
     return docs
 
@@ -100,5 +114,7 @@ def meeting_poll(meeting: dict[str, Any]) -> dict[str, Any] | None:
     agenda = meeting.get("agenda") or []
     if meeting.get("status") == "ended" or not agenda:
         return None
-    return {"question": f"Thống nhất thông qua nội dung «{agenda[0]['title']}»?",
-            "options": ["Đồng ý", "Không đồng ý", "Cần bổ sung thêm"]}
+    return {
+        "question": f"Thống nhất thông qua nội dung «{agenda[0]['title']}»?",
+        "options": ["Đồng ý", "Không đồng ý", "Cần bổ sung thêm"],
+    }

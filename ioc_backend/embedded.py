@@ -1,4 +1,5 @@
 """Runs the backend inside another process (the console's --demo mode) on a background thread."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,16 @@ from ioc_backend.settings import Settings
 class EmbeddedBackend:
     """A real backend on loopback in thread ``ioc-backend-server``; ``start`` returns its URL."""
 
-    def __init__(self, db_url: str, *, demo: bool = True, simulator: bool = True,
-                 host: str = "127.0.0.1", port: int = 0, **options: float) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        *,
+        demo: bool = True,
+        simulator: bool = True,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        **options: float,
+    ) -> None:
         self.settings = Settings(db_url=db_url, demo=demo, simulator=simulator, **options)  # type: ignore[arg-type]
         self.host = host
         self.port = port
@@ -32,8 +41,9 @@ class EmbeddedBackend:
             self._sock = bind_socket(self.host, self.port)
             self._server = build_server(self._ctx)
             self.url = socket_url(self._sock)
-            self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock]},
-                                            name="ioc-backend-server", daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.run, kwargs={"sockets": [self._sock]}, name="ioc-backend-server", daemon=True
+            )
             self._thread.start()
             self._wait_healthy(timeout)
         except BaseException:
@@ -77,7 +87,7 @@ class EmbeddedBackend:
             self._sock = None
         self._server = None
 
-    def __enter__(self) -> "EmbeddedBackend":
+    def __enter__(self) -> EmbeddedBackend:
         self.start()
         return self
 

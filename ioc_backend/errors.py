@@ -1,4 +1,5 @@
 """Every error the API returns, shaped as docs/API.md's error body, produced in one place."""
+
 from __future__ import annotations
 
 import logging
@@ -12,18 +13,33 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("ioc_backend.errors")
 
-_CODE_FOR_STATUS = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-                    405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
-                    415: "unsupported_media_type", 422: "validation_error",
-                    503: "service_unavailable"}
+_CODE_FOR_STATUS = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    503: "service_unavailable",
+}
 
 
 class ApiError(Exception):
     """Raise anywhere in a handler to answer with the standard error body."""
 
-    def __init__(self, status: int, code: str, message: str, *,
-                 details: list[dict[str, str]] | None = None, extra: dict[str, Any] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        details: list[dict[str, str]] | None = None,
+        extra: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
@@ -33,8 +49,9 @@ class ApiError(Exception):
         self.headers = headers
 
 
-def error_body(code: str, message: str, details: list[dict[str, str]] | None = None,
-               extra: dict[str, Any] | None = None) -> dict[str, Any]:
+def error_body(
+    code: str, message: str, details: list[dict[str, str]] | None = None, extra: dict[str, Any] | None = None
+) -> dict[str, Any]:
     err: dict[str, Any] = {"code": code, "message": message}
     if details is not None:
         err["details"] = details
@@ -53,21 +70,20 @@ def not_found(what: str, ident: object) -> ApiError:
 
 
 def field_error(field: str, message: str) -> ApiError:
-    return ApiError(422, "validation_error", f"Invalid value for {field}: {message}",
-                    details=[{"field": field, "message": message}])
+    return ApiError(
+        422, "validation_error", f"Invalid value for {field}: {message}", details=[{"field": field, "message": message}]
+    )
 
 
 async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-    return error_response(exc.status, exc.code, exc.message, details=exc.details, extra=exc.extra,
-                          headers=exc.headers)
+    return error_response(exc.status, exc.code, exc.message, details=exc.details, extra=exc.extra, headers=exc.headers)
 
 
 async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
         return error_response(400, "invalid_json", "The request body is not valid JSON")
-    details = [{"field": ".".join(str(p) for p in e.get("loc", ())), "message": str(e.get("msg", ""))}
-               for e in errors]
+    details = [{"field": ".".join(str(p) for p in e.get("loc", ())), "message": str(e.get("msg", ""))} for e in errors]
     fields = ", ".join(d["field"] for d in details)
     return error_response(422, "validation_error", f"Invalid request: {fields}", details=details)
 
@@ -94,8 +110,12 @@ async def _data_error(request: Request, exc: DataError) -> JSONResponse:
     # character in text, an integer beyond the column's range, a string over its length.
     # It is the client's value, not a bug; the transaction was rolled back.
     log.warning("database refused a value on %s %s: %s", request.method, request.url.path, exc.orig)
-    return error_response(422, "validation_error", "A value in the request cannot be stored by the database "
-                          "(out of range, too long, or containing a NUL character)")
+    return error_response(
+        422,
+        "validation_error",
+        "A value in the request cannot be stored by the database "
+        "(out of range, too long, or containing a NUL character)",
+    )
 
 
 async def _overflow(request: Request, exc: OverflowError) -> JSONResponse:

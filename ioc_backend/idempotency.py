@@ -1,4 +1,5 @@
 """Idempotency-Key handling shared by every mutating endpoint (docs/API.md "Idempotency")."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -21,8 +22,15 @@ REPLAY_HEADER = "Idempotent-Replayed"
 
 
 def idempotency_key(
-    key: Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=200,
-                                      description="Client-chosen key; a replay returns the stored answer")] = None,
+    key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            min_length=1,
+            max_length=200,
+            description="Client-chosen key; a replay returns the stored answer",
+        ),
+    ] = None,
 ) -> str | None:
     """Dependency declaring (and validating, 1..200 chars) the optional Idempotency-Key header."""
     return key
@@ -30,23 +38,29 @@ def idempotency_key(
 
 def _replay(record: models.IdempotencyRecord, method: str, path: str, body_hash: str) -> Response:
     if (record.method, record.path, record.body_hash) != (method, path, body_hash):
-        raise ApiError(422, "idempotency_key_mismatch",
-                       "This Idempotency-Key was already used for a different request")
-    return Response(content=record.response_body.encode("utf-8"), status_code=record.status_code,
-                    media_type="application/json" if record.response_body else None,
-                    headers={REPLAY_HEADER: "true"})
+        raise ApiError(422, "idempotency_key_mismatch", "This Idempotency-Key was already used for a different request")
+    return Response(
+        content=record.response_body.encode("utf-8"),
+        status_code=record.status_code,
+        media_type="application/json" if record.response_body else None,
+        headers={REPLAY_HEADER: "true"},
+    )
 
 
 def _find(session: Session, user_id: int, key: str) -> models.IdempotencyRecord | None:
-    record = session.execute(select(models.IdempotencyRecord).where(
-        models.IdempotencyRecord.user_id == user_id, models.IdempotencyRecord.key == key)).scalar_one_or_none()
+    record = session.execute(
+        select(models.IdempotencyRecord).where(
+            models.IdempotencyRecord.user_id == user_id, models.IdempotencyRecord.key == key
+        )
+    ).scalar_one_or_none()
     if record is not None and record.created_at < utcnow() - KEY_TTL:
         return None  # expired keys behave as new; the pruner deletes them
     return record
 
 
-def idempotent_write(request: Request, principal: Principal, key: str | None,
-                     apply: Callable[[Session], Any], status_code: int = 200) -> Response:
+def idempotent_write(
+    request: Request, principal: Principal, key: str | None, apply: Callable[[Session], Any], status_code: int = 200
+) -> Response:
     """Run ``apply`` in one write transaction, storing its answer under ``key`` if given.
 
     ``apply`` returns the JSON body (or None for 204). The stored record commits in the same
@@ -70,8 +84,9 @@ def idempotent_write(request: Request, principal: Principal, key: str | None,
     slot = (principal.user_id, key)
     with ctx.in_flight_lock:
         if slot in ctx.in_flight_keys:
-            raise ApiError(409, "idempotency_key_in_use",
-                           "A request with this Idempotency-Key is still being processed")
+            raise ApiError(
+                409, "idempotency_key_in_use", "A request with this Idempotency-Key is still being processed"
+            )
         ctx.in_flight_keys.add(slot)
     try:
         with ctx.db.write() as session:
@@ -79,15 +94,25 @@ def idempotent_write(request: Request, principal: Principal, key: str | None,
             existing = _find(session, principal.user_id, key)
             if existing is not None:
                 return _replay(existing, method, path, body_hash)
-            session.execute(delete(models.IdempotencyRecord).where(
-                models.IdempotencyRecord.user_id == principal.user_id,
-                models.IdempotencyRecord.key == key))
+            session.execute(
+                delete(models.IdempotencyRecord).where(
+                    models.IdempotencyRecord.user_id == principal.user_id, models.IdempotencyRecord.key == key
+                )
+            )
             response = _response(apply(session), status_code)
             # Stored byte-for-byte as sent, so a replay is indistinguishable from the original.
-            session.add(models.IdempotencyRecord(
-                user_id=principal.user_id, key=key, method=method, path=path, body_hash=body_hash,
-                status_code=status_code, response_body=bytes(response.body).decode("utf-8"),
-                created_at=utcnow()))
+            session.add(
+                models.IdempotencyRecord(
+                    user_id=principal.user_id,
+                    key=key,
+                    method=method,
+                    path=path,
+                    body_hash=body_hash,
+                    status_code=status_code,
+                    response_body=bytes(response.body).decode("utf-8"),
+                    created_at=utcnow(),
+                )
+            )
         return response
     finally:
         with ctx.in_flight_lock:
@@ -101,6 +126,7 @@ def _response(body: Any, status_code: int) -> Response:
 
 
 def prune_idempotency(session: Session) -> int:
-    result = session.execute(delete(models.IdempotencyRecord).where(
-        models.IdempotencyRecord.created_at < utcnow() - KEY_TTL))
+    result = session.execute(
+        delete(models.IdempotencyRecord).where(models.IdempotencyRecord.created_at < utcnow() - KEY_TTL)
+    )
     return result.rowcount or 0

@@ -1,4 +1,5 @@
 """Paginated list answers (``{"items", "total", "limit", "offset"}``) shared by all collections."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -13,8 +14,9 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Page size, 1..1000")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip")]
 
 
-def paginate(session: Session, stmt: Select, order_by: Any, limit: int, offset: int,
-             render: Callable[[Any], dict[str, Any]]) -> JSONResponse:
+def paginate(
+    session: Session, stmt: Select, order_by: Any, limit: int, offset: int, render: Callable[[Any], dict[str, Any]]
+) -> JSONResponse:
     """Run ``stmt`` (already filtered) as one page ordered by ``order_by`` plus its total count.
 
     Returned as a ready JSONResponse: the payload is plain JSON types already, and skipping

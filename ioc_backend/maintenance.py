@@ -1,4 +1,5 @@
 """Housekeeping: trim the change log, stale idempotency keys, expired tokens and old readings."""
+
 from __future__ import annotations
 
 import logging
@@ -25,13 +26,20 @@ def prune(db: Database, event_retention: int) -> dict[str, int]:
         max_id = session.execute(select(func.max(models.ChangeEvent.id))).scalar_one() or 0
         events = 0
         if max_id > event_retention:
-            events = session.execute(delete(models.ChangeEvent).where(
-                models.ChangeEvent.id <= max_id - event_retention)).rowcount or 0
+            events = (
+                session.execute(
+                    delete(models.ChangeEvent).where(models.ChangeEvent.id <= max_id - event_retention)
+                ).rowcount
+                or 0
+            )
         keys = prune_idempotency(session)
-        tokens = session.execute(delete(models.Token).where(
-            models.Token.expires_at < now - TOKEN_GRACE)).rowcount or 0
-        readings = session.execute(delete(models.Reading).where(
-            models.Reading.phenomenon_time < now - READING_RETENTION)).rowcount or 0
+        tokens = session.execute(delete(models.Token).where(models.Token.expires_at < now - TOKEN_GRACE)).rowcount or 0
+        readings = (
+            session.execute(
+                delete(models.Reading).where(models.Reading.phenomenon_time < now - READING_RETENTION)
+            ).rowcount
+            or 0
+        )
     removed = {"events": events, "idempotency_keys": keys, "tokens": tokens, "readings": readings}
     if any(removed.values()):
         log.info("pruned %s", removed)

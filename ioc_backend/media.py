@@ -1,4 +1,5 @@
 """Simulated camera media: shared, cached MJPEG frames per camera stream and alert snapshots."""
+
 from __future__ import annotations
 
 import math
@@ -9,17 +10,26 @@ import time
 import unicodedata
 import zlib
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
-from typing import Callable, Hashable, TypeVar
+from typing import TypeVar
 
 import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-__all__ = ["FrameSource", "snapshot_jpeg", "multipart_part", "MJPEG_CONTENT_TYPE", "STREAM_SIZES",
-           "JPEG_QUALITY", "find_font_path", "ascii_fallback"]
+__all__ = [
+    "FrameSource",
+    "snapshot_jpeg",
+    "multipart_part",
+    "MJPEG_CONTENT_TYPE",
+    "STREAM_SIZES",
+    "JPEG_QUALITY",
+    "find_font_path",
+    "ascii_fallback",
+]
 
 MJPEG_CONTENT_TYPE = "multipart/x-mixed-replace; boundary=frame"
 STREAM_SIZES: dict[str, tuple[int, int]] = {"main": (1280, 720), "sub": (640, 360)}
@@ -95,8 +105,16 @@ def _draw_texts(image: np.ndarray, items: list[tuple[str, tuple[int, int], int, 
     if _font(max(8, items[0][2])) is None:
         for text, (x, y), size, colour in items:
             scale = size / 30.0
-            cv2.putText(image, ascii_fallback(text), (x, y + size), cv2.FONT_HERSHEY_SIMPLEX, scale, colour,
-                        max(1, round(size / 14)), cv2.LINE_AA)
+            cv2.putText(
+                image,
+                ascii_fallback(text),
+                (x, y + size),
+                cv2.FONT_HERSHEY_SIMPLEX,
+                scale,
+                colour,
+                max(1, round(size / 14)),
+                cv2.LINE_AA,
+            )
         return
     # Text is drawn only into cached backgrounds and snapshots, so this round trip is rare.
     pil = Image.fromarray(cv2.cvtColor(image, cv2.COLOR_BGR2RGB))
@@ -112,12 +130,15 @@ def _fit(text: str, size: int, max_width: int) -> str:
     """Shorten text with an ellipsis so it fits max_width pixels at this font size."""
     font = _font(max(8, size))
     if font is None:
+
         def measure(s: str) -> float:
             return cv2.getTextSize(ascii_fallback(s), cv2.FONT_HERSHEY_SIMPLEX, size / 30.0, 1)[0][0]
     else:
+
         def measure(s: str) -> float:
             with _TEXT_LOCK:
                 return font.getlength(s)
+
     if measure(text) <= max_width:
         return text
     while text and measure(text + "…") > max_width:
@@ -156,11 +177,15 @@ class _Scene:
             x += w + int(width * rng.uniform(0.0, 0.02))
         # Vehicles moving down the road: (lane -1..1, period in ticks, phase, BGR colour).
         palette = [(40, 40, 200), (200, 200, 200), (30, 30, 30), (200, 120, 30), (40, 180, 230), (60, 140, 60)]
-        self.vehicles = [(rng.uniform(-0.7, 0.7), rng.randint(24, 64), rng.random(), rng.choice(palette))
-                         for _ in range(rng.randint(4, 7))]
+        self.vehicles = [
+            (rng.uniform(-0.7, 0.7), rng.randint(24, 64), rng.random(), rng.choice(palette))
+            for _ in range(rng.randint(4, 7))
+        ]
         # Pedestrians walking along the kerb, left to right or back.
-        self.walkers = [(rng.uniform(0.0, 1.0), rng.choice((-1, 1)) * rng.uniform(0.002, 0.006),
-                         rng.choice(palette)) for _ in range(rng.randint(2, 4))]
+        self.walkers = [
+            (rng.uniform(0.0, 1.0), rng.choice((-1, 1)) * rng.uniform(0.002, 0.006), rng.choice(palette))
+            for _ in range(rng.randint(2, 4))
+        ]
 
     def road_at(self, y: float) -> tuple[float, float]:
         """(centre x, half width) of the road at image row y (perspective)."""
@@ -173,7 +198,7 @@ class _Scene:
         # Sky: vertical gradient down to the horizon.
         t = np.linspace(0.0, 1.0, self.horizon, dtype=np.float32)[:, None]
         img[: self.horizon] = (self.sky_top * (1 - t) + self.sky_low * t).astype(np.uint8)[:, None, :]
-        img[self.horizon:] = self.ground
+        img[self.horizon :] = self.ground
         for x, bw, bh, colour in self.buildings:
             top = self.horizon - bh
             cv2.rectangle(img, (x, top), (x + bw, self.horizon), colour, -1)
@@ -181,29 +206,53 @@ class _Scene:
             step = max(6, int(18 * self.scale))
             for wy in range(top + step // 2, self.horizon - step, step):
                 for wx in range(x + step // 3, x + bw - step // 2, step):
-                    cv2.rectangle(img, (wx, wy), (wx + step // 3, wy + step // 3),
-                                  tuple(max(0, c - 50) for c in colour), -1)
+                    cv2.rectangle(
+                        img, (wx, wy), (wx + step // 3, wy + step // 3), tuple(max(0, c - 50) for c in colour), -1
+                    )
         # Road trapezoid with kerbs and dashed centre line (static; the traffic moves).
         bottom_half = self.road_half
-        pts = np.array([[self.vanish_x - 2, self.horizon], [self.vanish_x + 2, self.horizon],
-                        [self.vanish_x + bottom_half, h], [self.vanish_x - bottom_half, h]], np.int32)
+        pts = np.array(
+            [
+                [self.vanish_x - 2, self.horizon],
+                [self.vanish_x + 2, self.horizon],
+                [self.vanish_x + bottom_half, h],
+                [self.vanish_x - bottom_half, h],
+            ],
+            np.int32,
+        )
         cv2.fillPoly(img, [pts], (70, 70, 72))
-        cv2.line(img, (self.vanish_x - 2, self.horizon), (self.vanish_x - bottom_half, h), (200, 200, 200),
-                 max(1, int(3 * self.scale)))
-        cv2.line(img, (self.vanish_x + 2, self.horizon), (self.vanish_x + bottom_half, h), (200, 200, 200),
-                 max(1, int(3 * self.scale)))
+        cv2.line(
+            img,
+            (self.vanish_x - 2, self.horizon),
+            (self.vanish_x - bottom_half, h),
+            (200, 200, 200),
+            max(1, int(3 * self.scale)),
+        )
+        cv2.line(
+            img,
+            (self.vanish_x + 2, self.horizon),
+            (self.vanish_x + bottom_half, h),
+            (200, 200, 200),
+            max(1, int(3 * self.scale)),
+        )
         rows = np.geomspace(self.horizon + 4, h, 14)
         for y0, y1 in zip(rows[::2], rows[1::2]):
-            cv2.line(img, (self.vanish_x, int(y0)), (self.vanish_x, int(y1)), (220, 220, 220),
-                     max(1, int(4 * self.scale * (y1 - self.horizon) / (h - self.horizon))))
+            cv2.line(
+                img,
+                (self.vanish_x, int(y0)),
+                (self.vanish_x, int(y1)),
+                (220, 220, 220),
+                max(1, int(4 * self.scale * (y1 - self.horizon) / (h - self.horizon))),
+            )
         return img
 
     def draw_motion(self, img: np.ndarray, tick: int) -> None:
         """Draw what moves: vehicles along the road, walkers on the kerb (a function of tick only)."""
         h = self.height
         span = h - self.horizon
-        positions = sorted((((tick / period) + phase) % 1.0, lane, colour)
-                           for lane, period, phase, colour in self.vehicles)
+        positions = sorted(
+            (((tick / period) + phase) % 1.0, lane, colour) for lane, period, phase, colour in self.vehicles
+        )
         for p, lane, colour in positions:  # far ones first so near ones are drawn over them
             y = self.horizon + span * p * p  # accelerate towards the viewer (perspective)
             cx, half = self.road_at(y)
@@ -241,8 +290,9 @@ class _Layout:
         self.small_size = max(8, int(18 * s))
         self.clock_scale = 1.0 * s
         self.clock_thickness = max(1, int(round(2 * s)))
-        (cw, ch), _ = cv2.getTextSize("00:00:00  00/00/0000", cv2.FONT_HERSHEY_SIMPLEX, self.clock_scale,
-                                      self.clock_thickness)
+        (cw, ch), _ = cv2.getTextSize(
+            "00:00:00  00/00/0000", cv2.FONT_HERSHEY_SIMPLEX, self.clock_scale, self.clock_thickness
+        )
         self.clock_box = (width - cw - 3 * self.pad, 0, width, ch + 2 * self.pad + int(8 * s))
         self.clock_origin = (width - cw - 2 * self.pad, self.pad + ch + int(4 * s))
         self.rec_centre = (self.clock_box[0] - int(20 * s), self.clock_box[3] // 2)
@@ -265,11 +315,14 @@ def _render_background(camera_id: str, name: str, ward: str, which: str) -> np.n
     label = f"{camera_id} · {which.upper()} {width}×{height}"
     footer_h = layout.small_size + 2 * pad
     _darken(img, 0, height - footer_h, int(width * 0.5), height)
-    _draw_texts(img, [
-        (title, (pad, pad), layout.title_size, (255, 255, 255)),
-        (ward_text, (pad, pad + layout.title_size + int(8 * layout.s)), layout.ward_size, (200, 230, 255)),
-        (label, (pad, height - footer_h + pad - int(2 * layout.s)), layout.small_size, (230, 230, 230)),
-    ])
+    _draw_texts(
+        img,
+        [
+            (title, (pad, pad), layout.title_size, (255, 255, 255)),
+            (ward_text, (pad, pad + layout.title_size + int(8 * layout.s)), layout.ward_size, (200, 230, 255)),
+            (label, (pad, height - footer_h + pad - int(2 * layout.s)), layout.small_size, (230, 230, 230)),
+        ],
+    )
     img.setflags(write=False)  # shared between threads: never draw on the cached copy
     return img
 
@@ -340,8 +393,14 @@ class FrameSource:
     a tick costs one copy, a few shapes, the clock text and one JPEG encode.
     """
 
-    def __init__(self, fps: float = 8.0, cache_size: int = 256, *, background_cache_size: int = 48,
-                 jpeg_quality: int = JPEG_QUALITY) -> None:
+    def __init__(
+        self,
+        fps: float = 8.0,
+        cache_size: int = 256,
+        *,
+        background_cache_size: int = 48,
+        jpeg_quality: int = JPEG_QUALITY,
+    ) -> None:
         if isinstance(fps, bool) or not isinstance(fps, (int, float)) or not math.isfinite(fps) or not 0 < fps <= 60:
             raise ValueError(f"fps must be a number in (0, 60], got {fps!r}")
         for label, value in (("cache_size", cache_size), ("background_cache_size", background_cache_size)):
@@ -421,12 +480,14 @@ class FrameSource:
         # name/ward are part of the key so a renamed camera shows its new name on the next tick.
         return self._frames.get_or_build(
             (camera_id, which, tick, name, ward),
-            lambda: self._encode(self._render_frame(camera_id, name, ward, which, tick)))
+            lambda: self._encode(self._render_frame(camera_id, name, ward, which, tick)),
+        )
 
     # -- internals (one job each; _render_frame is the per-tick cost)
     def _background(self, camera_id: str, name: str, ward: str, which: str) -> np.ndarray:
         return self._backgrounds.get_or_build(
-            (camera_id, which, name, ward), lambda: _render_background(camera_id, name, ward, which))
+            (camera_id, which, name, ward), lambda: _render_background(camera_id, name, ward, which)
+        )
 
     def _render_frame(self, camera_id: str, name: str, ward: str, which: str, tick: int) -> np.ndarray:
         frame = self._background(camera_id, name, ward, which).copy()
@@ -434,8 +495,16 @@ class FrameSource:
         _Scene(_stable_seed(camera_id), *STREAM_SIZES[which]).draw_motion(frame, tick)
         layout = self._layouts[which]
         clock = self.clock_text(tick / self._fps)  # ASCII only, so cv2.putText is enough here
-        cv2.putText(frame, clock, layout.clock_origin, cv2.FONT_HERSHEY_SIMPLEX, layout.clock_scale,
-                    (255, 255, 255), layout.clock_thickness, cv2.LINE_AA)
+        cv2.putText(
+            frame,
+            clock,
+            layout.clock_origin,
+            cv2.FONT_HERSHEY_SIMPLEX,
+            layout.clock_scale,
+            (255, 255, 255),
+            layout.clock_thickness,
+            cv2.LINE_AA,
+        )
         # A recording dot blinking twice a second: obvious proof the picture is live.
         if int(tick / self._fps * 2) % 2 == 0:
             cv2.circle(frame, layout.rec_centre, layout.rec_radius, (0, 0, 230), -1, cv2.LINE_AA)
@@ -491,8 +560,13 @@ def snapshot_jpeg(camera_name: str, label: str, bbox: tuple[float, float, float,
     else:
         tag_w = cv2.getTextSize(ascii_fallback(tag), cv2.FONT_HERSHEY_SIMPLEX, layout.ward_size / 30.0, 1)[0][0] + 16
     cv2.rectangle(img, (x0, tag_y), (min(width - 1, x0 + tag_w), tag_y + tag_h), (0, 0, 255), -1)
-    _draw_texts(img, [(title, (pad, pad), layout.title_size, (255, 255, 255)),
-                      (tag, (x0 + 8, tag_y + 4), layout.ward_size, (255, 255, 255))])
+    _draw_texts(
+        img,
+        [
+            (title, (pad, pad), layout.title_size, (255, 255, 255)),
+            (tag, (x0 + 8, tag_y + 4), layout.ward_size, (255, 255, 255)),
+        ],
+    )
     ok, buf = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, 85])
     if not ok:
         raise RuntimeError("JPEG encoding failed")

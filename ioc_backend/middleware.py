@@ -1,4 +1,5 @@
 """ASGI middleware: request-body size limit (+ body hash for idempotency) and redacted access log."""
+
 from __future__ import annotations
 
 import hashlib
@@ -26,12 +27,18 @@ def redact_query(query: str) -> str:
 
 
 async def _send_413(send: Send, limit: int) -> None:
-    body = json.dumps(error_body("payload_too_large",
-                                 f"Request body is larger than {limit} bytes")).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close")]})
+    body = json.dumps(error_body("payload_too_large", f"Request body is larger than {limit} bytes")).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -43,8 +50,9 @@ class BodyLimitMiddleware:
     without re-reading the stream.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int,
-                 route_limits: tuple[tuple[str, re.Pattern[str], int], ...] = ()) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, route_limits: tuple[tuple[str, re.Pattern[str], int], ...] = ()
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         # (method, path pattern, limit): the few routes that take larger bodies (meeting PDFs).
@@ -133,5 +141,11 @@ class AccessLogMiddleware:
             query = scope.get("query_string", b"").decode("latin-1")
             target = scope["path"] + ("?" + redact_query(query) if query else "")
             client = scope.get("client") or ("-", 0)
-            access_log.info("%s %s %s %d %.1fms", client[0], scope["method"], target,
-                            status["code"], (time.perf_counter() - started) * 1000)
+            access_log.info(
+                "%s %s %s %d %.1fms",
+                client[0],
+                scope["method"],
+                target,
+                status["code"],
+                (time.perf_counter() - started) * 1000,
+            )

@@ -1,11 +1,23 @@
 """SQLAlchemy tables of the backend: users, tokens, the six API resources, change log, idempotency."""
+
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ioc_backend.db import Base, UTCDateTime
@@ -87,8 +99,7 @@ class Alert(VersionedMixin, Base):
     # {"verdict", "by", "at"} and {"unit", "by", "at"} of the latest verify / dispatch, or NULL.
     # Nullable: databases made before these columns get them added empty (db.create_schema).
     # none_as_null: "unset" is SQL NULL, as in old rows, never the JSON text 'null'.
-    verification: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True,
-                                                                 default=None)
+    verification: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
     dispatch: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
 
 

@@ -1,4 +1,5 @@
 """Wakes event-stream subscribers (asyncio) when a writer (any thread) commits a change."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """Pydantic request models and enum literals of the API; unknown fields are refused (extra=forbid)."""
+
 from __future__ import annotations
 
 from typing import Annotated, Literal

@@ -1,4 +1,5 @@
 """Password hashing (Argon2id) and opaque bearer tokens stored only as SHA-256."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """Fills an empty database with the Huế demo data set (users, cameras, sensors, history)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -50,20 +51,41 @@ def _sensor_history(sensors: list[dict[str, Any]], now: datetime) -> list[dict[s
     return readings
 
 
-def _attach_documents_and_polls(session: Any, meeting_ids: list[int], meetings: list[dict[str, Any]],
-                                 documents: list[list[tuple[str, bytes]]], now: datetime) -> None:
+def _attach_documents_and_polls(
+    session: Any,
+    meeting_ids: list[int],
+    meetings: list[dict[str, Any]],
+    documents: list[list[tuple[str, bytes]]],
+    now: datetime,
+) -> None:
     """Give the demo meetings their PDF documents and, while not ended, an open poll."""
     leader = session.execute(select(models.User.id).where(models.User.username == "leader")).scalar()
     for meeting_id, meeting, docs in zip(meeting_ids, meetings, documents):
         for filename, content in docs:
-            session.add(models.MeetingDocument(meeting_id=meeting_id, filename=filename, size=len(content),
-                                               sha256=hashlib.sha256(content).hexdigest(), content=content,
-                                               uploaded_by=leader, uploaded_at=now))
+            session.add(
+                models.MeetingDocument(
+                    meeting_id=meeting_id,
+                    filename=filename,
+                    size=len(content),
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    content=content,
+                    uploaded_by=leader,
+                    uploaded_at=now,
+                )
+            )
         poll = demo_documents.meeting_poll(meeting)
         if poll is not None:
-            session.add(models.MeetingPoll(meeting_id=meeting_id, question=poll["question"], options=poll["options"],
-                                           status="open", tallies=[0] * len(poll["options"]), created_by=leader,
-                                           created_at=now))
+            session.add(
+                models.MeetingPoll(
+                    meeting_id=meeting_id,
+                    question=poll["question"],
+                    options=poll["options"],
+                    status="open",
+                    tallies=[0] * len(poll["options"]),
+                    created_by=leader,
+                    created_at=now,
+                )
+            )
         row = session.get(models.Meeting, meeting_id)
         refresh_summary(session, row)
         record_change(session, row)
@@ -89,9 +111,20 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         tasks = demo_data.generate_tasks(DEMO_COUNTS["tasks"], now=now)
         hashes = [f.result() for f in pending]
     with db.write() as session:
-        session.execute(insert(models.User), [
-            {"username": u["username"], "full_name": u["full_name"], "role": u["role"], "password_hash": h,
-             "active": True, "created_at": now} for u, h in zip(demo_data.DEMO_USERS, hashes)])
+        session.execute(
+            insert(models.User),
+            [
+                {
+                    "username": u["username"],
+                    "full_name": u["full_name"],
+                    "role": u["role"],
+                    "password_hash": h,
+                    "active": True,
+                    "created_at": now,
+                }
+                for u, h in zip(demo_data.DEMO_USERS, hashes)
+            ],
+        )
         bulk_create(session, "camera", [dict(c) for c in cameras])
         bulk_create(session, "sensor", [dict(s) for s in sensors])
         session.execute(insert(models.Reading.__table__), readings)
@@ -100,8 +133,14 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         meeting_ids = bulk_create(session, "meeting", [dict(m) for m in meetings])
         _attach_documents_and_polls(session, meeting_ids, meetings, meeting_docs, now)
         # Directives usually come out of a meeting: link every third task to one.
-        bulk_create(session, "task", [{**t, "meeting_id": meeting_ids[i % len(meeting_ids)] if i % 3 == 0 else None}
-                                      for i, t in enumerate(tasks)])
+        bulk_create(
+            session,
+            "task",
+            [
+                {**t, "meeting_id": meeting_ids[i % len(meeting_ids)] if i % 3 == 0 else None}
+                for i, t in enumerate(tasks)
+            ],
+        )
     elapsed = time.perf_counter() - started
     counts: dict[str, float] = {**DEMO_COUNTS, "readings": len(readings), "seconds": round(elapsed, 2)}
     log.info("seeded demo data in %.2f s: %s", elapsed, counts)

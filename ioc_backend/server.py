@@ -1,4 +1,5 @@
 """Prepares a backend (schema, seed, simulator) and runs uvicorn on a socket we bound ourselves."""
+
 from __future__ import annotations
 
 import logging
@@ -69,8 +70,7 @@ class IocServer(uvicorn.Server):
     own) until ``timeout_graceful_shutdown`` and then cancel them.
     """
 
-    def __init__(self, config: uvicorn.Config, ctx: AppContext,
-                 on_started: Callable[[], None] | None = None) -> None:
+    def __init__(self, config: uvicorn.Config, ctx: AppContext, on_started: Callable[[], None] | None = None) -> None:
         super().__init__(config)
         self.ctx = ctx
         self.on_started = on_started
@@ -88,7 +88,13 @@ class IocServer(uvicorn.Server):
 
 
 def build_server(ctx: AppContext, on_started: Callable[[], None] | None = None) -> IocServer:
-    config = uvicorn.Config(create_app(ctx), log_config=None, access_log=False, lifespan="on",
-                            timeout_graceful_shutdown=ctx.settings.graceful_shutdown,
-                            proxy_headers=False, server_header=False)
+    config = uvicorn.Config(
+        create_app(ctx),
+        log_config=None,
+        access_log=False,
+        lifespan="on",
+        timeout_graceful_shutdown=ctx.settings.graceful_shutdown,
+        proxy_headers=False,
+        server_header=False,
+    )
     return IocServer(config, ctx, on_started)

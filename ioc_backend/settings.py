@@ -1,4 +1,5 @@
 """Runtime options of one backend instance (shared by the CLI and the embedded server)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

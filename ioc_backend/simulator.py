@@ -1,4 +1,5 @@
 """Background thread that keeps the demo city alive: alerts, sensor readings, reports, camera flaps."""
+
 from __future__ import annotations
 
 import heapq
@@ -92,12 +93,30 @@ class Simulator:
 
     def _load(self) -> None:
         with self.db.read() as session:
-            self._cameras = [{"id": c.id, "name": c.name, "ward": c.ward, "category": c.category,
-                              "lat": c.lat, "lon": c.lon, "ptz": c.ptz, "status": c.status}
-                             for c in session.execute(select(models.Camera)).scalars()]
-            self._sensors = {s.id: {"id": s.id, "name": s.name, "kind": s.kind, "ward": s.ward,
-                                    "last_result": s.last_result, "status": s.status}
-                             for s in session.execute(select(models.Sensor)).scalars()}
+            self._cameras = [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "ward": c.ward,
+                    "category": c.category,
+                    "lat": c.lat,
+                    "lon": c.lon,
+                    "ptz": c.ptz,
+                    "status": c.status,
+                }
+                for c in session.execute(select(models.Camera)).scalars()
+            ]
+            self._sensors = {
+                s.id: {
+                    "id": s.id,
+                    "name": s.name,
+                    "kind": s.kind,
+                    "ward": s.ward,
+                    "last_result": s.last_result,
+                    "status": s.status,
+                }
+                for s in session.execute(select(models.Sensor)).scalars()
+            }
 
     def _do(self, due: list[tuple[float, str, str]]) -> None:
         jobs = {job for _, job, _ in due}
@@ -140,8 +159,11 @@ class Simulator:
             self.counts["reports"] += 1
             return
         report = session.execute(
-            select(models.Report).where(models.Report.status.notin_(sorted(demo_data.REPORT_FINAL_STATUSES)))
-            .order_by(func.random()).limit(1)).scalar_one_or_none()
+            select(models.Report)
+            .where(models.Report.status.notin_(sorted(demo_data.REPORT_FINAL_STATUSES)))
+            .order_by(func.random())
+            .limit(1)
+        ).scalar_one_or_none()
         if report is None:
             return
         new_status = demo_data.next_report_status(self.rng, report.status)

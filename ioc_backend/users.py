@@ -1,4 +1,5 @@
 """Creating user accounts (used by demo seeding and ``ioc-backend --add-user``)."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -24,8 +25,14 @@ def create_user(session: Session, username: str, password: str, role: str, full_
         raise UserError("password must be at least 8 characters")
     if session.execute(select(models.User).where(models.User.username == username)).scalar_one_or_none():
         raise UserError(f"user '{username}' already exists")
-    user = models.User(username=username, full_name=full_name or username, role=role,
-                       password_hash=hash_password(password), active=True, created_at=utcnow())
+    user = models.User(
+        username=username,
+        full_name=full_name or username,
+        role=role,
+        password_hash=hash_password(password),
+        active=True,
+        created_at=utcnow(),
+    )
     session.add(user)
     session.flush()
     return user

@@ -1,6 +1,7 @@
 """Allow ``python -m ioc_console``."""
+
 import sys
 
-from ioc_console.cli import main
+from ioc_console.shell.cli import main
 
 sys.exit(main())

@@ -3,6 +3,7 @@
 Integration tests talk to a real ``ioc_backend`` started as a separate process on a
 loopback port, exactly as a deployment would run it; nothing is mocked.
 """
+
 from __future__ import annotations
 
 import os
@@ -53,17 +54,33 @@ class BackendProcess:
                 self.proc.wait(timeout=10)
 
 
-def start_backend(tmp_dir: Path, *, simulator: bool = False, extra_args: list[str] | None = None,
-                  env: dict[str, str] | None = None, db_path: Path | None = None,
-                  db_url: str | None = None) -> BackendProcess:
+def start_backend(
+    tmp_dir: Path,
+    *,
+    simulator: bool = False,
+    extra_args: list[str] | None = None,
+    env: dict[str, str] | None = None,
+    db_path: Path | None = None,
+    db_url: str | None = None,
+) -> BackendProcess:
     """Start the real reference backend on a free loopback port and wait until it serves.
 
     ``db_url`` (any SQLAlchemy URL, e.g. PostgreSQL) replaces the default SQLite file.
     """
     db_path = db_path or (tmp_dir / "backend.sqlite3")
     log_path = tmp_dir / f"backend-{time.monotonic_ns()}.log"
-    args = [sys.executable, "-m", "ioc_backend", "--host", "127.0.0.1", "--port", "0",
-            "--db", db_url or f"sqlite:///{db_path}", "--demo"]
+    args = [
+        sys.executable,
+        "-m",
+        "ioc_backend",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--db",
+        db_url or f"sqlite:///{db_path}",
+        "--demo",
+    ]
     if not simulator:
         args.append("--no-simulator")
     args += extra_args or []
@@ -118,8 +135,11 @@ def _no_leaked_threads():
     yield
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
-        leaked = [t for t in threading.enumerate()
-                  if t not in before and t.is_alive() and not t.name.startswith(("pytest_timeout", "Dummy-"))]
+        leaked = [
+            t
+            for t in threading.enumerate()
+            if t not in before and t.is_alive() and not t.name.startswith(("pytest_timeout", "Dummy-"))
+        ]
         if not leaked:
             return
         time.sleep(0.05)

@@ -25,6 +25,7 @@ while health checks and syncs go through.
 port). ``forwarded`` counts requests that reached a backend. Threads are named
 ``faultproxy-*``; ``stop()`` closes every socket and joins every thread.
 """
+
 from __future__ import annotations
 
 import json
@@ -131,8 +132,10 @@ def _read_body(reader: _Reader, headers: list[tuple[bytes, bytes]]) -> bytes:
 
 
 def _canned(status: int, reason: str, body: bytes, content_type: str) -> bytes:
-    return (f"HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode("ascii") + body
+    return (
+        f"HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode("ascii") + body
 
 
 class FaultProxy:
@@ -204,7 +207,7 @@ class FaultProxy:
             thread.join(timeout)
         self._listener.close()
 
-    def __enter__(self) -> "FaultProxy":
+    def __enter__(self) -> FaultProxy:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -254,8 +257,7 @@ class FaultProxy:
             if refuse or not self._track(client):
                 client.close()
                 continue
-            thread = threading.Thread(target=self._serve, args=(client,), name=f"faultproxy-conn-{serial}",
-                                      daemon=True)
+            thread = threading.Thread(target=self._serve, args=(client,), name=f"faultproxy-conn-{serial}", daemon=True)
             with self._cond:
                 self._threads.add(thread)
             thread.start()

@@ -1,4 +1,5 @@
 """Status-bar indicator: a coloured dot, a word for the connection state and the next retry countdown."""
+
 from __future__ import annotations
 
 import math
@@ -85,7 +86,7 @@ class ConnectionIndicator(QWidget):
             self._retry.setText(self.tr("— next try in %1 s").replace("%1", str(self._retry_left)))
         self._retry.setVisible(bool(self._retry.text()))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._apply()
         super().changeEvent(event)
@@ -99,10 +100,14 @@ class ConnectionIndicator(QWidget):
         self._text.setText(labels[self._state])
         tips = {
             ONLINE: self.tr("Connected to the IOC backend; live events are arriving."),
-            DEGRADED: self.tr("The IOC backend answers slowly or with errors; the console keeps retrying. "
-                              "Your actions are saved and will be sent."),
-            OFFLINE: self.tr("The IOC backend cannot be reached. You are working on saved data; "
-                             "your actions are kept and sent when the connection returns."),
+            DEGRADED: self.tr(
+                "The IOC backend answers slowly or with errors; the console keeps retrying. "
+                "Your actions are saved and will be sent."
+            ),
+            OFFLINE: self.tr(
+                "The IOC backend cannot be reached. You are working on saved data; "
+                "your actions are kept and sent when the connection returns."
+            ),
         }
         self.setToolTip(tips[self._state])
         self._show_retry()

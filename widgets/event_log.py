@@ -1,13 +1,33 @@
 """Live event log view: a table over a filter model, with text/level filters and follow mode."""
+
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import (QByteArray, QEvent, QItemSelectionModel, QModelIndex, QObject,
-                            QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class LogFilterModel(Protocol):
@@ -31,8 +51,14 @@ class EventLogView(QWidget):
     # The text filter or the minimum level changed (by the operator or by ``apply_filters``).
     filters_changed = Signal()
 
-    def __init__(self, model: QSortFilterProxyModel, parent: QWidget | None = None,
-                 *, follow: bool = True, minimum_level: str = "info") -> None:
+    def __init__(
+        self,
+        model: QSortFilterProxyModel,
+        parent: QWidget | None = None,
+        *,
+        follow: bool = True,
+        minimum_level: str = "info",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("eventLogView")
         self._model = model
@@ -157,10 +183,15 @@ class EventLogView(QWidget):
         self._bar.insertWidget(self._extras_at, widget, stretch)
         self._extras_at += 1
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Esc in the filter box clears it: the quickest way back to the full log.
-        if watched is self._filter and event.type() == QEvent.Type.KeyPress \
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and self._filter.text():
+        if (
+            watched is self._filter
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self._filter.text()
+        ):
             self._filter.clear()
             return True
         return super().eventFilter(watched, event)
@@ -193,21 +224,25 @@ class EventLogView(QWidget):
                 return False
         self._follow.setChecked(False)
         self._table.selectionModel().setCurrentIndex(
-            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self._table.scrollTo(proxy_index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self._table.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     # -- internals ------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         self._filter_label.setText(self.tr("&Filter:"))
-        self._filter.setPlaceholderText(self.tr("Ward, camera, analytic, status… (%1)").replace(
-            "%1", QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)))
+        self._filter.setPlaceholderText(
+            self.tr("Ward, camera, analytic, status… (%1)").replace(
+                "%1", QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
         self._level_label.setText(self.tr("&Show:"))
         labels = {
             "info": self.tr("All levels"),
@@ -253,6 +288,8 @@ class EventLogView(QWidget):
         if shown == total:
             self._count.setText(self.tr("Events: %1").replace("%1", f"{total:,}".replace(",", "\u202f")))
         else:
-            self._count.setText(self.tr("Shown: %1 of %2")
-                                .replace("%1", f"{shown:,}".replace(",", "\u202f"))
-                                .replace("%2", f"{total:,}".replace(",", "\u202f")))
+            self._count.setText(
+                self.tr("Shown: %1 of %2")
+                .replace("%1", f"{shown:,}".replace(",", "\u202f"))
+                .replace("%2", f"{total:,}".replace(",", "\u202f"))
+            )

@@ -1,4 +1,5 @@
 """Custom item-data roles that the reusable widgets read from the models they are given."""
+
 from __future__ import annotations
 
 from enum import IntEnum

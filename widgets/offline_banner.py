@@ -1,4 +1,5 @@
 """A full-width banner saying the console works offline and how old the data on screen is."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -6,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 
 class OfflineBanner(QFrame):
-    """"OFFLINE — data as of <time>" plus what still works, and a button to retry now."""
+    """ "OFFLINE — data as of <time>" plus what still works, and a button to retry now."""
 
     retry_requested = Signal()
 
@@ -42,7 +43,7 @@ class OfflineBanner(QFrame):
     def title(self) -> str:
         return self._title.text()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
@@ -52,6 +53,10 @@ class OfflineBanner(QFrame):
             self._title.setText(self.tr("OFFLINE — data as of %1").replace("%1", self._as_of))
         else:
             self._title.setText(self.tr("OFFLINE — no data saved on this computer yet"))
-        self._detail.setText(self.tr("The server cannot be reached. You see the data saved on this computer; "
-                                     "your actions are kept and sent automatically when the connection returns."))
+        self._detail.setText(
+            self.tr(
+                "The server cannot be reached. You see the data saved on this computer; "
+                "your actions are kept and sent automatically when the connection returns."
+            )
+        )
         self._retry.setText(self.tr("Try to reconnect now"))

@@ -1,12 +1,22 @@
 """A dialog listing keyboard shortcuts, given as (key sequence, description) pairs."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 ShortcutList = Sequence[tuple[QKeySequence | str, str]]
 
@@ -41,10 +51,9 @@ class ShortcutHelpDialog(QDialog):
         self.retranslate_ui()
 
     def row_texts(self) -> list[tuple[str, str]]:
-        return [(self._table.item(r, 0).text(), self._table.item(r, 1).text())
-                for r in range(self._table.rowCount())]
+        return [(self._table.item(r, 0).text(), self._table.item(r, 1).text()) for r in range(self._table.rowCount())]
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

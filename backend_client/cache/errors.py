@@ -1,4 +1,5 @@
 """Errors raised by the local cache store, with messages fit to show an operator."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -64,20 +65,27 @@ def write_error_from(exc: BaseException, action: str) -> CacheWriteError:
     """Translate a failed SQLite write into a ``CacheWriteError`` whose message says what to do."""
     code = sqlite_primary_code(exc)
     if code == SQLITE_FULL:
-        return CacheWriteError(f"{action} could not be saved: the disk is full. "
-                               "Free some disk space and try again.", reason="disk_full")
+        return CacheWriteError(
+            f"{action} could not be saved: the disk is full. Free some disk space and try again.", reason="disk_full"
+        )
     if code in (SQLITE_READONLY, SQLITE_CANTOPEN):
-        return CacheWriteError(f"{action} could not be saved: the local cache file is read-only "
-                               "or cannot be opened for writing.", reason="read_only")
+        return CacheWriteError(
+            f"{action} could not be saved: the local cache file is read-only or cannot be opened for writing.",
+            reason="read_only",
+        )
     if code == SQLITE_IOERR:
-        return CacheWriteError(f"{action} could not be saved: the disk reported an input/output error "
-                               "(it may be full or failing).", reason="io_error")
+        return CacheWriteError(
+            f"{action} could not be saved: the disk reported an input/output error (it may be full or failing).",
+            reason="io_error",
+        )
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
-        return CacheWriteError(f"{action} could not be saved: the local cache is locked by another "
-                               "program.", reason="busy")
+        return CacheWriteError(
+            f"{action} could not be saved: the local cache is locked by another program.", reason="busy"
+        )
     detail = str(getattr(exc, "orig", exc)) or type(exc).__name__
-    return CacheWriteError(f"{action} could not be saved: the local cache refused the write ({detail}).",
-                           reason="database_error")
+    return CacheWriteError(
+        f"{action} could not be saved: the local cache refused the write ({detail}).", reason="database_error"
+    )
 
 
 def is_corruption(exc: BaseException) -> bool:

@@ -1,11 +1,12 @@
 """Turns API change objects into cache rows: validation plus the indexed columns views filter on."""
+
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import InvalidChange
+from backend_client.cache.errors import InvalidChange
 
 # "view" (the user's saved views) is never in /sync — views are private to their owner —
 # but is cached in the same table so the outbox and the views read it the same way.
@@ -14,13 +15,25 @@ RESOURCES = SYNCED_RESOURCES + ("view",)
 
 # Which field of each resource fills the indexed columns. `state` is the workflow state a
 # view filters on; `kind` the main category; `sort_time` the time lists are ordered by.
-_STATE_FIELD = {"camera": "status", "alert": "state", "report": "status", "sensor": "status",
-                "task": "status", "meeting": "status"}
+_STATE_FIELD = {
+    "camera": "status",
+    "alert": "state",
+    "report": "status",
+    "sensor": "status",
+    "task": "status",
+    "meeting": "status",
+}
 _KIND_FIELD = {"camera": "category", "alert": "analytic", "report": "source", "sensor": "kind", "view": "kind"}
 _WARD_FIELD = {"camera": "ward", "alert": "ward", "report": "ward", "sensor": "ward", "task": "assignee_unit"}
-_TIME_FIELD = {"camera": "updated_at", "alert": "detected_at", "report": "requested_datetime",
-               "sensor": "last_phenomenon_time", "task": "due_at", "meeting": "starts_at",
-               "view": "name"}  # views list by name
+_TIME_FIELD = {
+    "camera": "updated_at",
+    "alert": "detected_at",
+    "report": "requested_datetime",
+    "sensor": "last_phenomenon_time",
+    "task": "due_at",
+    "meeting": "starts_at",
+    "view": "name",
+}  # views list by name
 
 UpsertRow = tuple[str, str, int, int, Any, Any, Any, Any, Any, str]
 
@@ -36,8 +49,10 @@ def dumps(value: Any) -> str:
 
 
 # Per resource: the (state, ward, kind, sort_time) field names, looked up once per row.
-_COLUMN_FIELDS = {resource: (_STATE_FIELD.get(resource), _WARD_FIELD.get(resource), _KIND_FIELD.get(resource),
-                             _TIME_FIELD[resource]) for resource in RESOURCES}
+_COLUMN_FIELDS = {
+    resource: (_STATE_FIELD.get(resource), _WARD_FIELD.get(resource), _KIND_FIELD.get(resource), _TIME_FIELD[resource])
+    for resource in RESOURCES
+}
 
 
 def _text(value: Any) -> str | None:
@@ -52,10 +67,18 @@ def resource_row(resource: str, data: Mapping[str, Any], seq: int) -> UpsertRow:
     version = get("version", 0)
     if type(version) is not int:
         version = 0
-    return (resource, str(data["id"]), seq, version, _text(get("updated_at")),
-            _text(get(state_field)) if state_field else None,
-            _text(get(ward_field)) if ward_field else None, _text(get(kind_field)) if kind_field else None,
-            _text(get(time_field)), dumps(data))
+    return (
+        resource,
+        str(data["id"]),
+        seq,
+        version,
+        _text(get("updated_at")),
+        _text(get(state_field)) if state_field else None,
+        _text(get(ward_field)) if ward_field else None,
+        _text(get(kind_field)) if kind_field else None,
+        _text(get(time_field)),
+        dumps(data),
+    )
 
 
 def check_resource(resource: Any) -> str:

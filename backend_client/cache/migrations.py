@@ -1,9 +1,10 @@
 """Brings a cache file up to ``SCHEMA_VERSION``, one transactional step per version."""
+
 from __future__ import annotations
 
 import sqlite3
 
-from .schema import SCHEMA_VERSION, STEPS
+from backend_client.cache.schema import SCHEMA_VERSION, STEPS
 
 
 def user_version(conn: sqlite3.Connection) -> int:

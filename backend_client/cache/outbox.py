@@ -1,4 +1,5 @@
 """The durable outbox: operator actions waiting to be sent, and the states each may move through."""
+
 from __future__ import annotations
 
 import json
@@ -7,12 +8,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, exc as sa_exc, insert, select, tuple_, update
+from sqlalchemy import Connection, insert, select, tuple_, update
+from sqlalchemy import exc as sa_exc
 
-from .errors import InvalidOutboxRequest, OutboxStateError
-from .extract import RESOURCES, dumps
-from .schema import OUTBOX_STATES, outbox
-from .timeutil import now_iso
+from backend_client.cache.errors import InvalidOutboxRequest, OutboxStateError
+from backend_client.cache.extract import RESOURCES, dumps
+from backend_client.cache.schema import OUTBOX_STATES, outbox
+from backend_client.cache.timeutil import now_iso
 
 METHODS = ("POST", "PATCH", "PUT", "DELETE")
 MAX_KEY_LENGTH = 200  # the API's Idempotency-Key limit
@@ -61,17 +63,37 @@ class OutboxEntry:
         def load(text: str | None) -> Any:
             return None if text is None else json.loads(text)
 
-        return cls(id=row["id"], idempotency_key=row["idempotency_key"], created_at=row["created_at"],
-                   kind=row["kind"], method=row["method"], path=row["path"], body=load(row["body"]),
-                   resource=row["resource"], resource_id=row["resource_id"], base_version=row["base_version"],
-                   state=row["state"], attempts=row["attempts"], last_error=row["last_error"],
-                   response=load(row["response"]), server_current=load(row["server_current"]),
-                   updated_at=row["updated_at"])
+        return cls(
+            id=row["id"],
+            idempotency_key=row["idempotency_key"],
+            created_at=row["created_at"],
+            kind=row["kind"],
+            method=row["method"],
+            path=row["path"],
+            body=load(row["body"]),
+            resource=row["resource"],
+            resource_id=row["resource_id"],
+            base_version=row["base_version"],
+            state=row["state"],
+            attempts=row["attempts"],
+            last_error=row["last_error"],
+            response=load(row["response"]),
+            server_current=load(row["server_current"]),
+            updated_at=row["updated_at"],
+        )
 
 
-def new_entry_values(kind: str, method: str, path: str, body: Any, *, resource: str | None,
-                     resource_id: str | int | None, base_version: int | None,
-                     idempotency_key: str | None) -> dict[str, Any]:
+def new_entry_values(
+    kind: str,
+    method: str,
+    path: str,
+    body: Any,
+    *,
+    resource: str | None,
+    resource_id: str | int | None,
+    base_version: int | None,
+    idempotency_key: str | None,
+) -> dict[str, Any]:
     """Validate an action and return the row to insert; raises ``InvalidOutboxRequest``."""
     if not isinstance(kind, str) or not kind.strip():
         raise InvalidOutboxRequest("An outbox action needs a kind such as 'alert.transition'.")
@@ -91,22 +113,35 @@ def new_entry_values(kind: str, method: str, path: str, body: Any, *, resource: 
     except (TypeError, ValueError) as exc:
         raise InvalidOutboxRequest(f"The action's body cannot be stored as JSON: {exc}.") from exc
     now = now_iso()
-    return {"idempotency_key": key, "created_at": now, "kind": kind.strip(), "method": method.upper(),
-            "path": path, "body": body_text, "resource": resource,
-            "resource_id": None if resource_id is None else str(resource_id), "base_version": base_version,
-            "state": "pending", "attempts": 0, "updated_at": now}
+    return {
+        "idempotency_key": key,
+        "created_at": now,
+        "kind": kind.strip(),
+        "method": method.upper(),
+        "path": path,
+        "body": body_text,
+        "resource": resource,
+        "resource_id": None if resource_id is None else str(resource_id),
+        "base_version": base_version,
+        "state": "pending",
+        "attempts": 0,
+        "updated_at": now,
+    }
 
 
 def insert_entry(conn: Connection, values: dict[str, Any]) -> OutboxEntry:
     try:
         new_id = conn.execute(insert(outbox).values(**values)).inserted_primary_key[0]
     except sa_exc.IntegrityError as exc:
-        existing = conn.execute(select(outbox.c.id).where(
-            outbox.c.idempotency_key == values["idempotency_key"])).scalar()
+        existing = conn.execute(
+            select(outbox.c.id).where(outbox.c.idempotency_key == values["idempotency_key"])
+        ).scalar()
         if existing is None:
             raise
-        raise DuplicateIdempotencyKey(f"An action with idempotency key {values['idempotency_key']!r} is "
-                                      f"already in the outbox (entry #{existing}).") from exc
+        raise DuplicateIdempotencyKey(
+            f"An action with idempotency key {values['idempotency_key']!r} is "
+            f"already in the outbox (entry #{existing})."
+        ) from exc
     return fetch(conn, new_id)
 
 
@@ -121,20 +156,30 @@ def move(conn: Connection, entry_id: int, action: str, new_state: str, **values:
     """Move entry ``entry_id`` to ``new_state`` if ``action`` is allowed from its current state."""
     assert new_state in OUTBOX_STATES
     allowed = ALLOWED_FROM[action]
-    values = {key: (dumps(value) if key in ("response", "server_current") and value is not None else value)
-              for key, value in values.items()}
-    result = conn.execute(update(outbox)
-                          .where(outbox.c.id == entry_id, outbox.c.state.in_(allowed))
-                          .values(state=new_state, updated_at=now_iso(), **values))
+    values = {
+        key: (dumps(value) if key in ("response", "server_current") and value is not None else value)
+        for key, value in values.items()
+    }
+    result = conn.execute(
+        update(outbox)
+        .where(outbox.c.id == entry_id, outbox.c.state.in_(allowed))
+        .values(state=new_state, updated_at=now_iso(), **values)
+    )
     if result.rowcount != 1:
         current = fetch(conn, entry_id)  # raises if it does not exist
-        raise OutboxStateError(f"Outbox entry #{entry_id} is {current.state}; {action.replace('_', ' ')} "
-                               f"needs it to be {' or '.join(allowed)}.")
+        raise OutboxStateError(
+            f"Outbox entry #{entry_id} is {current.state}; {action.replace('_', ' ')} "
+            f"needs it to be {' or '.join(allowed)}."
+        )
     return fetch(conn, entry_id)
 
 
-def select_entries(conn: Connection, states: Iterable[str] | None, limit: int | None,
-                   resources: Iterable[tuple[str, str]] | None = None) -> list[OutboxEntry]:
+def select_entries(
+    conn: Connection,
+    states: Iterable[str] | None,
+    limit: int | None,
+    resources: Iterable[tuple[str, str]] | None = None,
+) -> list[OutboxEntry]:
     query = select(outbox).order_by(outbox.c.id)
     if resources is not None:
         query = query.where(tuple_(outbox.c.resource, outbox.c.resource_id).in_(list(resources)))

@@ -1,4 +1,5 @@
 """Where the cache file lives, and creating it (and its directory) private to the user."""
+
 from __future__ import annotations
 
 import contextlib

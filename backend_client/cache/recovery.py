@@ -1,4 +1,5 @@
 """Opening a cache file safely: a corrupt or future-schema file is moved aside, never deleted."""
+
 from __future__ import annotations
 
 import os
@@ -8,11 +9,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from .errors import (SQLITE_BUSY, SQLITE_CANTOPEN, SQLITE_LOCKED, SQLITE_READONLY, CacheOpenError,
-                     sqlite_primary_code)
-from .migrations import migrate, user_version
-from .paths import SIDE_SUFFIXES, ensure_private_dir, ensure_private_file, tighten_permissions
-from .schema import APPLICATION_ID, SCHEMA_VERSION
+from backend_client.cache.errors import (
+    SQLITE_BUSY,
+    SQLITE_CANTOPEN,
+    SQLITE_LOCKED,
+    SQLITE_READONLY,
+    CacheOpenError,
+    sqlite_primary_code,
+)
+from backend_client.cache.migrations import migrate, user_version
+from backend_client.cache.paths import SIDE_SUFFIXES, ensure_private_dir, ensure_private_file, tighten_permissions
+from backend_client.cache.schema import APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Long enough for another process's checkpoint to finish, short enough not to hang startup.
@@ -108,16 +115,21 @@ def _check(path: Path) -> None:
         if app_id != APPLICATION_ID and (version or tables):
             raise _Unusable("corrupt", "it is an SQLite database of another program, not an IOC console cache")
         if version > SCHEMA_VERSION:
-            raise _Unusable("future_schema", f"it uses cache schema version {version} and this version of "
-                                             f"the console understands up to version {SCHEMA_VERSION}")
+            raise _Unusable(
+                "future_schema",
+                f"it uses cache schema version {version} and this version of "
+                f"the console understands up to version {SCHEMA_VERSION}",
+            )
         if tables and _needs_full_check(conn, path, version):
             problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
             if problems != ["ok"]:
                 raise _Unusable("corrupt", "the integrity check failed: " + "; ".join(problems[:3]))
     except sqlite3.Error as exc:
         if _not_corruption(exc):
-            raise CacheOpenError(f"The local cache {path} cannot be opened: {exc}. Is another copy of the "
-                                 "console running, or are the file permissions wrong?") from exc
+            raise CacheOpenError(
+                f"The local cache {path} cannot be opened: {exc}. Is another copy of the "
+                "console running, or are the file permissions wrong?"
+            ) from exc
         raise _Unusable("corrupt", f"SQLite reported: {exc}") from exc
     finally:
         conn.close()
@@ -150,13 +162,17 @@ def move_aside(path: Path, tag: str) -> Path:
 
 def _notice(reason: Literal["corrupt", "future_schema"], detail: str, moved_to: Path) -> RecoveryNotice:
     if reason == "future_schema":
-        message = (f"The local cache was written by a newer version of the IOC console ({detail}). "
-                   f"It was moved aside to {moved_to} and a fresh cache was started; open it with the "
-                   "newer console to send any actions still waiting in it.")
+        message = (
+            f"The local cache was written by a newer version of the IOC console ({detail}). "
+            f"It was moved aside to {moved_to} and a fresh cache was started; open it with the "
+            "newer console to send any actions still waiting in it."
+        )
     else:
-        message = (f"The local cache file was damaged ({detail}). It was moved aside to {moved_to} and "
-                   "a fresh cache was started; data will be downloaded again from the server, but "
-                   "actions still waiting in the damaged file were not sent.")
+        message = (
+            f"The local cache file was damaged ({detail}). It was moved aside to {moved_to} and "
+            "a fresh cache was started; data will be downloaded again from the server, but "
+            "actions still waiting in the damaged file were not sent."
+        )
     return RecoveryNotice(reason=reason, moved_to=moved_to, message=message)
 
 

@@ -3,6 +3,7 @@
 The schema of a fresh cache is built by running the same steps a migrated one went
 through (0→1→2→3→4), so a new file and an upgraded file cannot drift apart.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import Column, Integer, LargeBinary, MetaData, Table, Text
@@ -99,9 +100,7 @@ V1_TO_V2_DDL: tuple[str, ...] = (
 # same. Every synced change moves the row's seq, so this index cost a b-tree delete plus an
 # insert per upserted row — a measurable share of writing a 10,000-change catch-up into a
 # 234 MB cache — for no reader.
-V2_TO_V3_DDL: tuple[str, ...] = (
-    "DROP INDEX IF EXISTS ix_resources_seq",
-)
+V2_TO_V3_DDL: tuple[str, ...] = ("DROP INDEX IF EXISTS ix_resources_seq",)
 
 # Version 4: meeting documents (PDF bytes, checked against the hash the meeting lists) for the
 # paperless meetings offline; saved views move to the server, so they follow the user to any
@@ -136,30 +135,70 @@ STEPS: dict[int, tuple[str, ...]] = {0: V1_DDL, 1: V1_TO_V2_DDL, 2: V2_TO_V3_DDL
 metadata = MetaData()
 
 resources = Table(
-    "resources", metadata,
-    Column("resource", Text, primary_key=True), Column("id", Text, primary_key=True),
-    Column("seq", Integer), Column("version", Integer), Column("updated_at", Text),
-    Column("state", Text), Column("ward", Text), Column("kind", Text), Column("sort_time", Text),
+    "resources",
+    metadata,
+    Column("resource", Text, primary_key=True),
+    Column("id", Text, primary_key=True),
+    Column("seq", Integer),
+    Column("version", Integer),
+    Column("updated_at", Text),
+    Column("state", Text),
+    Column("ward", Text),
+    Column("kind", Text),
+    Column("sort_time", Text),
     Column("data", Text),
 )
 sync_state = Table("sync_state", metadata, Column("key", Text, primary_key=True), Column("value", Text))
-snapshots = Table("snapshots", metadata, Column("alert_id", Text, primary_key=True),
-                  Column("jpeg", LargeBinary), Column("fetched_at", Text))
-readings = Table("readings", metadata, Column("sensor_id", Text, primary_key=True),
-                 Column("phenomenon_time", Text, primary_key=True), Column("result"))
-outbox = Table(
-    "outbox", metadata,
-    Column("id", Integer, primary_key=True), Column("idempotency_key", Text), Column("created_at", Text),
-    Column("kind", Text), Column("method", Text), Column("path", Text), Column("body", Text),
-    Column("resource", Text), Column("resource_id", Text), Column("base_version", Integer),
-    Column("state", Text), Column("attempts", Integer), Column("last_error", Text),
-    Column("response", Text), Column("server_current", Text), Column("updated_at", Text),
+snapshots = Table(
+    "snapshots",
+    metadata,
+    Column("alert_id", Text, primary_key=True),
+    Column("jpeg", LargeBinary),
+    Column("fetched_at", Text),
 )
-documents = Table("documents", metadata, Column("id", Text, primary_key=True), Column("meeting_id", Text),
-                  Column("sha256", Text), Column("size", Integer), Column("content", LargeBinary),
-                  Column("fetched_at", Text))
+readings = Table(
+    "readings",
+    metadata,
+    Column("sensor_id", Text, primary_key=True),
+    Column("phenomenon_time", Text, primary_key=True),
+    Column("result"),
+)
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("idempotency_key", Text),
+    Column("created_at", Text),
+    Column("kind", Text),
+    Column("method", Text),
+    Column("path", Text),
+    Column("body", Text),
+    Column("resource", Text),
+    Column("resource_id", Text),
+    Column("base_version", Integer),
+    Column("state", Text),
+    Column("attempts", Integer),
+    Column("last_error", Text),
+    Column("response", Text),
+    Column("server_current", Text),
+    Column("updated_at", Text),
+)
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("meeting_id", Text),
+    Column("sha256", Text),
+    Column("size", Integer),
+    Column("content", LargeBinary),
+    Column("fetched_at", Text),
+)
 offline_grant = Table(
-    "offline_grant", metadata,
-    Column("id", Integer, primary_key=True), Column("user", Text), Column("expires_at", Text),
-    Column("grant", Text), Column("saved_at", Text),
+    "offline_grant",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user", Text),
+    Column("expires_at", Text),
+    Column("grant", Text),
+    Column("saved_at", Text),
 )

@@ -1,4 +1,5 @@
 """CacheStore: the console's local SQLite cache of synced resources plus its durable outbox."""
+
 from __future__ import annotations
 
 import builtins
@@ -9,8 +10,8 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,13 +20,26 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select, text
 from sqlalchemy.pool import NullPool, QueuePool
 
-from .errors import CacheClosedError, CacheError, CacheOpenError, is_corruption, is_sqlite_error, write_error_from
-from .extract import RESOURCES, UpsertRow, check_resource, dumps, resource_row, split_changes
-from .outbox import OutboxEntry, fetch, insert_entry, move, new_entry_values, select_entries
-from .paths import default_cache_path, tighten_permissions
-from .recovery import BUSY_TIMEOUT_S, OPEN_MARKER_KEY, RecoveryNotice, prepare_cache_file, replace_corrupt_file
-from .schema import documents, offline_grant, outbox, readings, resources, snapshots, sync_state
-from .timeutil import now_iso, parse_iso
+from backend_client.cache.errors import (
+    CacheClosedError,
+    CacheError,
+    CacheOpenError,
+    is_corruption,
+    is_sqlite_error,
+    write_error_from,
+)
+from backend_client.cache.extract import RESOURCES, UpsertRow, check_resource, dumps, resource_row, split_changes
+from backend_client.cache.outbox import OutboxEntry, fetch, insert_entry, move, new_entry_values, select_entries
+from backend_client.cache.paths import default_cache_path, tighten_permissions
+from backend_client.cache.recovery import (
+    BUSY_TIMEOUT_S,
+    OPEN_MARKER_KEY,
+    RecoveryNotice,
+    prepare_cache_file,
+    replace_corrupt_file,
+)
+from backend_client.cache.schema import documents, offline_grant, outbox, readings, resources, snapshots, sync_state
+from backend_client.cache.timeutil import now_iso, parse_iso
 
 T = TypeVar("T")
 _log = logging.getLogger(__name__)
@@ -79,12 +93,12 @@ _LOOKUP_CHUNK = 900  # below SQLite's smallest default limit on bound parameters
 
 def _update_sql(changed: tuple[int, ...]) -> str:
     columns = ("seq", "version", "updated_at", *(_INDEXED_COLUMNS[i] for i in changed), "data")
-    return (f"UPDATE resources SET {', '.join(f'{c} = ?' for c in columns)} "
-            "WHERE resource = ? AND id = ? AND seq <= ?")
+    return f"UPDATE resources SET {', '.join(f'{c} = ?' for c in columns)} WHERE resource = ? AND id = ? AND seq <= ?"
 
 
-_UPDATE_SQL = {changed: _update_sql(changed) for changed in
-               [tuple(i for i in range(4) if mask & (1 << i)) for mask in range(16)]}
+_UPDATE_SQL = {
+    changed: _update_sql(changed) for changed in [tuple(i for i in range(4) if mask & (1 << i)) for mask in range(16)]
+}
 
 
 def _stored_index_values(raw: Any, rows: Sequence[UpsertRow]) -> dict[tuple[str, str], tuple[Any, ...]]:
@@ -94,9 +108,11 @@ def _stored_index_values(raw: Any, rows: Sequence[UpsertRow]) -> dict[tuple[str,
     stored: dict[tuple[str, str], tuple[Any, ...]] = {}
     for resource, ids in ids_by_resource.items():
         for start in range(0, len(ids), _LOOKUP_CHUNK):
-            chunk = ids[start:start + _LOOKUP_CHUNK]
-            query = (f"SELECT id, state, ward, kind, sort_time FROM resources "
-                     f"WHERE resource = ? AND id IN ({','.join('?' * len(chunk))})")
+            chunk = ids[start : start + _LOOKUP_CHUNK]
+            query = (
+                f"SELECT id, state, ward, kind, sort_time FROM resources "
+                f"WHERE resource = ? AND id IN ({','.join('?' * len(chunk))})"
+            )
             found = 0
             for rid, *values in raw.execute(query, (resource, *chunk)):
                 stored[(resource, rid)] = tuple(values)
@@ -125,20 +141,27 @@ def _write_upserts(raw: Any, rows: Sequence[UpsertRow]) -> None:
             continue
         changed = tuple(i for i in range(4) if old[i] != row[_INDEXED_AT + i])
         updates.setdefault(changed, []).append(
-            (row[2], row[3], row[4], *(row[_INDEXED_AT + i] for i in changed), row[9], row[0], row[1], row[2]))
+            (row[2], row[3], row[4], *(row[_INDEXED_AT + i] for i in changed), row[9], row[0], row[1], row[2])
+        )
     if new_rows:
         raw.executemany(_UPSERT_BY_SEQ, new_rows)
     for changed, params in updates.items():
         raw.executemany(_UPDATE_SQL[changed], params)
 
 
-_REPLACE_ROW = ("INSERT OR REPLACE INTO resources (resource, id, seq, version, updated_at, state, ward, kind, "
-                "sort_time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_REPLACE_ROW = (
+    "INSERT OR REPLACE INTO resources (resource, id, seq, version, updated_at, state, ward, kind, "
+    "sort_time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 _DELETE_BY_SEQ = "DELETE FROM resources WHERE resource = ? AND id = ? AND seq <= ?"
-_DROP_ORPHAN_SNAPSHOT = ("DELETE FROM snapshots WHERE alert_id = ?1 AND NOT EXISTS "
-                         "(SELECT 1 FROM resources WHERE resource = 'alert' AND id = ?1)")
-_DROP_ORPHAN_READINGS = ("DELETE FROM readings WHERE sensor_id = ?1 AND NOT EXISTS "
-                         "(SELECT 1 FROM resources WHERE resource = 'sensor' AND id = ?1)")
+_DROP_ORPHAN_SNAPSHOT = (
+    "DELETE FROM snapshots WHERE alert_id = ?1 AND NOT EXISTS "
+    "(SELECT 1 FROM resources WHERE resource = 'alert' AND id = ?1)"
+)
+_DROP_ORPHAN_READINGS = (
+    "DELETE FROM readings WHERE sensor_id = ?1 AND NOT EXISTS "
+    "(SELECT 1 FROM resources WHERE resource = 'sensor' AND id = ?1)"
+)
 _TRIM_READINGS = """
 DELETE FROM readings WHERE sensor_id = :sensor AND phenomenon_time < (
     SELECT phenomenon_time FROM readings WHERE sensor_id = :sensor
@@ -179,8 +202,11 @@ def _make_engine(path: Path, *, writer: bool) -> Engine:
     pysqlite's own implicit transactions start late (only before DML), so a read-then-write
     would not be atomic; SQLAlchemy's documented recipe hands transaction control to us.
     """
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool if writer else QueuePool,
-                           connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
+    engine = create_engine(
+        f"sqlite:///{path}",
+        poolclass=NullPool if writer else QueuePool,
+        connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -224,9 +250,14 @@ class CacheStore:
     pooled connections of their own and may run on any thread while the writer writes (WAL).
     """
 
-    def __init__(self, path: Path | str, *, readings_per_sensor: int = DEFAULT_READINGS_PER_SENSOR,
-                 max_snapshots: int = DEFAULT_MAX_SNAPSHOTS,
-                 max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        readings_per_sensor: int = DEFAULT_READINGS_PER_SENSOR,
+        max_snapshots: int = DEFAULT_MAX_SNAPSHOTS,
+        max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
+    ) -> None:
         self.path = Path(path)
         self.readings_per_sensor = readings_per_sensor
         self.max_snapshots = max_snapshots
@@ -252,7 +283,7 @@ class CacheStore:
         tighten_permissions(self.path)
 
     def _start(self) -> None:
-        from .writer import CacheWriter  # local: keeps the import graph one-directional
+        from backend_client.cache.writer import CacheWriter  # local: keeps the import graph one-directional
 
         self._closed = False
         self._close_lock = threading.Lock()
@@ -278,8 +309,9 @@ class CacheStore:
         if self._closed:
             raise CacheClosedError("The local cache is closed.")
 
-    def _submit(self, fn: Callable[[Connection], T], action: str, *, urgent: bool = False,
-                durable: bool = True) -> Future[T]:
+    def _submit(
+        self, fn: Callable[[Connection], T], action: str, *, urgent: bool = False, durable: bool = True
+    ) -> Future[T]:
         """Queue ``fn`` on the writer; SQLite failures arrive as ``CacheWriteError``."""
         self._check_open()
         inner = self.writer.submit(fn, urgent=urgent, durable=durable)
@@ -323,15 +355,16 @@ class CacheStore:
         back in line the entries that were being sent when the console last stopped."""
         raw = conn.connection.driver_connection
         raw.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (OPEN_MARKER_KEY, now_iso()))
-        result = conn.execute(outbox.update().where(outbox.c.state == "sending")
-                              .values(state="pending", updated_at=now_iso(),
-                                      last_error="interrupted: the console stopped while sending"))
+        result = conn.execute(
+            outbox.update()
+            .where(outbox.c.state == "sending")
+            .values(state="pending", updated_at=now_iso(), last_error="interrupted: the console stopped while sending")
+        )
         # Delivered and withdrawn actions are history: the pending-actions panel reads the whole
         # outbox, so it would otherwise grow for the life of the file. Pending, failed and
         # conflicting entries are never pruned, however old.
         cutoff = (datetime.now(UTC) - OUTBOX_HISTORY).isoformat(timespec="milliseconds")
-        conn.execute(delete(outbox).where(outbox.c.state.in_(("applied", "cancelled")),
-                                          outbox.c.updated_at < cutoff))
+        conn.execute(delete(outbox).where(outbox.c.state.in_(("applied", "cancelled")), outbox.c.updated_at < cutoff))
         return result.rowcount
 
     def _checkpoint(self, conn: Connection, idle: bool) -> None:
@@ -394,8 +427,11 @@ class CacheStore:
     def _note_damage(self, exc: BaseException) -> None:
         if is_corruption(exc) and not self.damage_seen:
             self.damage_seen = True
-            _log.error("the local cache %s is damaged (%s); it will be checked and set aside at the next start",
-                       self.path, getattr(exc, "orig", exc))
+            _log.error(
+                "the local cache %s is damaged (%s); it will be checked and set aside at the next start",
+                self.path,
+                getattr(exc, "orig", exc),
+            )
 
     def close(self) -> None:
         """Finish queued writes, stop the writer thread and release the file. Idempotent."""
@@ -403,11 +439,16 @@ class CacheStore:
             if self._closed:
                 return
             self._closed = True
-        if not self.damage_seen and self.writer.thread.is_alive() and threading.current_thread() is not self.writer.thread:
+        if (
+            not self.damage_seen
+            and self.writer.thread.is_alive()
+            and threading.current_thread() is not self.writer.thread
+        ):
             try:
                 # A clean close: the next open can skip the full integrity check.
-                self.writer.run(lambda conn: conn.exec_driver_sql(
-                    "DELETE FROM sync_state WHERE key = ?", (OPEN_MARKER_KEY,)))
+                self.writer.run(
+                    lambda conn: conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (OPEN_MARKER_KEY,))
+                )
             except Exception:  # noqa: BLE001 - the marker only costs the next open a check
                 _log.warning("could not mark the local cache %s as cleanly closed", self.path, exc_info=True)
         self.writer.close()
@@ -427,8 +468,9 @@ class CacheStore:
         return self._read(lambda conn: conn.exec_driver_sql("PRAGMA journal_mode").scalar())
 
     # -- synced resources -----------------------------------------------------------------
-    def apply_changes_async(self, changes: Sequence[Mapping[str, Any]], cursor: str | None, *,
-                            mark_synced: bool = True) -> Future[int]:
+    def apply_changes_async(
+        self, changes: Sequence[Mapping[str, Any]], cursor: str | None, *, mark_synced: bool = True
+    ) -> Future[int]:
         """Queue a batch of API change objects plus the new cursor as ONE transaction.
 
         The whole batch is validated first (``InvalidChange`` names the bad one) and nothing
@@ -439,10 +481,16 @@ class CacheStore:
         upserts, deletes = split_changes(list(changes))
         return self.apply_rows_async(upserts, deletes, cursor, mark_synced=mark_synced)
 
-    def apply_rows_async(self, upserts: Sequence[UpsertRow], deletes: Sequence[tuple[str, str, int]],
-                         cursor: str | None, *, mark_synced: bool = True) -> Future[int]:
+    def apply_rows_async(
+        self,
+        upserts: Sequence[UpsertRow],
+        deletes: Sequence[tuple[str, str, int]],
+        cursor: str | None,
+        *,
+        mark_synced: bool = True,
+    ) -> Future[int]:
         """``apply_changes_async`` for changes already checked and split into rows, as
-        ``backend_client.sync_payload.decode_sync_page`` does in the same pass as its checks.
+        ``backend_client.api.sync_payload.decode_sync_page`` does in the same pass as its checks.
 
         ``upserts`` are ``resources`` rows (see ``cache.extract.resource_row``), ``deletes``
         ``(resource, id, seq)`` keys; the caller vouches for their shape.
@@ -477,8 +525,9 @@ class CacheStore:
         # Outbox writes stay durable, and their fsync also covers every commit before them.
         return self._submit(write, "The synced data", durable=cursor is None)
 
-    def apply_changes(self, changes: Sequence[Mapping[str, Any]], cursor: str | None, *,
-                      mark_synced: bool = True) -> int:
+    def apply_changes(
+        self, changes: Sequence[Mapping[str, Any]], cursor: str | None, *, mark_synced: bool = True
+    ) -> int:
         """Blocking form of ``apply_changes_async``."""
         return self.apply_changes_async(changes, cursor, mark_synced=mark_synced).result()
 
@@ -492,12 +541,14 @@ class CacheStore:
 
     def delete_resource(self, resource: str, resource_id: str | int) -> bool:
         """Remove one cached resource; True if it was there."""
-        query = delete(resources).where(resources.c.resource == check_resource(resource),
-                                        resources.c.id == str(resource_id))
+        query = delete(resources).where(
+            resources.c.resource == check_resource(resource), resources.c.id == str(resource_id)
+        )
         return self._write(lambda conn: conn.execute(query).rowcount == 1, "The cache update")
 
-    def replace_resources(self, resource: str, items: Iterable[Mapping[str, Any]], *,
-                          keep_ids: Iterable[str | int] = ()) -> None:
+    def replace_resources(
+        self, resource: str, items: Iterable[Mapping[str, Any]], *, keep_ids: Iterable[str | int] = ()
+    ) -> None:
         """Make the cached ``resource`` rows exactly ``items`` (a full list from the server), plus
         the rows named in ``keep_ids`` (e.g. local placeholders whose creation is still pending).
 
@@ -517,8 +568,11 @@ class CacheStore:
             cached = conn.execute(select(resources.c.id).where(resources.c.resource == resource)).scalars().all()
             gone = [rid for rid in cached if rid not in keep]
             for start in range(0, len(gone), _LOOKUP_CHUNK):
-                conn.execute(delete(resources).where(resources.c.resource == resource,
-                                                     resources.c.id.in_(gone[start:start + _LOOKUP_CHUNK])))
+                conn.execute(
+                    delete(resources).where(
+                        resources.c.resource == resource, resources.c.id.in_(gone[start : start + _LOOKUP_CHUNK])
+                    )
+                )
             # Replacing, not merging: the server's list is the truth, whatever version we held.
             raw = conn.connection.driver_connection
             raw.executemany(_REPLACE_ROW, rows)
@@ -536,8 +590,7 @@ class CacheStore:
 
     def get(self, resource: str, resource_id: str | int) -> dict[str, Any] | None:
         check_resource(resource)
-        query = select(resources.c.data).where(resources.c.resource == resource,
-                                               resources.c.id == str(resource_id))
+        query = select(resources.c.data).where(resources.c.resource == resource, resources.c.id == str(resource_id))
         data = self._read(lambda conn: conn.execute(query).scalar())
         return None if data is None else json.loads(data)
 
@@ -549,8 +602,17 @@ class CacheStore:
                 query = query.where(column == value)
         return query
 
-    def list(self, resource: str, *, state: str | None = None, ward: str | None = None, kind: str | None = None,
-             limit: int | None = None, offset: int = 0, order_by: str = "sort_time desc") -> builtins.list[dict]:
+    def list(
+        self,
+        resource: str,
+        *,
+        state: str | None = None,
+        ward: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        order_by: str = "sort_time desc",
+    ) -> builtins.list[dict]:
         """Cached resources of one type, filtered on the indexed columns, as plain dicts.
 
         ``state`` is the alert state / report, task, camera, sensor or meeting status;
@@ -566,8 +628,9 @@ class CacheStore:
         rows = self._read(lambda conn: conn.execute(query).scalars().all())
         return [json.loads(row) for row in rows]
 
-    def count(self, resource: str, *, state: str | None = None, ward: str | None = None,
-              kind: str | None = None) -> int:
+    def count(
+        self, resource: str, *, state: str | None = None, ward: str | None = None, kind: str | None = None
+    ) -> int:
         query = self._filtered(select(func.count()).select_from(resources), resource, state, ward, kind)
         return self._read(lambda conn: conn.execute(query).scalar_one())
 
@@ -579,8 +642,7 @@ class CacheStore:
 
     # -- sync state -----------------------------------------------------------------------
     def get_state(self, key: str) -> str | None:
-        return self._read(lambda conn: conn.execute(
-            select(sync_state.c.value).where(sync_state.c.key == key)).scalar())
+        return self._read(lambda conn: conn.execute(select(sync_state.c.value).where(sync_state.c.key == key)).scalar())
 
     def set_state(self, key: str, value: str | None) -> None:
         """Set (or with None, remove) a sync_state value such as ``last_event_id``."""
@@ -604,14 +666,18 @@ class CacheStore:
 
         def write(conn: Connection) -> None:
             conn.execute(snapshots.insert().prefix_with("OR REPLACE").values(**row))
-            conn.exec_driver_sql("DELETE FROM snapshots WHERE alert_id IN (SELECT alert_id FROM snapshots "
-                                 "ORDER BY fetched_at DESC LIMIT -1 OFFSET ?)", (keep,))
+            conn.exec_driver_sql(
+                "DELETE FROM snapshots WHERE alert_id IN (SELECT alert_id FROM snapshots "
+                "ORDER BY fetched_at DESC LIMIT -1 OFFSET ?)",
+                (keep,),
+            )
 
         self._write(write, "The snapshot")
 
     def get_snapshot(self, alert_id: str | int) -> bytes | None:
-        return self._read(lambda conn: conn.execute(
-            select(snapshots.c.jpeg).where(snapshots.c.alert_id == str(alert_id))).scalar())
+        return self._read(
+            lambda conn: conn.execute(select(snapshots.c.jpeg).where(snapshots.c.alert_id == str(alert_id))).scalar()
+        )
 
     # -- meeting documents ---------------------------------------------------------------
     def put_document(self, doc_id: str | int, meeting_id: str | int, sha256: str, content: bytes) -> None:
@@ -626,15 +692,22 @@ class CacheStore:
         actual = hashlib.sha256(content).hexdigest()
         if not isinstance(sha256, str) or actual != sha256.lower():
             raise ValueError(f"Document {doc_id} does not match its SHA-256 ({sha256!r}); it was not stored.")
-        row = {"id": str(doc_id), "meeting_id": str(meeting_id), "sha256": actual, "size": len(content),
-               "content": content, "fetched_at": now_iso()}
+        row = {
+            "id": str(doc_id),
+            "meeting_id": str(meeting_id),
+            "sha256": actual,
+            "size": len(content),
+            "content": content,
+            "fetched_at": now_iso(),
+        }
         budget = self.max_document_bytes
 
         def write(conn: Connection) -> None:
             conn.execute(documents.insert().prefix_with("OR REPLACE").values(**row))
             used = 0
-            for rid, size in conn.execute(select(documents.c.id, documents.c.size).order_by(
-                    documents.c.fetched_at.desc(), documents.c.id.desc())).all():
+            for rid, size in conn.execute(
+                select(documents.c.id, documents.c.size).order_by(documents.c.fetched_at.desc(), documents.c.id.desc())
+            ).all():
                 used += size
                 if used > budget and rid != row["id"]:
                     conn.execute(delete(documents).where(documents.c.id == rid))
@@ -642,8 +715,9 @@ class CacheStore:
         self._write(write, "The meeting document")
 
     def get_document(self, doc_id: str | int) -> bytes | None:
-        return self._read(lambda conn: conn.execute(
-            select(documents.c.content).where(documents.c.id == str(doc_id))).scalar())
+        return self._read(
+            lambda conn: conn.execute(select(documents.c.content).where(documents.c.id == str(doc_id))).scalar()
+        )
 
     def document_hashes(self) -> dict[str, str]:
         """Cached documents: id → SHA-256 of the bytes held."""
@@ -666,8 +740,9 @@ class CacheStore:
         """Store readings (``(time, result)`` pairs or API reading objects); keep the newest N."""
         rows = []
         for item in items:
-            time_, result = ((item.get("phenomenon_time"), item.get("result")) if isinstance(item, Mapping)
-                             else tuple(item))
+            time_, result = (
+                (item.get("phenomenon_time"), item.get("result")) if isinstance(item, Mapping) else tuple(item)
+            )
             if not isinstance(time_, str) or not time_:
                 raise ValueError(f"A reading of sensor {sensor_id} has no phenomenon_time: {item!r}.")
             if result is not None and (isinstance(result, bool) or not isinstance(result, int | float)):
@@ -685,31 +760,68 @@ class CacheStore:
 
     def readings(self, sensor_id: str, limit: int | None = None) -> builtins.list[tuple[str, float | None]]:
         """Cached readings of a sensor, newest first."""
-        query = (select(readings.c.phenomenon_time, readings.c.result)
-                 .where(readings.c.sensor_id == str(sensor_id)).order_by(readings.c.phenomenon_time.desc()))
+        query = (
+            select(readings.c.phenomenon_time, readings.c.result)
+            .where(readings.c.sensor_id == str(sensor_id))
+            .order_by(readings.c.phenomenon_time.desc())
+        )
         if limit is not None:
             query = query.limit(limit)
         return [tuple(row) for row in self._read(lambda conn: conn.execute(query).all())]
 
     # -- outbox ---------------------------------------------------------------------------
-    def enqueue_async(self, kind: str, method: str, path: str, body: Any, *, resource: str | None,
-                      resource_id: str | int | None, base_version: int | None,
-                      idempotency_key: str | None = None) -> Future[OutboxEntry]:
-        values = new_entry_values(kind, method, path, body, resource=resource, resource_id=resource_id,
-                                  base_version=base_version, idempotency_key=idempotency_key)
+    def enqueue_async(
+        self,
+        kind: str,
+        method: str,
+        path: str,
+        body: Any,
+        *,
+        resource: str | None,
+        resource_id: str | int | None,
+        base_version: int | None,
+        idempotency_key: str | None = None,
+    ) -> Future[OutboxEntry]:
+        values = new_entry_values(
+            kind,
+            method,
+            path,
+            body,
+            resource=resource,
+            resource_id=resource_id,
+            base_version=base_version,
+            idempotency_key=idempotency_key,
+        )
         # Urgent like every outbox write (see _outbox_write).
         return self._submit(lambda conn: insert_entry(conn, values), "The action", urgent=True)
 
-    def enqueue(self, kind: str, method: str, path: str, body: Any, *, resource: str | None,
-                resource_id: str | int | None, base_version: int | None,
-                idempotency_key: str | None = None) -> OutboxEntry:
+    def enqueue(
+        self,
+        kind: str,
+        method: str,
+        path: str,
+        body: Any,
+        *,
+        resource: str | None,
+        resource_id: str | int | None,
+        base_version: int | None,
+        idempotency_key: str | None = None,
+    ) -> OutboxEntry:
         """Durably queue an operator action; returns only once it is committed to disk.
 
         Show the action as pending only after this returns. ``CacheWriteError`` (disk full,
         read-only, I/O error) means it was NOT saved and nothing of it was written.
         """
-        return self.enqueue_async(kind, method, path, body, resource=resource, resource_id=resource_id,
-                                  base_version=base_version, idempotency_key=idempotency_key).result()
+        return self.enqueue_async(
+            kind,
+            method,
+            path,
+            body,
+            resource=resource,
+            resource_id=resource_id,
+            base_version=base_version,
+            idempotency_key=idempotency_key,
+        ).result()
 
     def entry(self, entry_id: int) -> OutboxEntry:
         return self._read(lambda conn: fetch(conn, entry_id))
@@ -718,8 +830,12 @@ class CacheStore:
         """Entries waiting to be sent, in the order they were taken."""
         return self.entries(states=("pending",))
 
-    def entries(self, states: Iterable[str] | None = None, limit: int | None = None,
-                resources: Iterable[tuple[str, str]] | None = None) -> builtins.list[OutboxEntry]:
+    def entries(
+        self,
+        states: Iterable[str] | None = None,
+        limit: int | None = None,
+        resources: Iterable[tuple[str, str]] | None = None,
+    ) -> builtins.list[OutboxEntry]:
         """Outbox entries in order, optionally only those in ``states`` or about ``resources``
         ((resource, id) pairs)."""
         states = None if states is None else builtins.list(states)
@@ -737,29 +853,35 @@ class CacheStore:
 
     def mark_sending(self, entry_id: int) -> OutboxEntry:
         """pending → sending, counting the attempt. Do this before the request goes out."""
-        return self._outbox_write(lambda conn: move(conn, entry_id, "mark_sending", "sending",
-                                                    attempts=outbox.c.attempts + 1))
+        return self._outbox_write(
+            lambda conn: move(conn, entry_id, "mark_sending", "sending", attempts=outbox.c.attempts + 1)
+        )
 
     def mark_applied(self, entry_id: int, response: Any, *, update_resource: bool = True) -> OutboxEntry:
         """sending → applied; with ``update_resource`` the response resource is cached in the same commit
         (an applied DELETE removes the cached row instead)."""
+
         def write(conn: Connection) -> OutboxEntry:
             entry = move(conn, entry_id, "mark_applied", "applied", response=response, last_error=None)
             if update_resource and entry.method == "DELETE" and entry.resource and entry.resource_id:
-                conn.execute(delete(resources).where(resources.c.resource == entry.resource,
-                                                     resources.c.id == entry.resource_id))
+                conn.execute(
+                    delete(resources).where(resources.c.resource == entry.resource, resources.c.id == entry.resource_id)
+                )
             else:
                 self._cache_resource(conn, entry.resource, response if update_resource else None)
             return entry
 
         return self._outbox_write(write)
 
-    def mark_conflict(self, entry_id: int, server_current: Any, error: str, *,
-                      update_resource: bool = True) -> OutboxEntry:
+    def mark_conflict(
+        self, entry_id: int, server_current: Any, error: str, *, update_resource: bool = True
+    ) -> OutboxEntry:
         """sending → conflict, keeping the server's current copy for the operator to compare."""
+
         def write(conn: Connection) -> OutboxEntry:
-            entry = move(conn, entry_id, "mark_conflict", "conflict", server_current=server_current,
-                         last_error=str(error))
+            entry = move(
+                conn, entry_id, "mark_conflict", "conflict", server_current=server_current, last_error=str(error)
+            )
             self._cache_resource(conn, entry.resource, server_current if update_resource else None)
             return entry
 
@@ -782,11 +904,19 @@ class CacheStore:
         """Resolve a conflict by redoing the action on the server's version: one commit cancels
         the old entry and queues the new body under a NEW idempotency key (the old key is bound
         to the old body on the server)."""
+
         def write(conn: Connection) -> OutboxEntry:
             old = move(conn, entry_id, "cancel", "cancelled")
-            values = new_entry_values(old.kind, old.method, old.path, body, resource=old.resource,
-                                      resource_id=old.resource_id, base_version=base_version,
-                                      idempotency_key=None)
+            values = new_entry_values(
+                old.kind,
+                old.method,
+                old.path,
+                body,
+                resource=old.resource,
+                resource_id=old.resource_id,
+                base_version=base_version,
+                idempotency_key=None,
+            )
             return insert_entry(conn, values)
 
         return self._outbox_write(write, "The action")
@@ -805,17 +935,25 @@ class CacheStore:
             raise ValueError(f"The offline grant's expiry {expires_at!r} is not an ISO 8601 time.") from exc
         if not isinstance(grant, str) or not grant:
             raise ValueError("The offline grant token is empty.")
-        row = {"id": 1, "user": dumps(dict(user)), "expires_at": expiry.isoformat(), "grant": grant,
-               "saved_at": now_iso()}
-        self._write(lambda conn: conn.execute(offline_grant.insert().prefix_with("OR REPLACE").values(**row)),
-                    "The offline grant")
+        row = {
+            "id": 1,
+            "user": dumps(dict(user)),
+            "expires_at": expiry.isoformat(),
+            "grant": grant,
+            "saved_at": now_iso(),
+        }
+        self._write(
+            lambda conn: conn.execute(offline_grant.insert().prefix_with("OR REPLACE").values(**row)),
+            "The offline grant",
+        )
 
     def offline_grant(self) -> OfflineGrant | None:
         row = self._read(lambda conn: conn.execute(select(offline_grant)).mappings().first())
         if row is None:
             return None
-        return OfflineGrant(user=json.loads(row["user"]), expires_at=row["expires_at"], grant=row["grant"],
-                            saved_at=row["saved_at"])
+        return OfflineGrant(
+            user=json.loads(row["user"]), expires_at=row["expires_at"], grant=row["grant"], saved_at=row["saved_at"]
+        )
 
     def clear_offline_grant(self) -> None:
         """Forget the grant (on logout: an offline session must not outlive an explicit sign-out)."""

@@ -1,4 +1,5 @@
 """UTC timestamps in the API's ISO 8601 form, for the cache's own bookkeeping columns."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime

@@ -1,4 +1,5 @@
 """The cache's single writer thread: every write runs there, one transaction at a time, in order."""
+
 from __future__ import annotations
 
 import itertools
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection
 
-from .errors import CacheClosedError
+from backend_client.cache.errors import CacheClosedError
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +39,13 @@ class CacheWriter:
     power cut (``NORMAL``; never corrupts the WAL file). Later durable commits sync it too.
     """
 
-    def __init__(self, connect: Callable[[], Connection], *, name: str = WRITER_THREAD_NAME,
-                 after_write: Callable[[Connection, bool], None] | None = None) -> None:
+    def __init__(
+        self,
+        connect: Callable[[], Connection],
+        *,
+        name: str = WRITER_THREAD_NAME,
+        after_write: Callable[[Connection, bool], None] | None = None,
+    ) -> None:
         self._connect = connect
         #: Called on the writer thread after each committed write (and after its caller was
         #: told), with whether the queue is empty: housekeeping such as WAL checkpoints that
@@ -96,7 +102,7 @@ class CacheWriter:
         if conn is not None:
             try:
                 conn.close()
-            except Exception:  # noqa: BLE001 - it is being thrown away precisely because it is broken
+            except Exception:
                 log.debug("closing a broken cache connection failed", exc_info=True)
 
     def _run(self) -> None:
@@ -113,7 +119,8 @@ class CacheWriter:
                     if durable is not self._durable:
                         # SQLite refuses to change this inside a transaction, so it is set before BEGIN.
                         conn.connection.driver_connection.execute(
-                            f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+                            f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}"
+                        )
                         self._durable = durable
                     with conn.begin():
                         result = fn(conn)
@@ -126,7 +133,7 @@ class CacheWriter:
                     if self._after_write is not None:
                         try:
                             self._after_write(conn, self._queue.empty())
-                        except Exception:  # noqa: BLE001 - housekeeping must never stop the writer
+                        except Exception:
                             log.warning("cache housekeeping after a write failed", exc_info=True)
         finally:
             self._discard_connection()

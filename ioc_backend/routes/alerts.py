@@ -1,4 +1,5 @@
 """/alerts (list, get, transition state machine, verify, dispatch, notes, snapshot) and /analytics."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -9,8 +10,8 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
 from ioc_backend import api_models as M
-from ioc_backend.api_models import documented
 from ioc_backend import models
+from ioc_backend.api_models import documented
 from ioc_backend.auth import OPS_READ, OPS_WRITE, Principal, get_ctx, require_role
 from ioc_backend.changes import record_change
 from ioc_backend.errors import ApiError, field_error
@@ -19,26 +20,17 @@ from ioc_backend.listing import Limit, Offset, paginate
 from ioc_backend.routes.common import check_version, get_or_404, show
 from ioc_backend.schemas import AlertDispatch, AlertNote, AlertState, AlertTransition, AlertVerify, Severity
 from ioc_backend.timeutil import as_utc, iso, utcnow
+from ioc_domain.alerts import may_transition, moves_from
+from ioc_domain.analytics import ANALYTICS
 
 router = APIRouter(tags=["alerts"])
 Reader = Annotated[Principal, Depends(require_role(*OPS_READ))]
 Writer = Annotated[Principal, Depends(require_role(*OPS_WRITE))]
 Key = Annotated[str | None, Depends(idempotency_key)]
 
-# The alert workflow (docs/API.md): from-state -> states it may move to.
-ALLOWED_MOVES: dict[str, frozenset[str]] = {
-    "new": frozenset({"acknowledged", "closed"}),
-    "acknowledged": frozenset({"in_progress", "closed"}),
-    "in_progress": frozenset({"closed"}),
-    "closed": frozenset(),
-}
-
 
 def analytics_catalogue() -> list[dict[str, str]]:
-    from ioc_backend.demo_data import ANALYTICS
-
-    return [{"code": a.code, "name_vi": a.name_vi, "name_en": a.name_en, "category": a.category}
-            for a in ANALYTICS]
+    return [{"code": a.code, "name_vi": a.name_vi, "name_en": a.name_en, "category": a.category} for a in ANALYTICS]
 
 
 @router.get("/analytics", response_model=None, responses=documented(list[M.Analytic], 401, 403))
@@ -47,10 +39,17 @@ def list_analytics(principal: Reader) -> list[dict[str, str]]:
 
 
 @router.get("/alerts", response_model=None, responses=documented(M.Page[M.Alert], 401, 403, 422))
-def list_alerts(request: Request, principal: Reader, limit: Limit = 100, offset: Offset = 0,
-                state: AlertState | None = None, severity: Severity | None = None,
-                analytic: str | None = None, camera_id: str | None = None,
-                since: datetime | None = None) -> JSONResponse:
+def list_alerts(
+    request: Request,
+    principal: Reader,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    state: AlertState | None = None,
+    severity: Severity | None = None,
+    analytic: str | None = None,
+    camera_id: str | None = None,
+    since: datetime | None = None,
+) -> JSONResponse:
     stmt = select(models.Alert)
     if state is not None:
         stmt = stmt.where(models.Alert.state == state)
@@ -74,9 +73,12 @@ def get_alert(request: Request, alert_id: int, principal: Reader) -> dict[str, A
         return show(request, get_or_404(session, models.Alert, alert_id, "Alert"))
 
 
-@router.post("/alerts/{alert_id}/transition", response_model=None, responses=documented(M.Alert, 401, 403, 404, 409, 413, 422))
-def transition_alert(request: Request, alert_id: int, body: AlertTransition, principal: Writer,
-                     key: Key = None) -> Response:
+@router.post(
+    "/alerts/{alert_id}/transition", response_model=None, responses=documented(M.Alert, 401, 403, 404, 409, 413, 422)
+)
+def transition_alert(
+    request: Request, alert_id: int, body: AlertTransition, principal: Writer, key: Key = None
+) -> Response:
     if body.to == "closed" and body.reason is None:
         raise field_error("body.reason", "a close reason is required when to=closed")
     if body.to != "closed" and body.reason is not None:
@@ -85,10 +87,13 @@ def transition_alert(request: Request, alert_id: int, body: AlertTransition, pri
     def apply(session: Any) -> dict[str, Any]:
         alert = get_or_404(session, models.Alert, alert_id, "Alert")
         check_version(request, alert, body.version, "Alert")
-        if body.to not in ALLOWED_MOVES[alert.state]:
-            raise ApiError(409, "invalid_transition",
-                           f"Alert {alert_id} cannot move from {alert.state} to {body.to}",
-                           extra={"current": show(request, alert)})
+        if not may_transition(alert.state, body.to):
+            raise ApiError(
+                409,
+                "invalid_transition",
+                f"Alert {alert_id} cannot move from {alert.state} to {body.to}",
+                extra={"current": show(request, alert)},
+            )
         alert.state = body.to
         if body.to == "acknowledged":
             alert.owner = principal.username
@@ -106,9 +111,13 @@ def _open_alert(request: Request, session: Any, alert_id: int, version: int, act
     """The alert to verify or dispatch: it must exist, be at ``version`` and not be closed."""
     alert = get_or_404(session, models.Alert, alert_id, "Alert")
     check_version(request, alert, version, "Alert")
-    if alert.state == "closed":
-        raise ApiError(409, "invalid_transition", f"Alert {alert_id} is closed and cannot be {action}",
-                       extra={"current": show(request, alert)})
+    if action not in moves_from(alert.state):
+        raise ApiError(
+            409,
+            "invalid_transition",
+            f"Alert {alert_id} is {alert.state}: it cannot be {action}ed",
+            extra={"current": show(request, alert)},
+        )
     return alert
 
 
@@ -117,11 +126,12 @@ def _append_note(alert: models.Alert, author: str, note: str | None, at: str) ->
         alert.notes = [*alert.notes, {"author": author, "text": note, "at": at}]
 
 
-@router.post("/alerts/{alert_id}/verify", response_model=None, responses=documented(M.Alert, 401, 403, 404, 409, 413, 422))
-def verify_alert(request: Request, alert_id: int, body: AlertVerify, principal: Writer,
-                 key: Key = None) -> Response:
+@router.post(
+    "/alerts/{alert_id}/verify", response_model=None, responses=documented(M.Alert, 401, 403, 404, 409, 413, 422)
+)
+def verify_alert(request: Request, alert_id: int, body: AlertVerify, principal: Writer, key: Key = None) -> Response:
     def apply(session: Any) -> dict[str, Any]:
-        alert = _open_alert(request, session, alert_id, body.version, "verified")
+        alert = _open_alert(request, session, alert_id, body.version, "verify")
         at = iso(utcnow())
         alert.verification = {"verdict": body.verdict, "by": principal.username, "at": at}
         if body.verdict == "confirmed" and alert.state == "new":
@@ -138,11 +148,14 @@ def verify_alert(request: Request, alert_id: int, body: AlertVerify, principal: 
     return idempotent_write(request, principal, key, apply)
 
 
-@router.post("/alerts/{alert_id}/dispatch", response_model=None, responses=documented(M.Alert, 401, 403, 404, 409, 413, 422))
-def dispatch_alert(request: Request, alert_id: int, body: AlertDispatch, principal: Writer,
-                   key: Key = None) -> Response:
+@router.post(
+    "/alerts/{alert_id}/dispatch", response_model=None, responses=documented(M.Alert, 401, 403, 404, 409, 413, 422)
+)
+def dispatch_alert(
+    request: Request, alert_id: int, body: AlertDispatch, principal: Writer, key: Key = None
+) -> Response:
     def apply(session: Any) -> dict[str, Any]:
-        alert = _open_alert(request, session, alert_id, body.version, "dispatched")
+        alert = _open_alert(request, session, alert_id, body.version, "dispatch")
         at = iso(utcnow())
         alert.dispatch = {"unit": body.unit, "by": principal.username, "at": at}
         alert.state = "in_progress"
@@ -156,8 +169,7 @@ def dispatch_alert(request: Request, alert_id: int, body: AlertDispatch, princip
 
 
 @router.post("/alerts/{alert_id}/notes", response_model=None, responses=documented(M.Alert, 401, 403, 404, 413, 422))
-def add_alert_note(request: Request, alert_id: int, body: AlertNote, principal: Writer,
-                   key: Key = None) -> Response:
+def add_alert_note(request: Request, alert_id: int, body: AlertNote, principal: Writer, key: Key = None) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         alert = get_or_404(session, models.Alert, alert_id, "Alert")
         alert.notes = [*alert.notes, {"author": principal.username, "text": body.text, "at": iso(utcnow())}]
@@ -167,10 +179,14 @@ def add_alert_note(request: Request, alert_id: int, body: AlertNote, principal: 
     return idempotent_write(request, principal, key, apply)
 
 
-@router.get("/alerts/{alert_id}/snapshot.jpg", response_class=Response,
-            responses={200: {"content": {"image/jpeg": {}}}})
-def alert_snapshot(request: Request, alert_id: int,
-                   principal: Annotated[Principal, Depends(require_role(*OPS_READ, allow_query_token=True))]) -> Response:
+@router.get(
+    "/alerts/{alert_id}/snapshot.jpg", response_class=Response, responses={200: {"content": {"image/jpeg": {}}}}
+)
+def alert_snapshot(
+    request: Request,
+    alert_id: int,
+    principal: Annotated[Principal, Depends(require_role(*OPS_READ, allow_query_token=True))],
+) -> Response:
     ctx = get_ctx(request)
     jpeg = ctx.snapshots.get(alert_id)
     if jpeg is None:

@@ -1,4 +1,5 @@
 """/auth: login, refresh (rotating), offline grant redemption, logout (revokes the pair) and me."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -8,10 +9,18 @@ from fastapi.responses import Response
 from sqlalchemy import select, update
 
 from ioc_backend import api_models as M
-from ioc_backend.api_models import documented
 from ioc_backend import models
-from ioc_backend.auth import (ALL_ROLES, OFFLINE_GRANT_KIND, Principal, get_ctx, issue_token_pair, lookup_token,
-                              require_role, revoke_offline_grants)
+from ioc_backend.api_models import documented
+from ioc_backend.auth import (
+    ALL_ROLES,
+    OFFLINE_GRANT_KIND,
+    Principal,
+    get_ctx,
+    issue_token_pair,
+    lookup_token,
+    require_role,
+    revoke_offline_grants,
+)
 from ioc_backend.errors import ApiError
 from ioc_backend.idempotency import idempotency_key, idempotent_write
 from ioc_backend.schemas import GrantRequest, LoginRequest, RefreshRequest
@@ -63,8 +72,9 @@ def redeem_offline_grant(request: Request, body: GrantRequest) -> dict[str, Any]
 
 
 @router.post("/logout", status_code=204, response_class=Response, responses={401: {"model": M.ErrorBody}})
-def logout(request: Request, principal: AnyUser,
-           key: Annotated[str | None, Depends(idempotency_key)] = None) -> Response:
+def logout(
+    request: Request, principal: AnyUser, key: Annotated[str | None, Depends(idempotency_key)] = None
+) -> Response:
     def apply(session: Any) -> None:
         session.execute(update(models.Token).where(models.Token.pair == principal.pair).values(revoked=True))
         return None

@@ -1,4 +1,5 @@
 """/cameras: list, get, admin PATCH (status, name)."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -8,8 +9,8 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
 from ioc_backend import api_models as M
-from ioc_backend.api_models import documented
 from ioc_backend import models
+from ioc_backend.api_models import documented
 from ioc_backend.auth import ADMIN, OPS_READ, Principal, get_ctx, require_role
 from ioc_backend.changes import record_change
 from ioc_backend.idempotency import idempotency_key, idempotent_write
@@ -26,10 +27,16 @@ def like_pattern(text: str) -> str:
 
 
 @router.get("", response_model=None, responses=documented(M.Page[M.Camera], 401, 403, 422))
-def list_cameras(request: Request, principal: Annotated[Principal, Depends(require_role(*OPS_READ))],
-                 limit: Limit = 100, offset: Offset = 0, ward: str | None = None,
-                 category: CameraCategory | None = None, status: CameraStatus | None = None,
-                 q: str | None = None) -> JSONResponse:
+def list_cameras(
+    request: Request,
+    principal: Annotated[Principal, Depends(require_role(*OPS_READ))],
+    limit: Limit = 100,
+    offset: Offset = 0,
+    ward: str | None = None,
+    category: CameraCategory | None = None,
+    status: CameraStatus | None = None,
+    q: str | None = None,
+) -> JSONResponse:
     stmt = select(models.Camera)
     if ward is not None:
         stmt = stmt.where(models.Camera.ward == ward)
@@ -44,16 +51,21 @@ def list_cameras(request: Request, principal: Annotated[Principal, Depends(requi
 
 
 @router.get("/{camera_id}", response_model=None, responses=documented(M.Camera, 401, 403, 404))
-def get_camera(request: Request, camera_id: str,
-               principal: Annotated[Principal, Depends(require_role(*OPS_READ))]) -> dict[str, Any]:
+def get_camera(
+    request: Request, camera_id: str, principal: Annotated[Principal, Depends(require_role(*OPS_READ))]
+) -> dict[str, Any]:
     with get_ctx(request).db.read() as session:
         return show(request, get_or_404(session, models.Camera, camera_id, "Camera"))
 
 
 @router.patch("/{camera_id}", response_model=None, responses=documented(M.Camera, 401, 403, 404, 409, 413, 422))
-def patch_camera(request: Request, camera_id: str, body: CameraPatch,
-                 principal: Annotated[Principal, Depends(require_role(*ADMIN))],
-                 key: Annotated[str | None, Depends(idempotency_key)] = None) -> Response:
+def patch_camera(
+    request: Request,
+    camera_id: str,
+    body: CameraPatch,
+    principal: Annotated[Principal, Depends(require_role(*ADMIN))],
+    key: Annotated[str | None, Depends(idempotency_key)] = None,
+) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         cam = get_or_404(session, models.Camera, camera_id, "Camera")
         check_version(request, cam, body.version, "Camera")

@@ -1,4 +1,5 @@
 """Small helpers shared by the resource routers: lookups, version checks, presentation."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -29,6 +30,9 @@ def get_or_404(session: Session, model: type, ident: Any, what: str) -> Any:
 def check_version(request: Request, row: Any, version: int, what: str) -> None:
     """Optimistic concurrency: refuse a write based on a stale version, returning the current state."""
     if row.version != version:
-        raise ApiError(409, "conflict",
-                       f"{what} {row.id} was changed by someone else (version {row.version}, you sent {version})",
-                       extra={"current": show(request, row)})
+        raise ApiError(
+            409,
+            "conflict",
+            f"{what} {row.id} was changed by someone else (version {row.version}, you sent {version})",
+            extra={"current": show(request, row)},
+        )

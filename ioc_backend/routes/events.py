@@ -1,4 +1,5 @@
 """GET /events: Server-Sent Events of the change log — replay after Last-Event-ID, then live."""
+
 from __future__ import annotations
 
 import asyncio
@@ -13,12 +14,13 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select
 
 from ioc_backend import models
-from ioc_backend.auth import ALL_ROLES, READABLE_RESOURCES, Principal, get_ctx, require_role
+from ioc_backend.auth import ALL_ROLES, Principal, get_ctx, require_role
 from ioc_backend.context import AppContext
 from ioc_backend.routes.common import base_url
 from ioc_backend.routes.sync import parse_cursor
 from ioc_backend.serializers import present
 from ioc_backend.timeutil import utcnow
+from ioc_domain.roles import READABLE_RESOURCES
 
 router = APIRouter(tags=["events"])
 BATCH = 500
@@ -34,13 +36,22 @@ def _fetch(ctx: AppContext, after: int, readable: frozenset[str]) -> tuple[list[
     """Visible events after ``after`` (≤ BATCH) and the cursor to continue from."""
     with ctx.db.read() as session:
         snapshot_max = session.execute(select(func.max(models.ChangeEvent.id))).scalar_one() or 0
-        rows = session.execute(
-            # Bounded by snapshot_max: SQLite reads here are not one snapshot, so an event committed
-            # between the two queries must wait for the next fetch, or the cursor would re-send it.
-            select(models.ChangeEvent).where(models.ChangeEvent.id > after,
-                                             models.ChangeEvent.id <= snapshot_max,
-                                             models.ChangeEvent.resource.in_(readable))
-            .order_by(models.ChangeEvent.id).limit(BATCH)).scalars().all()
+        rows = (
+            session.execute(
+                # Bounded by snapshot_max: SQLite reads here are not one snapshot, so an event committed
+                # between the two queries must wait for the next fetch, or the cursor would re-send it.
+                select(models.ChangeEvent)
+                .where(
+                    models.ChangeEvent.id > after,
+                    models.ChangeEvent.id <= snapshot_max,
+                    models.ChangeEvent.resource.in_(readable),
+                )
+                .order_by(models.ChangeEvent.id)
+                .limit(BATCH)
+            )
+            .scalars()
+            .all()
+        )
     if len(rows) == BATCH:
         return list(rows), rows[-1].id
     # Everything up to the snapshot's max was scanned: skip past events this role cannot see.
@@ -49,8 +60,14 @@ def _fetch(ctx: AppContext, after: int, readable: frozenset[str]) -> tuple[list[
 
 def _format(event: models.ChangeEvent, prev: int, base: str) -> str:
     # ``prev`` lets a client prove it missed nothing: it must equal the id it applied last.
-    payload = {"seq": event.id, "prev": prev, "resource": event.resource, "id": event.resource_id,
-               "op": event.op, "data": present(event.resource, event.data, base)}
+    payload = {
+        "seq": event.id,
+        "prev": prev,
+        "resource": event.resource,
+        "id": event.resource_id,
+        "op": event.op,
+        "data": present(event.resource, event.data, base),
+    }
     return f"id: {event.id}\nevent: change\ndata: {json.dumps(payload, ensure_ascii=False)}\n\n"
 
 
@@ -105,17 +122,20 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
         ctx.notifier.unsubscribe(sub)
 
 
-@router.get("/events", response_class=StreamingResponse,
-            responses={200: {"content": {"text/event-stream": {}}}})
-def events(request: Request, principal: Annotated[Principal, Depends(require_role(*ALL_ROLES))],
-           last_event_id_header: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
-           last_event_id: Annotated[str | None, Query(description="Alternative to the Last-Event-ID header")] = None,
-           ) -> StreamingResponse:
+@router.get("/events", response_class=StreamingResponse, responses={200: {"content": {"text/event-stream": {}}}})
+def events(
+    request: Request,
+    principal: Annotated[Principal, Depends(require_role(*ALL_ROLES))],
+    last_event_id_header: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
+    last_event_id: Annotated[str | None, Query(description="Alternative to the Last-Event-ID header")] = None,
+) -> StreamingResponse:
     if last_event_id_header not in (None, ""):
         start = parse_cursor(last_event_id_header, "header.Last-Event-ID")
     else:
         start = parse_cursor(last_event_id, "query.last_event_id")
     ctx: Any = get_ctx(request)
-    return StreamingResponse(_event_stream(ctx, principal, start, base_url(request)),
-                             media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return StreamingResponse(
+        _event_stream(ctx, principal, start, base_url(request)),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

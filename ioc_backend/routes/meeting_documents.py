@@ -1,4 +1,5 @@
 """/meetings/{id}/documents: upload, download and delete the PDF documents of a meeting."""
+
 from __future__ import annotations
 
 import hashlib
@@ -31,11 +32,19 @@ Key = Annotated[str | None, Depends(idempotency_key)]
 UPLOAD_PATH = re.compile(r"^/api/v1/meetings/[^/]+/documents/?$")
 UPLOAD_LIMIT = ("POST", UPLOAD_PATH, MAX_DOCUMENT_BYTES)
 
-_PDF_BODY = {"requestBody": {"required": True,
-                             "description": f"The PDF file itself (at most {MAX_DOCUMENT_BYTES} bytes)",
-                             "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}}
-_PDF_RESPONSE = {200: {"description": "The PDF bytes; ETag is the quoted SHA-256",
-                       "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}}
+_PDF_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": f"The PDF file itself (at most {MAX_DOCUMENT_BYTES} bytes)",
+        "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+_PDF_RESPONSE = {
+    200: {
+        "description": "The PDF bytes; ETag is the quoted SHA-256",
+        "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
 
 
 def _document_of(session: Any, meeting_id: int, doc_id: int) -> models.MeetingDocument:
@@ -52,13 +61,22 @@ def _content_disposition(filename: str) -> str:
     return f"inline; filename=\"{plain}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
-@router.post("/{meeting_id}/documents", status_code=201, response_model=None, openapi_extra=_PDF_BODY,
-             responses=documented(M.Meeting, 401, 403, 404, 413, 422, status=201))
+@router.post(
+    "/{meeting_id}/documents",
+    status_code=201,
+    response_model=None,
+    openapi_extra=_PDF_BODY,
+    responses=documented(M.Meeting, 401, 403, 404, 413, 422, status=201),
+)
 async def upload_document(
-    request: Request, meeting_id: int, principal: Writer, key: Key = None,
+    request: Request,
+    meeting_id: int,
+    principal: Writer,
+    key: Key = None,
     filename: Annotated[str | None, Query(max_length=1000, description="The file's name (UTF-8)")] = None,
-    x_filename: Annotated[str | None, Header(alias="X-Filename", max_length=3000,
-                                             description="The file's name, percent-encoded UTF-8")] = None,
+    x_filename: Annotated[
+        str | None, Header(alias="X-Filename", max_length=3000, description="The file's name, percent-encoded UTF-8")
+    ] = None,
 ) -> Response:
     # The raw body (not JSON): the body-limit middleware already buffered it (≤ 50 MiB here).
     content = await request.body()
@@ -77,15 +95,24 @@ async def upload_document(
     try:
         check_pdf(content)
     except ValueError as exc:
-        raise ApiError(422, "validation_error", f"Invalid document: {exc}",
-                       details=[{"field": "body", "message": str(exc)}]) from None
+        raise ApiError(
+            422, "validation_error", f"Invalid document: {exc}", details=[{"field": "body", "message": str(exc)}]
+        ) from None
     digest = hashlib.sha256(content).hexdigest()
 
     def apply(session: Any) -> dict[str, Any]:
         meeting = get_or_404(session, models.Meeting, meeting_id, "Meeting")
-        session.add(models.MeetingDocument(meeting_id=meeting.id, filename=safe_name, size=len(content),
-                                           sha256=digest, content=content, uploaded_by=principal.user_id,
-                                           uploaded_at=utcnow()))
+        session.add(
+            models.MeetingDocument(
+                meeting_id=meeting.id,
+                filename=safe_name,
+                size=len(content),
+                sha256=digest,
+                content=content,
+                uploaded_by=principal.user_id,
+                uploaded_at=utcnow(),
+            )
+        )
         refresh_summary(session, meeting)
         record_change(session, meeting)
         return show(request, meeting)
@@ -94,26 +121,44 @@ async def upload_document(
     return await run_in_threadpool(idempotent_write, request, principal, key, apply, 201)
 
 
-@router.get("/{meeting_id}/documents/{doc_id}", response_model=None, response_class=Response,
-            responses={**documented(None, 401, 403, 404), **_PDF_RESPONSE})
-def download_document(request: Request, meeting_id: int, doc_id: int, principal: Reader,
-                      if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None) -> Response:
+@router.get(
+    "/{meeting_id}/documents/{doc_id}",
+    response_model=None,
+    response_class=Response,
+    responses={**documented(None, 401, 403, 404), **_PDF_RESPONSE},
+)
+def download_document(
+    request: Request,
+    meeting_id: int,
+    doc_id: int,
+    principal: Reader,
+    if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
+) -> Response:
     with get_ctx(request).db.read() as session:
         doc = _document_of(session, meeting_id, doc_id)
         etag = f'"{doc.sha256}"'
-        headers = {"ETag": etag, "Cache-Control": "private, max-age=0, must-revalidate",
-                   "Content-Disposition": _content_disposition(doc.filename),
-                   "X-Content-Type-Options": "nosniff"}
+        headers = {
+            "ETag": etag,
+            "Cache-Control": "private, max-age=0, must-revalidate",
+            "Content-Disposition": _content_disposition(doc.filename),
+            "X-Content-Type-Options": "nosniff",
+        }
         if if_none_match is not None and etag in {tag.strip() for tag in if_none_match.split(",")}:
             return Response(status_code=304, headers=headers)
         return Response(content=doc.content, media_type="application/pdf", headers=headers)
 
 
-@router.delete("/{meeting_id}/documents/{doc_id}", response_model=None,
-               responses=documented(M.Meeting, 401, 403, 404, 409, 422))
-def delete_document(request: Request, meeting_id: int, doc_id: int, principal: Writer,
-                    version: Annotated[int, Query(ge=1, description="The meeting version the deletion is based on")],
-                    key: Key = None) -> Response:
+@router.delete(
+    "/{meeting_id}/documents/{doc_id}", response_model=None, responses=documented(M.Meeting, 401, 403, 404, 409, 422)
+)
+def delete_document(
+    request: Request,
+    meeting_id: int,
+    doc_id: int,
+    principal: Writer,
+    version: Annotated[int, Query(ge=1, description="The meeting version the deletion is based on")],
+    key: Key = None,
+) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         meeting = get_or_404(session, models.Meeting, meeting_id, "Meeting")
         doc = _document_of(session, meeting_id, doc_id)

@@ -1,4 +1,5 @@
 """/meetings: leadership meetings with agendas; create and update."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -8,8 +9,8 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
 from ioc_backend import api_models as M
-from ioc_backend.api_models import documented
 from ioc_backend import models
+from ioc_backend.api_models import documented
 from ioc_backend.auth import ALL_ROLES, MEETING_WRITE, Principal, get_ctx, require_role
 from ioc_backend.changes import record_change
 from ioc_backend.errors import field_error
@@ -25,8 +26,9 @@ Key = Annotated[str | None, Depends(idempotency_key)]
 
 
 @router.get("", response_model=None, responses=documented(M.Page[M.Meeting], 401, 403, 422))
-def list_meetings(request: Request, principal: Reader, limit: Limit = 100, offset: Offset = 0,
-                  status: MeetingStatus | None = None) -> JSONResponse:
+def list_meetings(
+    request: Request, principal: Reader, limit: Limit = 100, offset: Offset = 0, status: MeetingStatus | None = None
+) -> JSONResponse:
     stmt = select(models.Meeting)
     if status is not None:
         stmt = stmt.where(models.Meeting.status == status)
@@ -46,9 +48,14 @@ def create_meeting(request: Request, body: MeetingCreate, principal: Writer, key
         raise field_error("body.ends_at", "must not be before starts_at")
 
     def apply(session: Any) -> dict[str, Any]:
-        meeting = models.Meeting(title=body.title, location=body.location, starts_at=body.starts_at,
-                                 ends_at=body.ends_at, status=body.status,
-                                 agenda=[item.model_dump() for item in body.agenda])
+        meeting = models.Meeting(
+            title=body.title,
+            location=body.location,
+            starts_at=body.starts_at,
+            ends_at=body.ends_at,
+            status=body.status,
+            agenda=[item.model_dump() for item in body.agenda],
+        )
         record_change(session, meeting, created=True)
         return show(request, meeting)
 
@@ -56,8 +63,9 @@ def create_meeting(request: Request, body: MeetingCreate, principal: Writer, key
 
 
 @router.patch("/{meeting_id}", response_model=None, responses=documented(M.Meeting, 401, 403, 404, 409, 413, 422))
-def patch_meeting(request: Request, meeting_id: int, body: MeetingPatch, principal: Writer,
-                  key: Key = None) -> Response:
+def patch_meeting(
+    request: Request, meeting_id: int, body: MeetingPatch, principal: Writer, key: Key = None
+) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         meeting = get_or_404(session, models.Meeting, meeting_id, "Meeting")
         check_version(request, meeting, body.version, "Meeting")

@@ -1,4 +1,5 @@
 """/reports: citizen (Huế-S) and hotline reports, Open311 flavour; list, get, PATCH status."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -8,8 +9,8 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
 from ioc_backend import api_models as M
-from ioc_backend.api_models import documented
 from ioc_backend import models
+from ioc_backend.api_models import documented
 from ioc_backend.auth import OPS_READ, OPS_WRITE, Principal, get_ctx, require_role
 from ioc_backend.changes import record_change
 from ioc_backend.idempotency import idempotency_key, idempotent_write
@@ -23,9 +24,15 @@ Reader = Annotated[Principal, Depends(require_role(*OPS_READ))]
 
 
 @router.get("", response_model=None, responses=documented(M.Page[M.Report], 401, 403, 422))
-def list_reports(request: Request, principal: Reader, limit: Limit = 100, offset: Offset = 0,
-                 status: ReportStatus | None = None, ward: str | None = None,
-                 source: ReportSource | None = None) -> JSONResponse:
+def list_reports(
+    request: Request,
+    principal: Reader,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    status: ReportStatus | None = None,
+    ward: str | None = None,
+    source: ReportSource | None = None,
+) -> JSONResponse:
     stmt = select(models.Report)
     if status is not None:
         stmt = stmt.where(models.Report.status == status)
@@ -44,9 +51,13 @@ def get_report(request: Request, report_id: int, principal: Reader) -> dict[str,
 
 
 @router.patch("/{report_id}", response_model=None, responses=documented(M.Report, 401, 403, 404, 409, 413, 422))
-def patch_report(request: Request, report_id: int, body: ReportPatch,
-                 principal: Annotated[Principal, Depends(require_role(*OPS_WRITE))],
-                 key: Annotated[str | None, Depends(idempotency_key)] = None) -> Response:
+def patch_report(
+    request: Request,
+    report_id: int,
+    body: ReportPatch,
+    principal: Annotated[Principal, Depends(require_role(*OPS_WRITE))],
+    key: Annotated[str | None, Depends(idempotency_key)] = None,
+) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         report = get_or_404(session, models.Report, report_id, "Report")
         check_version(request, report, body.version, "Report")
@@ -55,8 +66,10 @@ def patch_report(request: Request, report_id: int, body: ReportPatch,
         if body.agency_responsible is not None:
             report.agency_responsible = body.agency_responsible
         if body.note:
-            report.notes = [*(report.notes or []), {"author": principal.username, "text": body.note,
-                                                    "at": iso(now), "status": body.status}]
+            report.notes = [
+                *(report.notes or []),
+                {"author": principal.username, "text": body.note, "at": iso(now), "status": body.status},
+            ]
         report.updated_datetime = now
         record_change(session, report)
         return show(request, report)

@@ -1,4 +1,5 @@
 """/sensors and their readings (read-only: values come from devices / the simulator)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -9,8 +10,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
 from ioc_backend import api_models as M
-from ioc_backend.api_models import documented
 from ioc_backend import models
+from ioc_backend.api_models import documented
 from ioc_backend.auth import OPS_READ, Principal, get_ctx, require_role
 from ioc_backend.listing import Limit, Offset, paginate
 from ioc_backend.routes.common import get_or_404, show
@@ -22,9 +23,15 @@ Reader = Annotated[Principal, Depends(require_role(*OPS_READ))]
 
 
 @router.get("", response_model=None, responses=documented(M.Page[M.Sensor], 401, 403, 422))
-def list_sensors(request: Request, principal: Reader, limit: Limit = 100, offset: Offset = 0,
-                 kind: SensorKind | None = None, ward: str | None = None,
-                 status: SensorStatus | None = None) -> JSONResponse:
+def list_sensors(
+    request: Request,
+    principal: Reader,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    kind: SensorKind | None = None,
+    ward: str | None = None,
+    status: SensorStatus | None = None,
+) -> JSONResponse:
     stmt = select(models.Sensor)
     if kind is not None:
         stmt = stmt.where(models.Sensor.kind == kind)
@@ -43,12 +50,24 @@ def get_sensor(request: Request, sensor_id: str, principal: Reader) -> dict[str,
 
 
 @router.get("/{sensor_id}/readings", response_model=None, responses=documented(M.Page[M.Reading], 401, 403, 404, 422))
-def list_readings(request: Request, sensor_id: str, principal: Reader, limit: Limit = 100,
-                  offset: Offset = 0, since: datetime | None = None) -> JSONResponse:
+def list_readings(
+    request: Request,
+    sensor_id: str,
+    principal: Reader,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    since: datetime | None = None,
+) -> JSONResponse:
     stmt = select(models.Reading).where(models.Reading.sensor_id == sensor_id)
     if since is not None:
         stmt = stmt.where(models.Reading.phenomenon_time >= as_utc(since))
     with get_ctx(request).db.read() as session:
         get_or_404(session, models.Sensor, sensor_id, "Sensor")
-        return paginate(session, stmt, models.Reading.phenomenon_time.desc(), limit, offset,
-                        lambda r: {"phenomenon_time": iso(r.phenomenon_time), "result": r.result})
+        return paginate(
+            session,
+            stmt,
+            models.Reading.phenomenon_time.desc(),
+            limit,
+            offset,
+            lambda r: {"phenomenon_time": iso(r.phenomenon_time), "result": r.result},
+        )

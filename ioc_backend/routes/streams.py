@@ -1,4 +1,5 @@
 """/streams: simulated cameras as real MJPEG over HTTP, and single JPEG frames."""
+
 from __future__ import annotations
 
 import asyncio
@@ -53,19 +54,20 @@ async def _mjpeg_parts(ctx: AppContext, cam: models.Camera, which: str) -> Async
         await asyncio.sleep(delay)
 
 
-@router.get("/{camera_id}/{which}.mjpeg", response_class=StreamingResponse,
-            responses={200: {"content": {"multipart/x-mixed-replace": {}}}})
+@router.get(
+    "/{camera_id}/{which}.mjpeg",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"multipart/x-mixed-replace": {}}}},
+)
 def mjpeg_stream(request: Request, camera_id: str, which: StreamKind, principal: MediaUser) -> StreamingResponse:
     from ioc_backend.media import MJPEG_CONTENT_TYPE
 
     ctx = get_ctx(request)
     cam = _streamable_camera(ctx, camera_id)
-    return StreamingResponse(_mjpeg_parts(ctx, cam, which), media_type=MJPEG_CONTENT_TYPE,
-                             headers=NO_CACHE)
+    return StreamingResponse(_mjpeg_parts(ctx, cam, which), media_type=MJPEG_CONTENT_TYPE, headers=NO_CACHE)
 
 
-@router.get("/{camera_id}/{which}.jpg", response_class=Response,
-            responses={200: {"content": {"image/jpeg": {}}}})
+@router.get("/{camera_id}/{which}.jpg", response_class=Response, responses={200: {"content": {"image/jpeg": {}}}})
 def jpeg_frame(request: Request, camera_id: str, which: StreamKind, principal: MediaUser) -> Response:
     ctx = get_ctx(request)
     cam = _streamable_camera(ctx, camera_id)

@@ -1,4 +1,5 @@
 """GET /sync: compacted changes since a cursor (latest state of each changed resource)."""
+
 from __future__ import annotations
 
 import json
@@ -12,12 +13,13 @@ from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from ioc_backend import api_models as M
-from ioc_backend.api_models import documented
 from ioc_backend import models
-from ioc_backend.auth import ALL_ROLES, READABLE_RESOURCES, Principal, get_ctx, require_role
+from ioc_backend.api_models import documented
+from ioc_backend.auth import ALL_ROLES, Principal, get_ctx, require_role
 from ioc_backend.errors import field_error
 from ioc_backend.routes.common import base_url
 from ioc_backend.serializers import RESOURCES, present, present_stored
+from ioc_domain.roles import READABLE_RESOURCES
 
 router = APIRouter(tags=["sync"])
 
@@ -40,9 +42,12 @@ def parse_cursor(raw: str | None, field: str) -> int | None:
 
 
 @router.get("/sync", response_model=None, responses=documented(M.SyncPage, 401, 422))
-def sync(request: Request, principal: Annotated[Principal, Depends(require_role(*ALL_ROLES))],
-         since: Annotated[str | None, Query(description="Cursor from a previous sync; 0 = everything")] = None,
-         limit: Annotated[int, Query(ge=1, le=10000)] = 5000) -> Response:
+def sync(
+    request: Request,
+    principal: Annotated[Principal, Depends(require_role(*ALL_ROLES))],
+    since: Annotated[str | None, Query(description="Cursor from a previous sync; 0 = everything")] = None,
+    limit: Annotated[int, Query(ge=1, le=10000)] = 5000,
+) -> Response:
     cursor = parse_cursor(since, "query.since") or 0
     readable = READABLE_RESOURCES[principal.role]
     with get_ctx(request).db.read() as session:
@@ -58,12 +63,15 @@ def _max_seq(session: Session) -> int:
 
 
 def _deletes_between(readable: Iterable[str], low: int, high: int) -> tuple[Any, ...]:
-    return (CHANGE_LOG.c.op == "delete", CHANGE_LOG.c.id > low, CHANGE_LOG.c.id <= high,
-            CHANGE_LOG.c.resource.in_(sorted(readable)))
+    return (
+        CHANGE_LOG.c.op == "delete",
+        CHANGE_LOG.c.id > low,
+        CHANGE_LOG.c.id <= high,
+        CHANGE_LOG.c.resource.in_(sorted(readable)),
+    )
 
 
-def _page_bound(session: Session, readable: frozenset[str], cursor: int, max_seq: int,
-                limit: int) -> tuple[int, bool]:
+def _page_bound(session: Session, readable: frozenset[str], cursor: int, max_seq: int, limit: int) -> tuple[int, bool]:
     """The highest seq this page covers and whether more changes remain after it.
 
     Only the seq index of each table (and the delete entries of the log) is read, so finding
@@ -72,10 +80,26 @@ def _page_bound(session: Session, readable: frozenset[str], cursor: int, max_seq
     seqs: list[int] = []
     for name in readable:
         table = RESOURCES[name][0].__table__
-        seqs += session.execute(select(table.c.seq).where(table.c.seq > cursor, table.c.seq <= max_seq)
-                                .order_by(table.c.seq).limit(limit + 1)).scalars().all()
-    seqs += session.execute(select(CHANGE_LOG.c.id).where(*_deletes_between(readable, cursor, max_seq))
-                            .order_by(CHANGE_LOG.c.id).limit(limit + 1)).scalars().all()
+        seqs += (
+            session.execute(
+                select(table.c.seq)
+                .where(table.c.seq > cursor, table.c.seq <= max_seq)
+                .order_by(table.c.seq)
+                .limit(limit + 1)
+            )
+            .scalars()
+            .all()
+        )
+    seqs += (
+        session.execute(
+            select(CHANGE_LOG.c.id)
+            .where(*_deletes_between(readable, cursor, max_seq))
+            .order_by(CHANGE_LOG.c.id)
+            .limit(limit + 1)
+        )
+        .scalars()
+        .all()
+    )
     if len(seqs) <= limit:
         # When everything visible fits, the cursor jumps to the newest sequence so that changes
         # the role cannot see (or no changes at all) still move the client forward.
@@ -105,7 +129,8 @@ def _upserts(session: Session, name: str, cursor: int, bound: int, base: str) ->
     rows = session.execute(
         select(table.c.seq, table.c.id, func.coalesce(table.c.sync_json, cast(CHANGE_LOG.c.data, Text)))
         .select_from(table.outerjoin(CHANGE_LOG, CHANGE_LOG.c.id == table.c.seq))
-        .where(table.c.seq > cursor, table.c.seq <= bound)).all()
+        .where(table.c.seq > cursor, table.c.seq <= bound)
+    ).all()
     head = f',"resource":"{name}","id":'
     out: list[tuple[int, str]] = []
     missing: list[int] = []
@@ -118,7 +143,7 @@ def _upserts(session: Session, name: str, cursor: int, bound: int, base: str) ->
     for start in range(0, len(missing), FALLBACK_CHUNK):
         # Matched by seq, not by range: a row changed since the query above has a new seq
         # (> max_seq) and is simply left to the next sync, as if it had changed earlier.
-        for row in session.execute(select(table).where(table.c.seq.in_(missing[start:start + FALLBACK_CHUNK]))):
+        for row in session.execute(select(table).where(table.c.seq.in_(missing[start : start + FALLBACK_CHUNK]))):
             data = _compact_json(present(name, serializer(row), base))
             out.append((row.seq, f'{{"seq":{row.seq}{head}{_json_id(row.id)},"op":"upsert","data":{data}}}'))
     return out
@@ -135,10 +160,15 @@ def sync_page_json(session: Session, readable: frozenset[str], cursor: int, limi
     changes: list[tuple[int, str]] = []
     for name in readable:
         changes += _upserts(session, name, cursor, bound, base)
-    deletes = session.execute(select(CHANGE_LOG.c.id, CHANGE_LOG.c.resource, CHANGE_LOG.c.resource_id)
-                              .where(*_deletes_between(readable, cursor, bound))).all()
-    changes += [(seq, f'{{"seq":{seq},"resource":"{res}","id":{_json_id(str(rid))},"op":"delete","data":null}}')
-                for seq, res, rid in deletes]
+    deletes = session.execute(
+        select(CHANGE_LOG.c.id, CHANGE_LOG.c.resource, CHANGE_LOG.c.resource_id).where(
+            *_deletes_between(readable, cursor, bound)
+        )
+    ).all()
+    changes += [
+        (seq, f'{{"seq":{seq},"resource":"{res}","id":{_json_id(str(rid))},"op":"delete","data":null}}')
+        for seq, res, rid in deletes
+    ]
     changes.sort(key=itemgetter(0))
     # Cursor semantics of the serialiser path: the seq of the last change sent while more
     # remain (the bound), else the newest sequence number.
@@ -146,8 +176,9 @@ def sync_page_json(session: Session, readable: frozenset[str], cursor: int, limi
     return f'{{"changes":[{",".join(text for _, text in changes)}],"cursor":"{bound}","has_more":{flag}}}'
 
 
-def sync_page_serialised(session: Session, readable: frozenset[str], cursor: int, limit: int,
-                         base: str) -> dict[str, Any]:
+def sync_page_serialised(
+    session: Session, readable: frozenset[str], cursor: int, limit: int, base: str
+) -> dict[str, Any]:
     """The reference implementation of a page: every row ORM-loaded and serialised again.
 
     Slow (it loads ``limit + 1`` rows of every table per page); kept as the definition the fast
@@ -157,19 +188,33 @@ def sync_page_serialised(session: Session, readable: frozenset[str], cursor: int
     candidates: list[tuple[int, str, str, str, dict[str, Any] | None]] = []
     for name in sorted(readable):
         model, serializer = RESOURCES[name]
-        rows = session.execute(select(model).where(model.seq > cursor, model.seq <= max_seq).order_by(model.seq)
-                               .limit(limit + 1)).scalars().all()
+        rows = (
+            session.execute(
+                select(model).where(model.seq > cursor, model.seq <= max_seq).order_by(model.seq).limit(limit + 1)
+            )
+            .scalars()
+            .all()
+        )
         candidates += [(r.seq, name, str(r.id), "upsert", present(name, serializer(r), base)) for r in rows]
-    deletes = session.execute(
-        select(models.ChangeEvent).where(models.ChangeEvent.id > cursor, models.ChangeEvent.id <= max_seq,
-                                         models.ChangeEvent.op == "delete",
-                                         models.ChangeEvent.resource.in_(readable))
-        .order_by(models.ChangeEvent.id).limit(limit + 1)).scalars().all()
+    deletes = (
+        session.execute(
+            select(models.ChangeEvent)
+            .where(
+                models.ChangeEvent.id > cursor,
+                models.ChangeEvent.id <= max_seq,
+                models.ChangeEvent.op == "delete",
+                models.ChangeEvent.resource.in_(readable),
+            )
+            .order_by(models.ChangeEvent.id)
+            .limit(limit + 1)
+        )
+        .scalars()
+        .all()
+    )
     candidates += [(e.id, e.resource, e.resource_id, "delete", None) for e in deletes]
     candidates.sort(key=lambda c: c[0])
     has_more = len(candidates) > limit
     page = candidates[:limit]
-    changes = [{"seq": seq, "resource": res, "id": ident, "op": op, "data": data}
-               for seq, res, ident, op, data in page]
+    changes = [{"seq": seq, "resource": res, "id": ident, "op": op, "data": data} for seq, res, ident, op, data in page]
     next_cursor = page[-1][0] if has_more else max_seq
     return {"changes": changes, "cursor": str(next_cursor), "has_more": has_more}

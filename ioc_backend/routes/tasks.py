@@ -1,4 +1,5 @@
 """/tasks: directives assigned to units (often from a meeting); create and update."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -8,8 +9,8 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
 from ioc_backend import api_models as M
-from ioc_backend.api_models import documented
 from ioc_backend import models
+from ioc_backend.api_models import documented
 from ioc_backend.auth import ALL_ROLES, TASK_CREATE, TASK_UPDATE, Principal, get_ctx, require_role
 from ioc_backend.changes import record_change
 from ioc_backend.errors import field_error
@@ -24,8 +25,14 @@ Key = Annotated[str | None, Depends(idempotency_key)]
 
 
 @router.get("", response_model=None, responses=documented(M.Page[M.Task], 401, 403, 422))
-def list_tasks(request: Request, principal: Reader, limit: Limit = 100, offset: Offset = 0,
-               status: TaskStatus | None = None, meeting_id: int | None = None) -> JSONResponse:
+def list_tasks(
+    request: Request,
+    principal: Reader,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    status: TaskStatus | None = None,
+    meeting_id: int | None = None,
+) -> JSONResponse:
     stmt = select(models.Task)
     if status is not None:
         stmt = stmt.where(models.Task.status == status)
@@ -42,15 +49,24 @@ def get_task(request: Request, task_id: int, principal: Reader) -> dict[str, Any
 
 
 @router.post("", status_code=201, response_model=None, responses=documented(M.Task, 401, 403, 413, 422, status=201))
-def create_task(request: Request, body: TaskCreate,
-                principal: Annotated[Principal, Depends(require_role(*TASK_CREATE))],
-                key: Key = None) -> Response:
+def create_task(
+    request: Request,
+    body: TaskCreate,
+    principal: Annotated[Principal, Depends(require_role(*TASK_CREATE))],
+    key: Key = None,
+) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         if body.meeting_id is not None and session.get(models.Meeting, body.meeting_id) is None:
             raise field_error("body.meeting_id", f"meeting {body.meeting_id} does not exist")
-        task = models.Task(title=body.title, description=body.description,
-                           assignee_unit=body.assignee_unit, status="todo", due_at=body.due_at,
-                           created_by=principal.username, meeting_id=body.meeting_id)
+        task = models.Task(
+            title=body.title,
+            description=body.description,
+            assignee_unit=body.assignee_unit,
+            status="todo",
+            due_at=body.due_at,
+            created_by=principal.username,
+            meeting_id=body.meeting_id,
+        )
         record_change(session, task, created=True)
         return show(request, task)
 
@@ -58,9 +74,13 @@ def create_task(request: Request, body: TaskCreate,
 
 
 @router.patch("/{task_id}", response_model=None, responses=documented(M.Task, 401, 403, 404, 409, 413, 422))
-def patch_task(request: Request, task_id: int, body: TaskPatch,
-               principal: Annotated[Principal, Depends(require_role(*TASK_UPDATE))],
-               key: Key = None) -> Response:
+def patch_task(
+    request: Request,
+    task_id: int,
+    body: TaskPatch,
+    principal: Annotated[Principal, Depends(require_role(*TASK_UPDATE))],
+    key: Key = None,
+) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         task = get_or_404(session, models.Task, task_id, "Task")
         check_version(request, task, body.version, "Task")

@@ -1,4 +1,5 @@
 """/users: the account list, for administrators."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -8,8 +9,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import select
 
 from ioc_backend import api_models as M
-from ioc_backend.api_models import documented
 from ioc_backend import models
+from ioc_backend.api_models import documented
 from ioc_backend.auth import ADMIN, Principal, get_ctx, require_role
 from ioc_backend.listing import Limit, Offset, paginate
 from ioc_backend.serializers import user_dict
@@ -18,7 +19,11 @@ router = APIRouter(prefix="/users", tags=["users"])
 
 
 @router.get("", response_model=None, responses=documented(M.Page[M.User], 401, 403, 422))
-def list_users(request: Request, principal: Annotated[Principal, Depends(require_role(*ADMIN))],
-               limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+def list_users(
+    request: Request,
+    principal: Annotated[Principal, Depends(require_role(*ADMIN))],
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> JSONResponse:
     with get_ctx(request).db.read() as session:
         return paginate(session, select(models.User), models.User.id, limit, offset, user_dict)

@@ -1,4 +1,5 @@
 """/me/views: each user's private saved views (named filter presets), with versions and idempotency."""
+
 from __future__ import annotations
 
 import json
@@ -72,8 +73,15 @@ class ViewPatch(Strict):
 
 
 def view_dict(view: models.SavedView) -> dict[str, Any]:
-    return {"id": view.id, "name": view.name, "kind": view.kind, "data": dict(view.data or {}),
-            "version": view.version, "created_at": iso(view.created_at), "updated_at": iso(view.updated_at)}
+    return {
+        "id": view.id,
+        "name": view.name,
+        "kind": view.kind,
+        "data": dict(view.data or {}),
+        "version": view.version,
+        "created_at": iso(view.created_at),
+        "updated_at": iso(view.updated_at),
+    }
 
 
 def _own_view(session: Session, principal: Principal, view_id: int) -> models.SavedView:
@@ -85,46 +93,71 @@ def _own_view(session: Session, principal: Principal, view_id: int) -> models.Sa
 
 
 def _name_holder(session: Session, principal: Principal, name: str) -> models.SavedView | None:
-    return session.execute(select(models.SavedView).where(
-        models.SavedView.owner_id == principal.user_id, models.SavedView.name == name)).scalar_one_or_none()
+    return session.execute(
+        select(models.SavedView).where(models.SavedView.owner_id == principal.user_id, models.SavedView.name == name)
+    ).scalar_one_or_none()
 
 
 def _name_taken(holder: models.SavedView) -> ApiError:
-    return ApiError(409, "name_taken", f"You already have a view named \"{holder.name}\" (view {holder.id})",
-                    extra={"current": view_dict(holder)})
+    return ApiError(
+        409,
+        "name_taken",
+        f'You already have a view named "{holder.name}" (view {holder.id})',
+        extra={"current": view_dict(holder)},
+    )
 
 
 def _check_version(view: models.SavedView, version: int) -> None:
     if view.version != version:
-        raise ApiError(409, "conflict",
-                       f"View {view.id} was changed elsewhere (version {view.version}, you sent {version})",
-                       extra={"current": view_dict(view)})
+        raise ApiError(
+            409,
+            "conflict",
+            f"View {view.id} was changed elsewhere (version {view.version}, you sent {version})",
+            extra={"current": view_dict(view)},
+        )
 
 
 @router.get("", response_model=None, responses=documented(M.SavedViewList, 401))
 def list_views(request: Request, principal: Owner) -> dict[str, Any]:
     with get_ctx(request).db.read() as session:
-        rows = session.execute(select(models.SavedView).where(models.SavedView.owner_id == principal.user_id)
-                               .order_by(models.SavedView.name, models.SavedView.id)).scalars().all()
+        rows = (
+            session.execute(
+                select(models.SavedView)
+                .where(models.SavedView.owner_id == principal.user_id)
+                .order_by(models.SavedView.name, models.SavedView.id)
+            )
+            .scalars()
+            .all()
+        )
         items = [view_dict(row) for row in rows]
     return {"items": items, "total": len(items)}
 
 
-@router.post("", status_code=201, response_model=None,
-             responses=documented(M.SavedView, 401, 409, 413, 422, status=201))
+@router.post(
+    "", status_code=201, response_model=None, responses=documented(M.SavedView, 401, 409, 413, 422, status=201)
+)
 def create_view(request: Request, body: ViewCreate, principal: Owner, key: Key = None) -> Response:
     def apply(session: Session) -> dict[str, Any]:
         holder = _name_holder(session, principal, body.name)
         if holder is not None:
             raise _name_taken(holder)
-        count = session.execute(select(func.count()).select_from(models.SavedView)
-                                .where(models.SavedView.owner_id == principal.user_id)).scalar_one()
+        count = session.execute(
+            select(func.count()).select_from(models.SavedView).where(models.SavedView.owner_id == principal.user_id)
+        ).scalar_one()
         if count >= MAX_VIEWS_PER_USER:
-            raise ApiError(422, "too_many_views",
-                           f"You already have {count} saved views, the most allowed; delete one first")
+            raise ApiError(
+                422, "too_many_views", f"You already have {count} saved views, the most allowed; delete one first"
+            )
         now = utcnow()
-        view = models.SavedView(owner_id=principal.user_id, name=body.name, kind=body.kind, data=body.data,
-                                version=1, created_at=now, updated_at=now)
+        view = models.SavedView(
+            owner_id=principal.user_id,
+            name=body.name,
+            kind=body.kind,
+            data=body.data,
+            version=1,
+            created_at=now,
+            updated_at=now,
+        )
         session.add(view)
         session.flush()  # assigns the id
         return view_dict(view)
@@ -159,11 +192,16 @@ def patch_view(request: Request, view_id: int, body: ViewPatch, principal: Owner
     return idempotent_write(request, principal, key, apply)
 
 
-@router.delete("/{view_id}", status_code=204, response_model=None, responses=documented(None, 401, 404, 409, 422,
-                                                                                        status=204))
-def delete_view(request: Request, view_id: int, principal: Owner,
-                version: Annotated[int, Query(ge=1, description="The version the deletion is based on")],
-                key: Key = None) -> Response:
+@router.delete(
+    "/{view_id}", status_code=204, response_model=None, responses=documented(None, 401, 404, 409, 422, status=204)
+)
+def delete_view(
+    request: Request,
+    view_id: int,
+    principal: Owner,
+    version: Annotated[int, Query(ge=1, description="The version the deletion is based on")],
+    key: Key = None,
+) -> Response:
     def apply(session: Session) -> None:
         view = _own_view(session, principal, view_id)
         _check_version(view, version)

@@ -3,24 +3,24 @@
 A helper module rather than a conftest.py: conftest files outside packages share the module
 name ``conftest`` and would shadow the repository-level one.
 """
+
 from __future__ import annotations
 
 import importlib.util
 import json
 import sys
-from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
 
-
 def _root_conftest() -> Any:
     """The repository-level tests/conftest.py module (already loaded by pytest)."""
-    path = (Path(__file__).resolve().parents[1] / "conftest.py")
+    path = Path(__file__).resolve().parents[1] / "conftest.py"
     for module in list(sys.modules.values()):
         file = getattr(module, "__file__", None)
         if file and Path(file).resolve() == path:
@@ -99,8 +99,9 @@ def shared_api(backend: BackendProcess) -> Iterator[Api]:
 @pytest.fixture(scope="module")
 def sse_backend(tmp_path_factory) -> Iterator[BackendProcess]:
     """A private backend for event-stream tests: 1 s heartbeat, only the newest 1000 events kept."""
-    proc = start_backend(tmp_path_factory.mktemp("sse-backend"),
-                         extra_args=["--heartbeat", "1", "--event-retention", "1000"])
+    proc = start_backend(
+        tmp_path_factory.mktemp("sse-backend"), extra_args=["--heartbeat", "1", "--event-retention", "1000"]
+    )
     yield proc
     proc.stop()
 

@@ -1,4 +1,5 @@
 """POST /alerts/{id}/verify and /dispatch against the real backend process (docs/API.md, "Alert")."""
+
 from __future__ import annotations
 
 import os
@@ -10,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from backend_testkit import Api, BackendProcess, error_code, error_fields, start_backend
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
-
-from backend_testkit import Api, BackendProcess, error_code, error_fields, start_backend
 
 PG_URL_ENV = "IOC_TEST_POSTGRES_URL"
 UNIT = "Hạt Kiểm lâm A Lưới"
@@ -50,8 +50,7 @@ def new_alert(api: Api, fresh_alert_ids: Iterator[int]) -> dict[str, Any]:
     return alert
 
 
-def post(api: Api, role: str, alert: dict[str, Any], action: str, body: dict[str, Any],
-         key: str | None = None) -> Any:
+def post(api: Api, role: str, alert: dict[str, Any], action: str, body: dict[str, Any], key: str | None = None) -> Any:
     headers = {"Idempotency-Key": key} if key else None
     return api.post(f"/alerts/{alert['id']}/{action}", api.token(role), json=body, headers=headers)
 
@@ -87,9 +86,17 @@ def alert_changes_since(api: Api, token: str, cursor: int, alert_id: int) -> lis
 
 # --- verify -------------------------------------------------------------------------------------------
 
+
 def test_confirmed_on_a_new_alert_acknowledges_it_for_the_verifier(api: Api, new_alert: dict[str, Any]) -> None:
-    verified = ok(post(api, "operator", new_alert, "verify",
-                       {"verdict": "confirmed", "version": new_alert["version"], "note": "Thấy khói rõ trên camera"}))
+    verified = ok(
+        post(
+            api,
+            "operator",
+            new_alert,
+            "verify",
+            {"verdict": "confirmed", "version": new_alert["version"], "note": "Thấy khói rõ trên camera"},
+        )
+    )
     assert verified["state"] == "acknowledged" and verified["owner"] == "operator"
     assert verified["verification"]["verdict"] == "confirmed"
     assert_recent_stamp(verified["verification"], "operator")
@@ -102,7 +109,8 @@ def test_confirmed_on_a_new_alert_acknowledges_it_for_the_verifier(api: Api, new
 
 
 def test_confirmed_leaves_other_states_and_owner_and_verifying_again_replaces(
-        api: Api, new_alert: dict[str, Any]) -> None:
+    api: Api, new_alert: dict[str, Any]
+) -> None:
     acked = transition(api, "supervisor", new_alert, "acknowledged")
     started = transition(api, "supervisor", acked, "in_progress")
     first = ok(post(api, "operator", started, "verify", {"verdict": "confirmed", "version": started["version"]}))
@@ -116,21 +124,39 @@ def test_confirmed_leaves_other_states_and_owner_and_verifying_again_replaces(
 
 def test_false_alarm_closes_as_false_positive(api: Api, new_alert: dict[str, Any]) -> None:
     acked = transition(api, "operator", new_alert, "acknowledged")
-    closed = ok(post(api, "supervisor", acked, "verify",
-                     {"verdict": "false_alarm", "version": acked["version"], "note": "Bóng cây, không phải cháy"}))
+    closed = ok(
+        post(
+            api,
+            "supervisor",
+            acked,
+            "verify",
+            {"verdict": "false_alarm", "version": acked["version"], "note": "Bóng cây, không phải cháy"},
+        )
+    )
     assert closed["state"] == "closed" and closed["close_reason"] == "false_positive"
     assert closed["verification"]["verdict"] == "false_alarm"
     assert_recent_stamp(closed["verification"], "supervisor")
     assert closed["owner"] == "operator"
-    assert closed["notes"][-1] == {"author": "supervisor", "text": "Bóng cây, không phải cháy",
-                                   "at": closed["notes"][-1]["at"]}
+    assert closed["notes"][-1] == {
+        "author": "supervisor",
+        "text": "Bóng cây, không phải cháy",
+        "at": closed["notes"][-1]["at"],
+    }
 
 
 # --- dispatch -----------------------------------------------------------------------------------------
 
+
 def test_dispatch_from_new_starts_work_and_takes_ownership(api: Api, new_alert: dict[str, Any]) -> None:
-    dispatched = ok(post(api, "operator", new_alert, "dispatch",
-                         {"unit": f"  {UNIT}\t", "version": new_alert["version"], "note": "Gọi qua bộ đàm"}))
+    dispatched = ok(
+        post(
+            api,
+            "operator",
+            new_alert,
+            "dispatch",
+            {"unit": f"  {UNIT}\t", "version": new_alert["version"], "note": "Gọi qua bộ đàm"},
+        )
+    )
     assert dispatched["state"] == "in_progress" and dispatched["owner"] == "operator"
     assert dispatched["dispatch"]["unit"] == UNIT  # trimmed
     assert_recent_stamp(dispatched["dispatch"], "operator")
@@ -140,9 +166,12 @@ def test_dispatch_from_new_starts_work_and_takes_ownership(api: Api, new_alert: 
 
 
 def test_dispatch_from_acknowledged_keeps_the_owner_and_redispatch_replaces(
-        api: Api, new_alert: dict[str, Any]) -> None:
+    api: Api, new_alert: dict[str, Any]
+) -> None:
     acked = transition(api, "supervisor", new_alert, "acknowledged")
-    first = ok(post(api, "operator", acked, "dispatch", {"unit": "Công an phường Phú Hội", "version": acked["version"]}))
+    first = ok(
+        post(api, "operator", acked, "dispatch", {"unit": "Công an phường Phú Hội", "version": acked["version"]})
+    )
     assert first["state"] == "in_progress" and first["owner"] == "supervisor"
     assert first["dispatch"]["unit"] == "Công an phường Phú Hội" and first["dispatch"]["by"] == "operator"
     again = ok(post(api, "admin", first, "dispatch", {"unit": "Cảnh sát PCCC và CNCH", "version": first["version"]}))
@@ -153,13 +182,23 @@ def test_dispatch_from_acknowledged_keeps_the_owner_and_redispatch_replaces(
 
 # --- refusals -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("action, body", [("verify", {"verdict": "confirmed"}),
-                                          ("verify", {"verdict": "false_alarm"}),
-                                          ("dispatch", {"unit": UNIT})])
-def test_a_closed_alert_is_an_invalid_transition_with_current(api: Api, new_alert: dict[str, Any], action: str,
-                                                              body: dict[str, Any]) -> None:
-    closed = ok(post(api, "operator", new_alert, "transition",
-                     {"to": "closed", "version": new_alert["version"], "reason": "duplicate"}))
+
+@pytest.mark.parametrize(
+    "action, body",
+    [("verify", {"verdict": "confirmed"}), ("verify", {"verdict": "false_alarm"}), ("dispatch", {"unit": UNIT})],
+)
+def test_a_closed_alert_is_an_invalid_transition_with_current(
+    api: Api, new_alert: dict[str, Any], action: str, body: dict[str, Any]
+) -> None:
+    closed = ok(
+        post(
+            api,
+            "operator",
+            new_alert,
+            "transition",
+            {"to": "closed", "version": new_alert["version"], "reason": "duplicate"},
+        )
+    )
     r = post(api, "operator", closed, action, {**body, "version": closed["version"], "note": "muộn"})
     assert r.status_code == 409 and error_code(r) == "invalid_transition", r.text
     assert r.json()["current"] == closed
@@ -167,8 +206,9 @@ def test_a_closed_alert_is_an_invalid_transition_with_current(api: Api, new_aler
 
 
 @pytest.mark.parametrize("action, body", [("verify", {"verdict": "confirmed"}), ("dispatch", {"unit": UNIT})])
-def test_a_stale_version_is_a_conflict_with_current(api: Api, new_alert: dict[str, Any], action: str,
-                                                    body: dict[str, Any]) -> None:
+def test_a_stale_version_is_a_conflict_with_current(
+    api: Api, new_alert: dict[str, Any], action: str, body: dict[str, Any]
+) -> None:
     noted = ok(api.post(f"/alerts/{new_alert['id']}/notes", api.token("supervisor"), json={"text": "ghi chú"}))
     r = post(api, "operator", new_alert, action, {**body, "version": new_alert["version"]})
     assert r.status_code == 409 and error_code(r) == "conflict", r.text
@@ -176,23 +216,26 @@ def test_a_stale_version_is_a_conflict_with_current(api: Api, new_alert: dict[st
     assert api.get(f"/alerts/{new_alert['id']}", api.token("operator")).json() == noted
 
 
-@pytest.mark.parametrize("action, body, field", [
-    ("verify", {"verdict": "maybe", "version": 1}, "body.verdict"),
-    ("verify", {"verdict": None, "version": 1}, "body.verdict"),
-    ("verify", {"version": 1}, "body.verdict"),
-    ("verify", {"verdict": "confirmed"}, "body.version"),
-    ("verify", {"verdict": "confirmed", "version": 0}, "body.version"),
-    ("verify", {"verdict": "confirmed", "version": 1, "note": "n" * 2001}, "body.note"),
-    ("verify", {"verdict": "confirmed", "version": 1, "unit": UNIT}, "body.unit"),
-    ("dispatch", {"unit": "", "version": 1}, "body.unit"),
-    ("dispatch", {"unit": "   \t ", "version": 1}, "body.unit"),
-    ("dispatch", {"unit": "u" * 201, "version": 1}, "body.unit"),
-    ("dispatch", {"unit": 7, "version": 1}, "body.unit"),
-    ("dispatch", {"version": 1}, "body.unit"),
-    ("dispatch", {"unit": UNIT, "version": "one"}, "body.version"),
-    ("dispatch", {"unit": UNIT, "version": 1, "note": "n" * 2001}, "body.note"),
-    ("dispatch", {"unit": UNIT, "version": 1, "verdict": "confirmed"}, "body.verdict"),
-])
+@pytest.mark.parametrize(
+    "action, body, field",
+    [
+        ("verify", {"verdict": "maybe", "version": 1}, "body.verdict"),
+        ("verify", {"verdict": None, "version": 1}, "body.verdict"),
+        ("verify", {"version": 1}, "body.verdict"),
+        ("verify", {"verdict": "confirmed"}, "body.version"),
+        ("verify", {"verdict": "confirmed", "version": 0}, "body.version"),
+        ("verify", {"verdict": "confirmed", "version": 1, "note": "n" * 2001}, "body.note"),
+        ("verify", {"verdict": "confirmed", "version": 1, "unit": UNIT}, "body.unit"),
+        ("dispatch", {"unit": "", "version": 1}, "body.unit"),
+        ("dispatch", {"unit": "   \t ", "version": 1}, "body.unit"),
+        ("dispatch", {"unit": "u" * 201, "version": 1}, "body.unit"),
+        ("dispatch", {"unit": 7, "version": 1}, "body.unit"),
+        ("dispatch", {"version": 1}, "body.unit"),
+        ("dispatch", {"unit": UNIT, "version": "one"}, "body.version"),
+        ("dispatch", {"unit": UNIT, "version": 1, "note": "n" * 2001}, "body.note"),
+        ("dispatch", {"unit": UNIT, "version": 1, "verdict": "confirmed"}, "body.verdict"),
+    ],
+)
 def test_bad_bodies_are_422_naming_the_field(api: Api, action: str, body: dict[str, Any], field: str) -> None:
     token = api.token("operator")
     before = api.get("/alerts/1", token).json()
@@ -204,14 +247,22 @@ def test_bad_bodies_are_422_naming_the_field(api: Api, action: str, body: dict[s
 
 def test_limits_are_inclusive(api: Api, new_alert: dict[str, Any]) -> None:
     padded_unit = " " + "u" * 200 + " "  # 200 characters once trimmed
-    dispatched = ok(post(api, "operator", new_alert, "dispatch",
-                         {"unit": padded_unit, "version": new_alert["version"], "note": "n" * 2000}))
+    dispatched = ok(
+        post(
+            api,
+            "operator",
+            new_alert,
+            "dispatch",
+            {"unit": padded_unit, "version": new_alert["version"], "note": "n" * 2000},
+        )
+    )
     assert dispatched["dispatch"]["unit"] == "u" * 200 and dispatched["notes"][-1]["text"] == "n" * 2000
 
 
 @pytest.mark.parametrize("action, body", [("verify", {"verdict": "confirmed"}), ("dispatch", {"unit": UNIT})])
-def test_roles_without_alert_write_are_refused(api: Api, new_alert: dict[str, Any], action: str,
-                                               body: dict[str, Any]) -> None:
+def test_roles_without_alert_write_are_refused(
+    api: Api, new_alert: dict[str, Any], action: str, body: dict[str, Any]
+) -> None:
     full = {**body, "version": new_alert["version"]}
     for role in ("leader", "participant"):
         r = post(api, role, new_alert, action, full)
@@ -232,10 +283,14 @@ def test_unknown_alert_is_404(api: Api) -> None:
 
 # --- idempotency and sync -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("action, body", [("verify", {"verdict": "confirmed", "note": "một lần"}),
-                                          ("dispatch", {"unit": UNIT, "note": "một lần"})])
-def test_the_same_idempotency_key_applies_once(api: Api, new_alert: dict[str, Any], action: str,
-                                               body: dict[str, Any]) -> None:
+
+@pytest.mark.parametrize(
+    "action, body",
+    [("verify", {"verdict": "confirmed", "note": "một lần"}), ("dispatch", {"unit": UNIT, "note": "một lần"})],
+)
+def test_the_same_idempotency_key_applies_once(
+    api: Api, new_alert: dict[str, Any], action: str, body: dict[str, Any]
+) -> None:
     key = str(uuid.uuid4())
     full = {**body, "version": new_alert["version"]}
     first = post(api, "operator", new_alert, action, full, key=key)
@@ -293,6 +348,7 @@ def test_openapi_documents_the_fields_and_endpoints(api: Api) -> None:
 
 # --- older databases ----------------------------------------------------------------------------------
 
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def old_database_url(request, tmp_path: Path) -> Iterator[str]:
     """An empty database of either kind; PostgreSQL only when IOC_TEST_POSTGRES_URL names a server."""
@@ -305,8 +361,11 @@ def old_database_url(request, tmp_path: Path) -> Iterator[str]:
     name = f"ioc_upgrade_{os.getpid()}_{time.monotonic_ns()}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' '
-                          "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
+        conn.execute(
+            text(
+                f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+        )
     try:
         yield server_url.set(database=name).render_as_string(hide_password=False)
     finally:
@@ -326,11 +385,18 @@ def test_a_database_from_before_the_columns_gains_them(tmp_path: Path, old_datab
             conn.execute(text("ALTER TABLE alerts DROP COLUMN dispatch"))
             # ...whose stored /sync JSON was written without the two keys.
             if engine.dialect.name == "sqlite":
-                conn.execute(text("UPDATE alerts SET sync_json = json_remove(sync_json, '$.verification', '$.dispatch')"))
+                conn.execute(
+                    text("UPDATE alerts SET sync_json = json_remove(sync_json, '$.verification', '$.dispatch')")
+                )
             else:
-                conn.execute(text("UPDATE alerts SET sync_json = (sync_json::jsonb - 'verification' - 'dispatch')::text"))
+                conn.execute(
+                    text("UPDATE alerts SET sync_json = (sync_json::jsonb - 'verification' - 'dispatch')::text")
+                )
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM alerts WHERE sync_json LIKE '%\"dispatch\"%'")).scalar_one() == 0
+            assert (
+                conn.execute(text("SELECT count(*) FROM alerts WHERE sync_json LIKE '%\"dispatch\"%'")).scalar_one()
+                == 0
+            )
         assert {"verification", "dispatch"}.isdisjoint(c["name"] for c in inspect(engine).get_columns("alerts"))
 
         upgraded = start_backend(tmp_path, db_url=old_database_url)
@@ -343,10 +409,14 @@ def test_a_database_from_before_the_columns_gains_them(tmp_path: Path, old_datab
             assert synced_alerts and all(a["verification"] is None and a["dispatch"] is None for a in synced_alerts)
             alert = api.get("/alerts", token, params={"state": "new", "limit": 1}).json()["items"][0]
             assert alert["verification"] is None and alert["dispatch"] is None
-            verified = ok(api.post(f"/alerts/{alert['id']}/verify", token,
-                                   json={"verdict": "confirmed", "version": alert["version"]}))
-            dispatched = ok(api.post(f"/alerts/{alert['id']}/dispatch", token,
-                                     json={"unit": UNIT, "version": verified["version"]}))
+            verified = ok(
+                api.post(
+                    f"/alerts/{alert['id']}/verify", token, json={"verdict": "confirmed", "version": alert["version"]}
+                )
+            )
+            dispatched = ok(
+                api.post(f"/alerts/{alert['id']}/dispatch", token, json={"unit": UNIT, "version": verified["version"]})
+            )
             assert dispatched["verification"]["verdict"] == "confirmed" and dispatched["dispatch"]["unit"] == UNIT
             api.close()
         finally:
@@ -372,8 +442,13 @@ def test_a_rewrite_cut_short_is_finished_at_the_next_start(tmp_path: Path) -> No
     try:
         with engine.begin() as conn:
             newest = conn.execute(text("SELECT max(id) FROM alerts")).scalar_one()
-            conn.execute(text("UPDATE alerts SET sync_json = json_remove(sync_json, '$.verification', '$.dispatch') "
-                              "WHERE id > :cut"), {"cut": newest - 50})
+            conn.execute(
+                text(
+                    "UPDATE alerts SET sync_json = json_remove(sync_json, '$.verification', '$.dispatch') "
+                    "WHERE id > :cut"
+                ),
+                {"cut": newest - 50},
+            )
         again = start_backend(tmp_path, db_url=url)
         try:
             api = Api(again.url)
@@ -392,4 +467,3 @@ def test_a_rewrite_cut_short_is_finished_at_the_next_start(tmp_path: Path) -> No
         assert "rewriting the stored sync JSON of every alert" in again.log()
     finally:
         engine.dispose()
-

@@ -1,11 +1,11 @@
 """Login, refresh rotation, logout and token expiry against the real backend process."""
+
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
-
 from backend_testkit import DEMO_PASSWORDS, Api, error_code, shared_api, start_backend  # noqa: F401
 
 ROLES = ["operator", "supervisor", "leader", "participant", "admin"]
@@ -91,11 +91,12 @@ def test_access_token_expires_and_refresh_still_works(tmp_path) -> None:
         assert pair["expires_in"] == 2
         assert api.get("/cameras", pair["access_token"], params={"limit": 1}).status_code == 200
         # An open event stream ends when its token expires (the client reconnects with a fresh one).
-        with api.http.get(api.url("/events"), headers={"Authorization": f"Bearer {pair['access_token']}"},
-                          stream=True, timeout=30) as events:
+        with api.http.get(
+            api.url("/events"), headers={"Authorization": f"Bearer {pair['access_token']}"}, stream=True, timeout=30
+        ) as events:
             assert events.status_code == 200
             assert b"".join(events.iter_content(chunk_size=None)) == b""
-        time.sleep(max(0.0, (datetime.fromisoformat(pair["expires_at"]) - datetime.now(timezone.utc)).total_seconds()) + 0.2)
+        time.sleep(max(0.0, (datetime.fromisoformat(pair["expires_at"]) - datetime.now(UTC)).total_seconds()) + 0.2)
         expired = api.get("/cameras", pair["access_token"], params={"limit": 1})
         assert expired.status_code == 401 and error_code(expired) == "unauthorized"
         fresh = api.post("/auth/refresh", json={"refresh_token": pair["refresh_token"]})

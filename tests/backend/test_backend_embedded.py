@@ -1,4 +1,5 @@
 """EmbeddedBackend: the same server on a thread inside the calling process (console --demo mode)."""
+
 from __future__ import annotations
 
 import threading
@@ -20,13 +21,18 @@ def test_embedded_backend_serves_stops_cleanly_and_restarts_on_its_data(tmp_path
         assert {"ioc-backend-server", "ioc-simulator", "ioc-maintenance"} <= names
         with requests.Session() as http:
             assert http.get(f"{url}/api/v1/health", timeout=30).json()["demo"] is True
-            token = http.post(f"{url}/api/v1/auth/login", json={"username": "leader", "password": "hue-leader"},
-                              timeout=30).json()["access_token"]
+            token = http.post(
+                f"{url}/api/v1/auth/login", json={"username": "leader", "password": "hue-leader"}, timeout=30
+            ).json()["access_token"]
             auth = {"Authorization": f"Bearer {token}"}
             cams = http.get(f"{url}/api/v1/cameras", params={"limit": 1}, headers=auth, timeout=30).json()
             assert cams["total"] == 700 and cams["items"][0]["main_stream_url"].startswith(url)
-            created = http.post(f"{url}/api/v1/tasks", headers=auth, timeout=30,
-                                json={"title": "Giữ lại sau khởi động lại", "assignee_unit": "Sở Y tế"})
+            created = http.post(
+                f"{url}/api/v1/tasks",
+                headers=auth,
+                timeout=30,
+                json={"title": "Giữ lại sau khởi động lại", "assignee_unit": "Sở Y tế"},
+            )
             assert created.status_code == 201
             # An open event stream must not keep stop() waiting.
             events = http.get(f"{url}/api/v1/events", headers=auth, stream=True, timeout=30)
@@ -40,11 +46,14 @@ def test_embedded_backend_serves_stops_cleanly_and_restarts_on_its_data(tmp_path
         requests.get(f"{url}/api/v1/health", timeout=5)
 
     with EmbeddedBackend(db_url, demo=True, simulator=False) as again:  # not re-seeded, data kept
-        token = requests.post(f"{again.url}/api/v1/auth/login", json={"username": "leader", "password": "hue-leader"},
-                              timeout=30).json()["access_token"]
+        token = requests.post(
+            f"{again.url}/api/v1/auth/login", json={"username": "leader", "password": "hue-leader"}, timeout=30
+        ).json()["access_token"]
         auth = {"Authorization": f"Bearer {token}"}
         task = requests.get(f"{again.url}/api/v1/tasks/{created.json()['id']}", headers=auth, timeout=30).json()
         assert task["title"] == "Giữ lại sau khởi động lại"
-        assert requests.get(f"{again.url}/api/v1/cameras", headers=auth, params={"limit": 1},
-                            timeout=30).json()["total"] == 700
+        assert (
+            requests.get(f"{again.url}/api/v1/cameras", headers=auth, params={"limit": 1}, timeout=30).json()["total"]
+            == 700
+        )
         assert not any(t.name == "ioc-simulator" for t in threading.enumerate())

@@ -1,12 +1,13 @@
 """In-process checks of paths no public endpoint triggers: an internal error, a deletion in sync/events."""
+
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+import warnings
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import Request
-import warnings
 
 with warnings.catch_warnings():
     # Starlette warns that its TestClient will move from httpx to httpx2; irrelevant here.
@@ -32,8 +33,14 @@ def test_unhandled_exception_rolls_back_and_answers_500(tmp_path: Path) -> None:
 
     def half_written_write(request: Request) -> dict:
         with ctx.db.write() as session:
-            meeting = models.Meeting(title="t", location="l", starts_at=datetime(2026, 1, 1, tzinfo=timezone.utc),
-                                     ends_at=datetime(2026, 1, 1, 1, tzinfo=timezone.utc), status="scheduled", agenda=[])
+            meeting = models.Meeting(
+                title="t",
+                location="l",
+                starts_at=datetime(2026, 1, 1, tzinfo=UTC),
+                ends_at=datetime(2026, 1, 1, 1, tzinfo=UTC),
+                status="scheduled",
+                agenda=[],
+            )
             record_change(session, meeting, created=True)
             raise RuntimeError("simulated bug after a write")
 
@@ -41,7 +48,9 @@ def test_unhandled_exception_rolls_back_and_answers_500(tmp_path: Path) -> None:
     with TestClient(app, raise_server_exceptions=False) as client:
         r = client.post("/api/v1/test-only/boom")
         assert r.status_code == 500
-        assert r.json() == {"error": {"code": "internal_error", "message": "Internal server error; nothing was changed"}}
+        assert r.json() == {
+            "error": {"code": "internal_error", "message": "Internal server error; nothing was changed"}
+        }
     with db.read() as session:
         assert session.execute(select(func.count()).select_from(models.Meeting)).scalar_one() == 0
         assert session.execute(select(func.count()).select_from(models.ChangeEvent)).scalar_one() == 0
@@ -75,7 +84,11 @@ def test_deletions_reach_sync_and_events_as_delete_ops(tmp_path: Path) -> None:
                 if line.startswith(": heartbeat"):
                     break
                 lines.append(line)
-    data = [json.loads(line[len("data: "):]) for line in lines if line.startswith("data: ")]
-    assert [(d["id"], d["op"]) for d in data] == [(str(kept.id), "upsert"), (str(gone_id), "upsert"), (str(gone_id), "delete")]
+    data = [json.loads(line[len("data: ") :]) for line in lines if line.startswith("data: ")]
+    assert [(d["id"], d["op"]) for d in data] == [
+        (str(kept.id), "upsert"),
+        (str(gone_id), "upsert"),
+        (str(gone_id), "delete"),
+    ]
     assert data[-1]["data"] is None
     db.dispose()

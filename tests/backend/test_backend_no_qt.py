@@ -1,4 +1,5 @@
 """The backend must run where no Qt exists: importing every module pulls in no Qt binding."""
+
 from __future__ import annotations
 
 import subprocess

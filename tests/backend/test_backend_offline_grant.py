@@ -1,14 +1,14 @@
 """The offline grant: issued at login, rotated by refresh and redeem, revoked by logout, stored as SHA-256."""
+
 from __future__ import annotations
 
 import hashlib
 import sqlite3
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-
 from backend_testkit import Api, BackendProcess, error_code, shared_api, start_backend  # noqa: F401
 
 
@@ -31,7 +31,7 @@ def short_grant_backend(backend: BackendProcess, tmp_path_factory) -> Iterator[B
 def test_login_returns_a_72_hour_grant_that_redeems_for_a_fresh_pair(shared_api: Api) -> None:
     pair = shared_api.login("operator")
     grant = pair["offline_grant"]
-    lifetime = datetime.fromisoformat(grant["expires_at"]) - datetime.now(timezone.utc)
+    lifetime = datetime.fromisoformat(grant["expires_at"]) - datetime.now(UTC)
     assert timedelta(hours=71, minutes=59) < lifetime <= timedelta(hours=72)
     r = redeem(shared_api, grant["grant"])
     assert r.status_code == 200, r.text
@@ -72,7 +72,7 @@ def test_an_expired_grant_is_refused(short_grant_backend: BackendProcess) -> Non
     api = Api(short_grant_backend.url)
     try:
         grant = api.login("operator")["offline_grant"]
-        wait = (datetime.fromisoformat(grant["expires_at"]) - datetime.now(timezone.utc)).total_seconds()
+        wait = (datetime.fromisoformat(grant["expires_at"]) - datetime.now(UTC)).total_seconds()
         time.sleep(max(0.0, wait) + 0.2)
         r = redeem(api, grant["grant"])
         assert r.status_code == 401 and error_code(r) == "unauthorized"
@@ -86,10 +86,11 @@ def test_the_grant_is_stored_only_as_its_sha256(backend: BackendProcess, shared_
     with sqlite3.connect(f"file:{backend.db_path}?mode=ro", uri=True) as conn:
         rows = conn.execute("SELECT kind FROM tokens WHERE token_hash = ?", (digest,)).fetchall()
         assert rows == [("offline",)]
-        for table, in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
             columns = [c[1] for c in conn.execute(f"PRAGMA table_info({table})")]
             for column in columns:
-                hit = conn.execute(f"SELECT count(*) FROM {table} WHERE CAST({column} AS TEXT) LIKE ?",
-                                   (f"%{grant}%",)).fetchone()[0]
+                hit = conn.execute(
+                    f"SELECT count(*) FROM {table} WHERE CAST({column} AS TEXT) LIKE ?", (f"%{grant}%",)
+                ).fetchone()[0]
                 assert hit == 0, f"the raw grant is stored in {table}.{column}"
     assert grant not in backend.log()

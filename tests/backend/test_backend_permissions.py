@@ -1,4 +1,5 @@
 """Every route checks the caller's role: no token → 401, a role the table forbids → 403."""
+
 from __future__ import annotations
 
 import re
@@ -6,9 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from backend_testkit import Api, error_code, shared_api  # noqa: F401
 from fastapi.routing import APIRoute, iter_route_contexts
 
-from backend_testkit import Api, error_code, shared_api  # noqa: F401
 from ioc_backend.app import create_app
 from ioc_backend.context import AppContext
 from ioc_backend.db import Database
@@ -16,8 +17,18 @@ from ioc_backend.settings import Settings
 
 # /auth/grant redeems an offline grant: the grant itself is the credential, like a refresh token.
 PUBLIC = {"/api/v1/health", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/grant"}
-SAMPLE_PARAMS = {"camera_id": "cam-0001", "alert_id": "1", "report_id": "1", "sensor_id": "sen-001",
-                 "task_id": "1", "meeting_id": "1", "which": "main", "doc_id": "1", "poll_id": "1", "view_id": "1"}
+SAMPLE_PARAMS = {
+    "camera_id": "cam-0001",
+    "alert_id": "1",
+    "report_id": "1",
+    "sensor_id": "sen-001",
+    "task_id": "1",
+    "meeting_id": "1",
+    "which": "main",
+    "doc_id": "1",
+    "poll_id": "1",
+    "view_id": "1",
+}
 # docs/API.md role table: which roles may call each (method, path).
 EXPECTED_ROLES = {
     "cameras": {"operator", "supervisor", "leader", "admin"},
@@ -37,8 +48,13 @@ EXPECTED_ROLES = {
     "POST meetings": {"leader", "supervisor", "admin"},
     "PATCH meetings": {"leader", "supervisor", "admin"},
     "DELETE meetings": {"leader", "supervisor", "admin"},
-    "POST /api/v1/meetings/{meeting_id}/polls/{poll_id}/vote": {"operator", "supervisor", "leader", "participant",
-                                                                "admin"},
+    "POST /api/v1/meetings/{meeting_id}/polls/{poll_id}/vote": {
+        "operator",
+        "supervisor",
+        "leader",
+        "participant",
+        "admin",
+    },
     "users": {"admin"},
     "sync": {"operator", "supervisor", "leader", "participant", "admin"},
     "events": {"operator", "supervisor", "leader", "participant", "admin"},
@@ -60,8 +76,12 @@ def api_routes(tmp_path_factory) -> Iterator[list[tuple[str, str, APIRoute]]]:
     db = Database(f"sqlite:///{tmp_path_factory.mktemp('routes') / 'r.sqlite3'}")
     app = create_app(AppContext(settings=Settings(db_url=db.url), db=db))
     # FastAPI keeps included routers nested; iter_route_contexts yields each route with its full path.
-    routes = [(m, ctx.path, ctx.original_route) for ctx in iter_route_contexts(app.routes)
-              if isinstance(ctx.original_route, APIRoute) for m in sorted(ctx.methods)]
+    routes = [
+        (m, ctx.path, ctx.original_route)
+        for ctx in iter_route_contexts(app.routes)
+        if isinstance(ctx.original_route, APIRoute)
+        for m in sorted(ctx.methods)
+    ]
     yield routes
     db.dispose()
 

@@ -4,6 +4,7 @@ Runs only when ``IOC_TEST_POSTGRES_URL`` names a PostgreSQL server (``.ci/run`` 
 the role in it needs CREATEDB, because every test run gets a database of its own, dropped
 afterwards, so runs never see each other's data.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,18 +15,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.engine import make_url
-
 from backend_testkit import DEMO_PASSWORDS, Api, SseReader, error_code, start_backend
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 PG_URL_ENV = "IOC_TEST_POSTGRES_URL"
 SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6}
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get(PG_URL_ENV),
-    reason=f"set {PG_URL_ENV}=postgresql+psycopg://user:pass@host:5432/db to run the PostgreSQL tests")
+    reason=f"set {PG_URL_ENV}=postgresql+psycopg://user:pass@host:5432/db to run the PostgreSQL tests",
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +38,12 @@ def pg_database_url() -> Iterator[str]:
     try:
         with admin.connect() as conn:
             # template0 + C.UTF-8: a UTF-8 database whose lower()/ILIKE fold Vietnamese letters.
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' '
-                              "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
+            conn.execute(
+                text(
+                    f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' "
+                    "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+                )
+            )
         yield server_url.set(database=name).render_as_string(hide_password=False)
     finally:
         _drop_database(admin, name)
@@ -61,8 +66,7 @@ def _drop_database(admin: Any, name: str) -> None:
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory, pg_database_url: str) -> Iterator[Api]:
-    proc = start_backend(tmp_path_factory.mktemp("pg-backend"), db_url=pg_database_url,
-                         extra_args=["--heartbeat", "1"])
+    proc = start_backend(tmp_path_factory.mktemp("pg-backend"), db_url=pg_database_url, extra_args=["--heartbeat", "1"])
     client = Api(proc.url)
     try:
         yield client
@@ -85,8 +89,7 @@ def full_sync(api: Api, token: str, since: int = 0, limit: int = 1000) -> tuple[
 
 
 def open_events(api: Api, token: str, last_event_id: int) -> Any:
-    headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream",
-               "Last-Event-ID": str(last_event_id)}
+    headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream", "Last-Event-ID": str(last_event_id)}
     return api.http.get(api.url("/events"), headers=headers, stream=True, timeout=30)
 
 
@@ -109,7 +112,10 @@ def test_demo_seed_is_complete_and_paging_does_not_change_the_result(api: Api) -
     alert = next(c for c in changes if c["resource"] == "alert")
     assert alert["data"] == api.get(f"/alerts/{alert['id']}", token).json()
     assert api.get("/sync", token, params={"since": cursor}).json() == {
-        "changes": [], "cursor": str(cursor), "has_more": False}
+        "changes": [],
+        "cursor": str(cursor),
+        "has_more": False,
+    }
 
 
 def test_every_demo_role_logs_in(api: Api) -> None:
@@ -124,8 +130,12 @@ def test_every_demo_role_logs_in(api: Api) -> None:
 def test_idempotent_create_then_stale_version_conflict(api: Api) -> None:
     leader = api.token("leader")
     total = api.get("/tasks", leader, params={"limit": 1}).json()["total"]
-    body = {"title": "Nạo vét kênh Đông Ba", "description": "Trước mùa lũ", "assignee_unit": "Phường Phú Hội",
-            "due_at": "2026-12-01T10:00:00+07:00"}
+    body = {
+        "title": "Nạo vét kênh Đông Ba",
+        "description": "Trước mùa lũ",
+        "assignee_unit": "Phường Phú Hội",
+        "due_at": "2026-12-01T10:00:00+07:00",
+    }
     key = str(uuid.uuid4())
     first = api.post("/tasks", leader, json=body, headers={"Idempotency-Key": key})
     second = api.post("/tasks", leader, json=body, headers={"Idempotency-Key": key})

@@ -1,4 +1,5 @@
 """The ``ioc-backend`` process: clean SIGTERM shutdown with open streams, --add-user, first-run hint."""
+
 from __future__ import annotations
 
 import os
@@ -8,7 +9,6 @@ import threading
 from pathlib import Path
 
 import requests
-
 from backend_testkit import Api, start_backend
 
 
@@ -26,10 +26,15 @@ def test_sigterm_stops_promptly_with_sse_and_mjpeg_clients(tmp_path: Path) -> No
     readers: list[threading.Thread] = []
     try:
         token = api.token("operator")
-        sse = api.http.get(api.url("/events"), headers={"Authorization": f"Bearer {token}", "Last-Event-ID": "0"},
-                           stream=True, timeout=30)
-        mjpeg = requests.get(api.url("/streams/cam-0001/main.mjpeg"), params={"access_token": token},
-                             stream=True, timeout=30)
+        sse = api.http.get(
+            api.url("/events"),
+            headers={"Authorization": f"Bearer {token}", "Last-Event-ID": "0"},
+            stream=True,
+            timeout=30,
+        )
+        mjpeg = requests.get(
+            api.url("/streams/cam-0001/main.mjpeg"), params={"access_token": token}, stream=True, timeout=30
+        )
         assert sse.status_code == 200 and mjpeg.status_code == 200
         counters: list[list[int]] = [[], []]
         for name, response, counter in (("sse", sse, counters[0]), ("mjpeg", mjpeg, counters[1])):
@@ -55,15 +60,28 @@ def test_sigterm_stops_promptly_with_sse_and_mjpeg_clients(tmp_path: Path) -> No
 
 
 def _cli(db: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ioc_backend", "--db", f"sqlite:///{db}", *args],
-                          capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "ioc_backend", "--db", f"sqlite:///{db}", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_add_user_then_serve_without_demo(tmp_path: Path) -> None:
     db = tmp_path / "real.sqlite3"
     secret = "Mật-khẩu-rất-dài-2026"
-    created = _cli(db, "--add-user", "chief", "--role", "supervisor", "--full-name", "Trần Thị Bình",
-                   env={"IOC_NEW_PASSWORD": secret})
+    created = _cli(
+        db,
+        "--add-user",
+        "chief",
+        "--role",
+        "supervisor",
+        "--full-name",
+        "Trần Thị Bình",
+        env={"IOC_NEW_PASSWORD": secret},
+    )
     assert created.returncode == 0, created.stderr
     assert "chief" in created.stdout and secret not in created.stdout + created.stderr
     again = _cli(db, "--add-user", "chief", "--role", "supervisor", env={"IOC_NEW_PASSWORD": secret})
@@ -77,8 +95,12 @@ def test_add_user_then_serve_without_demo(tmp_path: Path) -> None:
     api = Api(proc.url)
     try:
         r = api.post("/auth/login", json={"username": "chief", "password": secret})
-        assert r.status_code == 200 and r.json()["user"] == {"id": 1, "username": "chief",
-                                                              "full_name": "Trần Thị Bình", "role": "supervisor"}
+        assert r.status_code == 200 and r.json()["user"] == {
+            "id": 1,
+            "username": "chief",
+            "full_name": "Trần Thị Bình",
+            "role": "supervisor",
+        }
         token = r.json()["access_token"]
         assert api.get("/cameras", token).json()["total"] == 0
         assert api.post("/auth/login", json={"username": "operator", "password": "hue-operator"}).status_code == 401
@@ -90,8 +112,12 @@ def test_add_user_then_serve_without_demo(tmp_path: Path) -> None:
 
 def test_first_run_without_users_explains_how_to_add_one(tmp_path: Path) -> None:
     db = tmp_path / "empty.sqlite3"
-    proc = subprocess.Popen([sys.executable, "-m", "ioc_backend", "--port", "0", "--db", f"sqlite:///{db}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ioc_backend", "--port", "0", "--db", f"sqlite:///{db}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         lines = []
         for line in proc.stdout:

@@ -1,10 +1,10 @@
 """Reading resources: pagination, filters, lookups, errors for bad queries, OpenAPI."""
+
 from __future__ import annotations
 
 from datetime import datetime
 
 import pytest
-
 from backend_testkit import Api, error_code, error_fields, shared_api  # noqa: F401
 
 
@@ -41,8 +41,11 @@ def test_camera_payload_and_stream_urls_follow_the_request_host(backend, shared_
     assert cam["id"] == "cam-0001" and cam["version"] >= 1
     assert cam["main_stream_url"] == f"{backend.url}/api/v1/streams/cam-0001/main.mjpeg"
     assert cam["sub_stream_url"] == f"{backend.url}/api/v1/streams/cam-0001/sub.mjpeg"
-    via_localhost = shared_api.http.get(backend.url.replace("127.0.0.1", "localhost") + "/api/v1/cameras/cam-0001",
-                                        headers={"Authorization": f"Bearer {op}"}, timeout=30).json()
+    via_localhost = shared_api.http.get(
+        backend.url.replace("127.0.0.1", "localhost") + "/api/v1/cameras/cam-0001",
+        headers={"Authorization": f"Bearer {op}"},
+        timeout=30,
+    ).json()
     assert via_localhost["main_stream_url"].startswith("http://localhost:")
     for key in ("name", "ward", "category", "lat", "lon", "ptz", "status", "updated_at"):
         assert key in cam
@@ -60,7 +63,10 @@ def test_camera_filters(shared_api: Api, op: str) -> None:
     # Case-insensitive beyond ASCII: Vietnamese capitals with diacritics fold too.
     accented = next(w for c in forest["items"] for w in c["name"].split() if not w.isascii() and w.isalpha())
     lower = shared_api.get("/cameras", op, params={"q": accented.lower(), "limit": 1}).json()["total"]
-    assert lower > 0 and shared_api.get("/cameras", op, params={"q": accented.upper(), "limit": 1}).json()["total"] == lower
+    assert (
+        lower > 0
+        and shared_api.get("/cameras", op, params={"q": accented.upper(), "limit": 1}).json()["total"] == lower
+    )
     online = shared_api.get("/cameras", op, params={"status": "online", "limit": 1}).json()
     assert online["total"] > 600
     r = shared_api.get("/cameras", op, params={"category": "submarine"})
@@ -145,8 +151,15 @@ def test_tasks_meetings_users(shared_api: Api) -> None:
 
 
 def test_unknown_ids_and_paths_are_404(shared_api: Api, op: str) -> None:
-    for path in ("/cameras/cam-9999", "/alerts/999999", "/reports/999999", "/sensors/sen-999",
-                 "/tasks/999999", "/meetings/999999", "/no/such/thing"):
+    for path in (
+        "/cameras/cam-9999",
+        "/alerts/999999",
+        "/reports/999999",
+        "/sensors/sen-999",
+        "/tasks/999999",
+        "/meetings/999999",
+        "/no/such/thing",
+    ):
         r = shared_api.get(path, op)
         assert r.status_code == 404 and error_code(r) == "not_found", path
     assert "cam-9999" in shared_api.get("/cameras/cam-9999", op).json()["error"]["message"]
@@ -162,15 +175,35 @@ def test_wrong_method_is_405(shared_api: Api, op: str) -> None:
 def test_openapi_lists_the_paths(shared_api: Api) -> None:
     spec = shared_api.http.get(f"{shared_api.base}/openapi.json", timeout=30).json()
     paths = set(spec["paths"])
-    for path in ("/api/v1/health", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout",
-                 "/api/v1/auth/me", "/api/v1/cameras", "/api/v1/cameras/{camera_id}",
-                 "/api/v1/streams/{camera_id}/{which}.mjpeg", "/api/v1/streams/{camera_id}/{which}.jpg",
-                 "/api/v1/alerts", "/api/v1/alerts/{alert_id}", "/api/v1/alerts/{alert_id}/transition",
-                 "/api/v1/alerts/{alert_id}/notes", "/api/v1/alerts/{alert_id}/snapshot.jpg",
-                 "/api/v1/analytics", "/api/v1/reports", "/api/v1/reports/{report_id}", "/api/v1/sensors",
-                 "/api/v1/sensors/{sensor_id}", "/api/v1/sensors/{sensor_id}/readings", "/api/v1/tasks",
-                 "/api/v1/tasks/{task_id}", "/api/v1/meetings", "/api/v1/meetings/{meeting_id}",
-                 "/api/v1/users", "/api/v1/sync", "/api/v1/events"):
+    for path in (
+        "/api/v1/health",
+        "/api/v1/auth/login",
+        "/api/v1/auth/refresh",
+        "/api/v1/auth/logout",
+        "/api/v1/auth/me",
+        "/api/v1/cameras",
+        "/api/v1/cameras/{camera_id}",
+        "/api/v1/streams/{camera_id}/{which}.mjpeg",
+        "/api/v1/streams/{camera_id}/{which}.jpg",
+        "/api/v1/alerts",
+        "/api/v1/alerts/{alert_id}",
+        "/api/v1/alerts/{alert_id}/transition",
+        "/api/v1/alerts/{alert_id}/notes",
+        "/api/v1/alerts/{alert_id}/snapshot.jpg",
+        "/api/v1/analytics",
+        "/api/v1/reports",
+        "/api/v1/reports/{report_id}",
+        "/api/v1/sensors",
+        "/api/v1/sensors/{sensor_id}",
+        "/api/v1/sensors/{sensor_id}/readings",
+        "/api/v1/tasks",
+        "/api/v1/tasks/{task_id}",
+        "/api/v1/meetings",
+        "/api/v1/meetings/{meeting_id}",
+        "/api/v1/users",
+        "/api/v1/sync",
+        "/api/v1/events",
+    ):
         assert path in paths, path
     assert spec["info"]["version"] == "0.1.0"
 
@@ -203,8 +236,12 @@ def test_payloads_match_the_published_models_exactly(shared_api: Api) -> None:
 
 
 def test_numbers_beyond_64_bits_are_422_not_500(shared_api: Api, op: str) -> None:
-    huge = str(2 ** 70)
-    for path, params in ((f"/alerts/{huge}", None), ("/alerts", {"offset": huge}),
-                         ("/sync", {"since": huge}), ("/tasks", {"meeting_id": huge})):
+    huge = str(2**70)
+    for path, params in (
+        (f"/alerts/{huge}", None),
+        ("/alerts", {"offset": huge}),
+        ("/sync", {"since": huge}),
+        ("/tasks", {"meeting_id": huge}),
+    ):
         r = shared_api.get(path, op, params=params)
         assert r.status_code == 422 and error_code(r) == "validation_error", (path, r.status_code, r.text)

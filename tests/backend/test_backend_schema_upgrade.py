@@ -1,4 +1,5 @@
 """A database made by an older release gains the indexes a newer release added."""
+
 from __future__ import annotations
 
 import sqlite3

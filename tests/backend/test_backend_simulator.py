@@ -1,4 +1,5 @@
 """The demo simulator writes through the single change path, and stops on request."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -33,11 +34,22 @@ def test_each_simulated_activity_is_a_logged_change(seeded_db: Database) -> None
     seeded_db.on_commit(committed.append)
     sim = Simulator(seeded_db, seed=7)
     sim._load()
-    alerts, readings, events = _count(seeded_db, models.Alert), _count(seeded_db, models.Reading), _count(seeded_db, models.ChangeEvent)
+    alerts, readings, events = (
+        _count(seeded_db, models.Alert),
+        _count(seeded_db, models.Reading),
+        _count(seeded_db, models.ChangeEvent),
+    )
     with seeded_db.read() as session:
         before = session.get(models.Sensor, "sen-001")
-    sim._do([(0.0, "alert", ""), (0.0, "sensor", "sen-001"), (0.0, "sensor", "sen-002"),
-             (0.0, "report", ""), (0.0, "flap", "")])
+    sim._do(
+        [
+            (0.0, "alert", ""),
+            (0.0, "sensor", "sen-001"),
+            (0.0, "sensor", "sen-002"),
+            (0.0, "report", ""),
+            (0.0, "flap", ""),
+        ]
+    )
     assert _count(seeded_db, models.Alert) == alerts + 1
     assert _count(seeded_db, models.Reading) == readings + 2
     new_events = _count(seeded_db, models.ChangeEvent) - events

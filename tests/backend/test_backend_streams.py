@@ -1,11 +1,11 @@
 """MJPEG streams, single frames and alert snapshots decode as real JPEGs of the right size."""
+
 from __future__ import annotations
 
 import cv2
 import numpy as np
 import pytest
 import requests
-
 from backend_testkit import Api, error_code, shared_api  # noqa: F401
 
 
@@ -39,8 +39,12 @@ def read_parts(response: requests.Response, count: int) -> list[bytes]:
 @pytest.mark.parametrize(("which", "size"), [("main", (720, 1280)), ("sub", (360, 640))])
 def test_mjpeg_stream_parts_decode(shared_api: Api, which: str, size: tuple[int, int]) -> None:
     token = shared_api.token("operator")
-    with shared_api.http.get(shared_api.url(f"/streams/cam-0003/{which}.mjpeg"),
-                             headers={"Authorization": f"Bearer {token}"}, stream=True, timeout=30) as r:
+    with shared_api.http.get(
+        shared_api.url(f"/streams/cam-0003/{which}.mjpeg"),
+        headers={"Authorization": f"Bearer {token}"},
+        stream=True,
+        timeout=30,
+    ) as r:
         assert r.status_code == 200
         assert r.headers["content-type"] == "multipart/x-mixed-replace; boundary=frame"
         parts = read_parts(r, 3)
@@ -50,8 +54,9 @@ def test_mjpeg_stream_parts_decode(shared_api: Api, which: str, size: tuple[int,
 
 def test_mjpeg_with_query_token(shared_api: Api) -> None:
     token = shared_api.token("leader")
-    with shared_api.http.get(shared_api.url("/streams/cam-0004/sub.mjpeg"), params={"access_token": token},
-                             stream=True, timeout=30) as r:
+    with shared_api.http.get(
+        shared_api.url("/streams/cam-0004/sub.mjpeg"), params={"access_token": token}, stream=True, timeout=30
+    ) as r:
         assert r.status_code == 200
         assert decode(read_parts(r, 1)[0]).shape[:2] == (360, 640)
 

@@ -1,4 +1,5 @@
 """Incremental sync (compacted, paged, role-filtered) and the SSE change stream."""
+
 from __future__ import annotations
 
 import threading
@@ -6,7 +7,6 @@ from collections import Counter
 from typing import Any
 
 import pytest
-
 from backend_testkit import Api, SseReader, error_fields, sse_backend, start_backend  # noqa: F401
 
 SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6}

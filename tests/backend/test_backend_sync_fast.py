@@ -1,4 +1,5 @@
 """The fast /sync page (stored JSON spliced, bounded by seq) equals the serialiser's page."""
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,7 @@ with warnings.catch_warnings():
 
 from ioc_backend import models
 from ioc_backend.app import create_app
-from ioc_backend.auth import READABLE_RESOURCES, issue_token_pair
+from ioc_backend.auth import issue_token_pair
 from ioc_backend.changes import record_change, record_delete
 from ioc_backend.context import AppContext
 from ioc_backend.db import Database
@@ -26,6 +27,7 @@ from ioc_backend.routes.sync import sync_page_json, sync_page_serialised
 from ioc_backend.seed import seed_demo
 from ioc_backend.settings import Settings
 from ioc_backend.timeutil import utcnow
+from ioc_domain.roles import READABLE_RESOURCES
 
 BASE = "http://ioc.example:8443/"
 
@@ -84,7 +86,10 @@ def make_changes(db: Database) -> None:
     with db.write() as session:
         alert = session.execute(select(models.Alert).order_by(models.Alert.id).limit(1)).scalar_one()
         alert.state, alert.owner = "acknowledged", "operator"
-        alert.notes = [*alert.notes, {"author": "operator", "text": "Đã xác nhận — \"cầu\" <b>", "at": "2026-11-25T20:00:00Z"}]
+        alert.notes = [
+            *alert.notes,
+            {"author": "operator", "text": 'Đã xác nhận — "cầu" <b>', "at": "2026-11-25T20:00:00Z"},
+        ]
         record_change(session, alert)
         report = session.execute(select(models.Report).order_by(models.Report.id.desc()).limit(1)).scalar_one()
         report.status, report.updated_datetime = "in_progress", utcnow()
@@ -96,12 +101,31 @@ def make_changes(db: Database) -> None:
         sensor = session.execute(select(models.Sensor).order_by(models.Sensor.id).limit(1)).scalar_one()
         sensor.last_result, sensor.last_phenomenon_time = 42.5, utcnow()
         record_change(session, sensor)
-        record_change(session, models.Task(title="Kiểm tra cống \"Đông Ba\"", description="mô tả\nhai dòng",
-                                           assignee_unit="Phường Phú Hội", status="todo",
-                                           created_by="leader"), created=True)
-        record_change(session, models.Camera(id='cam-"quoted"\\x', name="Cầu Trường Tiền", ward="Phú Hội",
-                                             category="traffic", lat=16.47, lon=107.59, ptz=True,
-                                             status="online"), created=True)
+        record_change(
+            session,
+            models.Task(
+                title='Kiểm tra cống "Đông Ba"',
+                description="mô tả\nhai dòng",
+                assignee_unit="Phường Phú Hội",
+                status="todo",
+                created_by="leader",
+            ),
+            created=True,
+        )
+        record_change(
+            session,
+            models.Camera(
+                id='cam-"quoted"\\x',
+                name="Cầu Trường Tiền",
+                ward="Phú Hội",
+                category="traffic",
+                lat=16.47,
+                lon=107.59,
+                ptz=True,
+                status="online",
+            ),
+            created=True,
+        )
     with db.write() as session:
         doomed = session.execute(select(models.Task).order_by(models.Task.id).limit(1)).scalar_one()
         record_delete(session, doomed)
@@ -145,8 +169,10 @@ def test_rows_whose_event_was_pruned_fall_back_to_the_serialiser(db: Database) -
         assert len({(c["resource"], c["id"]) for c in changes}) == len(changes)
     with db.read() as session:
         sent = len(assert_same_walk(db, "operator", 0, 10_000))
-        rows = sum(session.execute(select(func.count()).select_from(m)).scalar_one()
-                   for m in (models.Camera, models.Alert, models.Report, models.Sensor, models.Task, models.Meeting))
+        rows = sum(
+            session.execute(select(func.count()).select_from(m)).scalar_one()
+            for m in (models.Camera, models.Alert, models.Report, models.Sensor, models.Task, models.Meeting)
+        )
     assert sent == rows + 1  # every row once, plus the delete
 
 
@@ -154,6 +180,7 @@ def test_every_row_keeps_its_serialised_form_so_pruning_the_log_costs_nothing(db
     make_changes(db)
     prune_events_up_to(db, max_seq(db))  # the whole log gone: nothing to join any more
     from ioc_backend.serializers import serialize
+
     with db.read() as session:
         for model in (models.Camera, models.Alert, models.Report, models.Sensor, models.Task, models.Meeting):
             stored = session.execute(select(model.sync_json).where(model.sync_json.is_(None))).all()
@@ -189,8 +216,7 @@ def test_the_endpoint_serves_the_fast_page(db: Database) -> None:
         token = issue_token_pair(session, user, Settings(db_url=db.url))["access_token"]
     app = create_app(AppContext(settings=Settings(db_url=db.url, heartbeat=0.2), db=db))
     with TestClient(app, base_url="http://ioc.example:8443") as client:
-        r = client.get("/api/v1/sync", params={"since": 0, "limit": 300},
-                       headers={"Authorization": f"Bearer {token}"})
+        r = client.get("/api/v1/sync", params={"since": 0, "limit": 300}, headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 200 and r.headers["content-type"] == "application/json"
     with db.read() as session:
         reference = sync_page_serialised(session, READABLE_RESOURCES["operator"], 0, 300, BASE)

@@ -1,17 +1,18 @@
 """Tests for the deterministic demo content (wards, cameras, sensors, reports, alerts, tasks, meetings)."""
+
 from __future__ import annotations
 
 import random
 import re
 import unicodedata
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from ioc_backend import demo_data as dd
 
-NOW = datetime(2026, 11, 25, 19, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
 WARD_NAMES = {w.name for w in dd.WARDS}
 
 
@@ -59,8 +60,15 @@ def test_exactly_29_analytics_covering_the_five_groups():
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", c) for c in codes)
     assert {a.category for a in dd.ANALYTICS} == {"traffic", "urban_order", "public_safety", "forest_fire", "disaster"}
     assert {a.default_severity for a in dd.ANALYTICS} <= {"info", "warning", "critical"}
-    assert {"forest_fire", "smoke", "wrong_way", "illegal_parking", "crowd_gathering", "flooded_road",
-            "straw_burning"} <= set(codes)
+    assert {
+        "forest_fire",
+        "smoke",
+        "wrong_way",
+        "illegal_parking",
+        "crowd_gathering",
+        "flooded_road",
+        "straw_burning",
+    } <= set(codes)
     assert all(a.name_vi and a.name_en for a in dd.ANALYTICS)
 
 
@@ -138,8 +146,13 @@ def test_sensors(cameras):
 def test_random_walk_stays_plausible():
     sensors = dd.generate_sensors(60, seed=3)
     rng = random.Random(5)
-    bounds = {"water_level": (0.0, 8.0), "rainfall": (0.0, 200.0), "pm25": (2.0, 500.0),
-              "temperature": (5.0, 45.0), "landslide_tilt": (0.0, 5.0)}
+    bounds = {
+        "water_level": (0.0, 8.0),
+        "rainfall": (0.0, 200.0),
+        "pm25": (2.0, 500.0),
+        "temperature": (5.0, 45.0),
+        "landslide_tilt": (0.0, 5.0),
+    }
     t = NOW
     seen_status: Counter = Counter()
     for step in range(300):  # 300 simulated 5-minute steps = 25 hours
@@ -315,8 +328,9 @@ def test_meetings():
     assert statuses["ended"] >= 1 and statuses["in_progress"] == 1 and statuses["scheduled"] >= 1
     for meeting in meetings:
         assert meeting["starts_at"] < meeting["ends_at"]
-        expected = ("ended" if meeting["ends_at"] <= NOW else
-                    "in_progress" if meeting["starts_at"] <= NOW else "scheduled")
+        expected = (
+            "ended" if meeting["ends_at"] <= NOW else "in_progress" if meeting["starts_at"] <= NOW else "scheduled"
+        )
         assert meeting["status"] == expected
         assert meeting["agenda"] and all(set(item) == {"title", "presenter"} for item in meeting["agenda"])
     assert len({m["title"] for m in dd.generate_meetings(14, now=NOW)}) == 14

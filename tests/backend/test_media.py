@@ -1,9 +1,10 @@
 """Tests for the simulated camera media: shared per-tick JPEG frames, snapshots, MJPEG framing."""
+
 from __future__ import annotations
 
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import cv2
 import numpy as np
@@ -15,7 +16,7 @@ from ioc_backend.media import MJPEG_CONTENT_TYPE, FrameSource, multipart_part, s
 NAME = "Cầu Trường Tiền - Hướng Bắc"
 WARD = "Phường Thuận Hóa"
 # A fixed moment (2026-11-25 19:00:00 UTC = 02:00:00 on the 26th in Huế), exactly on a tick.
-T0 = datetime(2026, 11, 25, 19, 0, tzinfo=timezone.utc).timestamp()
+T0 = datetime(2026, 11, 25, 19, 0, tzinfo=UTC).timestamp()
 
 
 def decode(data: bytes) -> np.ndarray:
@@ -88,8 +89,7 @@ def test_frames_are_deterministic_across_sources():
 
 def test_concurrent_viewers_of_one_tick_trigger_one_encode():
     source = FrameSource(fps=8)
-    frames = run_threads(12, lambda i: source.jpeg("cam-0007", NAME, WARD, "main", now=T0 + 5),
-                         "media-test-viewer")
+    frames = run_threads(12, lambda i: source.jpeg("cam-0007", NAME, WARD, "main", now=T0 + 5), "media-test-viewer")
     assert source.encode_count == 1
     assert len(set(frames)) == 1
 
@@ -191,8 +191,10 @@ def test_clock_is_hue_local_time_and_burned_in():
 
 
 def test_vietnamese_text_rendering():
-    assert media.ascii_fallback("Cầu Trường Tiền, Phường Thuận Hóa, Đông Ba") == \
-        "Cau Truong Tien, Phuong Thuan Hoa, Dong Ba"
+    assert (
+        media.ascii_fallback("Cầu Trường Tiền, Phường Thuận Hóa, Đông Ba")
+        == "Cau Truong Tien, Phuong Thuan Hoa, Dong Ba"
+    )
     assert media.ascii_fallback("cam-0001 · MAIN 1280×720 …") == "cam-0001 - MAIN 1280x720 ..."
     if media.find_font_path() is None:
         pytest.skip("no TrueType font on this system: the ASCII fallback is used")
@@ -238,18 +240,19 @@ def test_multipart_framing_parses():
     jpegs = [source.jpeg("cam-0001", NAME, WARD, "sub", now=T0 + i / 8) for i in range(3)]
     body = b"".join(multipart_part(j) for j in jpegs)
     assert multipart_part(jpegs[0]).startswith(
-        b"--frame\r\nContent-Type: image/jpeg\r\nContent-Length: %d\r\n\r\n" % len(jpegs[0]))
+        b"--frame\r\nContent-Type: image/jpeg\r\nContent-Length: %d\r\n\r\n" % len(jpegs[0])
+    )
     # Parse the stream the way a client (OpenCV/FFmpeg, browsers) does: boundary, headers, length.
     pos, parsed = 0, []
     while pos < len(body):
         assert body.startswith(b"--frame\r\n", pos)
         header_end = body.index(b"\r\n\r\n", pos)
-        headers = dict(line.split(b": ", 1) for line in body[pos + len(b"--frame\r\n"):header_end].split(b"\r\n"))
+        headers = dict(line.split(b": ", 1) for line in body[pos + len(b"--frame\r\n") : header_end].split(b"\r\n"))
         assert headers[b"Content-Type"] == b"image/jpeg"
         length = int(headers[b"Content-Length"])
         start = header_end + 4
-        parsed.append(body[start:start + length])
-        assert body[start + length:start + length + 2] == b"\r\n"
+        parsed.append(body[start : start + length])
+        assert body[start + length : start + length + 2] == b"\r\n"
         pos = start + length + 2
     assert parsed == jpegs
     assert all(decode(p).shape == (360, 640, 3) for p in parsed)
@@ -266,7 +269,7 @@ def test_snapshot_draws_the_bbox():
     mid_y, mid_x = (y0 + y1) // 2, (x0 + x1) // 2
 
     def is_red(y: int, x: int) -> bool:
-        b, g, r = image[y - 1:y + 2, x - 1:x + 2].reshape(-1, 3).mean(axis=0)
+        b, g, r = image[y - 1 : y + 2, x - 1 : x + 2].reshape(-1, 3).mean(axis=0)
         return r > 180 and g < 90 and b < 90
 
     # Left, right and bottom edges of the box are red lines...

@@ -1,4 +1,5 @@
 """Meeting documents on the real backend: roles, PDF-only uploads, size limit, safe file names, sync."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,8 +9,8 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-
 from backend_testkit import Api, error_code, shared_api  # noqa: F401
+
 from ioc_backend import api_models as M
 from ioc_backend.db import Database
 from ioc_backend.meeting_extras import MAX_DOCUMENT_BYTES
@@ -19,18 +20,36 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def new_meeting(api: Api) -> dict[str, Any]:
     """A meeting of this test alone, so the demo meetings other tests read stay as seeded."""
-    r = api.post("/meetings", api.token("leader"), json={
-        "title": "Họp kiểm thử tài liệu", "location": "Phòng họp IOC",
-        "starts_at": "2026-12-01T08:00:00+07:00", "ends_at": "2026-12-01T09:00:00+07:00"})
+    r = api.post(
+        "/meetings",
+        api.token("leader"),
+        json={
+            "title": "Họp kiểm thử tài liệu",
+            "location": "Phòng họp IOC",
+            "starts_at": "2026-12-01T08:00:00+07:00",
+            "ends_at": "2026-12-01T09:00:00+07:00",
+        },
+    )
     assert r.status_code == 201, r.text
     return r.json()
 
 
-def upload(api: Api, meeting_id: int, content: bytes, role: str = "leader", filename: str | None = "tài liệu.pdf",
-           headers: dict[str, str] | None = None) -> Any:
+def upload(
+    api: Api,
+    meeting_id: int,
+    content: bytes,
+    role: str = "leader",
+    filename: str | None = "tài liệu.pdf",
+    headers: dict[str, str] | None = None,
+) -> Any:
     params = {"filename": filename} if filename is not None else None
-    return api.post(f"/meetings/{meeting_id}/documents", api.token(role), data=content, params=params,
-                    headers={"Content-Type": "application/pdf", **(headers or {})})
+    return api.post(
+        f"/meetings/{meeting_id}/documents",
+        api.token(role),
+        data=content,
+        params=params,
+        headers={"Content-Type": "application/pdf", **(headers or {})},
+    )
 
 
 def test_demo_meetings_carry_real_pdfs_anyone_may_read(shared_api: Api) -> None:
@@ -51,11 +70,12 @@ def test_demo_meetings_carry_real_pdfs_anyone_may_read(shared_api: Api) -> None:
     assert len(r.content) == doc["size"] and hashlib.sha256(r.content).hexdigest() == doc["sha256"]
     assert r.headers["ETag"] == f'"{doc["sha256"]}"'
     disposition = r.headers["Content-Disposition"]
-    assert disposition.startswith("inline; filename=\"") and disposition.isascii()
+    assert disposition.startswith('inline; filename="') and disposition.isascii()
     assert unquote(disposition.split("filename*=UTF-8''")[1]) == doc["filename"]
 
-    again = shared_api.get(f"/meetings/{meeting['id']}/documents/{doc['id']}", participant,
-                           headers={"If-None-Match": r.headers["ETag"]})
+    again = shared_api.get(
+        f"/meetings/{meeting['id']}/documents/{doc['id']}", participant, headers={"If-None-Match": r.headers["ETag"]}
+    )
     assert again.status_code == 304 and again.content == b""
 
 
@@ -100,36 +120,44 @@ def test_uploads_over_50_mib_get_413_and_other_routes_keep_1_mib(shared_api: Api
     meeting = new_meeting(shared_api)
     r = upload(shared_api, meeting["id"], PDF + b"x" * (MAX_DOCUMENT_BYTES + 1 - len(PDF)))
     assert r.status_code == 413 and error_code(r) == "payload_too_large"
-    oversized_json = shared_api.post("/meetings", shared_api.token("leader"),
-                                     data=b'{"title": "' + b"x" * (1024 * 1024) + b'"}',
-                                     headers={"Content-Type": "application/json"})
+    oversized_json = shared_api.post(
+        "/meetings",
+        shared_api.token("leader"),
+        data=b'{"title": "' + b"x" * (1024 * 1024) + b'"}',
+        headers={"Content-Type": "application/json"},
+    )
     assert oversized_json.status_code == 413
     assert shared_api.get(f"/meetings/{meeting['id']}", shared_api.token("leader")).json()["documents"] == []
 
 
-@pytest.mark.parametrize(("given", "stored"), [
-    ("../../etc/passwd", "passwd.pdf"),
-    ("C:\\Users\\x\\..\\biên bản.pdf", "biên bản.pdf"),
-    ("bad\r\nname\x00.pdf", "badname.pdf"),
-    ("hoá đơn\u202efdp.exe", "hoá đơnfdp.exe.pdf"),  # the bidi override that disguises ".exe" is dropped
-    ('say "hi" <b>|*?.pdf', "say _hi_ _b____.pdf"),
-    ("...hidden.pdf", "hidden.pdf"),
-])
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("../../etc/passwd", "passwd.pdf"),
+        ("C:\\Users\\x\\..\\biên bản.pdf", "biên bản.pdf"),
+        ("bad\r\nname\x00.pdf", "badname.pdf"),
+        ("hoá đơn\u202efdp.exe", "hoá đơnfdp.exe.pdf"),  # the bidi override that disguises ".exe" is dropped
+        ('say "hi" <b>|*?.pdf', "say _hi_ _b____.pdf"),
+        ("...hidden.pdf", "hidden.pdf"),
+    ],
+)
 def test_hostile_file_names_are_made_safe(shared_api: Api, given: str, stored: str) -> None:
     meeting = new_meeting(shared_api)
     r = upload(shared_api, meeting["id"], PDF, filename=given)
     assert r.status_code == 201, r.text
     assert r.json()["documents"][-1]["filename"] == stored
     doc_id = r.json()["documents"][-1]["id"]
-    disposition = shared_api.get(f"/meetings/{meeting['id']}/documents/{doc_id}",
-                                 shared_api.token("leader")).headers["Content-Disposition"]
+    disposition = shared_api.get(f"/meetings/{meeting['id']}/documents/{doc_id}", shared_api.token("leader")).headers[
+        "Content-Disposition"
+    ]
     assert "\r" not in disposition and "\n" not in disposition and disposition.count('"') == 2
 
 
 def test_file_name_in_the_header_and_names_that_leave_nothing(shared_api: Api) -> None:
     meeting = new_meeting(shared_api)
-    by_header = upload(shared_api, meeting["id"], PDF, filename=None,
-                       headers={"X-Filename": "Ngh%E1%BB%8B%20quy%E1%BA%BFt.pdf"})
+    by_header = upload(
+        shared_api, meeting["id"], PDF, filename=None, headers={"X-Filename": "Ngh%E1%BB%8B%20quy%E1%BA%BFt.pdf"}
+    )
     assert by_header.status_code == 201 and by_header.json()["documents"][-1]["filename"] == "Nghị quyết.pdf"
     for bad in ("../", "\x00\x01", "." * 3, "a" * 250 + ".pdf"):
         r = upload(shared_api, meeting["id"], PDF, filename=bad)
@@ -146,16 +174,22 @@ def test_delete_checks_the_version_and_the_change_reaches_sync(shared_api: Api) 
     second = upload(shared_api, meeting["id"], PDF + b"%2", filename="b.pdf").json()
     keep, gone = second["documents"]
 
-    participant = shared_api.call("DELETE", f"/meetings/{meeting['id']}/documents/{gone['id']}",
-                                  shared_api.token("participant"), params={"version": second["version"]})
+    participant = shared_api.call(
+        "DELETE",
+        f"/meetings/{meeting['id']}/documents/{gone['id']}",
+        shared_api.token("participant"),
+        params={"version": second["version"]},
+    )
     assert participant.status_code == 403
-    stale = shared_api.call("DELETE", f"/meetings/{meeting['id']}/documents/{gone['id']}", leader,
-                            params={"version": first["version"]})
+    stale = shared_api.call(
+        "DELETE", f"/meetings/{meeting['id']}/documents/{gone['id']}", leader, params={"version": first["version"]}
+    )
     assert stale.status_code == 409 and error_code(stale) == "conflict" and stale.json()["current"] == second
     no_version = shared_api.call("DELETE", f"/meetings/{meeting['id']}/documents/{gone['id']}", leader)
     assert no_version.status_code == 422
-    deleted = shared_api.call("DELETE", f"/meetings/{meeting['id']}/documents/{gone['id']}", leader,
-                              params={"version": second["version"]})
+    deleted = shared_api.call(
+        "DELETE", f"/meetings/{meeting['id']}/documents/{gone['id']}", leader, params={"version": second["version"]}
+    )
     assert deleted.status_code == 200 and deleted.json()["documents"] == [keep]
     assert shared_api.get(f"/meetings/{meeting['id']}/documents/{gone['id']}", leader).status_code == 404
 
@@ -194,9 +228,11 @@ def test_a_database_from_before_documents_and_polls_gains_their_columns(tmp_path
         conn.execute("DROP TABLE poll_votes")
         conn.execute("DROP TABLE meeting_polls")
         conn.execute("DROP TABLE meeting_documents")
-        conn.execute("INSERT INTO meetings (id, title, location, starts_at, ends_at, status, agenda, version, "
-                     "updated_at, seq) VALUES (1, 't', 'l', '2026-01-01 08:00:00', '2026-01-01 09:00:00', "
-                     "'ended', '[]', 1, '2026-01-01 00:00:00', 0)")
+        conn.execute(
+            "INSERT INTO meetings (id, title, location, starts_at, ends_at, status, agenda, version, "
+            "updated_at, seq) VALUES (1, 't', 'l', '2026-01-01 08:00:00', '2026-01-01 09:00:00', "
+            "'ended', '[]', 1, '2026-01-01 00:00:00', 0)"
+        )
 
     db = Database(f"sqlite:///{path}")
     db.create_schema()

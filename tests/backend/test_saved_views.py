@@ -1,4 +1,5 @@
 """/me/views against the real backend: private per user, versioned, validated, idempotent, never synced."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -9,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from backend_testkit import Api, error_code, error_fields, shared_api  # noqa: F401 - fixture
 from sqlalchemy import delete, func, select
 
-from backend_testkit import Api, error_code, error_fields, shared_api  # noqa: F401 - fixture
 from ioc_backend import models
 from ioc_backend.app import create_app
 from ioc_backend.auth import ROLES, issue_token_pair
@@ -141,17 +142,20 @@ def test_views_never_reach_sync_or_the_event_stream(shared_api: Api, views) -> N
     assert after == {"changes": [], "cursor": cursor_before, "has_more": False}
 
 
-@pytest.mark.parametrize(("body", "fields"), [
-    ({"name": "   ", "kind": "event_log", "data": {}}, ["body.name"]),
-    ({"name": "x" * 81, "kind": "event_log", "data": {}}, ["body.name"]),
-    ({"name": "dòng\nmới", "kind": "event_log", "data": {}}, ["body.name"]),
-    ({"name": "ok", "kind": "Event Log", "data": {}}, ["body.kind"]),
-    ({"name": "ok", "kind": "k" * 41, "data": {}}, ["body.kind"]),
-    ({"name": "ok", "kind": "event_log", "data": ["not", "an", "object"]}, ["body.data"]),
-    ({"name": "ok", "kind": "event_log", "data": {"text": "x" * 16_400}}, ["body.data"]),
-    ({"name": "ok", "kind": "event_log"}, ["body.data"]),
-    ({"name": "ok", "kind": "event_log", "data": {}, "owner_id": 1}, ["body.owner_id"]),
-])
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ({"name": "   ", "kind": "event_log", "data": {}}, ["body.name"]),
+        ({"name": "x" * 81, "kind": "event_log", "data": {}}, ["body.name"]),
+        ({"name": "dòng\nmới", "kind": "event_log", "data": {}}, ["body.name"]),
+        ({"name": "ok", "kind": "Event Log", "data": {}}, ["body.kind"]),
+        ({"name": "ok", "kind": "k" * 41, "data": {}}, ["body.kind"]),
+        ({"name": "ok", "kind": "event_log", "data": ["not", "an", "object"]}, ["body.data"]),
+        ({"name": "ok", "kind": "event_log", "data": {"text": "x" * 16_400}}, ["body.data"]),
+        ({"name": "ok", "kind": "event_log"}, ["body.data"]),
+        ({"name": "ok", "kind": "event_log", "data": {}, "owner_id": 1}, ["body.owner_id"]),
+    ],
+)
 def test_bad_views_are_refused_with_the_field_named_and_nothing_stored(views, body, fields) -> None:
     mine = views("participant")
     before = mine.list()
@@ -163,8 +167,12 @@ def test_bad_views_are_refused_with_the_field_named_and_nothing_stored(views, bo
 
 def test_non_finite_numbers_are_refused(views) -> None:
     mine = views("participant")
-    r = mine.api.post("/me/views", mine.token, data=b'{"name": "nan", "kind": "event_log", "data": {"x": NaN}}',
-                      headers={"Content-Type": "application/json"})
+    r = mine.api.post(
+        "/me/views",
+        mine.token,
+        data=b'{"name": "nan", "kind": "event_log", "data": {"x": NaN}}',
+        headers={"Content-Type": "application/json"},
+    )
     assert (r.status_code, error_fields(r)) == (422, ["body.data"])
 
 
@@ -234,16 +242,32 @@ def test_at_most_200_views_per_user_and_a_deleted_user_takes_their_views(tmp_pat
         user = create_user(session, "op", "hue-operator-limit", "operator")
         token = issue_token_pair(session, user, Settings(db_url=db.url))["access_token"]
         user_id = user.id
-        session.add_all([models.SavedView(owner_id=user_id, name=f"view {i:03}", kind="event_log", data={},
-                                          version=1, created_at=now, updated_at=now)
-                         for i in range(199)])
+        session.add_all(
+            [
+                models.SavedView(
+                    owner_id=user_id,
+                    name=f"view {i:03}",
+                    kind="event_log",
+                    data={},
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+                for i in range(199)
+            ]
+        )
     app = create_app(AppContext(settings=Settings(db_url=db.url), db=db))
     headers = {"Authorization": f"Bearer {token}"}
     with TestClient(app) as client:
-        assert client.post("/api/v1/me/views", headers=headers,
-                           json={"name": "the 200th", "kind": "event_log", "data": {}}).status_code == 201
-        r = client.post("/api/v1/me/views", headers=headers, json={"name": "one too many", "kind": "event_log",
-                                                                  "data": {}})
+        assert (
+            client.post(
+                "/api/v1/me/views", headers=headers, json={"name": "the 200th", "kind": "event_log", "data": {}}
+            ).status_code
+            == 201
+        )
+        r = client.post(
+            "/api/v1/me/views", headers=headers, json={"name": "one too many", "kind": "event_log", "data": {}}
+        )
         assert (r.status_code, r.json()["error"]["code"]) == (422, "too_many_views")
         assert client.get("/api/v1/me/views", headers=headers).json()["total"] == 200
     with db.write() as session:

@@ -4,10 +4,11 @@ The scripted server and the relay are real sockets on loopback (no mocking): the
 plays a misbehaving backend the reference backend would never imitate, and the relay
 lets a test cut, freeze or re-point connections between the client and the real backend.
 """
+
 from __future__ import annotations
 
-import importlib.util
 import http.server
+import importlib.util
 import json
 import queue
 import selectors
@@ -61,8 +62,9 @@ class SeenRequest:
 class ScriptedServer:
     """A real HTTP/1.1 server on loopback whose answers come from a Python function."""
 
-    def __init__(self, route: Callable[[SeenRequest], Reply | Callable[[Any], None]],
-                 tls: ssl.SSLContext | None = None) -> None:
+    def __init__(
+        self, route: Callable[[SeenRequest], Reply | Callable[[Any], None]], tls: ssl.SSLContext | None = None
+    ) -> None:
         self.route = route
         self.requests: list[SeenRequest] = []
         owner = self
@@ -109,20 +111,18 @@ class ScriptedServer:
         if tls is not None:
             # Handshake in the request thread, so a client refusing our certificate only
             # ends that connection instead of raising in the accept loop.
-            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True,
-                                                do_handshake_on_connect=False)
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True, do_handshake_on_connect=False)
             scheme = "https"
         self.url = f"{scheme}://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                       name="test-scripted-http", daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="test-scripted-http", daemon=True
+        )
         self.thread.start()
 
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(5)
-
-
 
 
 def make_test_ca_and_server_cert(directory: Path) -> tuple[Path, Path, Path]:
@@ -132,11 +132,41 @@ def make_test_ca_and_server_cert(directory: Path) -> tuple[Path, Path, Path]:
     ext = directory / "san.ext"
     ext.write_text("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
     commands = [
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out", ca_pem,
-         "-days", "2", "-subj", "/CN=IOC test CA"],
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            ca_key,
+            "-out",
+            ca_pem,
+            "-days",
+            "2",
+            "-subj",
+            "/CN=IOC test CA",
+        ],
         ["openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1"],
-        ["openssl", "x509", "-req", "-in", csr, "-CA", ca_pem, "-CAkey", ca_key, "-CAcreateserial",
-         "-out", cert, "-days", "2", "-extfile", ext],
+        [
+            "openssl",
+            "x509",
+            "-req",
+            "-in",
+            csr,
+            "-CA",
+            ca_pem,
+            "-CAkey",
+            ca_key,
+            "-CAcreateserial",
+            "-out",
+            cert,
+            "-days",
+            "2",
+            "-extfile",
+            ext,
+        ],
     ]
     for command in commands:
         subprocess.run([str(c) for c in command], check=True, capture_output=True, timeout=60)

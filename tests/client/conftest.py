@@ -1,4 +1,5 @@
 """Fixtures for the API client tests (the helpers themselves live in client_support.py)."""
+
 from __future__ import annotations
 
 import ssl
@@ -6,9 +7,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from client_support import DEMO_PASSWORDS, FAST, BackendProcess, ScriptedServer, SeenRequest, TcpRelay, start_backend
 
 from backend_client import IocClient
-from client_support import DEMO_PASSWORDS, FAST, BackendProcess, ScriptedServer, SeenRequest, TcpRelay, start_backend
 
 
 @pytest.fixture()
@@ -63,7 +64,6 @@ def tcp_relay() -> Iterator[Callable[[int], TcpRelay]]:
 @pytest.fixture(scope="session")
 def short_token_backend(tmp_path_factory) -> Iterator[BackendProcess]:
     """A backend with 2 s access tokens and a 0.3 s SSE heartbeat (refresh and liveness tests)."""
-    proc = start_backend(tmp_path_factory.mktemp("short-ttl"),
-                         extra_args=["--access-ttl", "2", "--heartbeat", "0.3"])
+    proc = start_backend(tmp_path_factory.mktemp("short-ttl"), extra_args=["--access-ttl", "2", "--heartbeat", "0.3"])
     yield proc
     proc.stop()

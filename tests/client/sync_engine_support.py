@@ -1,4 +1,5 @@
 """Helpers for the SyncEngine tests: a recorder of engine callbacks, waits, and server-side counts."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -11,17 +12,26 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ holds faultproxy.py
 
-from faultproxy import FaultProxy  # noqa: E402
+from faultproxy import FaultProxy
 
-from backend_client import ConnectionStatus, IocClient  # noqa: E402
-from backend_client.cache import CacheStore, OutboxEntry  # noqa: E402
+from backend_client import ConnectionStatus, IocClient
+from backend_client.cache import CacheStore, OutboxEntry
 
 WAIT = 45.0  # upper bound of any wait on the engine; never an assertion about speed
 TEST_CLIENT = {"connect_timeout": 1.0, "read_timeout": 3.0, "max_retries": 0, "backoff": 0.05}
 ENGINE = {"backoff_initial": 0.05, "backoff_max": 0.4, "stream_read_timeout": 5.0}
 
-__all__ = ["ENGINE", "FaultProxy", "Recorder", "TEST_CLIENT", "WAIT", "alert_events", "cache_agrees_with_server",
-           "copy_database", "wait_until"]
+__all__ = [
+    "ENGINE",
+    "FaultProxy",
+    "Recorder",
+    "TEST_CLIENT",
+    "WAIT",
+    "alert_events",
+    "cache_agrees_with_server",
+    "copy_database",
+    "wait_until",
+]
 
 
 def wait_until(predicate: Callable[[], bool], what: str, timeout: float = WAIT) -> None:
@@ -60,8 +70,12 @@ class Recorder:
             self.auth_requests += 1
 
     def callbacks(self) -> dict[str, Any]:
-        return {"on_status": self.on_status, "on_outbox": self.on_outbox, "on_changes": self.on_changes,
-                "on_auth_required": self.on_auth_required}
+        return {
+            "on_status": self.on_status,
+            "on_outbox": self.on_outbox,
+            "on_changes": self.on_changes,
+            "on_auth_required": self.on_auth_required,
+        }
 
     def states(self) -> list[str]:
         """The sequence of distinct states reported, in order."""
@@ -76,8 +90,9 @@ class Recorder:
 def alert_events(db_path: Path, alert_id: int | str) -> int:
     """How many change events the backend recorded for one alert (read from its own database)."""
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
-        return conn.execute("SELECT count(*) FROM change_events WHERE resource = 'alert' AND resource_id = ?",
-                            (str(alert_id),)).fetchone()[0]
+        return conn.execute(
+            "SELECT count(*) FROM change_events WHERE resource = 'alert' AND resource_id = ?", (str(alert_id),)
+        ).fetchone()[0]
 
 
 def cache_agrees_with_server(store: CacheStore, client: IocClient, alert_ids: list[int]) -> list[str]:

@@ -1,4 +1,5 @@
 """Verify and dispatch through the client: the builders, and the durable outbox against the real backend."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -8,20 +9,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from backend_client import (OFFLINE, ONLINE, Alert, IocClient, SyncEngine, describe, dispatch_alert,
-                            verify_alert)
-from backend_client.cache import CacheStore
-
 from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
-from sync_engine_support import (ENGINE, TEST_CLIENT, FaultProxy, Recorder, alert_events, cache_agrees_with_server,
-                                 copy_database, wait_until)
+from sync_engine_support import (
+    ENGINE,
+    TEST_CLIENT,
+    FaultProxy,
+    Recorder,
+    alert_events,
+    cache_agrees_with_server,
+    copy_database,
+    wait_until,
+)
+
+from backend_client import OFFLINE, ONLINE, Alert, IocClient, SyncEngine, describe, dispatch_alert, verify_alert
+from backend_client.cache import CacheStore
 
 UNIT = "Đội Cảnh sát PCCC và CNCH Huế"
 SEEN = {"id": 42, "version": 3, "state": "new"}
 
 
 # --- builders -----------------------------------------------------------------------------------------
+
 
 def test_verify_builder_makes_the_documented_request() -> None:
     action = verify_alert(SEEN, "confirmed", note="Đã xem camera")
@@ -49,23 +57,28 @@ def test_dispatch_builder_makes_the_documented_request_with_a_trimmed_unit() -> 
     assert longest.body["unit"] == "u" * 200
 
 
-@pytest.mark.parametrize("unit, problem", [("", "Name the unit"), ("   \t", "Name the unit"), (None, "Name the unit"),
-                                           ("u" * 201, "at most 200")])
+@pytest.mark.parametrize(
+    "unit, problem",
+    [("", "Name the unit"), ("   \t", "Name the unit"), (None, "Name the unit"), ("u" * 201, "at most 200")],
+)
 def test_dispatch_builder_refuses_a_blank_or_too_long_unit(unit: Any, problem: str) -> None:
     with pytest.raises(ValueError, match=problem):
         dispatch_alert(SEEN, unit)
 
 
-@pytest.mark.parametrize("build", [lambda note: verify_alert(SEEN, "confirmed", note=note),
-                                   lambda note: dispatch_alert(SEEN, UNIT, note=note)])
+@pytest.mark.parametrize(
+    "build",
+    [lambda note: verify_alert(SEEN, "confirmed", note=note), lambda note: dispatch_alert(SEEN, UNIT, note=note)],
+)
 def test_builders_refuse_a_note_over_2000_characters(build: Any) -> None:
     assert build("n" * 2000).body["note"] == "n" * 2000
     with pytest.raises(ValueError, match="at most 2000"):
         build("n" * 2001)
 
 
-@pytest.mark.parametrize("build", [lambda alert: verify_alert(alert, "confirmed"),
-                                   lambda alert: dispatch_alert(alert, UNIT)])
+@pytest.mark.parametrize(
+    "build", [lambda alert: verify_alert(alert, "confirmed"), lambda alert: dispatch_alert(alert, UNIT)]
+)
 def test_builders_need_the_version_the_operator_saw(build: Any) -> None:
     for alert in ({"id": 42}, {"id": 42, "version": 0}, {"id": 42, "version": "3"}):
         with pytest.raises(ValueError):
@@ -73,22 +86,40 @@ def test_builders_need_the_version_the_operator_saw(build: Any) -> None:
 
 
 def test_client_model_reads_both_fields_and_defaults_them_to_none() -> None:
-    base = {"id": 42, "analytic": "forest_fire", "severity": "critical", "camera_id": "cam-0412",
-            "ward": "Phường Phú Hội", "lat": 16.46, "lon": 107.59, "detected_at": "2026-11-25T19:04:00+00:00",
-            "confidence": 0.87, "bbox": [0.1, 0.2, 0.3, 0.4], "state": "in_progress", "close_reason": None,
-            "owner": "operator", "notes": [], "snapshot_url": "/api/v1/alerts/42/snapshot.jpg", "version": 4,
-            "updated_at": "2026-11-25T19:10:00+00:00"}
+    base = {
+        "id": 42,
+        "analytic": "forest_fire",
+        "severity": "critical",
+        "camera_id": "cam-0412",
+        "ward": "Phường Phú Hội",
+        "lat": 16.46,
+        "lon": 107.59,
+        "detected_at": "2026-11-25T19:04:00+00:00",
+        "confidence": 0.87,
+        "bbox": [0.1, 0.2, 0.3, 0.4],
+        "state": "in_progress",
+        "close_reason": None,
+        "owner": "operator",
+        "notes": [],
+        "snapshot_url": "/api/v1/alerts/42/snapshot.jpg",
+        "version": 4,
+        "updated_at": "2026-11-25T19:10:00+00:00",
+    }
     older_server = Alert.model_validate(base)
     assert older_server.verification is None and older_server.dispatch is None
-    full = Alert.model_validate({**base,
-                                 "verification": {"verdict": "confirmed", "by": "operator",
-                                                  "at": "2026-11-25T19:06:00+00:00"},
-                                 "dispatch": {"unit": UNIT, "by": "supervisor", "at": "2026-11-25T19:07:00+00:00"}})
+    full = Alert.model_validate(
+        {
+            **base,
+            "verification": {"verdict": "confirmed", "by": "operator", "at": "2026-11-25T19:06:00+00:00"},
+            "dispatch": {"unit": UNIT, "by": "supervisor", "at": "2026-11-25T19:07:00+00:00"},
+        }
+    )
     assert full.verification.verdict == "confirmed" and full.verification.by == "operator"
     assert full.dispatch.unit == UNIT and full.dispatch.by == "supervisor"
 
 
 # --- through the durable outbox -----------------------------------------------------------------------
+
 
 def _stamp(value: dict[str, Any] | None) -> dict[str, Any] | None:
     """A verification/dispatch with its time as a datetime: the model dumps times in another ISO spelling."""
@@ -117,8 +148,9 @@ class Rig:
     def cache_shows_server(self, alert_id: int) -> bool:
         server = self.supervisor.get_alert(alert_id).model_dump(mode="json")
         cached = self.store.get("alert", alert_id) or {}
-        return (all(cached.get(k) == server[k] for k in ("version", "state", "owner", "close_reason"))
-                and all(_stamp(cached.get(k)) == _stamp(server[k]) for k in ("verification", "dispatch")))
+        return all(cached.get(k) == server[k] for k in ("version", "state", "owner", "close_reason")) and all(
+            _stamp(cached.get(k)) == _stamp(server[k]) for k in ("verification", "dispatch")
+        )
 
 
 @pytest.fixture()
@@ -156,13 +188,17 @@ def test_verify_and_dispatch_queued_offline_are_each_applied_once(rig: Rig) -> N
     dispatch = rig.engine.submit(dispatch_alert(seen, f" {UNIT} ", note="Đã gọi 114"))
     dismiss = rig.engine.submit(verify_alert(doubtful, "false_alarm"))
     assert rig.store.pending_count() == 3
-    assert rig.backend.proc.poll() is None and alert_events(rig.backend.db_path, seen["id"]) == events_before[seen["id"]]
+    assert (
+        rig.backend.proc.poll() is None and alert_events(rig.backend.db_path, seen["id"]) == events_before[seen["id"]]
+    )
 
     # The link returns, but the answer to the verify is lost after the server applied it: the
     # engine resends it with the same idempotency key, and the server does not apply it again.
     rig.proxy.set_mode("drop_after_forward", path_prefix=f"/api/v1/alerts/{seen['id']}/verify", times=1)
-    wait_until(lambda: rig.store.pending_count() == 0 and rig.engine.status.state == ONLINE,
-               "the outbox delivered after the link returned")
+    wait_until(
+        lambda: rig.store.pending_count() == 0 and rig.engine.status.state == ONLINE,
+        "the outbox delivered after the link returned",
+    )
 
     entries = {e.id: e for e in rig.store.entries()}
     assert [entries[e.id].state for e in (verify, dispatch, dismiss)] == ["applied", "applied", "applied"]

@@ -1,4 +1,5 @@
 """Cache schema v4: meeting documents held for offline reading, saved views cached as resources."""
+
 from __future__ import annotations
 
 import hashlib
@@ -51,13 +52,14 @@ def test_documents_beyond_the_budget_drop_the_least_recently_fetched(store):
 
 
 def test_saved_views_are_cached_resources_replaced_whole_from_the_server(store):
-    mine = [{"id": 1, "name": "Cháy rừng", "kind": "event_log", "data": {"text": "cháy"}, "version": 1},
-            {"id": 2, "name": "All", "kind": "event_log", "data": {}, "version": 4}]
+    mine = [
+        {"id": 1, "name": "Cháy rừng", "kind": "event_log", "data": {"text": "cháy"}, "version": 1},
+        {"id": 2, "name": "All", "kind": "event_log", "data": {}, "version": 4},
+    ]
     store.replace_resources("view", mine)
     assert [v["name"] for v in store.list("view", order_by="sort_time asc")] == ["All", "Cháy rừng"]
     assert store.count("view", kind="event_log") == 2
-    store.upsert_resource("view", {"id": "local-abc", "name": "Mới", "kind": "event_log", "data": {},
-                                   "version": 0})
+    store.upsert_resource("view", {"id": "local-abc", "name": "Mới", "kind": "event_log", "data": {}, "version": 0})
     # The server no longer lists view 2 (deleted on another console); the local placeholder stays.
     store.replace_resources("view", [dict(mine[0], version=2, name="Cháy rừng A Lưới")], keep_ids=["local-abc"])
     assert sorted(str(v["id"]) for v in store.list("view")) == ["1", "local-abc"]
@@ -72,15 +74,18 @@ def test_saved_views_are_cached_resources_replaced_whole_from_the_server(store):
 
 def test_views_never_come_in_through_sync(store):
     from backend_client.cache import InvalidChange
+
     with pytest.raises(InvalidChange, match="unknown resource"):
-        store.apply_changes([{"seq": 1, "resource": "view", "id": "1", "op": "upsert",
-                              "data": {"id": 1, "name": "x"}}], "1")
+        store.apply_changes(
+            [{"seq": 1, "resource": "view", "id": "1", "op": "upsert", "data": {"id": 1, "name": "x"}}], "1"
+        )
 
 
 def test_an_applied_delete_removes_the_cached_row(store):
     store.upsert_resource("view", {"id": 5, "name": "Old", "kind": "event_log", "data": {}, "version": 2})
-    entry = store.enqueue("view.delete", "DELETE", "/me/views/5?version=2", None, resource="view",
-                          resource_id="5", base_version=2)
+    entry = store.enqueue(
+        "view.delete", "DELETE", "/me/views/5?version=2", None, resource="view", resource_id="5", base_version=2
+    )
     store.mark_sending(entry.id)
     store.mark_applied(entry.id, None)
     assert store.get("view", 5) is None

@@ -1,4 +1,5 @@
 """The durable outbox: order, state machine, idempotency keys, disk full and SIGKILL survival."""
+
 from __future__ import annotations
 
 import os
@@ -12,22 +13,41 @@ from pathlib import Path
 
 import pytest
 
-from backend_client.cache import (CacheStore, CacheWriteError, DuplicateIdempotencyKey, InvalidOutboxRequest,
-                                  OutboxStateError)
+from backend_client.cache import (
+    CacheStore,
+    CacheWriteError,
+    DuplicateIdempotencyKey,
+    InvalidOutboxRequest,
+    OutboxStateError,
+)
 from backend_client.cache.errors import write_error_from
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def note(store: CacheStore, alert_id: int, text: str = "checked", **kwargs):
-    return store.enqueue("alert.note", "POST", f"/alerts/{alert_id}/notes", {"text": text}, resource="alert",
-                         resource_id=alert_id, base_version=None, **kwargs)
+    return store.enqueue(
+        "alert.note",
+        "POST",
+        f"/alerts/{alert_id}/notes",
+        {"text": text},
+        resource="alert",
+        resource_id=alert_id,
+        base_version=None,
+        **kwargs,
+    )
 
 
 def transition(store: CacheStore, alert_id: int, to: str, version: int):
-    return store.enqueue("alert.transition", "POST", f"/alerts/{alert_id}/transition",
-                         {"to": to, "version": version, "reason": None, "note": None}, resource="alert",
-                         resource_id=alert_id, base_version=version)
+    return store.enqueue(
+        "alert.transition",
+        "POST",
+        f"/alerts/{alert_id}/transition",
+        {"to": to, "version": version, "reason": None, "note": None},
+        resource="alert",
+        resource_id=alert_id,
+        base_version=version,
+    )
 
 
 @pytest.fixture()
@@ -41,7 +61,12 @@ def test_enqueue_returns_the_stored_entry(store):
     entry = transition(store, 17, "acknowledged", 3)
     assert entry.state == "pending" and entry.attempts == 0
     assert (entry.method, entry.path, entry.resource, entry.resource_id, entry.base_version) == (
-        "POST", "/alerts/17/transition", "alert", "17", 3)
+        "POST",
+        "/alerts/17/transition",
+        "alert",
+        "17",
+        3,
+    )
     assert entry.body == {"to": "acknowledged", "version": 3, "reason": None, "note": None}
     assert uuid.UUID(entry.idempotency_key).version == 4
     assert store.entry(entry.id) == entry
@@ -105,8 +130,7 @@ def test_supersede_replaces_a_conflict_with_a_new_key(store):
     entry = transition(store, 2, "acknowledged", 1)
     store.mark_sending(entry.id)
     store.mark_conflict(entry.id, {"id": 2, "state": "new", "version": 2}, "stale version")
-    redo = store.supersede(entry.id, {"to": "acknowledged", "version": 2, "reason": None, "note": None},
-                           base_version=2)
+    redo = store.supersede(entry.id, {"to": "acknowledged", "version": 2, "reason": None, "note": None}, base_version=2)
     assert store.entry(entry.id).state == "cancelled"
     assert redo.state == "pending" and redo.base_version == 2 and redo.id > entry.id
     assert redo.idempotency_key != entry.idempotency_key and redo.path == entry.path
@@ -121,20 +145,30 @@ def test_idempotency_keys_are_unique(store):
     assert len(keys) == 50
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"method": "GET"}, "not a mutating"),
-    ({"path": "alerts/1"}, "must start with"),
-    ({"path": "/alerts/1 x"}, "must start with"),
-    ({"kind": " "}, "needs a kind"),
-    ({"body": {"bad": {1, 2}}}, "cannot be stored as JSON"),
-    ({"resource": "spaceship"}, "Unknown resource"),
-    ({"base_version": "3"}, "base_version"),
-    ({"idempotency_key": ""}, "idempotency key"),
-    ({"idempotency_key": "k" * 201}, "idempotency key"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"method": "GET"}, "not a mutating"),
+        ({"path": "alerts/1"}, "must start with"),
+        ({"path": "/alerts/1 x"}, "must start with"),
+        ({"kind": " "}, "needs a kind"),
+        ({"body": {"bad": {1, 2}}}, "cannot be stored as JSON"),
+        ({"resource": "spaceship"}, "Unknown resource"),
+        ({"base_version": "3"}, "base_version"),
+        ({"idempotency_key": ""}, "idempotency key"),
+        ({"idempotency_key": "k" * 201}, "idempotency key"),
+    ],
+)
 def test_malformed_actions_are_refused_and_nothing_is_stored(store, kwargs, message):
-    args = {"kind": "alert.note", "method": "POST", "path": "/alerts/1/notes", "body": {"text": "x"},
-            "resource": "alert", "resource_id": "1", "base_version": None}
+    args = {
+        "kind": "alert.note",
+        "method": "POST",
+        "path": "/alerts/1/notes",
+        "body": {"text": "x"},
+        "resource": "alert",
+        "resource_id": "1",
+        "base_version": None,
+    }
     args.update(kwargs)
     with pytest.raises(InvalidOutboxRequest, match=message):
         store.enqueue(args.pop("kind"), args.pop("method"), args.pop("path"), args.pop("body"), **args)
@@ -171,8 +205,12 @@ def _mount_tmpfs(target: Path, size: str) -> str | None:
     if os.geteuid() != 0:
         return "mounting a tmpfs needs root"
     try:
-        result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(target)],
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(target)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         return f"mount failed: {exc}"
     return None if result.returncode == 0 else f"mount refused: {result.stderr.strip()}"
@@ -229,8 +267,9 @@ for i in range(100000):
 
 def test_actions_survive_sigkill(tmp_path):
     path = tmp_path / "cache" / "crash.sqlite3"
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(path)], cwd=ROOT, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(path)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     printed: list[tuple[int, str, int]] = []
     try:
         assert child.stdout.readline().strip() == "OPEN", child.stderr.read()
@@ -275,11 +314,14 @@ def test_actions_go_ahead_of_queued_sync_pages(store):
     running = store.writer.submit(busy)
     assert started.wait(30)
     finished: list[str] = []
-    page = store.apply_changes_async([{"seq": 1, "resource": "alert", "id": "1", "op": "upsert",
-                                       "data": {"id": 1, "state": "new", "version": 1}}], "1")
+    page = store.apply_changes_async(
+        [{"seq": 1, "resource": "alert", "id": "1", "op": "upsert", "data": {"id": 1, "state": "new", "version": 1}}],
+        "1",
+    )
     page.add_done_callback(lambda _: finished.append("sync page"))
-    action = store.enqueue_async("alert.note", "POST", "/alerts/1/notes", {"text": "x"}, resource="alert",
-                                 resource_id="1", base_version=None)
+    action = store.enqueue_async(
+        "alert.note", "POST", "/alerts/1/notes", {"text": "x"}, resource="alert", resource_id="1", base_version=None
+    )
     action.add_done_callback(lambda _: finished.append("action"))
     release.set()
     running.result(30)
@@ -299,18 +341,28 @@ def test_sqlite_write_errors_get_plain_messages(tmp_path):
         conn.close()
     error = write_error_from(info.value, "The action")
     assert error.reason == "read_only"
-    assert error.message == ("The action could not be saved: the local cache file is read-only or cannot be "
-                             "opened for writing.")
+    assert error.message == (
+        "The action could not be saved: the local cache file is read-only or cannot be opened for writing."
+    )
 
 
 def test_entries_can_be_limited_to_resources(tmp_path):
     with CacheStore(tmp_path / "c.sqlite3") as store:
-        a = store.enqueue("alert.note", "POST", "/alerts/1/notes", {"text": "a"}, resource="alert",
-                          resource_id="1", base_version=None)
-        store.enqueue("alert.note", "POST", "/alerts/2/notes", {"text": "b"}, resource="alert",
-                      resource_id="2", base_version=None)
-        c = store.enqueue("report.status", "PATCH", "/reports/1", {"status": "closed", "version": 1},
-                          resource="report", resource_id="1", base_version=1)
+        a = store.enqueue(
+            "alert.note", "POST", "/alerts/1/notes", {"text": "a"}, resource="alert", resource_id="1", base_version=None
+        )
+        store.enqueue(
+            "alert.note", "POST", "/alerts/2/notes", {"text": "b"}, resource="alert", resource_id="2", base_version=None
+        )
+        c = store.enqueue(
+            "report.status",
+            "PATCH",
+            "/reports/1",
+            {"status": "closed", "version": 1},
+            resource="report",
+            resource_id="1",
+            base_version=1,
+        )
         assert [e.id for e in store.entries(resources=[("alert", "1"), ("report", "1")])] == [a.id, c.id]
         assert store.entries(states=("applied",), resources=[("alert", "1")]) == []
 
@@ -320,8 +372,15 @@ def test_old_delivered_and_withdrawn_entries_are_pruned_at_open_but_undelivered_
     store = CacheStore(path)
     entries = {}
     for name in ("applied_old", "cancelled_old", "applied_new", "pending_old", "failed_old", "conflict_old"):
-        entries[name] = store.enqueue("alert.note", "POST", f"/alerts/{len(entries) + 1}/notes", {"text": name},
-                                      resource="alert", resource_id=str(len(entries) + 1), base_version=None)
+        entries[name] = store.enqueue(
+            "alert.note",
+            "POST",
+            f"/alerts/{len(entries) + 1}/notes",
+            {"text": name},
+            resource="alert",
+            resource_id=str(len(entries) + 1),
+            base_version=None,
+        )
     for name in ("applied_old", "applied_new", "failed_old", "conflict_old"):
         store.mark_sending(entries[name].id)
     store.mark_applied(entries["applied_old"].id, None, update_resource=False)
@@ -337,7 +396,11 @@ def test_old_delivered_and_withdrawn_entries_are_pruned_at_open_but_undelivered_
     store = CacheStore(path)
     try:
         left = {entry.body["text"]: entry.state for entry in store.entries()}
-        assert left == {"applied_new": "applied", "pending_old": "pending", "failed_old": "failed",
-                        "conflict_old": "conflict"}
+        assert left == {
+            "applied_new": "applied",
+            "pending_old": "pending",
+            "failed_old": "failed",
+            "conflict_old": "conflict",
+        }
     finally:
         store.close()

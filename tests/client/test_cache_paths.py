@@ -1,4 +1,5 @@
 """Where the cache file lives, and that it and everything SQLite writes beside it is private."""
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,15 @@ def test_directory_0700_and_database_wal_shm_0600(permissive_umask, tmp_path):
     path = tmp_path / "data" / "cache" / "x.sqlite3"
     store = CacheStore(path)
     try:
-        store.enqueue("alert.note", "POST", "/alerts/1/notes", {"text": "hi"}, resource="alert",
-                      resource_id="1", base_version=None)
+        store.enqueue(
+            "alert.note",
+            "POST",
+            "/alerts/1/notes",
+            {"text": "hi"},
+            resource="alert",
+            resource_id="1",
+            base_version=None,
+        )
         side_files = [Path(f"{path}-wal"), Path(f"{path}-shm")]
         assert all(p.exists() for p in side_files), "WAL mode keeps -wal and -shm open while in use"
         assert _mode(path.parent) == 0o700

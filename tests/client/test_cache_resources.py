@@ -1,4 +1,5 @@
 """Synced resources in the cache: bulk changes with the cursor, queries, readers vs the writer."""
+
 from __future__ import annotations
 
 import threading
@@ -7,17 +8,24 @@ from typing import Any
 
 import pytest
 
-from backend_client.cache import (WRITER_THREAD_NAME, CacheClosedError, CacheStore, CacheWriteError,
-                                  InvalidChange)
+from backend_client.cache import WRITER_THREAD_NAME, CacheClosedError, CacheStore, CacheWriteError, InvalidChange
 
 WARDS = ("Phường Phú Hội", "Phường Vĩnh Ninh", "Phường Tây Lộc")
 
 
 def alert(i: int, *, state: str = "new", version: int = 1, ward: str | None = None) -> dict[str, Any]:
-    return {"id": i, "analytic": "forest_fire" if i % 2 else "crowd", "severity": "warning",
-            "camera_id": f"cam-{i:04d}", "ward": ward or WARDS[i % 3], "state": state,
-            "detected_at": f"2026-11-25T10:{i % 60:02d}:00+00:00", "version": version,
-            "updated_at": "2026-11-25T10:00:00+00:00", "notes": []}
+    return {
+        "id": i,
+        "analytic": "forest_fire" if i % 2 else "crowd",
+        "severity": "warning",
+        "camera_id": f"cam-{i:04d}",
+        "ward": ward or WARDS[i % 3],
+        "state": state,
+        "detected_at": f"2026-11-25T10:{i % 60:02d}:00+00:00",
+        "version": version,
+        "updated_at": "2026-11-25T10:00:00+00:00",
+        "notes": [],
+    }
 
 
 def upsert(seq: int, resource: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -44,8 +52,7 @@ def test_apply_changes_upserts_deletes_and_advances_cursor(store):
     store.apply_changes([upsert(i, "alert", alert(i)) for i in range(1, 6)], "5")
     assert store.cursor() == "5" and store.count("alert") == 5
     assert store.last_synced_at() is not None
-    store.apply_changes([upsert(6, "alert", alert(2, state="acknowledged", version=2)),
-                         remove(7, "alert", "3")], "7")
+    store.apply_changes([upsert(6, "alert", alert(2, state="acknowledged", version=2)), remove(7, "alert", "3")], "7")
     assert store.cursor() == "7"
     assert store.get("alert", 2)["state"] == "acknowledged" and store.get("alert", "2")["version"] == 2
     assert store.get("alert", "3") is None
@@ -70,10 +77,11 @@ def test_malformed_batch_changes_nothing(store):
         [upsert(2, "alert", alert(2)), {"seq": "x", "resource": "alert", "id": "4", "op": "delete"}],
         [upsert(2, "alert", alert(2)), {"seq": 3, "resource": "alert", "id": 4, "op": "delete"}],
         [upsert(2, "alert", alert(2)), {"seq": 3, "resource": "alert", "id": "4", "op": "upsert", "data": None}],
-        [upsert(2, "alert", alert(2)), {"seq": 3, "resource": "alert", "id": "4", "op": "upsert",
-                                        "data": {"id": 5}}],
-        [upsert(2, "alert", alert(2)), {"seq": 3, "resource": "alert", "id": "4", "op": "upsert",
-                                        "data": {"id": 4, "bad": {1, 2}}}],
+        [upsert(2, "alert", alert(2)), {"seq": 3, "resource": "alert", "id": "4", "op": "upsert", "data": {"id": 5}}],
+        [
+            upsert(2, "alert", alert(2)),
+            {"seq": 3, "resource": "alert", "id": "4", "op": "upsert", "data": {"id": 4, "bad": {1, 2}}},
+        ],
         [upsert(2, "alert", alert(2)), "not a change"],
     ]
     for batch in bad_batches:
@@ -122,16 +130,45 @@ def test_filters_ordering_and_paging(store):
 
 def test_extracted_columns_for_each_resource(store):
     changes = [
-        upsert(1, "report", {"id": 1, "status": "open", "ward": WARDS[0], "source": "hotline",
-                             "requested_datetime": "2026-11-01T00:00:00+00:00", "version": 1}),
-        upsert(2, "task", {"id": 1, "status": "todo", "assignee_unit": "Đội PCCC",
-                           "due_at": "2026-12-01T00:00:00+00:00", "version": 1}),
-        upsert(3, "camera", {"id": "cam-0001", "status": "online", "category": "traffic", "ward": WARDS[1],
-                             "version": 1, "updated_at": "2026-11-25T00:00:00+00:00"}),
-        upsert(4, "sensor", {"id": "sen-001", "status": "alarm", "kind": "water_level", "ward": WARDS[2],
-                             "version": 1}),
-        upsert(5, "meeting", {"id": 1, "status": "scheduled", "starts_at": "2026-12-02T08:00:00+00:00",
-                              "version": 1}),
+        upsert(
+            1,
+            "report",
+            {
+                "id": 1,
+                "status": "open",
+                "ward": WARDS[0],
+                "source": "hotline",
+                "requested_datetime": "2026-11-01T00:00:00+00:00",
+                "version": 1,
+            },
+        ),
+        upsert(
+            2,
+            "task",
+            {
+                "id": 1,
+                "status": "todo",
+                "assignee_unit": "Đội PCCC",
+                "due_at": "2026-12-01T00:00:00+00:00",
+                "version": 1,
+            },
+        ),
+        upsert(
+            3,
+            "camera",
+            {
+                "id": "cam-0001",
+                "status": "online",
+                "category": "traffic",
+                "ward": WARDS[1],
+                "version": 1,
+                "updated_at": "2026-11-25T00:00:00+00:00",
+            },
+        ),
+        upsert(
+            4, "sensor", {"id": "sen-001", "status": "alarm", "kind": "water_level", "ward": WARDS[2], "version": 1}
+        ),
+        upsert(5, "meeting", {"id": 1, "status": "scheduled", "starts_at": "2026-12-02T08:00:00+00:00", "version": 1}),
     ]
     store.apply_changes(changes, "5")
     assert store.count("report", state="open", ward=WARDS[0], kind="hotline") == 1
@@ -139,8 +176,7 @@ def test_extracted_columns_for_each_resource(store):
     assert store.count("camera", state="online", kind="traffic") == 1
     assert store.count("sensor", state="alarm", kind="water_level") == 1
     assert store.count("meeting", state="scheduled") == 1
-    assert store.counts() == {"camera": 1, "alert": 0, "report": 1, "sensor": 1, "task": 1, "meeting": 1,
-                              "view": 0}
+    assert store.counts() == {"camera": 1, "alert": 0, "report": 1, "sensor": 1, "task": 1, "meeting": 1, "view": 0}
 
 
 def test_upsert_resource_from_a_write_response_respects_versions(store):
@@ -281,11 +317,16 @@ def test_catch_up_over_cached_rows_keeps_every_indexed_column_right(store):
     # the filters and orderings must see the new values and a stale change must lose.
     store.apply_changes([upsert(i, "alert", alert(i)) for i in range(1, 1201)], "1200")
     moved = dict(alert(5, state="closed", version=2, ward=WARDS[0]), detected_at="2026-11-26T00:00:00+00:00")
-    store.apply_changes([upsert(1201, "alert", alert(4, state="acknowledged", version=2)),  # state only
-                         upsert(1202, "alert", moved),  # state, ward and time
-                         upsert(1203, "alert", dict(alert(6, version=2), notes=["x"])),  # no indexed column
-                         upsert(1204, "alert", alert(1201)),  # a new one
-                         upsert(3, "alert", alert(7, state="closed", version=9))], "1204")  # stale: seq 3 < 7
+    store.apply_changes(
+        [
+            upsert(1201, "alert", alert(4, state="acknowledged", version=2)),  # state only
+            upsert(1202, "alert", moved),  # state, ward and time
+            upsert(1203, "alert", dict(alert(6, version=2), notes=["x"])),  # no indexed column
+            upsert(1204, "alert", alert(1201)),  # a new one
+            upsert(3, "alert", alert(7, state="closed", version=9)),
+        ],
+        "1204",
+    )  # stale: seq 3 < 7
     assert store.count("alert") == 1201
     assert store.get("alert", "4")["state"] == "acknowledged"
     assert store.count("alert", state="acknowledged") == 1 and store.count("alert", state="closed") == 1
@@ -300,7 +341,12 @@ def test_catch_up_over_cached_rows_keeps_every_indexed_column_right(store):
 
 def test_the_same_resource_twice_in_one_batch_ends_at_the_later_change(store):
     store.apply_changes([upsert(1, "alert", alert(1))], "1")
-    store.apply_changes([upsert(2, "alert", alert(1, state="acknowledged", version=2)),
-                         upsert(3, "alert", alert(1, state="new", version=3))], "3")
+    store.apply_changes(
+        [
+            upsert(2, "alert", alert(1, state="acknowledged", version=2)),
+            upsert(3, "alert", alert(1, state="new", version=3)),
+        ],
+        "3",
+    )
     assert store.get("alert", "1")["version"] == 3
     assert store.count("alert", state="new") == 1 and store.count("alert", state="acknowledged") == 0

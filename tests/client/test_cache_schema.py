@@ -1,4 +1,5 @@
 """Schema versions and migration, and recovery from corrupt or future-schema cache files."""
+
 from __future__ import annotations
 
 import json
@@ -23,16 +24,23 @@ def _v1_file(path: Path) -> None:
     for statement in V1_DDL:
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
-    conn.execute("INSERT INTO resources (resource, id, seq, version, state, data) VALUES "
-                 "('alert', '17', 5, 3, 'new', ?)", (json.dumps({"id": 17, "state": "new", "version": 3}),))
+    conn.execute(
+        "INSERT INTO resources (resource, id, seq, version, state, data) VALUES ('alert', '17', 5, 3, 'new', ?)",
+        (json.dumps({"id": 17, "state": "new", "version": 3}),),
+    )
     conn.execute("INSERT INTO sync_state VALUES ('cursor', '5')")
-    conn.execute("INSERT INTO outbox (idempotency_key, created_at, kind, method, path, body, resource, "
-                 "resource_id, state, updated_at) VALUES ('k-1', 't', 'alert.transition', 'POST', "
-                 "'/alerts/17/transition', ?, 'alert', '17', 'pending', 't')",
-                 (json.dumps({"to": "acknowledged", "version": 3}),))
-    conn.execute("INSERT INTO outbox (idempotency_key, created_at, kind, method, path, body, resource, "
-                 "resource_id, state, updated_at) VALUES ('k-2', 't', 'alert.note', 'POST', "
-                 "'/alerts/17/notes', ?, 'alert', '17', 'failed', 't')", (json.dumps({"text": "x"}),))
+    conn.execute(
+        "INSERT INTO outbox (idempotency_key, created_at, kind, method, path, body, resource, "
+        "resource_id, state, updated_at) VALUES ('k-1', 't', 'alert.transition', 'POST', "
+        "'/alerts/17/transition', ?, 'alert', '17', 'pending', 't')",
+        (json.dumps({"to": "acknowledged", "version": 3}),),
+    )
+    conn.execute(
+        "INSERT INTO outbox (idempotency_key, created_at, kind, method, path, body, resource, "
+        "resource_id, state, updated_at) VALUES ('k-2', 't', 'alert.note', 'POST', "
+        "'/alerts/17/notes', ?, 'alert', '17', 'failed', 't')",
+        (json.dumps({"text": "x"}),),
+    )
     conn.execute("COMMIT")
     conn.close()
 
@@ -48,8 +56,9 @@ def _user_version(path: Path) -> int:
 def _schema_sql(path: Path) -> list[tuple[str, str]]:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
-                            "ORDER BY name").fetchall()
+        return conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).fetchall()
     finally:
         conn.close()
 
@@ -79,8 +88,10 @@ def _v2_file(path: Path) -> None:
 def _index_names(path: Path) -> set[str]:
     conn = sqlite3.connect(path)
     try:
-        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
-                                               "AND name NOT LIKE 'sqlite_%'")}
+        return {
+            row[0]
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
+        }
     finally:
         conn.close()
 
@@ -100,15 +111,40 @@ def test_v2_file_is_migrated_to_v3_drops_the_seq_index_and_keeps_everything(cach
         old_1, old_2, view = store.entries()
         assert [old_1.idempotency_key, old_2.idempotency_key] == ["k-1", "k-2"]
         assert (view.kind, view.method, view.path, view.resource, view.state) == (
-            "view.create", "POST", "/me/views", "view", "pending")
+            "view.create",
+            "POST",
+            "/me/views",
+            "view",
+            "pending",
+        )
         assert view.body == {"name": "Mine", "kind": "event_log", "data": {"ward": "Phú Xuân"}}
         assert len(view.idempotency_key) == 32
         # Ordering by seq still works without the index (a plain sort), and an older change
         # still cannot overwrite a newer one: the upsert compares seq on the row itself.
-        store.apply_changes([{"seq": 9, "resource": "alert", "id": "18", "op": "upsert",
-                              "data": {"id": 18, "state": "new", "version": 1}}], "9")
-        store.apply_changes([{"seq": 4, "resource": "alert", "id": "17", "op": "upsert",
-                              "data": {"id": 17, "state": "closed", "version": 2}}], None)
+        store.apply_changes(
+            [
+                {
+                    "seq": 9,
+                    "resource": "alert",
+                    "id": "18",
+                    "op": "upsert",
+                    "data": {"id": 18, "state": "new", "version": 1},
+                }
+            ],
+            "9",
+        )
+        store.apply_changes(
+            [
+                {
+                    "seq": 4,
+                    "resource": "alert",
+                    "id": "17",
+                    "op": "upsert",
+                    "data": {"id": 17, "state": "closed", "version": 2},
+                }
+            ],
+            None,
+        )
         assert [row["id"] for row in store.list("alert", order_by="seq desc")] == [18, 17]
         assert store.get("alert", "17")["state"] == "new"
     finally:
@@ -124,8 +160,11 @@ def test_v1_file_is_migrated_to_the_current_version_and_keeps_its_rows(cache_pat
         assert store.get("alert", "17") == {"id": 17, "state": "new", "version": 3}
         assert store.cursor() == "5"
         first, second = store.entries()
-        assert (first.idempotency_key, first.state, first.body) == ("k-1", "pending", {"to": "acknowledged",
-                                                                                     "version": 3})
+        assert (first.idempotency_key, first.state, first.body) == (
+            "k-1",
+            "pending",
+            {"to": "acknowledged", "version": 3},
+        )
         # The v2 column was back-filled from the body's version; a body without one stays None.
         assert first.base_version == 3
         assert (second.idempotency_key, second.state, second.base_version) == ("k-2", "failed", None)
@@ -160,8 +199,11 @@ def test_query_tables_match_the_real_schema(tmp_path):
 
 
 def _aside_files(path: Path, tag: str) -> list[Path]:
-    return sorted(p for p in path.parent.iterdir() if p.name.startswith(f"{path.name}.{tag}-")
-                  and not p.name.endswith(("-wal", "-shm")))
+    return sorted(
+        p
+        for p in path.parent.iterdir()
+        if p.name.startswith(f"{path.name}.{tag}-") and not p.name.endswith(("-wal", "-shm"))
+    )
 
 
 def test_garbage_file_is_moved_aside_and_a_fresh_cache_starts(cache_path):
@@ -176,8 +218,9 @@ def test_garbage_file_is_moved_aside_and_a_fresh_cache_starts(cache_path):
         assert notice.moved_to.read_bytes() == garbage, "the old file must be kept, untouched"
         assert str(notice.moved_to) in notice.message and "damaged" in notice.message
         assert store.count("alert") == 0 and store.pending_count() == 0
-        store.enqueue("alert.note", "POST", "/alerts/1/notes", {"text": "x"}, resource="alert",
-                      resource_id="1", base_version=None)
+        store.enqueue(
+            "alert.note", "POST", "/alerts/1/notes", {"text": "x"}, resource="alert", resource_id="1", base_version=None
+        )
         assert store.pending_count() == 1
     finally:
         store.close()
@@ -186,9 +229,19 @@ def test_garbage_file_is_moved_aside_and_a_fresh_cache_starts(cache_path):
 def _filled_cache(path: Path, alerts: int = 400) -> None:
     store = CacheStore(path)
     try:
-        store.apply_changes([{"seq": i, "resource": "alert", "id": str(i), "op": "upsert",
-                              "data": {"id": i, "state": "new", "version": 1, "notes": ["x" * 300]}}
-                             for i in range(1, alerts + 1)], str(alerts))
+        store.apply_changes(
+            [
+                {
+                    "seq": i,
+                    "resource": "alert",
+                    "id": str(i),
+                    "op": "upsert",
+                    "data": {"id": i, "state": "new", "version": 1, "notes": ["x" * 300]},
+                }
+                for i in range(1, alerts + 1)
+            ],
+            str(alerts),
+        )
     finally:
         store.close()
 
@@ -246,8 +299,9 @@ def test_cache_is_marked_open_while_in_use_and_clean_after_close(cache_path):
 
 def test_damaged_pages_after_a_killed_session_are_found_at_open_and_moved_aside(cache_path):
     _filled_cache(cache_path)
-    killed = subprocess.run([sys.executable, "-c", _KILLED_WHILE_OPEN, str(cache_path)], timeout=60,
-                            capture_output=True, text=True)
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_WHILE_OPEN, str(cache_path)], timeout=60, capture_output=True, text=True
+    )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     assert _open_marker(cache_path) == [("open_since",)]  # the killed session never closed it
     _damage_pages(cache_path)

@@ -1,4 +1,5 @@
 """Sync pages commit without an fsync and defer WAL checkpoints; outbox writes stay fully durable."""
+
 from __future__ import annotations
 
 import os
@@ -15,11 +16,22 @@ SYNCHRONOUS_NORMAL, SYNCHRONOUS_FULL = 1, 2
 
 
 def report(i: int, seq: int) -> dict[str, Any]:
-    return {"seq": seq, "resource": "report", "id": str(i), "op": "upsert",
-            "data": {"id": i, "version": seq, "updated_at": "2026-11-25T10:00:00+00:00", "status": "open",
-                     "ward": "Phường Phú Hội", "source": "hotline",
-                     "requested_datetime": f"2026-11-25T10:{i % 60:02d}:00+00:00",
-                     "description": "Đường Lê Lợi ngập nước sau cơn mưa lớn, cần hỗ trợ. " * 14}}
+    return {
+        "seq": seq,
+        "resource": "report",
+        "id": str(i),
+        "op": "upsert",
+        "data": {
+            "id": i,
+            "version": seq,
+            "updated_at": "2026-11-25T10:00:00+00:00",
+            "status": "open",
+            "ward": "Phường Phú Hội",
+            "source": "hotline",
+            "requested_datetime": f"2026-11-25T10:{i % 60:02d}:00+00:00",
+            "description": "Đường Lê Lợi ngập nước sau cơn mưa lớn, cần hỗ trợ. " * 14,
+        },
+    }
 
 
 @pytest.fixture()
@@ -53,8 +65,7 @@ def test_only_sync_pages_with_a_cursor_skip_the_fsync(store):
     store.writer.submit = recording_submit
     store.apply_changes([report(1, 1)], "1")
     store.apply_changes([report(2, 2)], None)
-    store.enqueue("note", "POST", "/reports/1/notes", {"text": "x"}, resource="report", resource_id="1",
-                  base_version=1)
+    store.enqueue("note", "POST", "/reports/1/notes", {"text": "x"}, resource="report", resource_id="1", base_version=1)
     assert seen == [False, True, True]
     assert store.cursor() == "1" and store.get("report", "2")["id"] == 2 and store.pending_count() == 1
 

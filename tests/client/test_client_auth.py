@@ -1,16 +1,16 @@
 """Sign-in, roles, token refresh and session loss against the real reference backend."""
+
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
+from client_support import DEMO_PASSWORDS
 
 from backend_client import AuthError, PermissionDenied
-
-from client_support import DEMO_PASSWORDS
 
 ROLES = ["operator", "supervisor", "leader", "participant", "admin"]
 
@@ -28,7 +28,7 @@ def test_login_for_each_role(backend, make_client, role):
     assert session.user.role == role and session.user.username == role
     assert client.is_authenticated and client.user == session.user
     assert client.access_expires_at == session.expires_at
-    assert session.expires_at > datetime.now(timezone.utc)
+    assert session.expires_at > datetime.now(UTC)
     assert session.refresh_expires_at > session.expires_at
     assert client.me() == session.user
     # Every role may read tasks (API.md role table).
@@ -51,7 +51,7 @@ def test_participant_cannot_read_cameras_or_alerts(backend, make_client):
 def test_operator_cannot_create_tasks_or_list_users(backend, make_client):
     client = make_client(backend.url, "operator")
     with pytest.raises(PermissionDenied):
-        client.create_task("x", "y", "z", datetime.now(timezone.utc))
+        client.create_task("x", "y", "z", datetime.now(UTC))
     with pytest.raises(PermissionDenied):
         client.list_users()
 
@@ -78,6 +78,7 @@ def _access_token_of(client) -> str:
     # stream_url is the one public place where the client hands its token out.
     camera_url = client.api_root + "/streams/cam-0001/sub.mjpeg"
     from backend_client import Camera
+
     fake = Camera.model_construct(main_stream_url=camera_url, sub_stream_url=camera_url)
     return parse_qs(urlsplit(client.stream_url(fake)).query)["access_token"][0]
 
@@ -97,8 +98,12 @@ def test_session_revoked_elsewhere_ends_session_and_notifies(backend, make_clien
     client = make_client(backend.url, "supervisor", on_auth_required=lambda: notified.append(1))
     token = _access_token_of(client)
     # Another program (or an administrator) revokes this session behind the client's back.
-    assert requests.post(backend.url + "/api/v1/auth/logout", headers={"Authorization": f"Bearer {token}"},
-                         timeout=10).status_code == 204
+    assert (
+        requests.post(
+            backend.url + "/api/v1/auth/logout", headers={"Authorization": f"Bearer {token}"}, timeout=10
+        ).status_code
+        == 204
+    )
     with pytest.raises(AuthError):
         client.me()
     assert notified == [1]

@@ -1,4 +1,5 @@
 """EventStream against the real backend: live delivery, resume, reconnects and resets."""
+
 from __future__ import annotations
 
 import json
@@ -6,11 +7,10 @@ import threading
 import time
 from collections.abc import Callable
 
-
-from backend_client import Event, EventStream, IocClient
-
 from client_support import Reply, TcpRelay, port_of, start_backend
 from test_client_transport import grant
+
+from backend_client import Event, EventStream, IocClient
 
 WAIT = 30.0  # upper bound for waits on the backend; never an assertion about speed
 
@@ -33,7 +33,7 @@ class Collector:
             self.states.append(state)
             self._cond.notify_all()
 
-    def wait_for(self, predicate: Callable[["Collector"], bool]) -> None:
+    def wait_for(self, predicate: Callable[[Collector], bool]) -> None:
         with self._cond:
             assert self._cond.wait_for(lambda: predicate(self), WAIT), (self.states, self.events)
 
@@ -124,8 +124,9 @@ def test_stop_from_inside_the_callback(backend, make_client):
         seen.on_event(event)
         holder["stream"].stop()  # must not deadlock joining its own thread
 
-    holder["stream"] = stream = EventStream(admin, last_event_id=str(10**12), on_event=stop_on_first,
-                                            on_state=seen.on_state)
+    holder["stream"] = stream = EventStream(
+        admin, last_event_id=str(10**12), on_event=stop_on_first, on_state=seen.on_state
+    )
     stream.start()
     seen.wait_for(lambda c: "stopped" in c.states)
     stream.stop()
@@ -173,8 +174,10 @@ def test_dead_connection_is_detected_by_read_timeout(short_token_backend, make_c
     finally:
         stream.stop()
     assert relay.connections_accepted > accepted
-    assert [e.change.model().name.rsplit("#", 1)[1] for e in seen.events if e.change] == \
-        ["before-freeze", "during-freeze"]
+    assert [e.change.model().name.rsplit("#", 1)[1] for e in seen.events if e.change] == [
+        "before-freeze",
+        "during-freeze",
+    ]
 
 
 def test_stream_survives_backend_restart(tmp_path, make_client, tcp_relay):
@@ -241,12 +244,16 @@ def sse_route(connections: list[Callable], release: threading.Event):
             served["n"] += 1
 
             def respond(handler):
-                handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
-                                    b"Cache-Control: no-cache\r\nConnection: close\r\n\r\n")
+                handler.wfile.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                    b"Cache-Control: no-cache\r\nConnection: close\r\n\r\n"
+                )
                 handler.wfile.flush()
                 writer(handler.wfile, release)
+
             return respond
         return Reply(404, {"error": {"code": "not_found", "message": "no"}})
+
     return route
 
 
@@ -259,7 +266,7 @@ def change_event(seq: int, terminator: bytes = b"\n") -> bytes:
 def dribble(wfile, data: bytes, size: int = 3) -> None:
     # Small writes with pauses so the client really receives events split across reads.
     for i in range(0, len(data), size):
-        wfile.write(data[i:i + size])
+        wfile.write(data[i : i + size])
         wfile.flush()
         time.sleep(0.002)
 
@@ -306,8 +313,13 @@ def test_malformed_change_event_asks_for_resync(scripted_server, make_client):
     release = threading.Event()
 
     def bad(wfile, release):
-        payload = {"seq": 5, "resource": "camera", "id": "cam-1", "op": "upsert",
-                   "data": {"id": "cam-1", "lat": "north"}}
+        payload = {
+            "seq": 5,
+            "resource": "camera",
+            "id": "cam-1",
+            "op": "upsert",
+            "data": {"id": "cam-1", "lat": "north"},
+        }
         wfile.write(f"id: 5\nevent: change\ndata: {json.dumps(payload)}\n\n".encode() + change_event(6))
         wfile.write(b"id: 7\nevent: change\ndata: {not json\n\n")
         wfile.flush()
@@ -364,10 +376,12 @@ def test_refused_token_on_events_is_refreshed_before_reconnecting(scripted_serve
             return Reply(401, {"error": {"code": "unauthorized", "message": "token revoked"}})
 
         def respond(handler):
-            handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"
-                                + change_event(42))
+            handler.wfile.write(
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n" + change_event(42)
+            )
             handler.wfile.flush()
             release.wait(WAIT)
+
         return respond
 
     server = scripted_server(route)

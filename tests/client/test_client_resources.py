@@ -1,8 +1,9 @@
 """Every resource call of the client against the real reference backend."""
+
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
@@ -198,8 +199,12 @@ def test_report_update_and_conflict(operator):
     report = operator.list_reports(status="open", source="hotline", limit=1).items[0]
     assert isinstance(report, Report) and report.source == "hotline"
     assert operator.get_report(report.id) == report
-    updated = operator.update_report(report.id, report.version, status="in_progress",
-                                     agency_responsible="Công ty Môi trường và Công trình đô thị Huế")
+    updated = operator.update_report(
+        report.id,
+        report.version,
+        status="in_progress",
+        agency_responsible="Công ty Môi trường và Công trình đô thị Huế",
+    )
     assert updated.status == "in_progress" and updated.version == report.version + 1
     assert updated.agency_responsible.startswith("Công ty")
     with pytest.raises(Conflict) as info:
@@ -236,17 +241,27 @@ def test_sensors_and_readings(operator):
 # ------------------------------------------------------------------ tasks & meetings
 def test_meeting_and_task_workflow(backend, make_client, operator):
     leader = make_client(backend.url, "leader")
-    start = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=1)
-    meeting = leader.create_meeting("Họp ứng phó mưa lũ", "Phòng họp IOC", start, start + timedelta(hours=1),
-                                    agenda=[{"title": "Tình hình mực nước", "presenter": "Đài KTTV"}])
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)
+    meeting = leader.create_meeting(
+        "Họp ứng phó mưa lũ",
+        "Phòng họp IOC",
+        start,
+        start + timedelta(hours=1),
+        agenda=[{"title": "Tình hình mực nước", "presenter": "Đài KTTV"}],
+    )
     assert meeting.status == "scheduled" and meeting.agenda[0].presenter == "Đài KTTV"
     assert meeting.starts_at == start
     assert leader.get_meeting(meeting.id) == meeting
     started = leader.update_meeting(meeting.id, meeting.version, status="in_progress")
     assert started.status == "in_progress"
 
-    task = leader.create_task("Khơi thông cống thoát nước", "Kiệt 12 Kim Long", "UBND phường Kim Long",
-                              start + timedelta(days=2), meeting_id=meeting.id)
+    task = leader.create_task(
+        "Khơi thông cống thoát nước",
+        "Kiệt 12 Kim Long",
+        "UBND phường Kim Long",
+        start + timedelta(days=2),
+        meeting_id=meeting.id,
+    )
     assert task.status == "todo" and task.created_by == "leader" and task.meeting_id == meeting.id
     done = operator.update_task(task.id, task.version, status="in_progress", title="Khơi thông cống (gấp)")
     assert done.status == "in_progress" and done.title.endswith("(gấp)")
@@ -263,7 +278,7 @@ def test_meeting_and_task_workflow(backend, make_client, operator):
 def test_create_task_with_same_key_creates_one(backend, make_client):
     supervisor = make_client(backend.url, "supervisor")
     key = f"task-{uuid.uuid4()}"
-    due = datetime.now(timezone.utc) + timedelta(days=3)
+    due = datetime.now(UTC) + timedelta(days=3)
     before = supervisor.list_tasks(limit=1).total
     first = supervisor.create_task("Kiểm tra camera hỏng", "cam-0100", "Đội kỹ thuật", due, idempotency_key=key)
     second = supervisor.create_task("Kiểm tra camera hỏng", "cam-0100", "Đội kỹ thuật", due, idempotency_key=key)

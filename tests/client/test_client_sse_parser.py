@@ -1,4 +1,5 @@
 """The SSE parser yields the same events however the byte stream is chunked."""
+
 from __future__ import annotations
 
 import json
@@ -6,7 +7,7 @@ import json
 import pytest
 
 from backend_client import SseMessage, SseParser
-from backend_client.events import event_from_message
+from backend_client.sync.live_events import event_from_message
 
 STREAM = (
     "\ufeff: welcome\n"
@@ -37,8 +38,12 @@ STREAM = (
 ).encode("utf-8")
 
 EXPECTED = [
-    SseMessage(event="change", id="101", retry=1500,
-               data='{"seq": 101, "resource": "task", "id": "7", "op": "delete", "data": null}'),
+    SseMessage(
+        event="change",
+        id="101",
+        retry=1500,
+        data='{"seq": 101, "resource": "task", "id": "7", "op": "delete", "data": null}',
+    ),
     SseMessage(event="note", id="102", retry=1500, data="Huế — line one\nline two without space\n"),
     SseMessage(event="message", id="103", retry=1500, data="carriage-return only"),
     SseMessage(event="message", id="103", retry=1500, data="no id line, keeps the previous id"),
@@ -50,7 +55,7 @@ def _parse_in_chunks(size: int) -> tuple[list[SseMessage], SseParser]:
     parser = SseParser()
     out: list[SseMessage] = []
     for i in range(0, len(STREAM), size):
-        out.extend(parser.feed(STREAM[i:i + size]))
+        out.extend(parser.feed(STREAM[i : i + size]))
     return out, parser
 
 
@@ -70,8 +75,8 @@ def test_crlf_split_between_chunks_is_one_line_end():
 
 
 def test_multibyte_character_split_between_chunks():
-    raw = "data: Thừa Thiên Huế\n\n".encode("utf-8")
-    split = raw.index("ế".encode("utf-8")) + 1  # inside the 3-byte character
+    raw = "data: Thừa Thiên Huế\n\n".encode()
+    split = raw.index("ế".encode()) + 1  # inside the 3-byte character
     parser = SseParser()
     assert parser.feed(raw[:split]) == []
     assert parser.feed(raw[split:]) == [SseMessage(event="message", data="Thừa Thiên Huế", id=None)]
@@ -91,11 +96,23 @@ def test_id_with_nul_is_ignored():
 
 
 def test_change_message_becomes_typed_event():
-    change = {"seq": 7, "resource": "meeting", "id": "3", "op": "upsert",
-              "data": {"id": 3, "title": "Giao ban", "location": "IOC", "starts_at": "2026-11-26T01:00:00+00:00",
-                       "ends_at": "2026-11-26T02:00:00+00:00", "status": "scheduled",
-                       "agenda": [{"title": "Mưa lũ", "presenter": "leader"}], "version": 2,
-                       "updated_at": "2026-11-25T19:00:00+00:00"}}
+    change = {
+        "seq": 7,
+        "resource": "meeting",
+        "id": "3",
+        "op": "upsert",
+        "data": {
+            "id": 3,
+            "title": "Giao ban",
+            "location": "IOC",
+            "starts_at": "2026-11-26T01:00:00+00:00",
+            "ends_at": "2026-11-26T02:00:00+00:00",
+            "status": "scheduled",
+            "agenda": [{"title": "Mưa lũ", "presenter": "leader"}],
+            "version": 2,
+            "updated_at": "2026-11-25T19:00:00+00:00",
+        },
+    }
     event = event_from_message(SseMessage(event="change", data=json.dumps(change), id="7"))
     assert event.type == "change" and event.id == "7"
     assert event.change is not None and event.change.seq == 7

@@ -1,4 +1,5 @@
 """Incremental sync: paging through the whole change log and continuing from a cursor."""
+
 from __future__ import annotations
 
 import pytest
@@ -60,9 +61,10 @@ def test_sync_is_filtered_by_role(backend, make_client):
 
 
 def test_iter_sync_refuses_a_cursor_that_never_moves(scripted_server):
-    from backend_client import IocClient
     from client_support import Reply
     from test_client_transport import grant
+
+    from backend_client import IocClient
 
     def route(req):
         if req.path == "/api/v1/auth/login":

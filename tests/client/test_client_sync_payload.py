@@ -1,14 +1,15 @@
 """The bulk /sync page check: envelopes and cached fields at once, the rest of a resource lazily."""
+
 from __future__ import annotations
 
 import copy
 
 import pytest
+from test_client_models import ALERT, CAMERA
 
 from backend_client import Alert, BadResponse, Camera, SyncBatch
-from backend_client.sync_payload import parse_sync_batch
-from backend_client.validation import parse_as
-from test_client_models import ALERT, CAMERA
+from backend_client.api.sync_payload import parse_sync_batch
+from backend_client.api.validation import parse_as
 
 
 def _page(*changes: dict, cursor: str = "9", has_more: bool = False) -> dict:
@@ -24,8 +25,12 @@ def _alert_change(seq: int = 6) -> dict:
 
 
 def test_a_good_page_gives_the_same_changes_as_full_validation():
-    payload = _page(_camera_change(), _alert_change(),
-                    {"seq": 7, "resource": "task", "id": "3", "op": "delete", "data": None}, has_more=True)
+    payload = _page(
+        _camera_change(),
+        _alert_change(),
+        {"seq": 7, "resource": "task", "id": "3", "op": "delete", "data": None},
+        has_more=True,
+    )
     fast = parse_sync_batch(payload)
     full = parse_as(SyncBatch, payload)
     assert isinstance(fast, SyncBatch) and (fast.cursor, fast.has_more) == ("9", True)
@@ -35,22 +40,25 @@ def test_a_good_page_gives_the_same_changes_as_full_validation():
     assert fast.changes[2].model() is None
 
 
-@pytest.mark.parametrize("mutate, field", [
-    (lambda p: p["changes"][1]["data"].update(status="melted"), "changes.1.data.status"),
-    (lambda p: p["changes"][1]["data"].pop("version"), "changes.1.data.version"),
-    (lambda p: p["changes"][1]["data"].update(version=True), "changes.1.data.version"),
-    (lambda p: p["changes"][1]["data"].update(ward=None), "changes.1.data.ward"),
-    (lambda p: p["changes"][1]["data"].update(id="cam-0002"), "changes.1.data.id"),
-    (lambda p: p["changes"][1].update(seq="6"), "changes.1.seq"),
-    (lambda p: p["changes"][1].update(op="merge"), "changes.1.op"),
-    (lambda p: p["changes"][1].update(data=None), "changes.1.data"),
-    (lambda p: p["changes"][1].update(id=1), "changes.1.id"),
-    (lambda p: p["changes"][1].update(resource="drone"), "changes.1.resource"),
-    (lambda p: p["changes"].__setitem__(1, "camera"), "changes.1"),
-    (lambda p: p.update(cursor=9), "cursor"),
-    (lambda p: p.pop("has_more"), "has_more"),
-    (lambda p: p.update(changes={}), "changes"),
-])
+@pytest.mark.parametrize(
+    "mutate, field",
+    [
+        (lambda p: p["changes"][1]["data"].update(status="melted"), "changes.1.data.status"),
+        (lambda p: p["changes"][1]["data"].pop("version"), "changes.1.data.version"),
+        (lambda p: p["changes"][1]["data"].update(version=True), "changes.1.data.version"),
+        (lambda p: p["changes"][1]["data"].update(ward=None), "changes.1.data.ward"),
+        (lambda p: p["changes"][1]["data"].update(id="cam-0002"), "changes.1.data.id"),
+        (lambda p: p["changes"][1].update(seq="6"), "changes.1.seq"),
+        (lambda p: p["changes"][1].update(op="merge"), "changes.1.op"),
+        (lambda p: p["changes"][1].update(data=None), "changes.1.data"),
+        (lambda p: p["changes"][1].update(id=1), "changes.1.id"),
+        (lambda p: p["changes"][1].update(resource="drone"), "changes.1.resource"),
+        (lambda p: p["changes"].__setitem__(1, "camera"), "changes.1"),
+        (lambda p: p.update(cursor=9), "cursor"),
+        (lambda p: p.pop("has_more"), "has_more"),
+        (lambda p: p.update(changes={}), "changes"),
+    ],
+)
 def test_a_malformed_page_raises_bad_response_naming_the_field(mutate, field):
     payload = _page(_camera_change(), _camera_change(seq=6))
     mutate(payload)

@@ -3,6 +3,7 @@
 The servers here are real loopback HTTP servers scripted to misbehave in ways the
 reference backend never would (malformed bodies, 503 storms, broken error bodies).
 """
+
 from __future__ import annotations
 
 import json
@@ -11,28 +12,50 @@ import shutil
 import socket
 import ssl
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-
-from backend_client import (AuthError, BackendUnavailable, BadResponse, Conflict, InvalidRequest, IocClient,
-                            NotFound, PermissionDenied)
-
 from client_support import Reply, make_test_ca_and_server_cert
 
-NOW = datetime.now(timezone.utc)
+from backend_client import (
+    AuthError,
+    BackendUnavailable,
+    BadResponse,
+    Conflict,
+    InvalidRequest,
+    IocClient,
+    NotFound,
+    PermissionDenied,
+)
+
+NOW = datetime.now(UTC)
 USER = {"id": 1, "username": "operator", "full_name": "Nguyễn Văn An", "role": "operator"}
-CAMERA = {"id": "cam-0001", "name": "Cầu Trường Tiền", "ward": "Phường Phú Hội", "category": "traffic",
-          "lat": 16.46, "lon": 107.59, "ptz": True, "main_stream_url": "/api/v1/streams/cam-0001/main.mjpeg",
-          "sub_stream_url": "/api/v1/streams/cam-0001/sub.mjpeg", "status": "online", "version": 1,
-          "updated_at": NOW.isoformat()}
+CAMERA = {
+    "id": "cam-0001",
+    "name": "Cầu Trường Tiền",
+    "ward": "Phường Phú Hội",
+    "category": "traffic",
+    "lat": 16.46,
+    "lon": 107.59,
+    "ptz": True,
+    "main_stream_url": "/api/v1/streams/cam-0001/main.mjpeg",
+    "sub_stream_url": "/api/v1/streams/cam-0001/sub.mjpeg",
+    "status": "online",
+    "version": 1,
+    "updated_at": NOW.isoformat(),
+}
 
 
 def grant(n: int = 1, expires_in: int = 900) -> dict:
-    return {"access_token": f"access-{n}", "token_type": "bearer",
-            "expires_at": (NOW + timedelta(seconds=expires_in)).isoformat(), "expires_in": expires_in,
-            "refresh_token": f"refresh-{n}", "refresh_expires_at": (NOW + timedelta(hours=12)).isoformat(),
-            "user": USER}
+    return {
+        "access_token": f"access-{n}",
+        "token_type": "bearer",
+        "expires_at": (NOW + timedelta(seconds=expires_in)).isoformat(),
+        "expires_in": expires_in,
+        "refresh_token": f"refresh-{n}",
+        "refresh_expires_at": (NOW + timedelta(hours=12)).isoformat(),
+        "user": USER,
+    }
 
 
 def fast_client(url: str, **kwargs) -> IocClient:
@@ -49,6 +72,7 @@ def signed_in(server, **kwargs) -> IocClient:
 
 def routes(table):
     """Route by (method, path-without-query); login always succeeds."""
+
     def route(req):
         key = (req.method, req.path.split("?")[0])
         if key == ("POST", "/api/v1/auth/login"):
@@ -57,6 +81,7 @@ def routes(table):
         if handler is None:
             return Reply(404, {"error": {"code": "not_found", "message": "no such path"}})
         return handler(req) if callable(handler) else handler
+
     return route
 
 
@@ -80,14 +105,17 @@ def test_nothing_listening_raises_backend_unavailable():
 
 
 # ------------------------------------------------------------------ malformed payloads
-@pytest.mark.parametrize("body, field", [
-    (b"<html>502 Bad Gateway</html>", ""),                                   # not JSON
-    ([CAMERA], ""),                                                          # list instead of object
-    ({"items": [CAMERA], "total": 1, "limit": 100}, "offset"),               # missing field
-    ({"items": [CAMERA, dict(CAMERA, lat="north")], "total": 2, "limit": 100, "offset": 0}, "items.1.lat"),
-    ({"items": [dict(CAMERA, status=None)], "total": 1, "limit": 100, "offset": 0}, "items.0.status"),
-    ({"items": {"0": CAMERA}, "total": 1, "limit": 100, "offset": 0}, "items"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        (b"<html>502 Bad Gateway</html>", ""),  # not JSON
+        ([CAMERA], ""),  # list instead of object
+        ({"items": [CAMERA], "total": 1, "limit": 100}, "offset"),  # missing field
+        ({"items": [CAMERA, dict(CAMERA, lat="north")], "total": 2, "limit": 100, "offset": 0}, "items.1.lat"),
+        ({"items": [dict(CAMERA, status=None)], "total": 1, "limit": 100, "offset": 0}, "items.0.status"),
+        ({"items": {"0": CAMERA}, "total": 1, "limit": 100, "offset": 0}, "items"),
+    ],
+)
 def test_malformed_payload_raises_bad_response_naming_field(scripted_server, body, field):
     server = scripted_server(routes({("GET", "/api/v1/cameras"): Reply(200, body)}))
     client = signed_in(server)
@@ -116,20 +144,40 @@ def test_malformed_login_answer_is_bad_response(scripted_server):
 
 
 # ------------------------------------------------------------------ error mapping
-@pytest.mark.parametrize("status, body, exc_type, code", [
-    (403, {"error": {"code": "forbidden", "message": "role participant may not read cameras"}},
-     PermissionDenied, "forbidden"),
-    (404, {"error": {"code": "not_found", "message": "Camera cam-9 does not exist"}}, NotFound, "not_found"),
-    (422, {"error": {"code": "validation_error", "message": "Invalid request",
-                     "details": [{"field": "query.limit", "message": "must be <= 1000"}]}},
-     InvalidRequest, "validation_error"),
-    (413, {"error": {"code": "payload_too_large", "message": "Body over 1 MiB"}}, InvalidRequest,
-     "payload_too_large"),
-    (500, {"error": {"code": "internal_error", "message": "bug"}}, BackendUnavailable, "internal_error"),
-    (404, b"\x00\xffnot json at all", NotFound, "not_found"),                   # malformed error body
-    (422, {"error": "just a string"}, InvalidRequest, None),                    # error of the wrong shape
-    (403, {"detail": "Forbidden by proxy"}, PermissionDenied, "forbidden"),      # framework default shape
-])
+@pytest.mark.parametrize(
+    "status, body, exc_type, code",
+    [
+        (
+            403,
+            {"error": {"code": "forbidden", "message": "role participant may not read cameras"}},
+            PermissionDenied,
+            "forbidden",
+        ),
+        (404, {"error": {"code": "not_found", "message": "Camera cam-9 does not exist"}}, NotFound, "not_found"),
+        (
+            422,
+            {
+                "error": {
+                    "code": "validation_error",
+                    "message": "Invalid request",
+                    "details": [{"field": "query.limit", "message": "must be <= 1000"}],
+                }
+            },
+            InvalidRequest,
+            "validation_error",
+        ),
+        (
+            413,
+            {"error": {"code": "payload_too_large", "message": "Body over 1 MiB"}},
+            InvalidRequest,
+            "payload_too_large",
+        ),
+        (500, {"error": {"code": "internal_error", "message": "bug"}}, BackendUnavailable, "internal_error"),
+        (404, b"\x00\xffnot json at all", NotFound, "not_found"),  # malformed error body
+        (422, {"error": "just a string"}, InvalidRequest, None),  # error of the wrong shape
+        (403, {"detail": "Forbidden by proxy"}, PermissionDenied, "forbidden"),  # framework default shape
+    ],
+)
 def test_http_errors_map_to_exceptions(scripted_server, status, body, exc_type, code):
     server = scripted_server(routes({("GET", "/api/v1/cameras/cam-9"): Reply(status, body)}))
     client = signed_in(server)
@@ -148,10 +196,12 @@ def test_http_errors_map_to_exceptions(scripted_server, status, body, exc_type, 
 
 def test_conflict_carries_current_from_either_place(scripted_server):
     current = dict(CAMERA, version=4)
-    answers = iter([
-        Reply(409, {"error": {"code": "conflict", "message": "stale version"}, "current": current}),
-        Reply(409, {"error": {"code": "invalid_transition", "message": "no", "current": current}}),
-    ])
+    answers = iter(
+        [
+            Reply(409, {"error": {"code": "conflict", "message": "stale version"}, "current": current}),
+            Reply(409, {"error": {"code": "invalid_transition", "message": "no", "current": current}}),
+        ]
+    )
     server = scripted_server(routes({("PATCH", "/api/v1/cameras/cam-0001"): lambda req: next(answers)}))
     client = signed_in(server)
     try:
@@ -166,8 +216,13 @@ def test_conflict_carries_current_from_either_place(scripted_server):
 
 # ------------------------------------------------------------------ retries
 def test_get_retries_on_503_then_succeeds(scripted_server):
-    answers = iter([Reply(503, {"error": {"code": "unavailable", "message": "starting"}}),
-                    Reply(502, b"bad gateway"), Reply(200, CAMERA)])
+    answers = iter(
+        [
+            Reply(503, {"error": {"code": "unavailable", "message": "starting"}}),
+            Reply(502, b"bad gateway"),
+            Reply(200, CAMERA),
+        ]
+    )
     server = scripted_server(routes({("GET", "/api/v1/cameras/cam-0001"): lambda req: next(answers)}))
     client = signed_in(server)
     try:
@@ -211,8 +266,15 @@ def test_mutating_retries_reuse_one_idempotency_key(scripted_server):
 
 
 def test_caller_key_is_sent_and_each_call_gets_its_own_key(scripted_server):
-    server = scripted_server(routes({("POST", "/api/v1/alerts/5/notes"): Reply(404, {"error": {
-        "code": "not_found", "message": "Alert 5 does not exist"}})}))
+    server = scripted_server(
+        routes(
+            {
+                ("POST", "/api/v1/alerts/5/notes"): Reply(
+                    404, {"error": {"code": "not_found", "message": "Alert 5 does not exist"}}
+                )
+            }
+        )
+    )
     client = signed_in(server)
     try:
         with pytest.raises(NotFound):
@@ -229,8 +291,15 @@ def test_caller_key_is_sent_and_each_call_gets_its_own_key(scripted_server):
 
 
 def test_4xx_is_not_retried(scripted_server):
-    server = scripted_server(routes({("GET", "/api/v1/cameras"): Reply(422, {"error": {
-        "code": "validation_error", "message": "bad", "details": []}})}))
+    server = scripted_server(
+        routes(
+            {
+                ("GET", "/api/v1/cameras"): Reply(
+                    422, {"error": {"code": "validation_error", "message": "bad", "details": []}}
+                )
+            }
+        )
+    )
     client = signed_in(server)
     try:
         with pytest.raises(InvalidRequest):
@@ -265,8 +334,9 @@ def test_401_refreshes_once_then_retries(scripted_server):
         assert json.loads(req.body) == {"refresh_token": "refresh-1"}
         return Reply(200, grant(2))
 
-    server = scripted_server(routes({("GET", "/api/v1/cameras/cam-0001"): on_cameras,
-                                     ("POST", "/api/v1/auth/refresh"): on_refresh}))
+    server = scripted_server(
+        routes({("GET", "/api/v1/cameras/cam-0001"): on_cameras, ("POST", "/api/v1/auth/refresh"): on_refresh})
+    )
     client = signed_in(server)
     try:
         assert client.get_camera("cam-0001").id == "cam-0001"
@@ -277,10 +347,16 @@ def test_401_refreshes_once_then_retries(scripted_server):
 
 def test_refused_refresh_ends_session_and_notifies_once(scripted_server):
     calls = []
-    server = scripted_server(routes({
-        ("GET", "/api/v1/cameras/cam-0001"): Reply(401, {"error": {"code": "unauthorized", "message": "revoked"}}),
-        ("POST", "/api/v1/auth/refresh"): Reply(401, {"error": {"code": "unauthorized", "message": "revoked"}}),
-    }))
+    server = scripted_server(
+        routes(
+            {
+                ("GET", "/api/v1/cameras/cam-0001"): Reply(
+                    401, {"error": {"code": "unauthorized", "message": "revoked"}}
+                ),
+                ("POST", "/api/v1/auth/refresh"): Reply(401, {"error": {"code": "unauthorized", "message": "revoked"}}),
+            }
+        )
+    )
     client = signed_in(server, on_auth_required=lambda: calls.append(1))
     try:
         with pytest.raises(AuthError):
@@ -296,10 +372,15 @@ def test_refused_refresh_ends_session_and_notifies_once(scripted_server):
 
 def test_short_lived_token_is_refreshed_before_use(scripted_server):
     issued = iter(range(2, 100))
-    server = scripted_server(lambda req: (
-        Reply(200, grant(1, expires_in=1)) if req.path == "/api/v1/auth/login"
-        else Reply(200, grant(next(issued), expires_in=1)) if req.path == "/api/v1/auth/refresh"
-        else Reply(200, USER)))
+    server = scripted_server(
+        lambda req: (
+            Reply(200, grant(1, expires_in=1))
+            if req.path == "/api/v1/auth/login"
+            else Reply(200, grant(next(issued), expires_in=1))
+            if req.path == "/api/v1/auth/refresh"
+            else Reply(200, USER)
+        )
+    )
     client = fast_client(server.url)
     try:
         client.login("operator", "pw")
@@ -339,8 +420,10 @@ def test_tls_is_verified_by_default_and_accepts_a_ca_bundle(scripted_server, tmp
     ca, cert, key = make_test_ca_and_server_cert(tmp_path)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    server = scripted_server(lambda req: Reply(200, {"status": "ok", "version": "0.1.0",
-                                                     "time": NOW.isoformat(), "demo": False}), tls=context)
+    server = scripted_server(
+        lambda req: Reply(200, {"status": "ok", "version": "0.1.0", "time": NOW.isoformat(), "demo": False}),
+        tls=context,
+    )
     assert server.url.startswith("https://")
 
     untrusting = fast_client(server.url, max_retries=3)

@@ -1,26 +1,32 @@
 """Meeting documents and polls through IocClient, and their prefetch into the offline cache."""
+
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
-from backend_client import BadResponse, Conflict, IocClient, Meeting, PermissionDenied
-from backend_client.cache import CacheStore
-from backend_client.media_prefetch import MediaPrefetcher
-
 from client_support import DEMO_PASSWORDS, BackendProcess, Reply, SeenRequest, start_backend
 from sync_engine_support import TEST_CLIENT, copy_database
 
+from backend_client import BadResponse, Conflict, IocClient, Meeting, PermissionDenied
+from backend_client.cache import CacheStore
+from backend_client.sync.media_prefetch import MediaPrefetcher
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 UPCOMING = ("scheduled", "in_progress")
-_SOON = datetime.now(timezone.utc) + timedelta(minutes=15)
-GRANT = {"access_token": "access-1", "token_type": "bearer", "expires_at": _SOON.isoformat(), "expires_in": 900,
-         "refresh_token": "refresh-1", "refresh_expires_at": _SOON.isoformat(),
-         "user": {"id": 4, "username": "participant", "full_name": "Đại biểu", "role": "participant"}}
+_SOON = datetime.now(UTC) + timedelta(minutes=15)
+GRANT = {
+    "access_token": "access-1",
+    "token_type": "bearer",
+    "expires_at": _SOON.isoformat(),
+    "expires_in": 900,
+    "refresh_token": "refresh-1",
+    "refresh_expires_at": _SOON.isoformat(),
+    "user": {"id": 4, "username": "participant", "full_name": "Đại biểu", "role": "participant"},
+}
 
 
 def signed_in(url: str, role: str) -> IocClient:
@@ -35,8 +41,9 @@ def sync_into(client: IocClient, store: CacheStore) -> None:
 
 
 def new_meeting(client: IocClient) -> Meeting:
-    return client.create_meeting("Họp kiểm thử tài liệu", "Phòng họp IOC", "2026-12-03T08:00:00+07:00",
-                                 "2026-12-03T09:00:00+07:00")
+    return client.create_meeting(
+        "Họp kiểm thử tài liệu", "Phòng họp IOC", "2026-12-03T08:00:00+07:00", "2026-12-03T09:00:00+07:00"
+    )
 
 
 # ------------------------------------------------------------------------------ IocClient calls
@@ -78,10 +85,13 @@ def test_client_refuses_to_upload_what_is_not_a_pdf_before_sending(scripted_serv
     assert server.requests == []
 
 
-@pytest.mark.parametrize(("body", "etag", "problem"), [
-    (PDF, '"' + "0" * 64 + '"', "SHA-256"),
-    (b"<html>login page</html>", "", "not a PDF"),
-])
+@pytest.mark.parametrize(
+    ("body", "etag", "problem"),
+    [
+        (PDF, '"' + "0" * 64 + '"', "SHA-256"),
+        (b"<html>login page</html>", "", "not a PDF"),
+    ],
+)
 def test_download_rejects_damaged_or_foreign_bytes(scripted_server, body: bytes, etag: str, problem: str) -> None:
     headers = {"Content-Type": "application/pdf"} | ({"ETag": etag} if etag else {})
 
@@ -111,7 +121,8 @@ def private_backend(backend: BackendProcess, tmp_path: Path) -> Iterator[Backend
 
 
 def test_prefetch_caches_upcoming_meeting_documents_readable_with_the_backend_stopped(
-        private_backend: BackendProcess, tmp_path: Path) -> None:
+    private_backend: BackendProcess, tmp_path: Path
+) -> None:
     leader = signed_in(private_backend.url, "leader")
     # A participant syncs only tasks and meetings: the pass below is about documents alone.
     client = signed_in(private_backend.url, "participant")
@@ -137,10 +148,21 @@ def test_prefetch_caches_upcoming_meeting_documents_readable_with_the_backend_st
         leader.delete_document(target["id"], gone["id"], target["version"])
         sync_into(client, store)
         ghost_meeting = next(m for m in store.list("meeting") if m["status"] in UPCOMING and m["id"] != target["id"])
-        ghost = {"id": 999999, "filename": "mất.pdf", "size": 10, "sha256": "a" * 64,
-                 "uploaded_at": ghost_meeting["updated_at"]}
-        store.upsert_resource("meeting", {**ghost_meeting, "version": ghost_meeting["version"] + 1,
-                                          "documents": [*ghost_meeting["documents"], ghost]})
+        ghost = {
+            "id": 999999,
+            "filename": "mất.pdf",
+            "size": 10,
+            "sha256": "a" * 64,
+            "uploaded_at": ghost_meeting["updated_at"],
+        }
+        store.upsert_resource(
+            "meeting",
+            {
+                **ghost_meeting,
+                "version": ghost_meeting["version"] + 1,
+                "documents": [*ghost_meeting["documents"], ghost],
+            },
+        )
         prefetcher.run_pass()
         assert prefetcher.stats["document_errors"] == 1 and prefetcher.stats["documents_dropped"] == 1
         still = {k: v for k, v in upcoming.items() if k != str(gone["id"])}

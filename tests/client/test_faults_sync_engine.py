@@ -1,5 +1,6 @@
 """SyncEngine under injected faults (FaultProxy in front of a real backend): lost answers, 409s, 500s,
 garbage, hangs, stream gaps and resets, and a console process killed with SIGKILL."""
+
 from __future__ import annotations
 
 import json
@@ -14,13 +15,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
+from sync_engine_support import (
+    ENGINE,
+    TEST_CLIENT,
+    WAIT,
+    FaultProxy,
+    Recorder,
+    alert_events,
+    cache_agrees_with_server,
+    copy_database,
+    wait_until,
+)
 
 from backend_client import DEGRADED, OFFLINE, ONLINE, IocClient, SyncEngine, acknowledge_alert, add_alert_note
 from backend_client.cache import CacheStore
-
-from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
-from sync_engine_support import (ENGINE, TEST_CLIENT, WAIT, FaultProxy, Recorder, alert_events,
-                                 cache_agrees_with_server, copy_database, wait_until)
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +88,13 @@ class Rig:
 def make_rig(private_backend, new_alert_ids, synced_cache, tmp_path) -> Iterator[Callable[..., Rig]]:
     rigs: list[Rig] = []
 
-    def build(*, login: bool = True, cache_name: str = "cache.sqlite3", read_timeout: float | None = None,
-              **engine_options: Any) -> Rig:
+    def build(
+        *,
+        login: bool = True,
+        cache_name: str = "cache.sqlite3",
+        read_timeout: float | None = None,
+        **engine_options: Any,
+    ) -> Rig:
         proxy = FaultProxy(private_backend.url)
         if not (tmp_path / cache_name).exists():
             copy_database(synced_cache, tmp_path / cache_name)
@@ -136,8 +150,9 @@ def test_answer_lost_mid_replay_is_replayed_with_the_same_key_and_applied_once(m
     first_entry = rig.store.entries()[0]
     assert first_entry.state == "applied" and first_entry.attempts == 2  # sent twice, applied once
     assert [e.state for e in rig.store.entries()] == ["applied"] * 4
-    wait_until(lambda: not cache_agrees_with_server(rig.store, rig.other, [first["id"], second["id"]]),
-               "cache consistent")
+    wait_until(
+        lambda: not cache_agrees_with_server(rig.store, rig.other, [first["id"], second["id"]]), "cache consistent"
+    )
 
 
 # ---------------------------------------------------------------------------- conflicts
@@ -206,8 +221,10 @@ def test_stop_returns_while_a_call_hangs_and_the_action_stays_queued(make_rig):
     alert = rig.fresh_alert()
     rig.proxy.set_mode("hang")
     entry = rig.engine.submit(add_alert_note(alert, "treo"))
-    wait_until(lambda: any(r[0] == "hang" and r[2].endswith("/notes") for r in rig.proxy.requests_seen),
-               "the write is hanging in the proxy")
+    wait_until(
+        lambda: any(r[0] == "hang" and r[2].endswith("/notes") for r in rig.proxy.requests_seen),
+        "the write is hanging in the proxy",
+    )
     rig.engine.stop(timeout=0.5)
     # stop() came back although the engine thread is still inside the hanging call
     # (the client's read timeout is 2 s): the GUI is never held by a dead backend.
@@ -328,8 +345,12 @@ def test_actions_pending_when_the_console_is_killed_are_delivered_once_after_res
     rig.engine.stop()
     rig.store.close()
     before = {a["id"]: alert_events(rig.backend.db_path, a["id"]) for a in alerts}
-    console = subprocess.Popen([sys.executable, "-c", _KILLED_CONSOLE, rig.proxy.url, str(tmp_path / "killed.sqlite3"),
-                                json.dumps(alerts)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    console = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_CONSOLE, rig.proxy.url, str(tmp_path / "killed.sqlite3"), json.dumps(alerts)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert console.stdout.readline().strip() == "online"
         # The first write reaches the server and is applied, but its answer never comes back.
@@ -339,8 +360,13 @@ def test_actions_pending_when_the_console_is_killed_are_delivered_once_after_res
         console.stdin.flush()
         queued = [console.stdout.readline().split() for _ in alerts]
         assert [q[0] for q in queued] == ["queued"] * len(alerts)
-        wait_until(lambda: rig.proxy.forwarded > forwarded and alert_events(rig.backend.db_path, alerts[0]["id"])
-                   == before[alerts[0]["id"]] + 1, "first action applied on the server")
+        wait_until(
+            lambda: (
+                rig.proxy.forwarded > forwarded
+                and alert_events(rig.backend.db_path, alerts[0]["id"]) == before[alerts[0]["id"]] + 1
+            ),
+            "first action applied on the server",
+        )
     finally:
         os.kill(console.pid, signal.SIGKILL)
         console.wait(WAIT)

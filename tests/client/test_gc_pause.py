@@ -1,17 +1,17 @@
 """The cyclic collector is paused while a sync writes its pages, and always switched back on."""
+
 from __future__ import annotations
 
 import gc
 import threading
 
 import pytest
+from client_support import DEMO_PASSWORDS
+from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, wait_until
 
 from backend_client import IocClient, SyncEngine
 from backend_client.cache import CacheStore
-from backend_client.gc_pause import cyclic_gc_paused
-
-from client_support import DEMO_PASSWORDS
-from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, wait_until
+from backend_client.sync.gc_pause import cyclic_gc_paused
 
 
 @pytest.fixture(autouse=True)

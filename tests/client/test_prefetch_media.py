@@ -1,4 +1,5 @@
 """Media prefetch: after a catch-up the cache holds open alerts' snapshots and sensors' recent readings."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -7,13 +8,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
+from sync_engine_support import ENGINE, TEST_CLIENT, copy_database, wait_until
 
 from backend_client import ONLINE, IocClient, SyncEngine
 from backend_client.cache import CacheStore
-from backend_client.media_prefetch import MediaPrefetcher
-
-from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
-from sync_engine_support import ENGINE, TEST_CLIENT, copy_database, wait_until
+from backend_client.sync.media_prefetch import MediaPrefetcher
 
 SNAPSHOTS = 5  # a handful keeps the test quick; the default is 200
 
@@ -89,7 +89,7 @@ def test_readings_are_not_fetched_again_within_the_interval_and_cached_snapshots
     first = dict(prefetcher.stats)
     prefetcher.request()  # as after the next catch-up
     wait_until(lambda: prefetcher.stats["passes"] >= 2, "second prefetch pass")
-    assert prefetcher.stats["sensors"] == first["sensors"]      # within 10 minutes: not asked again
+    assert prefetcher.stats["sensors"] == first["sensors"]  # within 10 minutes: not asked again
     assert prefetcher.stats["snapshots"] == first["snapshots"]  # already cached: not fetched again
 
 
@@ -118,13 +118,15 @@ def test_prefetcher_refuses_nonsense_limits(tmp_path):
         with pytest.raises(ValueError):
             MediaPrefetcher(client, store, max_snapshots=-1)
         # Never more than the store keeps: more would be evicted and fetched again each pass.
-        assert MediaPrefetcher(client, store, max_snapshots=store.max_snapshots + 1).max_snapshots \
-            == store.max_snapshots
+        assert (
+            MediaPrefetcher(client, store, max_snapshots=store.max_snapshots + 1).max_snapshots == store.max_snapshots
+        )
 
 
 @pytest.mark.parametrize("mode", ["garbage", "error500"])
 def test_a_backend_failing_every_call_ends_the_pass_instead_of_being_hammered(tmp_path, backend, mode):
     from sync_engine_support import FaultProxy
+
     proxy = FaultProxy(backend.url)
     client = IocClient(proxy.url, **TEST_CLIENT)
     store = CacheStore(tmp_path / "cache.sqlite3")

@@ -1,4 +1,5 @@
 """Saved views from the client side: typed calls, outbox builders, cache refresh, and the offline flow."""
+
 from __future__ import annotations
 
 import math
@@ -8,15 +9,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from backend_client import (Conflict, IocClient, NotFound, SavedView, SyncEngine, create_view, delete_view, describe,
-                            update_view)
-from backend_client import saved_views
-from backend_client.cache import CacheStore
-from backend_client.saved_views import ViewBusyError, queue_create, queue_delete, queue_update, visible_views
-
 from client_support import DEMO_PASSWORDS
 from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, wait_until
+
+from backend_client import (
+    Conflict,
+    IocClient,
+    NotFound,
+    SavedView,
+    SyncEngine,
+    create_view,
+    delete_view,
+    describe,
+    update_view,
+)
+from backend_client.cache import CacheStore
+from backend_client.sync import saved_views
+from backend_client.sync.saved_views import ViewBusyError, queue_create, queue_delete, queue_update, visible_views
 
 
 def tag() -> str:
@@ -80,22 +89,30 @@ def test_builders_make_the_documented_requests() -> None:
     assert (update.method, update.path, update.resource_id, update.base_version) == ("PATCH", "/me/views/7", "7", 3)
     assert update.body == {"version": 3, "name": "Mới", "data": {"text": "y"}}
     remove = delete_view(server_view)
-    assert (remove.method, remove.path, remove.body, remove.base_version) == ("DELETE", "/me/views/7?version=3", None, 3)
+    assert (remove.method, remove.path, remove.body, remove.base_version) == (
+        "DELETE",
+        "/me/views/7?version=3",
+        None,
+        3,
+    )
     assert describe(create) == "save view 'Cảnh báo'" and describe(remove) == "delete saved view 7"
 
 
-@pytest.mark.parametrize(("call", "message"), [
-    (lambda: create_view("   ", "event_log", {}), "needs a name"),
-    (lambda: create_view("x" * 81, "event_log", {}), "at most 80"),
-    (lambda: create_view("a\tb", "event_log", {}), "control characters"),
-    (lambda: create_view("ok", "Event Log", {}), "lower-case"),
-    (lambda: create_view("ok", "event_log", ["x"]), "JSON object"),
-    (lambda: create_view("ok", "event_log", {"x": math.nan}), "cannot be stored as JSON"),
-    (lambda: create_view("ok", "event_log", {"x": object()}), "cannot be stored as JSON"),
-    (lambda: create_view("ok", "event_log", {"text": "x" * 17_000}), "at most 16384 bytes"),
-    (lambda: update_view({"id": 1, "version": 1}), "needs a new name"),
-    (lambda: delete_view({"id": "local-abc", "version": 0}), "positive integer"),
-])
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: create_view("   ", "event_log", {}), "needs a name"),
+        (lambda: create_view("x" * 81, "event_log", {}), "at most 80"),
+        (lambda: create_view("a\tb", "event_log", {}), "control characters"),
+        (lambda: create_view("ok", "Event Log", {}), "lower-case"),
+        (lambda: create_view("ok", "event_log", ["x"]), "JSON object"),
+        (lambda: create_view("ok", "event_log", {"x": math.nan}), "cannot be stored as JSON"),
+        (lambda: create_view("ok", "event_log", {"x": object()}), "cannot be stored as JSON"),
+        (lambda: create_view("ok", "event_log", {"text": "x" * 17_000}), "at most 16384 bytes"),
+        (lambda: update_view({"id": 1, "version": 1}), "needs a new name"),
+        (lambda: delete_view({"id": "local-abc", "version": 0}), "positive integer"),
+    ],
+)
 def test_builders_refuse_what_the_server_would_refuse(call, message) -> None:
     with pytest.raises(ValueError, match=message):
         call()
@@ -105,8 +122,8 @@ def test_builders_refuse_what_the_server_would_refuse(call, message) -> None:
 @dataclass
 class Rig:
     proxy: FaultProxy
-    client: IocClient   # the console's client, through the proxy
-    direct: IocClient   # the same user, straight to the backend (to look at the server's truth)
+    client: IocClient  # the console's client, through the proxy
+    direct: IocClient  # the same user, straight to the backend (to look at the server's truth)
     store: CacheStore
     engine: SyncEngine
     prefix: str
@@ -152,7 +169,9 @@ def test_views_changed_offline_show_at_once_and_reach_the_server_once(rig: Rig) 
     placeholder = saved_views.placeholder_id(created.entry.idempotency_key)
     assert rig.store.get("view", placeholder)["name"] == f"{p} mới"  # the designed local placeholder row
     second = queue_create(rig.engine.submit, rig.store, f"{p} nháp", {"text": "draft"})
-    draft = next(v for v in visible_views(rig.store) if v.id == saved_views.placeholder_id(second.entry.idempotency_key))
+    draft = next(
+        v for v in visible_views(rig.store) if v.id == saved_views.placeholder_id(second.entry.idempotency_key)
+    )
     # Changing a view that exists only as a pending create re-queues the create (never two views).
     changed = queue_update(rig.engine.submit, rig.store, draft, data={"text": "final"})
     assert [e.state for e in changed.cancelled] == ["cancelled"]
@@ -168,8 +187,7 @@ def test_views_changed_offline_show_at_once_and_reach_the_server_once(rig: Rig) 
 
     # The connection comes back, and the answer to the first create is lost on the way.
     rig.proxy.set_mode("drop_after_forward", path_prefix="/api/v1/me/views", times=1)
-    wait_until(lambda: rig.store.pending_count() == 0 and rig.engine.status.state == "online",
-               "the outbox to drain")
+    wait_until(lambda: rig.store.pending_count() == 0 and rig.engine.status.state == "online", "the outbox to drain")
     server = {v.name: v for v in rig.mine(rig.direct.list_views())}
     assert sorted(server) == [f"{p} giữ", f"{p} mới", f"{p} nháp", f"{p} tên mới"]  # each exactly once
     assert server[f"{p} nháp"].data == {"text": "final"} and server[f"{p} tên mới"].id == renamed.id
@@ -180,7 +198,8 @@ def test_views_changed_offline_show_at_once_and_reach_the_server_once(rig: Rig) 
     assert saved_views.drop_settled_placeholders(rig.store) == 0  # the refresh already dropped them
     cached = rig.mine(visible_views(rig.store))
     assert [(v.name, v.id, v.pending) for v in cached] == sorted(
-        ((name, str(view.id), False) for name, view in server.items()), key=lambda t: saved_views.sort_key(t[0]))
+        ((name, str(view.id), False) for name, view in server.items()), key=lambda t: saved_views.sort_key(t[0])
+    )
     assert not any(saved_views.is_placeholder_id(row["id"]) for row in rig.store.list("view", kind=None))
 
 
@@ -191,8 +210,15 @@ def test_a_refresh_keeps_undelivered_creates_and_drops_views_deleted_elsewhere(r
     assert [v.name for v in rig.mine(visible_views(rig.store))] == [f"{p} nơi khác"]
 
     def queue_only(action):  # the engine is not running: the action just waits in the outbox
-        return rig.store.enqueue(action.kind, action.method, action.path, action.body, resource=action.resource,
-                                 resource_id=action.resource_id or None, base_version=action.base_version)
+        return rig.store.enqueue(
+            action.kind,
+            action.method,
+            action.path,
+            action.body,
+            resource=action.resource,
+            resource_id=action.resource_id or None,
+            base_version=action.base_version,
+        )
 
     created = queue_create(queue_only, rig.store, f"{p} chờ gửi", {"text": "x"})
     rig.direct.delete_view(elsewhere.id, elsewhere.version)  # another console deletes it meanwhile
@@ -216,8 +242,15 @@ def test_a_refresh_while_the_outbox_is_delivered_loses_and_resurrects_nothing(ri
     saved_views.refresh_saved_views(rig.client, rig.store)
 
     def queue_only(action):
-        return rig.store.enqueue(action.kind, action.method, action.path, action.body, resource=action.resource,
-                                 resource_id=action.resource_id or None, base_version=action.base_version)
+        return rig.store.enqueue(
+            action.kind,
+            action.method,
+            action.path,
+            action.body,
+            resource=action.resource,
+            resource_id=action.resource_id or None,
+            base_version=action.base_version,
+        )
 
     queue_create(queue_only, rig.store, f"{p} đua", {"text": "x"})
     queue_delete(queue_only, rig.store, next(v for v in visible_views(rig.store) if v.id == str(doomed.id)))
@@ -240,14 +273,22 @@ def test_a_refresh_while_the_outbox_is_delivered_loses_and_resurrects_nothing(ri
     created = next(v for v in rig.direct.list_views() if v.name == f"{p} đua")
     assert doomed.id not in [v.id for v in rig.direct.list_views()]
     # The GET answered before the create and the delete were applied; the cache follows the outbox.
-    assert [(v.id, v.name, v.pending) for v in rig.mine(visible_views(rig.store))] == [(str(created.id), f"{p} đua",
-                                                                                        False)]
+    assert [(v.id, v.name, v.pending) for v in rig.mine(visible_views(rig.store))] == [
+        (str(created.id), f"{p} đua", False)
+    ]
 
 
 def test_a_change_being_sent_cannot_be_withdrawn(rig: Rig) -> None:
     def queue_only(action):
-        return rig.store.enqueue(action.kind, action.method, action.path, action.body, resource=action.resource,
-                                 resource_id=action.resource_id or None, base_version=action.base_version)
+        return rig.store.enqueue(
+            action.kind,
+            action.method,
+            action.path,
+            action.body,
+            resource=action.resource,
+            resource_id=action.resource_id or None,
+            base_version=action.base_version,
+        )
 
     created = queue_create(queue_only, rig.store, f"{rig.prefix} đang gửi", {})
     rig.store.mark_sending(created.entry.id)  # what the engine does right before the request goes out
@@ -260,9 +301,13 @@ def test_a_change_being_sent_cannot_be_withdrawn(rig: Rig) -> None:
 
 def test_visible_views_sort_vietnamese_names_alphabetically(tmp_path: Path) -> None:
     with CacheStore(tmp_path / "c.sqlite3") as store:
-        store.replace_resources("view", [
-            {"id": i, "name": name, "kind": "event_log", "data": {}, "version": 1}
-            for i, name in enumerate(["Đông Ba", "An Cựu", "Zebra", "Ấp Bắc", "dữ liệu", "Bến Ngự"], 1)])
+        store.replace_resources(
+            "view",
+            [
+                {"id": i, "name": name, "kind": "event_log", "data": {}, "version": 1}
+                for i, name in enumerate(["Đông Ba", "An Cựu", "Zebra", "Ấp Bắc", "dữ liệu", "Bến Ngự"], 1)
+            ],
+        )
         store.upsert_resource("view", {"id": 99, "name": "Bản đồ", "kind": "map", "data": {}, "version": 1})
         names = [v.name for v in visible_views(store)]
     assert names == ["An Cựu", "Ấp Bắc", "Bến Ngự", "Đông Ba", "dữ liệu", "Zebra"]  # and no "map" view

@@ -1,4 +1,5 @@
 """SyncEngine against a real backend process that is stopped and restarted mid-session."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -8,14 +9,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from backend_client import (OFFLINE, ONLINE, IocClient, SyncEngine, acknowledge_alert, add_alert_note, close_alert,
-                            start_alert)
-from backend_client.cache import CacheStore
-
 from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
-from sync_engine_support import (ENGINE, TEST_CLIENT, FaultProxy, Recorder, alert_events, cache_agrees_with_server,
-                                 copy_database, wait_until)
+from sync_engine_support import (
+    ENGINE,
+    TEST_CLIENT,
+    FaultProxy,
+    Recorder,
+    alert_events,
+    cache_agrees_with_server,
+    copy_database,
+    wait_until,
+)
+
+from backend_client import (
+    OFFLINE,
+    ONLINE,
+    IocClient,
+    SyncEngine,
+    acknowledge_alert,
+    add_alert_note,
+    close_alert,
+    start_alert,
+)
+from backend_client.cache import CacheStore
 
 
 @dataclass
@@ -67,8 +83,11 @@ def change_order(db_path: Path, alert_ids: list[int], after: int) -> list[int]:
     """The alert id of each change event after ``after`` touching these alerts, in the server's order."""
     marks = ",".join("?" * len(alert_ids))
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
-        rows = conn.execute(f"SELECT resource_id FROM change_events WHERE resource = 'alert' AND id > ? "
-                            f"AND resource_id IN ({marks}) ORDER BY id", (after, *map(str, alert_ids))).fetchall()
+        rows = conn.execute(
+            f"SELECT resource_id FROM change_events WHERE resource = 'alert' AND id > ? "
+            f"AND resource_id IN ({marks}) ORDER BY id",
+            (after, *map(str, alert_ids)),
+        ).fetchall()
     return [int(r[0]) for r in rows]
 
 
@@ -93,28 +112,38 @@ def test_fifty_actions_taken_while_the_backend_is_down_apply_once_in_order(rig: 
 
     # Five steps on each of ten alerts, interleaved: every action names the version the
     # operator saw in the cache (the cache does not move while offline).
-    steps = [lambda a: add_alert_note(a, f"ghi chú 1 - {a['id']}"),
-             lambda a: acknowledge_alert(a, note=f"đã xác nhận {a['id']}"),
-             lambda a: add_alert_note(a, f"ghi chú 2 - {a['id']}"),
-             lambda a: start_alert(a),
-             lambda a: close_alert(a, "resolved", note=f"đóng {a['id']}")]
+    steps = [
+        lambda a: add_alert_note(a, f"ghi chú 1 - {a['id']}"),
+        lambda a: acknowledge_alert(a, note=f"đã xác nhận {a['id']}"),
+        lambda a: add_alert_note(a, f"ghi chú 2 - {a['id']}"),
+        lambda a: start_alert(a),
+        lambda a: close_alert(a, "resolved", note=f"đóng {a['id']}"),
+    ]
     entries = [rig.engine.submit(step(alert)) for step in steps for alert in seen]
     assert len(entries) == 50 and rig.store.pending_count() == 50
     assert rig.engine.status.pending == 50
 
     restart_backend(rig)
     started = time.monotonic()
-    wait_until(lambda: rig.store.pending_count() == 0 and rig.engine.status.state == ONLINE,
-               "all 50 delivered after the restart")
+    wait_until(
+        lambda: rig.store.pending_count() == 0 and rig.engine.status.state == ONLINE,
+        "all 50 delivered after the restart",
+    )
     delivered_in = time.monotonic() - started
 
     states = [e.state for e in rig.store.entries()]
-    assert states == ["applied"] * 50, [(e.id, e.state, e.last_error) for e in rig.store.entries() if e.state != "applied"]
+    assert states == ["applied"] * 50, [
+        (e.id, e.state, e.last_error) for e in rig.store.entries() if e.state != "applied"
+    ]
     for alert in seen:
         server = rig.direct.get_alert(alert["id"])
         assert server.state == "closed" and server.close_reason == "resolved" and server.owner == "operator"
-        assert [n.text for n in server.notes] == [f"ghi chú 1 - {alert['id']}", f"đã xác nhận {alert['id']}",
-                                                  f"ghi chú 2 - {alert['id']}", f"đóng {alert['id']}"]
+        assert [n.text for n in server.notes] == [
+            f"ghi chú 1 - {alert['id']}",
+            f"đã xác nhận {alert['id']}",
+            f"ghi chú 2 - {alert['id']}",
+            f"đóng {alert['id']}",
+        ]
         assert server.version == alert["version"] + 5
         # Exactly one change event per action: nothing was applied twice.
         assert alert_events(rig.backend.db_path, alert["id"]) == events_before[alert["id"]] + 5
@@ -122,5 +151,7 @@ def test_fifty_actions_taken_while_the_backend_is_down_apply_once_in_order(rig: 
     assert change_order(rig.backend.db_path, ids, last_event) == [a["id"] for _ in steps for a in seen]
     wait_until(lambda: not cache_agrees_with_server(rig.store, rig.direct, ids), "cache consistent with the server")
     assert rig.recorder.states()[-3:] == [ONLINE, OFFLINE, ONLINE]
-    print(f"\n50 queued actions delivered {delivered_in:.2f} s after the backend came back "
-          f"(replay itself {rig.engine.stats['last_replay_seconds']:.2f} s)")
+    print(
+        f"\n50 queued actions delivered {delivered_in:.2f} s after the backend came back "
+        f"(replay itself {rig.engine.stats['last_replay_seconds']:.2f} s)"
+    )

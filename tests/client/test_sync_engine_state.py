@@ -1,4 +1,5 @@
 """Connection state, backoff, action builders, the client's offline-grant calls and the stream's `prev`."""
+
 from __future__ import annotations
 
 import random
@@ -6,15 +7,27 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
-
-from backend_client import (OFFLINE, ONLINE, AuthError, Backoff, EventStream, IocClient, SyncEngine,
-                            acknowledge_alert, add_alert_note, close_alert, describe, set_report_status,
-                            start_alert, update_task)
-from backend_client.actions import with_version
-from backend_client.cache import CacheStore
-
 from client_support import DEMO_PASSWORDS
 from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, wait_until
+
+from backend_client import (
+    OFFLINE,
+    ONLINE,
+    AuthError,
+    Backoff,
+    EventStream,
+    IocClient,
+    SyncEngine,
+    acknowledge_alert,
+    add_alert_note,
+    close_alert,
+    describe,
+    set_report_status,
+    start_alert,
+    update_task,
+)
+from backend_client.api.actions import with_version
+from backend_client.cache import CacheStore
 
 
 # ---------------------------------------------------------------------------- Backoff
@@ -55,8 +68,11 @@ ALERT = {"id": 17, "version": 4, "state": "new"}
 
 def test_alert_actions_match_the_api_contract():
     ack = acknowledge_alert(ALERT, note="ok")
-    assert (ack.method, ack.path, ack.body) == ("POST", "/alerts/17/transition",
-                                                {"to": "acknowledged", "version": 4, "reason": None, "note": "ok"})
+    assert (ack.method, ack.path, ack.body) == (
+        "POST",
+        "/alerts/17/transition",
+        {"to": "acknowledged", "version": 4, "reason": None, "note": "ok"},
+    )
     assert (ack.resource, ack.resource_id, ack.base_version, ack.kind) == ("alert", "17", 4, "alert.acknowledged")
     assert start_alert(ALERT).body["to"] == "in_progress"
     closed = close_alert(ALERT, "false_positive")
@@ -77,16 +93,19 @@ def test_report_and_task_actions():
     assert with_version(task.body, 11)["version"] == 11
 
 
-@pytest.mark.parametrize("build", [
-    lambda: close_alert(ALERT, "because"),
-    lambda: add_alert_note(ALERT, "   "),
-    lambda: add_alert_note(ALERT, "x" * 2001),
-    lambda: acknowledge_alert({"id": 1}),
-    lambda: acknowledge_alert({"id": 1, "version": "3"}),
-    lambda: set_report_status({"id": 1, "version": 1}, "lost"),
-    lambda: update_task({"id": 1, "version": 1}, owner="me"),
-    lambda: update_task({"id": 1, "version": 1}),
-])
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: close_alert(ALERT, "because"),
+        lambda: add_alert_note(ALERT, "   "),
+        lambda: add_alert_note(ALERT, "x" * 2001),
+        lambda: acknowledge_alert({"id": 1}),
+        lambda: acknowledge_alert({"id": 1, "version": "3"}),
+        lambda: set_report_status({"id": 1, "version": 1}, "lost"),
+        lambda: update_task({"id": 1, "version": 1}, owner="me"),
+        lambda: update_task({"id": 1, "version": 1}),
+    ],
+)
 def test_bad_actions_are_refused_with_a_clear_error(build):
     with pytest.raises(ValueError):
         build()
@@ -140,16 +159,17 @@ def test_status_goes_offline_with_growing_retry_delays_and_back_online(backend, 
     proxy = FaultProxy(backend.url)
     client = IocClient(proxy.url, **TEST_CLIENT)
     store = CacheStore(tmp_path / "cache.sqlite3")
-    engine = SyncEngine(client, store, **recorder.callbacks(), **{**ENGINE, "backoff_initial": 0.1,
-                                                                  "backoff_max": 0.8})
+    engine = SyncEngine(client, store, **recorder.callbacks(), **{**ENGINE, "backoff_initial": 0.1, "backoff_max": 0.8})
     try:
         client.login("operator", DEMO_PASSWORDS["operator"])
         engine.start()
         wait_until(lambda: engine.status.state == ONLINE, "online")
         assert engine.status.last_sync_at is not None
         proxy.set_mode("refuse")
-        wait_until(lambda: len([s for s in recorder.statuses if s.state == OFFLINE and s.next_retry_in]) >= 6,
-                   "several offline retries")
+        wait_until(
+            lambda: len([s for s in recorder.statuses if s.state == OFFLINE and s.next_retry_in]) >= 6,
+            "several offline retries",
+        )
         proxy.set_mode("pass")
         wait_until(lambda: engine.status.state == ONLINE, "back online")
     finally:

@@ -1,4 +1,5 @@
 """Votes go through the durable outbox: queued offline, delivered once after the backend returns."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -8,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
+from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, copy_database, wait_until
 
 from backend_client import OFFLINE, ONLINE, IocClient, SyncEngine, describe, vote
 from backend_client.cache import CacheStore
 from backend_client.cache.errors import OutboxStateError
-
-from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
-from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, copy_database, wait_until
 
 OPTIONS = ["Đồng ý", "Không đồng ý", "Cần bổ sung"]
 
@@ -31,12 +31,15 @@ class Rig:
 
     def meeting_with_polls(self, count: int = 1) -> tuple[dict[str, Any], list[int]]:
         """A new meeting with ``count`` open polls, as the participant's console has cached it."""
-        meeting = self.leader.create_meeting("Họp biểu quyết", "Phòng họp IOC", "2026-12-04T08:00:00+07:00",
-                                             "2026-12-04T09:00:00+07:00")
+        meeting = self.leader.create_meeting(
+            "Họp biểu quyết", "Phòng họp IOC", "2026-12-04T08:00:00+07:00", "2026-12-04T09:00:00+07:00"
+        )
         for n in range(count):
             meeting = self.leader.create_poll(meeting.id, meeting.version, f"Câu hỏi {n + 1}?", OPTIONS)
-        wait_until(lambda: (self.store.get("meeting", meeting.id) or {}).get("version") == meeting.version,
-                   "the meeting with its polls reached the cache")
+        wait_until(
+            lambda: (self.store.get("meeting", meeting.id) or {}).get("version") == meeting.version,
+            "the meeting with its polls reached the cache",
+        )
         return self.store.get("meeting", meeting.id), [p.id for p in meeting.polls]
 
     def votes(self, meeting_id: int, poll_id: int) -> list[int]:
@@ -45,8 +48,9 @@ class Rig:
 
 def meeting_events(db_path: Path, meeting_id: int) -> int:
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
-        return conn.execute("SELECT count(*) FROM change_events WHERE resource = 'meeting' AND resource_id = ?",
-                            (str(meeting_id),)).fetchone()[0]
+        return conn.execute(
+            "SELECT count(*) FROM change_events WHERE resource = 'meeting' AND resource_id = ?", (str(meeting_id),)
+        ).fetchone()[0]
 
 
 @pytest.fixture()
@@ -73,15 +77,30 @@ def rig(backend: BackendProcess, tmp_path: Path) -> Iterator[Rig]:
 
 
 def test_vote_builder_targets_the_poll_without_a_base_version() -> None:
-    meeting = {"id": 7, "version": 4, "polls": [{"id": 3, "options": ["a", "b"], "status": "open", "votes": [0, 0]},
-                                                {"id": 5, "options": ["a", "b"], "status": "closed", "votes": [1, 0]}]}
+    meeting = {
+        "id": 7,
+        "version": 4,
+        "polls": [
+            {"id": 3, "options": ["a", "b"], "status": "open", "votes": [0, 0]},
+            {"id": 5, "options": ["a", "b"], "status": "closed", "votes": [1, 0]},
+        ],
+    }
     action = vote(meeting, 3, 1)
-    assert (action.kind, action.method, action.path, action.body) == ("meeting.vote", "POST",
-                                                                      "/meetings/7/polls/3/vote", {"option": 1})
+    assert (action.kind, action.method, action.path, action.body) == (
+        "meeting.vote",
+        "POST",
+        "/meetings/7/polls/3/vote",
+        {"option": 1},
+    )
     assert (action.resource, action.resource_id, action.base_version) == ("meeting", "7", None)
     assert describe(action) == "vote in a poll of meeting 7"
-    for poll_id, option, problem in ((3, 2, "options 0..1"), (5, 0, "closed"), (0, 0, "poll id"),
-                                     (3, -1, "option"), (3, True, "option")):
+    for poll_id, option, problem in (
+        (3, 2, "options 0..1"),
+        (5, 0, "closed"),
+        (0, 0, "poll id"),
+        (3, -1, "option"),
+        (3, True, "option"),
+    ):
         with pytest.raises(ValueError, match=problem):
             vote(meeting, poll_id, option)
     # A poll the cached meeting does not list yet (it arrived after) is left to the server to judge.
@@ -106,8 +125,10 @@ def test_votes_cast_while_the_backend_is_down_are_applied_once_after_it_returns(
     rig.leader = IocClient(rig.backend.url, **TEST_CLIENT)
     rig.leader.login("leader", DEMO_PASSWORDS["leader"])
     rig.proxy.retarget(rig.backend.url)
-    wait_until(lambda: rig.store.pending_count() == 0 and rig.engine.status.state == ONLINE,
-               "both votes delivered after the restart")
+    wait_until(
+        lambda: rig.store.pending_count() == 0 and rig.engine.status.state == ONLINE,
+        "both votes delivered after the restart",
+    )
 
     assert [e.state for e in rig.store.entries()] == ["applied", "applied"]
     assert rig.votes(seen["id"], poll_id) == [0, 0, 1]  # one voter, counted once, with the latest choice
@@ -134,8 +155,9 @@ def test_a_lost_answer_is_not_a_second_vote_and_a_closed_poll_becomes_a_conflict
     rig.leader.close_poll(seen["id"], closing_poll, current.version)
     events_before = meeting_events(rig.backend.db_path, seen["id"])
     # The link returns, but the answer to the first vote is lost after the server applied it.
-    rig.proxy.set_mode("drop_after_forward", path_prefix=f"/api/v1/meetings/{seen['id']}/polls/{open_poll}/vote",
-                       times=1)
+    rig.proxy.set_mode(
+        "drop_after_forward", path_prefix=f"/api/v1/meetings/{seen['id']}/polls/{open_poll}/vote", times=1
+    )
     wait_until(lambda: rig.store.pending_count() == 0, "outbox worked through")
 
     delivered, conflict = rig.store.entry(first.id), rig.store.entry(doomed.id)

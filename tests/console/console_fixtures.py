@@ -1,15 +1,16 @@
 """Fixtures for console tests (imported by each test module): translations, themed app, consoles."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
 import pytest
 
-from ioc_console import ops
-from ioc_console.context import ConsoleContext, create_context
-from ioc_console.i18n import LanguageManager
-from ioc_console.main_window import MainWindow
-from ioc_console.theme import apply_theme
+from ioc_console.services import ops
+from ioc_console.services.context import ConsoleContext, create_context
+from ioc_console.shell.i18n import LanguageManager
+from ioc_console.shell.main_window import MainWindow
+from ioc_console.shell.theme import apply_theme
 
 
 @pytest.fixture(scope="session")
@@ -32,8 +33,9 @@ def make_context(languages) -> Iterator[Callable[..., ConsoleContext]]:
     made: list[ConsoleContext] = []
 
     def make(base_url: str, engine_options: dict | None = None, **client_options) -> ConsoleContext:
-        context = create_context(base_url, languages=languages, client_options=client_options or None,
-                                 engine_options=engine_options)
+        context = create_context(
+            base_url, languages=languages, client_options=client_options or None, engine_options=engine_options
+        )
         made.append(context)
         return context
 

@@ -1,15 +1,16 @@
 """Helpers for the console resilience tests: a faulty link, signing in, picking alert rows, stall metering."""
+
 from __future__ import annotations
 
 import time
 from typing import Any
 
 import requests
+from conftest import DEMO_PASSWORDS
 from PySide6.QtCore import QTimer
 
-from conftest import DEMO_PASSWORDS
-from ioc_console.event_log_model import COL_SUMMARY
-from ioc_console.main_window import MainWindow
+from ioc_console.shell.main_window import MainWindow
+from ioc_console.workspaces.events.event_log_model import COL_SUMMARY
 from widgets.item_roles import ItemRole
 
 # Fast retries and short timeouts: the tests wait for state changes, never for fixed times.
@@ -50,8 +51,9 @@ def alert_row_text(window: MainWindow, alert_id: Any) -> str:
 
 
 def http_headers(url: str, role: str) -> dict[str, str]:
-    answer = requests.post(f"{url}/api/v1/auth/login", json={"username": role, "password": DEMO_PASSWORDS[role]},
-                           timeout=10)
+    answer = requests.post(
+        f"{url}/api/v1/auth/login", json={"username": role, "password": DEMO_PASSWORDS[role]}, timeout=10
+    )
     answer.raise_for_status()
     return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 

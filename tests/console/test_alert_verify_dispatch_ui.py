@@ -1,4 +1,5 @@
 """Verify (V) and dispatch (D) on alerts in the console: dialogs, outbox, real backend, texts, conflicts."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -6,27 +7,45 @@ from typing import Any
 
 import pytest
 import requests
+from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
+from resilience_helpers import (
+    CLIENT_OPTIONS,
+    ENGINE_OPTIONS,
+    WAIT_MS,
+    alert_row_text,
+    http_headers,
+    server_alert,
+    sign_in,
+)
 
-from backend_client import actions
-from ioc_console import outbox_text
-from ioc_console.alert_dialogs import CloseAlertDialog, DispatchAlertDialog, NoteDialog, VerifyAlertDialog
-from ioc_console.dispatch_units import (EMERGENCY_115, FIRE_AND_RESCUE_POLICE, FOREST_RANGERS, TRAFFIC_POLICE,
-                                        suggested_units)
-from ioc_console.event_log_model import COL_SUMMARY
-from ioc_console.event_text import AnalyticsCatalogue, summary
-from ioc_console.main_window import MainWindow
-from ioc_console.outbox_model import COL_ACTION
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
-from resilience_helpers import (CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, alert_row_text, http_headers,
-                                server_alert, sign_in)
+from backend_client.api import actions
+from ioc_console.services import outbox_text
+from ioc_console.services.event_text import AnalyticsCatalogue, summary
+from ioc_console.services.outbox_model import COL_ACTION
+from ioc_console.shell.main_window import MainWindow
+from ioc_console.workspaces.events.alert_dialogs import (
+    CloseAlertDialog,
+    DispatchAlertDialog,
+    NoteDialog,
+    VerifyAlertDialog,
+)
+from ioc_console.workspaces.events.event_log_model import COL_SUMMARY
+from ioc_domain.dispatch import EMERGENCY_115, FIRE_AND_RESCUE_POLICE, FOREST_RANGERS, TRAFFIC_POLICE, suggested_units
 from widgets.item_roles import ItemRole
 
 FOREST = {"forest_fire", "smoke", "straw_burning", "forest_intrusion"}
 HOSTILE_UNIT = "<b>x</b>&"
-FOREST_ALERT = {"id": 17, "analytic": "forest_fire", "ward": "Xã A Lưới 3", "camera_id": "cam-0412",
-                "detected_at": "2026-11-26T07:01:07+00:00", "state": "new", "version": 3}
+FOREST_ALERT = {
+    "id": 17,
+    "analytic": "forest_fire",
+    "ward": "Xã A Lưới 3",
+    "camera_id": "cam-0412",
+    "detected_at": "2026-11-26T07:01:07+00:00",
+    "state": "new",
+    "version": 3,
+}
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -106,8 +125,10 @@ def test_verify_with_each_verdict_is_queued_and_applied(qtbot, backend, operator
     assert entry.body == {"verdict": verdict, "version": alert["version"], "note": "Đã kiểm tra qua camera"}
 
     _wait_applied(qtbot, window, entry.id)
-    qtbot.waitUntil(lambda: (_cached_alert(window, alert["id"]).get("verification") or {}).get("verdict") == verdict,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (_cached_alert(window, alert["id"]).get("verification") or {}).get("verdict") == verdict,
+        timeout=WAIT_MS,
+    )
     cached = _cached_alert(window, alert["id"])
     assert cached["verification"]["by"] == "operator"
     on_server = server_alert(backend.url, alert["id"], http_headers(backend.url, "supervisor"))
@@ -134,8 +155,12 @@ def test_dispatch_to_a_suggested_unit(qtbot, backend, operator_window):
     assert isinstance(dialog, DispatchAlertDialog) and dialog.isVisible()
     assert dialog.unit() == "" and not dialog.ok_button().isEnabled(), "no unit may be preselected"
     # The heading names the analytic as the server's catalogue does (the workspace shares it).
-    analytics = {a["code"]: a["name_vi"] for a in requests.get(
-        f"{backend.url}/api/v1/analytics", headers=http_headers(backend.url, "operator"), timeout=30).json()}
+    analytics = {
+        a["code"]: a["name_vi"]
+        for a in requests.get(
+            f"{backend.url}/api/v1/analytics", headers=http_headers(backend.url, "operator"), timeout=30
+        ).json()
+    }
     heading = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert f"{analytics[alert['analytic']]} · " in heading
     suggestions = dialog.suggestions()
@@ -152,8 +177,10 @@ def test_dispatch_to_a_suggested_unit(qtbot, backend, operator_window):
     assert entry.body == {"unit": suggestions[0], "version": alert["version"], "note": None}
 
     _wait_applied(qtbot, window, entry.id)
-    qtbot.waitUntil(lambda: (_cached_alert(window, alert["id"]).get("dispatch") or {}).get("unit") == suggestions[0],
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (_cached_alert(window, alert["id"]).get("dispatch") or {}).get("unit") == suggestions[0],
+        timeout=WAIT_MS,
+    )
     assert _cached_alert(window, alert["id"])["state"] == "in_progress"
     assert f"Đã điều phối cho {suggestions[0]} (operator, lúc " in alert_row_text(window, alert["id"])
     on_server = server_alert(backend.url, alert["id"], http_headers(backend.url, "supervisor"))
@@ -179,8 +206,9 @@ def test_dispatch_to_a_typed_unit_shows_outside_text_as_text(qtbot, backend, ope
     assert entry.body == {"unit": HOSTILE_UNIT, "version": alert["version"], "note": "Gọi trực ban"}
 
     _wait_applied(qtbot, window, entry.id)
-    qtbot.waitUntil(lambda: (_cached_alert(window, alert["id"]).get("dispatch") or {}).get("unit") == HOSTILE_UNIT,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (_cached_alert(window, alert["id"]).get("dispatch") or {}).get("unit") == HOSTILE_UNIT, timeout=WAIT_MS
+    )
     tooltip = _row_tooltip(window, alert["id"])
     assert "Đã điều phối cho &lt;b&gt;x&lt;/b&gt;&amp; (operator, lúc " in tooltip
     assert "<b>" not in tooltip
@@ -202,8 +230,12 @@ def test_a_stale_dispatch_lands_in_conflicts_with_the_unit_and_state(qtbot, fres
     alert = _select(window, lambda a: a["state"] == "new")
     # A supervisor acknowledges the alert on the server before the operator's dispatch arrives.
     supervisor = http_headers(fresh_backend.url, "supervisor")
-    answer = requests.post(f"{url}/alerts/{alert['id']}/transition", headers=supervisor, timeout=10,
-                           json={"to": "acknowledged", "version": alert["version"]})
+    answer = requests.post(
+        f"{url}/alerts/{alert['id']}/transition",
+        headers=supervisor,
+        timeout=10,
+        json={"to": "acknowledged", "version": alert["version"]},
+    )
     assert answer.status_code == 200, answer.text
     window._context.connection.submit(actions.dispatch_alert(alert, HOSTILE_UNIT))
 
@@ -217,8 +249,9 @@ def test_a_stale_dispatch_lands_in_conflicts_with_the_unit_and_state(qtbot, fres
     assert "Đã tiếp nhận" in panel.server_text() and "supervisor" in panel.server_text()
     panel.retry_button().click()
     qtbot.waitUntil(lambda: panel.count() == 0, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: (_cached_alert(window, alert["id"]).get("dispatch") or {}).get("unit") == HOSTILE_UNIT,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (_cached_alert(window, alert["id"]).get("dispatch") or {}).get("unit") == HOSTILE_UNIT, timeout=WAIT_MS
+    )
     on_server = server_alert(fresh_backend.url, alert["id"], supervisor)
     assert on_server["state"] == "in_progress" and on_server["owner"] == "supervisor"
 
@@ -243,8 +276,14 @@ def test_operator_menu_offers_verify_and_dispatch_only_on_open_alerts(qtbot, ope
     alert_actions = operator_window.workspace("events").alert_actions
     _select(operator_window, lambda a: a["state"] == "new")
     texts = [a.text() for a in alert_actions.build_menu().actions() if not a.isSeparator()]
-    assert texts[:6] == ["&Tiếp nhận", "&Xác minh qua camera…", "Điều &phối cho đơn vị…", "&Bắt đầu xử lý",
-                         "Đó&ng…", "Thêm &ghi chú…"]
+    assert texts[:6] == [
+        "&Tiếp nhận",
+        "&Xác minh qua camera…",
+        "Điều &phối cho đơn vị…",
+        "&Bắt đầu xử lý",
+        "Đó&ng…",
+        "Thêm &ghi chú…",
+    ]
     assert alert_actions.act_verify.shortcut().toString() == "V"
     assert alert_actions.act_dispatch.shortcut().toString() == "D"
     assert alert_actions.act_verify.isEnabled() and alert_actions.act_dispatch.isEnabled()
@@ -281,8 +320,9 @@ def test_verify_dialog_needs_a_verdict_and_says_a_false_alarm_closes(qtbot, lang
 
 
 def test_dispatch_dialog_refuses_blank_and_too_long_units(qtbot, languages):  # noqa: F811
-    alert = dict(FOREST_ALERT, dispatch={"unit": "<i>Đội cũ</i>", "by": "supervisor",
-                                         "at": "2026-11-26T07:03:00+00:00"})
+    alert = dict(
+        FOREST_ALERT, dispatch={"unit": "<i>Đội cũ</i>", "by": "supervisor", "at": "2026-11-26T07:03:00+00:00"}
+    )
     dialog = DispatchAlertDialog(alert, "Cháy rừng", suggested_units(alert))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -311,10 +351,12 @@ def _note_dialogs():
     dispatch.unit_combo().setEditText("Hạt Kiểm lâm")
     close = CloseAlertDialog("17")
     note = NoteDialog("17")
-    return [(verify, verify.note_edit, "verifyNoteProblem", verify.note),
-            (dispatch, dispatch.note_edit, "dispatchNoteProblem", dispatch.note),
-            (close, close.note_edit, "closeNoteProblem", close.note),
-            (note, note.text_edit, "alertNoteProblem", note.text)]
+    return [
+        (verify, verify.note_edit, "verifyNoteProblem", verify.note),
+        (dispatch, dispatch.note_edit, "dispatchNoteProblem", dispatch.note),
+        (close, close.note_edit, "closeNoteProblem", close.note),
+        (note, note.text_edit, "alertNoteProblem", note.text),
+    ]
 
 
 def test_a_note_over_the_limit_is_refused_with_a_reason_and_never_cut(qtbot, languages):  # noqa: F811
@@ -337,50 +379,87 @@ def test_forest_fire_suggestions_start_with_rangers_and_fire_police(qtbot, langu
     assert "Công an xã A Lưới 3" in units and "UBND xã A Lưới 3" in units and EMERGENCY_115 in units
     # The server's catalogue decides the category when the console has it.
     catalogue = AnalyticsCatalogue([{"code": "new_code", "name_vi": "Mới", "name_en": "New", "category": "traffic"}])
-    assert suggested_units({"analytic": "new_code", "ward": "Phường Phú Hội"},
-                           catalogue.category("new_code"))[0] == TRAFFIC_POLICE
+    assert (
+        suggested_units({"analytic": "new_code", "ward": "Phường Phú Hội"}, catalogue.category("new_code"))[0]
+        == TRAFFIC_POLICE
+    )
     assert suggested_units({"analytic": "crowd_gathering", "ward": "Phường Phú Hội"})[0] == "Công an phường Phú Hội"
-    assert suggested_units({"analytic": "landslide", "ward": ""}) == ["Ban Chỉ huy Phòng chống thiên tai",
-                                                                     FIRE_AND_RESCUE_POLICE, EMERGENCY_115]
+    assert suggested_units({"analytic": "landslide", "ward": ""}) == [
+        "Ban Chỉ huy Phòng chống thiên tai",
+        FIRE_AND_RESCUE_POLICE,
+        EMERGENCY_115,
+    ]
     dialog = DispatchAlertDialog(FOREST_ALERT, "Cháy rừng", units)
     qtbot.addWidget(dialog)
     assert dialog.suggestions() == units
 
 
 def _entry(action: actions.Action) -> dict:
-    return {"kind": action.kind, "method": action.method, "path": action.path, "body": action.body,
-            "resource": action.resource, "resource_id": action.resource_id}
+    return {
+        "kind": action.kind,
+        "method": action.method,
+        "path": action.path,
+        "body": action.body,
+        "resource": action.resource,
+        "resource_id": action.resource_id,
+    }
 
 
-@pytest.mark.parametrize("language, expected", [
-    ("vi", ["Xác minh cảnh báo #17: Xác nhận — sự cố thật", "Xác minh cảnh báo #17: Báo động giả",
-            "Điều phối cảnh báo #17 cho Hạt Kiểm lâm"]),
-    ("en", ["Verify alert #17: Confirmed — real incident", "Verify alert #17: False alarm",
-            "Dispatch alert #17 to Hạt Kiểm lâm"]),
-])
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        (
+            "vi",
+            [
+                "Xác minh cảnh báo #17: Xác nhận — sự cố thật",
+                "Xác minh cảnh báo #17: Báo động giả",
+                "Điều phối cảnh báo #17 cho Hạt Kiểm lâm",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Verify alert #17: Confirmed — real incident",
+                "Verify alert #17: False alarm",
+                "Dispatch alert #17 to Hạt Kiểm lâm",
+            ],
+        ),
+    ],
+)
 def test_outbox_sentences_for_verify_and_dispatch(languages, language, expected):  # noqa: F811
     languages.set_language(language)
-    queued = [actions.verify_alert(FOREST_ALERT, "confirmed"), actions.verify_alert(FOREST_ALERT, "false_alarm"),
-              actions.dispatch_alert(FOREST_ALERT, "  Hạt Kiểm lâm ")]
+    queued = [
+        actions.verify_alert(FOREST_ALERT, "confirmed"),
+        actions.verify_alert(FOREST_ALERT, "false_alarm"),
+        actions.dispatch_alert(FOREST_ALERT, "  Hạt Kiểm lâm "),
+    ]
     assert [outbox_text.describe(_entry(action)) for action in queued] == expected
     marks = [outbox_text.target_label(_entry(action)) for action in queued]
-    assert marks == (["xác minh: Xác nhận — sự cố thật", "xác minh: Báo động giả", "điều phối cho Hạt Kiểm lâm"]
-                     if language == "vi" else
-                     ["verified: Confirmed — real incident", "verified: False alarm", "dispatched to Hạt Kiểm lâm"])
+    assert marks == (
+        ["xác minh: Xác nhận — sự cố thật", "xác minh: Báo động giả", "điều phối cho Hạt Kiểm lâm"]
+        if language == "vi"
+        else ["verified: Confirmed — real incident", "verified: False alarm", "dispatched to Hạt Kiểm lâm"]
+    )
     assert [outbox_text.target_state(_entry(action)) for action in queued] == [None, "closed", "in_progress"]
 
 
 def test_event_text_shows_verification_and_dispatch(languages):  # noqa: F811
-    alert = dict(FOREST_ALERT, state="in_progress", owner="operator",
-                 verification={"verdict": "confirmed", "by": "operator", "at": "2026-11-26T07:02:00+00:00"},
-                 dispatch={"unit": HOSTILE_UNIT, "by": "operator", "at": "2026-11-26T07:03:00+00:00"})
+    alert = dict(
+        FOREST_ALERT,
+        state="in_progress",
+        owner="operator",
+        verification={"verdict": "confirmed", "by": "operator", "at": "2026-11-26T07:02:00+00:00"},
+        dispatch={"unit": HOSTILE_UNIT, "by": "operator", "at": "2026-11-26T07:03:00+00:00"},
+    )
     catalogue = AnalyticsCatalogue([{"code": "forest_fire", "name_vi": "Cháy rừng", "name_en": "Forest fire"}])
     assert summary("alert", "17", "upsert", alert, catalogue, "vi").endswith(
         " — Đang xử lý (operator) — Đã xác minh: sự cố thật (operator, lúc 14:02)"
-        f" — Đã điều phối cho {HOSTILE_UNIT} (operator, lúc 14:03)")
+        f" — Đã điều phối cho {HOSTILE_UNIT} (operator, lúc 14:03)"
+    )
     languages.set_language("en")
     assert summary("alert", "17", "upsert", alert, catalogue, "en").endswith(
-        " — Verified: confirmed by operator 14:02 — Dispatched to <b>x</b>& by operator 14:03")
+        " — Verified: confirmed by operator 14:02 — Dispatched to <b>x</b>& by operator 14:03"
+    )
 
 
 def test_a_refused_unit_is_reported_not_lost(qtbot, operator_window):

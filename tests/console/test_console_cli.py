@@ -1,4 +1,5 @@
 """`ioc-console` as a user starts it: the demo really comes up, and bad arguments are refused."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _run(args: list[str], *, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
-    return subprocess.run([sys.executable, "-m", "ioc_console", *args], cwd=ROOT, env=full_env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "ioc_console", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_demo_starts_signs_in_and_exits_cleanly():

@@ -1,25 +1,35 @@
 """The event log model: batching, the capacity ring, history back-fill, texts and filtering."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 from PySide6.QtCore import QModelIndex, Qt
 
-from ioc_console.event_log_model import (COL_KIND, COL_LEVEL, COL_SUMMARY, COL_TIME, COL_WARD,
-                                         EventLogFilterModel, EventLogModel, LogEntry)
-from ioc_console.event_text import AnalyticsCatalogue
+from ioc_console.services.event_text import AnalyticsCatalogue
+from ioc_console.workspaces.events.event_log_model import (
+    COL_KIND,
+    COL_LEVEL,
+    COL_SUMMARY,
+    COL_TIME,
+    COL_WARD,
+    EventLogFilterModel,
+    EventLogModel,
+    LogEntry,
+)
 from widgets.item_roles import ItemRole
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 
-T0 = datetime(2026, 11, 25, 19, 4, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 25, 19, 4, 0, tzinfo=UTC)
 
 
 @dataclass
 class FakeChange:
     """Shape of backend_client.Change as the model reads it (seq, resource, id, op, data)."""
+
     seq: int
     resource: str
     id: str
@@ -27,16 +37,36 @@ class FakeChange:
     data: dict[str, Any] | None
 
 
-def alert(n: int, *, severity: str = "warning", state: str = "new", ward: str = "Phường Phú Hội",
-          analytic: str = "forest_fire", version: int = 1) -> LogEntry:
-    data = {"id": n, "analytic": analytic, "severity": severity, "camera_id": f"cam-{n:04d}",
-            "ward": ward, "confidence": 0.87, "state": state, "owner": None, "version": version,
-            "updated_at": (T0 + timedelta(seconds=n)).isoformat()}
+def alert(
+    n: int,
+    *,
+    severity: str = "warning",
+    state: str = "new",
+    ward: str = "Phường Phú Hội",
+    analytic: str = "forest_fire",
+    version: int = 1,
+) -> LogEntry:
+    data = {
+        "id": n,
+        "analytic": analytic,
+        "severity": severity,
+        "camera_id": f"cam-{n:04d}",
+        "ward": ward,
+        "confidence": 0.87,
+        "state": state,
+        "owner": None,
+        "version": version,
+        "updated_at": (T0 + timedelta(seconds=n)).isoformat(),
+    }
     return LogEntry.from_change(FakeChange(n, "alert", str(n), "upsert", data))
 
 
-CATALOGUE = AnalyticsCatalogue([{"code": "forest_fire", "name_vi": "Cháy rừng", "name_en": "Forest fire"},
-                                {"code": "flooding", "name_vi": "Ngập nước", "name_en": "Flooding"}])
+CATALOGUE = AnalyticsCatalogue(
+    [
+        {"code": "forest_fire", "name_vi": "Cháy rừng", "name_en": "Forest fire"},
+        {"code": "flooding", "name_vi": "Ngập nước", "name_en": "Flooding"},
+    ]
+)
 
 
 @pytest.fixture()
@@ -99,21 +129,57 @@ def test_history_goes_above_live_rows_without_duplicates_or_overflow(model):
 
 def test_texts_in_vietnamese_and_english(model, languages):
     model.append_entry(alert(7, severity="critical"))
-    model.append_entry(LogEntry.from_change(FakeChange(
-        8, "sensor", "sen-001", "upsert",
-        {"id": "sen-001", "name": "Trạm Kim Long", "kind": "water_level", "ward": "Phường Kim Long",
-         "unit": {"symbol": "m"}, "last_result": 1.826, "status": "alarm", "updated_at": T0.isoformat()})))
-    model.append_entry(LogEntry.from_change(FakeChange(
-        9, "report", "5", "upsert",
-        {"id": 5, "source": "hotline", "service_name": "Ổ gà", "status": "in_progress",
-         "ward": "Phường An Cựu", "description": "Ổ gà lớn <b>trước</b> số 12", "updated_at": T0.isoformat()})))
+    model.append_entry(
+        LogEntry.from_change(
+            FakeChange(
+                8,
+                "sensor",
+                "sen-001",
+                "upsert",
+                {
+                    "id": "sen-001",
+                    "name": "Trạm Kim Long",
+                    "kind": "water_level",
+                    "ward": "Phường Kim Long",
+                    "unit": {"symbol": "m"},
+                    "last_result": 1.826,
+                    "status": "alarm",
+                    "updated_at": T0.isoformat(),
+                },
+            )
+        )
+    )
+    model.append_entry(
+        LogEntry.from_change(
+            FakeChange(
+                9,
+                "report",
+                "5",
+                "upsert",
+                {
+                    "id": 5,
+                    "source": "hotline",
+                    "service_name": "Ổ gà",
+                    "status": "in_progress",
+                    "ward": "Phường An Cựu",
+                    "description": "Ổ gà lớn <b>trước</b> số 12",
+                    "updated_at": T0.isoformat(),
+                },
+            )
+        )
+    )
     model.flush()
 
     def row(r: int) -> list[str]:
         return [model.index(r, c).data() for c in range(model.columnCount())]
 
-    assert row(0) == ["26/11 02:04:07", "Cảnh báo AI", "Nghiêm trọng", "Phường Phú Hội",
-                      "Cháy rừng tại camera cam-0007, độ tin cậy 87%"]
+    assert row(0) == [
+        "26/11 02:04:07",
+        "Cảnh báo AI",
+        "Nghiêm trọng",
+        "Phường Phú Hội",
+        "Cháy rừng tại camera cam-0007, độ tin cậy 87%",
+    ]
     assert row(1)[COL_KIND] == "Cảm biến" and row(1)[COL_LEVEL] == "Báo động"
     assert row(1)[COL_SUMMARY] == "Trạm Kim Long: 1,83 m"
     # Backend text is kept verbatim (the view shows it as plain text, never as markup).

@@ -1,21 +1,30 @@
 """The event log view: follow mode keeps the newest row in view; pausing leaves the view alone."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
-from PySide6.QtCore import Qt
+from datetime import UTC, datetime, timedelta
 
 from console_fixtures import languages, themed_app  # noqa: F401 - fixtures
-from ioc_console.event_log_model import EventLogFilterModel, EventLogModel, LogEntry
-from ioc_console.event_text import AnalyticsCatalogue
+from PySide6.QtCore import Qt
+
+from ioc_console.services.event_text import AnalyticsCatalogue
+from ioc_console.workspaces.events.event_log_model import EventLogFilterModel, EventLogModel, LogEntry
 from widgets.event_log import EventLogView
 
 
 def _sensor(n: int, status: str = "ok") -> LogEntry:
-    return LogEntry.from_resource("sensor", {
-        "id": f"sen-{n:03d}", "name": f"Trạm {n}", "ward": "Phường Vỹ Dạ", "unit": {"symbol": "mm/h"},
-        "last_result": n / 10, "status": status,
-        "updated_at": (datetime(2026, 11, 25, tzinfo=timezone.utc) + timedelta(seconds=n)).isoformat()})
+    return LogEntry.from_resource(
+        "sensor",
+        {
+            "id": f"sen-{n:03d}",
+            "name": f"Trạm {n}",
+            "ward": "Phường Vỹ Dạ",
+            "unit": {"symbol": "mm/h"},
+            "last_result": n / 10,
+            "status": status,
+            "updated_at": (datetime(2026, 11, 25, tzinfo=UTC) + timedelta(seconds=n)).isoformat(),
+        },
+    )
 
 
 def _view(qtbot):

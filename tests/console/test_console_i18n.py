@@ -1,4 +1,5 @@
 """Translations: complete for every source string, compiled files current, switchable at runtime."""
+
 from __future__ import annotations
 
 import shutil
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ioc_console.i18n import TRANSLATIONS_DIR
+from ioc_console.shell.i18n import TRANSLATIONS_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIRS = ("ioc_console", "widgets")
@@ -25,22 +26,33 @@ def _tool(name: str) -> str:
 
 def _messages(ts_path: Path) -> dict[tuple[str, str], ET.Element]:
     root = ET.parse(ts_path).getroot()
-    return {(ctx.findtext("name"), msg.findtext("source")): msg.find("translation")
-            for ctx in root.iter("context") for msg in ctx.iter("message")}
+    return {
+        (ctx.findtext("name"), msg.findtext("source")): msg.find("translation")
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    }
 
 
 def test_every_source_string_is_translated_to_vietnamese(tmp_path):
-    sources = sorted(str(p.relative_to(ROOT)) for d in SOURCE_DIRS for p in (ROOT / d).glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for d in SOURCE_DIRS for p in (ROOT / d).rglob("*.py"))
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([_tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(fresh)],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(fresh)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     wanted = _messages(fresh)
     assert len(wanted) > 50  # lupdate really found the strings
     for language in ("vi", "en"):
         have = _messages(TRANSLATIONS_DIR / f"ioc_{language}.ts")
         missing = sorted(k for k in wanted if k not in have)
-        unfinished = sorted(k for k in wanted if k in have and (have[k].get("type") in ("unfinished", "obsolete", "vanished")
-                                                                  or not (have[k].text or "").strip()))
+        unfinished = sorted(
+            k
+            for k in wanted
+            if k in have
+            and (have[k].get("type") in ("unfinished", "obsolete", "vanished") or not (have[k].text or "").strip())
+        )
         assert missing == [], f"ioc_{language}.ts lacks: {missing}"
         assert unfinished == [], f"ioc_{language}.ts has unfinished: {unfinished}"
     vi = _messages(TRANSLATIONS_DIR / "ioc_vi.ts")
@@ -50,8 +62,12 @@ def test_every_source_string_is_translated_to_vietnamese(tmp_path):
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_committed_qm_matches_a_fresh_lrelease(tmp_path, language):
     out = tmp_path / f"ioc_{language}.qm"
-    subprocess.run([_tool("pyside6-lrelease"), str(TRANSLATIONS_DIR / f"ioc_{language}.ts"), "-qm", str(out)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(TRANSLATIONS_DIR / f"ioc_{language}.ts"), "-qm", str(out)],
+        check=True,
+        capture_output=True,
+    )
     committed = TRANSLATIONS_DIR / f"ioc_{language}.qm"
     assert committed.read_bytes() == out.read_bytes(), (
-        f"{committed.name} is stale: run pyside6-lrelease on {committed.with_suffix('.ts').name}")
+        f"{committed.name} is stale: run pyside6-lrelease on {committed.with_suffix('.ts').name}"
+    )

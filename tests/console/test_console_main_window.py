@@ -1,25 +1,36 @@
 """Main window behaviour that needs no server: navigation, shortcuts, language, geometry, ticker."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
+from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from ioc_console.event_log_model import LogEntry
-from ioc_console.main_window import MainWindow
+from ioc_console.shell.main_window import MainWindow
+from ioc_console.workspaces.events.event_log_model import LogEntry
 from widgets.shortcut_help import ShortcutHelpDialog
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 
 # Nothing listens here: these tests never open a connection (no sign-in, no stream).
 NO_SERVER = "http://127.0.0.1:9"
 
 
 def _alert(n: int, severity: str, state: str = "new") -> LogEntry:
-    return LogEntry.from_resource("alert", {
-        "id": n, "analytic": "fire", "severity": severity, "camera_id": f"cam-{n:04d}", "ward": "Phường Đông Ba",
-        "confidence": 0.9, "state": state, "version": n if state == "new" else n + 1,
-        "detected_at": datetime(2026, 11, 25, 10, n, tzinfo=timezone.utc).isoformat()})
+    return LogEntry.from_resource(
+        "alert",
+        {
+            "id": n,
+            "analytic": "fire",
+            "severity": severity,
+            "camera_id": f"cam-{n:04d}",
+            "ward": "Phường Đông Ba",
+            "confidence": 0.9,
+            "state": state,
+            "version": n if state == "new" else n + 1,
+            "detected_at": datetime(2026, 11, 25, 10, n, tzinfo=UTC).isoformat(),
+        },
+    )
 
 
 def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
@@ -44,8 +55,12 @@ def test_shortcuts_are_bound_and_listed(make_window, qtbot):
     shortcuts = {a.objectName(): a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()}
     assert shortcuts["workspace_events"] == "Ctrl+1"
     assert shortcuts["focusFilter"] == QKeySequence(QKeySequence.StandardKey.Find).toString()
-    assert (shortcuts["fullScreen"], shortcuts["quit"], shortcuts["switchLanguage"], shortcuts["shortcutsHelp"]) == \
-        ("F11", "Ctrl+Q", "Ctrl+Shift+L", "F1")
+    assert (shortcuts["fullScreen"], shortcuts["quit"], shortcuts["switchLanguage"], shortcuts["shortcutsHelp"]) == (
+        "F11",
+        "Ctrl+Q",
+        "Ctrl+Shift+L",
+        "F1",
+    )
     # Ctrl+F puts the cursor in the event filter.
     window.act_focus_filter.trigger()
     assert window.focusWidget() is window.workspace("events").view.filter_edit()

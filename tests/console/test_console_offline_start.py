@@ -1,13 +1,15 @@
 """Starting without the server (offline grant), a damaged cache at start, and a full disk when acting."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from backend_client.cache import default_cache_path
 from conftest import DEMO_PASSWORDS, start_backend
 from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, alert_row_text, select_alert, sign_in
+
+from backend_client.cache import default_cache_path
 
 
 def _files_containing(root: Path, secret: str) -> list[Path]:
@@ -19,7 +21,7 @@ def _files_containing(root: Path, secret: str) -> list[Path]:
 
 
 def test_start_offline_from_the_cache_with_the_offline_grant(qtbot, tmp_path, make_window, themed_app):
-    from ioc_console.app import ConsoleApp
+    from ioc_console.shell.app import ConsoleApp
 
     backend = start_backend(tmp_path)
     console = None
@@ -60,16 +62,20 @@ def test_start_offline_from_the_cache_with_the_offline_grant(qtbot, tmp_path, ma
         # Offline, the snapshot is available only as the copy prefetched while online (if any).
         cached_text, server_text = "Xem ảnh chụp (bản lưu trên máy)", "Xem ảnh chụp (cần máy chủ)"
         assert actions.act_snapshot.text() in (cached_text, server_text)
-        qtbot.waitUntil(lambda: actions.act_snapshot.isEnabled() == (actions.act_snapshot.text() == cached_text),
-                        timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: actions.act_snapshot.isEnabled() == (actions.act_snapshot.text() == cached_text), timeout=WAIT_MS
+        )
 
         # The password was never written anywhere: not settings, not the cache, not its WAL.
         window.save_window_state()
         home = Path(os.environ["IOC_CONSOLE_HOME"])
         assert list(home.rglob("*.sqlite3")), "the cache file should be under the console home"
         assert _files_containing(home, DEMO_PASSWORDS["operator"]) == []
-        assert _files_containing(Path(os.environ["XDG_CONFIG_HOME"]), DEMO_PASSWORDS["operator"]) == [] \
-            if Path(os.environ["XDG_CONFIG_HOME"]).exists() else True
+        assert (
+            _files_containing(Path(os.environ["XDG_CONFIG_HOME"]), DEMO_PASSWORDS["operator"]) == []
+            if Path(os.environ["XDG_CONFIG_HOME"]).exists()
+            else True
+        )
         window.close()
     finally:
         if console is not None:
@@ -108,8 +114,9 @@ def test_disk_full_refuses_the_action_with_a_clear_message(qtbot, backend, make_
     note = ("Ngập ở Vỹ Dạ; đội cứu hộ đã đến. " * 80)[:2000]  # 3.2 kB: most of a 4 kB page
     for _ in range(2):  # two earlier notes fill the outbox's pages
         assert actions.perform("note", alert, text=note)
-    qtbot.waitUntil(lambda: [e.state for e in window._context.outbox.entries()] == ["applied", "applied"],
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: [e.state for e in window._context.outbox.entries()] == ["applied", "applied"], timeout=WAIT_MS
+    )
 
     def fill_disk(conn):
         # SQLite's own "disk full" (SQLITE_FULL): the file may not grow past the pages it has now.
@@ -118,12 +125,13 @@ def test_disk_full_refuses_the_action_with_a_clear_message(qtbot, backend, make_
 
     store.writer.run(fill_disk)
     assert actions.perform("note", alert, text=note)  # needs a new page, which the full disk cannot give
-    qtbot.waitUntil(lambda: actions.last_message() is not None and actions.last_message().isVisible(),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: actions.last_message() is not None and actions.last_message().isVisible(), timeout=WAIT_MS)
     box = actions.last_message()
     assert box.windowTitle() == "Thao tác chưa được lưu"
-    assert box.text() == ("Thao tác KHÔNG được lưu và sẽ không được gửi.\n"
-                          "Ổ đĩa của máy này đã đầy. Hãy giải phóng dung lượng rồi thử lại.")
+    assert box.text() == (
+        "Thao tác KHÔNG được lưu và sẽ không được gửi.\n"
+        "Ổ đĩa của máy này đã đầy. Hãy giải phóng dung lượng rồi thử lại."
+    )
     assert window.pending_label.text() == "Đang chờ gửi: 0"
     assert window._context.outbox.rowCount() == 2
     assert "đang chờ gửi" not in alert_row_text(window, alert["id"])  # the row is unchanged

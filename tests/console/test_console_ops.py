@@ -1,4 +1,5 @@
 """Background operations: results come back on the GUI thread, and the GUI never waits."""
+
 from __future__ import annotations
 
 import threading
@@ -6,7 +7,7 @@ import time
 
 from PySide6.QtCore import QObject, QThread, QTimer
 
-from ioc_console import ops
+from ioc_console.services import ops
 
 
 def test_success_and_failure_arrive_on_the_gui_thread(qtbot, qapp):
@@ -20,8 +21,12 @@ def test_success_and_failure_arrive_on_the_gui_thread(qtbot, qapp):
     def failing() -> None:
         raise ValueError("bad input")
 
-    ops.run_in_background(work, on_success=lambda r: seen.update(result=r, success_on_gui=QThread.currentThread() is gui_thread))
-    ops.run_in_background(failing, on_failure=lambda e: seen.update(error=e, failure_on_gui=QThread.currentThread() is gui_thread))
+    ops.run_in_background(
+        work, on_success=lambda r: seen.update(result=r, success_on_gui=QThread.currentThread() is gui_thread)
+    )
+    ops.run_in_background(
+        failing, on_failure=lambda e: seen.update(error=e, failure_on_gui=QThread.currentThread() is gui_thread)
+    )
     qtbot.waitUntil(lambda: "result" in seen and "error" in seen)
     assert seen["result"] == "done" and seen["worker_is_gui"] is False and seen["success_on_gui"] is True
     assert isinstance(seen["error"], ValueError) and seen["failure_on_gui"] is True
@@ -81,6 +86,7 @@ def test_callbacks_are_dropped_when_the_parent_was_destroyed(qtbot):
 
 def _alive(obj: QObject) -> bool:
     import shiboken6
+
     return shiboken6.isValid(obj)
 
 

@@ -1,14 +1,23 @@
 """The console against a failing backend: responsive GUI, offline banner, outbox, conflicts, disk full."""
+
 from __future__ import annotations
 
 import pytest
 import requests
-
 from conftest import start_backend
-from faultproxy import FaultProxy
 from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
-from resilience_helpers import (CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, StallMeter, alert_row_text,
-                                http_headers, select_alert, server_alert, sign_in)
+from faultproxy import FaultProxy
+from resilience_helpers import (
+    CLIENT_OPTIONS,
+    ENGINE_OPTIONS,
+    WAIT_MS,
+    StallMeter,
+    alert_row_text,
+    http_headers,
+    select_alert,
+    server_alert,
+    sign_in,
+)
 
 # The issue's limit: the event loop may never stall longer than this while the backend misbehaves.
 MAX_STALL_S = 0.200
@@ -142,8 +151,14 @@ def test_alert_actions_only_for_roles_that_may_change_alerts(qtbot, backend, mak
     menu = actions.build_menu()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     if may_act:
-        assert texts[:6] == ["&Tiếp nhận", "&Xác minh qua camera…", "Điều &phối cho đơn vị…", "&Bắt đầu xử lý",
-                             "Đó&ng…", "Thêm &ghi chú…"]
+        assert texts[:6] == [
+            "&Tiếp nhận",
+            "&Xác minh qua camera…",
+            "Điều &phối cho đơn vị…",
+            "&Bắt đầu xử lý",
+            "Đó&ng…",
+            "Thêm &ghi chú…",
+        ]
         assert all(a.isVisible() for a in actions.actions())
         # A new alert can be acknowledged, verified, dispatched or closed, not handled before it
         # is acknowledged.
@@ -198,8 +213,12 @@ def test_conflict_shows_both_versions_and_each_choice_settles_it(qtbot, proxied,
     # Meanwhile a supervisor handles both alerts on the server.
     headers = http_headers(url, "supervisor")
     for alert in (dropped, retried):
-        answer = requests.post(f"{url}/api/v1/alerts/{alert['id']}/transition",
-                               json={"to": "acknowledged", "version": alert["version"]}, headers=headers, timeout=10)
+        answer = requests.post(
+            f"{url}/api/v1/alerts/{alert['id']}/transition",
+            json={"to": "acknowledged", "version": alert["version"]},
+            headers=headers,
+            timeout=10,
+        )
         assert answer.status_code == 200, answer.text
 
     proxy.set_mode("pass")

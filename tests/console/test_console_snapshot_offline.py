@@ -1,11 +1,12 @@
 """The alert snapshot action shows the prefetched cached JPEG while the server cannot be reached."""
-from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from __future__ import annotations
 
 from conftest import start_backend
 from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
+from PySide6.QtWidgets import QLabel
 from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, sign_in
+
 from widgets.item_roles import ItemRole
 
 PREFETCH = {"max_snapshots": 5}  # a handful keeps the test quick; the default is 200
@@ -54,8 +55,9 @@ def test_offline_snapshot_action_shows_the_cached_copy(qtbot, tmp_path, make_win
         actions.act_snapshot.trigger()
         dialog = actions.open_dialog()
         assert dialog is not None and dialog.objectName() == "snapshotDialog"
-        assert dialog.windowTitle() == (f"Ảnh chụp của cảnh báo #{alert_id} "
-                                        "(bản lưu trên máy, không kết nối được máy chủ)")
+        assert dialog.windowTitle() == (
+            f"Ảnh chụp của cảnh báo #{alert_id} (bản lưu trên máy, không kết nối được máy chủ)"
+        )
         label = dialog.findChild(QLabel, "snapshotImage")
         assert label is not None and not label.pixmap().isNull()
         assert label.pixmap().width() > 0

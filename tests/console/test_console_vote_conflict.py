@@ -1,11 +1,12 @@
 """A vote on a poll closed meanwhile lands in Conflicts, where it can only be withdrawn."""
+
 from __future__ import annotations
 
 import requests
-
-from backend_client import actions
 from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers, sign_in
+
+from backend_client.api import actions
 
 
 def test_a_vote_on_a_closed_poll_can_only_be_withdrawn(qtbot, fresh_backend, make_window):
@@ -18,16 +19,20 @@ def test_a_vote_on_a_closed_poll_can_only_be_withdrawn(qtbot, fresh_backend, mak
     # The leader opens a poll; the operator sees it open and votes...
     leader = http_headers(fresh_backend.url, "leader")
     meeting = requests.get(f"{url}/meetings/1", headers=leader, timeout=10).json()
-    answer = requests.post(f"{url}/meetings/1/polls", headers=leader, timeout=10,
-                           json={"question": "Thông qua phương án?", "options": ["Đồng ý", "Không"],
-                                 "version": meeting["version"]})
+    answer = requests.post(
+        f"{url}/meetings/1/polls",
+        headers=leader,
+        timeout=10,
+        json={"question": "Thông qua phương án?", "options": ["Đồng ý", "Không"], "version": meeting["version"]},
+    )
     assert answer.status_code == 201, answer.text
     seen = answer.json()
     poll = seen["polls"][-1]
     vote = actions.vote(seen, poll["id"], 0)
     # ...but the leader closes it before the vote arrives.
-    closed = requests.post(f"{url}/meetings/1/polls/{poll['id']}/close", headers=leader, timeout=10,
-                           json={"version": seen["version"]})
+    closed = requests.post(
+        f"{url}/meetings/1/polls/{poll['id']}/close", headers=leader, timeout=10, json={"version": seen["version"]}
+    )
     assert closed.status_code == 200, closed.text
     connection.submit(vote)
 

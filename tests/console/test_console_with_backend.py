@@ -1,4 +1,5 @@
 """The console against a real backend process: sign-in, live events, connection loss, re-login."""
+
 from __future__ import annotations
 
 import socket
@@ -7,16 +8,21 @@ from pathlib import Path
 
 import pytest
 import requests
+from conftest import DEMO_PASSWORDS, start_backend
+from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 from PySide6.QtCore import QTimer
 
-from conftest import DEMO_PASSWORDS, start_backend
-from ioc_console.event_log_model import COL_SUMMARY
-from ioc_console.main_window import MainWindow
-from ioc_console.ops import run_in_background
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
+from ioc_console.services.ops import run_in_background
+from ioc_console.shell.main_window import MainWindow
+from ioc_console.workspaces.events.event_log_model import COL_SUMMARY
 
-ROLE_LABELS_VI = {"operator": "Điều hành viên", "supervisor": "Giám sát viên", "leader": "Lãnh đạo",
-                  "participant": "Thành viên dự họp", "admin": "Quản trị viên"}
+ROLE_LABELS_VI = {
+    "operator": "Điều hành viên",
+    "supervisor": "Giám sát viên",
+    "leader": "Lãnh đạo",
+    "participant": "Thành viên dự họp",
+    "admin": "Quản trị viên",
+}
 
 
 def _sign_in_through_dialog(qtbot, window: MainWindow, username: str, password: str):
@@ -41,7 +47,9 @@ def _contains(obj: object, secret: str, depth: int = 0, seen: set[int] | None = 
     if isinstance(obj, (bytes, bytearray)):
         return secret.encode() in obj
     if isinstance(obj, dict):
-        return any(_contains(k, secret, depth + 1, seen) or _contains(v, secret, depth + 1, seen) for k, v in obj.items())
+        return any(
+            _contains(k, secret, depth + 1, seen) or _contains(v, secret, depth + 1, seen) for k, v in obj.items()
+        )
     if isinstance(obj, (list, tuple, set, frozenset)):
         return any(_contains(v, secret, depth + 1, seen) for v in obj)
     attributes = getattr(obj, "__dict__", None)
@@ -138,8 +146,9 @@ def test_login_does_not_block_the_gui_thread(qtbot, make_window):
 
 
 def _http_login(url: str, role: str) -> dict[str, str]:
-    answer = requests.post(f"{url}/api/v1/auth/login", json={"username": role, "password": DEMO_PASSWORDS[role]},
-                           timeout=10)
+    answer = requests.post(
+        f"{url}/api/v1/auth/login", json={"username": role, "password": DEMO_PASSWORDS[role]}, timeout=10
+    )
     answer.raise_for_status()
     return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
@@ -155,10 +164,15 @@ def test_live_events_arrive_then_backend_loss_is_shown(qtbot, tmp_path, make_win
         qtbot.waitUntil(lambda: model.rowCount() >= 100, timeout=15_000)  # recent alerts prefilled
 
         headers = _http_login(backend.url, "supervisor")
-        alert = requests.get(f"{backend.url}/api/v1/alerts", params={"state": "new", "limit": 1},
-                             headers=headers, timeout=10).json()["items"][0]
-        changed = requests.post(f"{backend.url}/api/v1/alerts/{alert['id']}/transition",
-                                json={"to": "acknowledged", "version": alert["version"]}, headers=headers, timeout=10)
+        alert = requests.get(
+            f"{backend.url}/api/v1/alerts", params={"state": "new", "limit": 1}, headers=headers, timeout=10
+        ).json()["items"][0]
+        changed = requests.post(
+            f"{backend.url}/api/v1/alerts/{alert['id']}/transition",
+            json={"to": "acknowledged", "version": alert["version"]},
+            headers=headers,
+            timeout=10,
+        )
         assert changed.status_code == 200, changed.text
 
         def acknowledged_row_arrived() -> bool:
@@ -188,12 +202,22 @@ def test_ended_session_asks_to_sign_in_again_and_resumes(qtbot, tmp_path, make_w
         qtbot.waitUntil(lambda: "Điều hành viên" in window.user_label.text(), timeout=15_000)
         # The session ends on the server (as when it is revoked): both tokens stop working.
         token = window._context.connection.client.ensure_fresh_token()
-        assert requests.post(f"{backend.url}/api/v1/auth/logout", headers={"Authorization": f"Bearer {token}"},
-                             timeout=10).status_code == 204
+        assert (
+            requests.post(
+                f"{backend.url}/api/v1/auth/logout", headers={"Authorization": f"Bearer {token}"}, timeout=10
+            ).status_code
+            == 204
+        )
         # The next call finds out and cannot refresh.
         run_in_background(window._context.connection.client.list_alerts, on_failure=lambda _e: None)
-        qtbot.waitUntil(lambda: window.login_dialog() is not None and window.login_dialog() is not first
-                        and window.login_dialog().isVisible(), timeout=15_000)
+        qtbot.waitUntil(
+            lambda: (
+                window.login_dialog() is not None
+                and window.login_dialog() is not first
+                and window.login_dialog().isVisible()
+            ),
+            timeout=15_000,
+        )
         dialog = window.login_dialog()
         assert "Phiên làm việc đã kết thúc" in dialog._intro.text()
         assert window.user_label.text() == "Chưa đăng nhập"
@@ -215,8 +239,9 @@ def test_sign_out_stops_live_events_and_asks_for_a_new_sign_in(qtbot, backend, m
     qtbot.waitUntil(lambda: window.connection_indicator.text() == "Trực tuyến", timeout=15_000)
     first_dialog = window.login_dialog()
     window.act_sign_out.trigger()
-    qtbot.waitUntil(lambda: window.login_dialog() is not first_dialog and window.login_dialog().isVisible(),
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window.login_dialog() is not first_dialog and window.login_dialog().isVisible(), timeout=15_000
+    )
     assert window.user_label.text() == "Chưa đăng nhập"
     assert window.connection_indicator.text() == "Ngoại tuyến"
     assert not window._context.connection.is_streaming()
@@ -224,7 +249,7 @@ def test_sign_out_stops_live_events_and_asks_for_a_new_sign_in(qtbot, backend, m
 
 
 def test_remote_start_opens_login_then_the_main_window(qtbot, backend, themed_app):
-    from ioc_console.app import ConsoleApp
+    from ioc_console.shell.app import ConsoleApp
 
     console = ConsoleApp(themed_app, language="vi")
     try:

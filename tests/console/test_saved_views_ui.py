@@ -1,4 +1,5 @@
 """The event log's saved views in the console: apply, save, update, delete; offline through the outbox."""
+
 from __future__ import annotations
 
 import sys
@@ -13,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ holds faultproxy.py
 
-from faultproxy import FaultProxy  # noqa: E402
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: E402,F401 - fixtures
-from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers, sign_in  # noqa: E402
+from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
+from faultproxy import FaultProxy
+from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers, sign_in
 
 
 class ServerViews:
@@ -31,15 +32,23 @@ class ServerViews:
         return {v["name"]: v for v in answer.json()["items"] if v["name"].startswith(self.prefix)}
 
     def create(self, name: str, data: dict) -> dict:
-        answer = requests.post(f"{self.url}/api/v1/me/views", headers=self.headers, timeout=10,
-                               json={"name": name, "kind": "event_log", "data": data})
+        answer = requests.post(
+            f"{self.url}/api/v1/me/views",
+            headers=self.headers,
+            timeout=10,
+            json={"name": name, "kind": "event_log", "data": data},
+        )
         answer.raise_for_status()
         return answer.json()
 
     def cleanup(self) -> None:
         for view in self.mine().values():
-            requests.delete(f"{self.url}/api/v1/me/views/{view['id']}", headers=self.headers, timeout=10,
-                            params={"version": view["version"]})
+            requests.delete(
+                f"{self.url}/api/v1/me/views/{view['id']}",
+                headers=self.headers,
+                timeout=10,
+                params={"version": view["version"]},
+            )
 
 
 @pytest.fixture()
@@ -127,7 +136,8 @@ def test_apply_save_update_and_delete_views_online(qtbot, backend, make_window, 
 
 
 def test_a_view_saved_offline_shows_at_once_and_is_sent_when_the_server_returns(
-        qtbot, backend, make_window, server_views) -> None:
+    qtbot, backend, make_window, server_views
+) -> None:
     p = server_views.prefix
     proxy = FaultProxy(backend.url)
     try:
@@ -179,7 +189,8 @@ def test_a_view_saved_offline_shows_at_once_and_is_sent_when_the_server_returns(
 
 
 def test_saving_under_an_existing_name_asks_to_replace_and_names_are_shown_as_plain_text(
-        qtbot, backend, make_window, server_views) -> None:
+    qtbot, backend, make_window, server_views
+) -> None:
     p = server_views.prefix
     hostile = f"{p} <b>đậm</b>"
     server_views.create(hostile, {"text": "a", "min_level": "info"})

@@ -1,14 +1,15 @@
 """The style sheet: every image it names exists, and combo boxes show that they open a list."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from console_fixtures import themed_app  # noqa: F401 - fixture
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox
 
-from ioc_console.theme import style_sheet
-from console_fixtures import themed_app  # noqa: F401 - fixture
+from ioc_console.shell.theme import style_sheet
 
 
 def test_every_image_of_the_sheet_is_an_absolute_path_to_a_readable_image():
@@ -29,6 +30,10 @@ def test_a_combo_box_draws_its_arrow(qtbot, themed_app):  # noqa: F811
     combo.resize(300, 36)
     image = combo.grab().toImage()
     # The arrow is drawn in #8fa3b8 inside the right-hand 24 px; nothing else there has that colour.
-    arrow = [(x, y) for x in range(image.width() - 24, image.width()) for y in range(image.height())
-             if image.pixelColor(x, y).name() == "#8fa3b8"]
+    arrow = [
+        (x, y)
+        for x in range(image.width() - 24, image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).name() == "#8fa3b8"
+    ]
     assert arrow, "no arrow drawn on the combo box"

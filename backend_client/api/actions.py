@@ -1,0 +1,348 @@
+"""Pure builders of outbox actions: the exact API request for each operator action (docs/API.md)."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from ioc_domain.alerts import CLOSE_REASONS as _CLOSE_REASONS
+from ioc_domain.alerts import MOVE_TARGETS
+from ioc_domain.alerts import VERDICTS as _VERDICTS
+from ioc_domain.statuses import REPORT_STATUSES as _REPORT_STATUSES
+from ioc_domain.statuses import TASK_STATUSES as _TASK_STATUSES
+
+_ALERT_TARGETS = tuple(target for target in MOVE_TARGETS.values() if target is not None)
+MAX_UNIT = 200
+_TASK_FIELDS = ("status", "title", "description", "assignee_unit", "due_at")
+MAX_NOTE = 2000
+# Saved views (docs/API.md "Saved view"): checked here too, so a bad one is refused before it is queued.
+MAX_VIEW_NAME = 80
+MAX_VIEW_DATA_BYTES = 16 * 1024
+_VIEW_KIND = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+@dataclass(frozen=True)
+class Action:
+    """One operator action ready for the outbox. ``base_version`` is the version the operator saw."""
+
+    kind: str
+    method: str
+    path: str
+    body: dict[str, Any] | None = field(default_factory=dict)  # None: a request without a body (DELETE)
+    resource: str = ""
+    resource_id: str = ""
+    base_version: int | None = None
+
+
+def _field(obj: Mapping[str, Any] | Any, name: str) -> Any:
+    if isinstance(obj, Mapping):
+        if name not in obj:
+            raise ValueError(f"The resource has no {name!r}; pass the object the operator saw.")
+        return obj[name]
+    try:
+        return getattr(obj, name)
+    except AttributeError:
+        raise ValueError(f"The resource has no {name!r}; pass the object the operator saw.") from None
+
+
+def _identity(obj: Mapping[str, Any] | Any) -> tuple[str, int]:
+    rid, version = _field(obj, "id"), _field(obj, "version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ValueError(f"The resource's version must be a positive integer, not {version!r}.")
+    if rid is None or str(rid) == "":
+        raise ValueError("The resource has an empty id.")
+    return str(rid), version
+
+
+def _path_id(value: str) -> str:
+    return quote(value, safe="")  # an id must not change the route
+
+
+def _note(note: str | None, *, required: bool = False) -> str | None:
+    if note is None and not required:
+        return None
+    if not isinstance(note, str) or not note.strip():
+        if required:
+            raise ValueError("A note needs some text.")
+        return None
+    if len(note) > MAX_NOTE:
+        raise ValueError(f"A note may have at most {MAX_NOTE} characters (this one has {len(note)}).")
+    return note
+
+
+def _transition(alert: Any, to: str, *, reason: str | None = None, note: str | None = None) -> Action:
+    rid, version = _identity(alert)
+    body = {"to": to, "version": version, "reason": reason, "note": _note(note)}
+    return Action(
+        kind=f"alert.{to}",
+        method="POST",
+        path=f"/alerts/{_path_id(rid)}/transition",
+        body=body,
+        resource="alert",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
+def acknowledge_alert(alert: Mapping[str, Any] | Any, note: str | None = None) -> Action:
+    return _transition(alert, "acknowledged", note=note)
+
+
+def start_alert(alert: Mapping[str, Any] | Any) -> Action:
+    return _transition(alert, "in_progress")
+
+
+def close_alert(alert: Mapping[str, Any] | Any, reason: str, note: str | None = None) -> Action:
+    if reason not in _CLOSE_REASONS:
+        raise ValueError(f"Close reason {reason!r} is not one of {', '.join(_CLOSE_REASONS)}.")
+    return _transition(alert, "closed", reason=reason, note=note)
+
+
+def verify_alert(alert: Mapping[str, Any] | Any, verdict: str, note: str | None = None) -> Action:
+    """The operator checked the alert on camera: ``confirmed``, or ``false_alarm`` (which closes it)."""
+    if verdict not in _VERDICTS:
+        raise ValueError(f"Verdict {verdict!r} is not one of {', '.join(_VERDICTS)}.")
+    rid, version = _identity(alert)
+    body = {"verdict": verdict, "version": version, "note": _note(note)}
+    return Action(
+        kind="alert.verify",
+        method="POST",
+        path=f"/alerts/{_path_id(rid)}/verify",
+        body=body,
+        resource="alert",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
+def dispatch_alert(alert: Mapping[str, Any] | Any, unit: str, note: str | None = None) -> Action:
+    """Hand the alert to the unit in charge (ward police, fire and rescue...); it moves to in_progress."""
+    if not isinstance(unit, str) or not unit.strip():
+        raise ValueError("Name the unit the alert is dispatched to.")
+    unit = unit.strip()
+    if len(unit) > MAX_UNIT:
+        raise ValueError(f"A unit name may have at most {MAX_UNIT} characters (this one has {len(unit)}).")
+    rid, version = _identity(alert)
+    body = {"unit": unit, "version": version, "note": _note(note)}
+    return Action(
+        kind="alert.dispatch",
+        method="POST",
+        path=f"/alerts/{_path_id(rid)}/dispatch",
+        body=body,
+        resource="alert",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
+def add_alert_note(alert: Mapping[str, Any] | Any, text: str) -> Action:
+    """Notes append without a version check on the server; base_version only records what was seen."""
+    rid, version = _identity(alert)
+    return Action(
+        kind="alert.note",
+        method="POST",
+        path=f"/alerts/{_path_id(rid)}/notes",
+        body={"text": _note(text, required=True)},
+        resource="alert",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
+def set_report_status(
+    report: Mapping[str, Any] | Any, status: str, note: str | None = None, agency_responsible: str | None = None
+) -> Action:
+    if status not in _REPORT_STATUSES:
+        raise ValueError(f"Report status {status!r} is not one of {', '.join(_REPORT_STATUSES)}.")
+    rid, version = _identity(report)
+    body: dict[str, Any] = {"status": status, "version": version}
+    if _note(note) is not None:
+        body["note"] = note
+    if agency_responsible is not None:
+        body["agency_responsible"] = agency_responsible
+    return Action(
+        kind="report.status",
+        method="PATCH",
+        path=f"/reports/{_path_id(rid)}",
+        body=body,
+        resource="report",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
+def update_task(task: Mapping[str, Any] | Any, **fields: Any) -> Action:
+    unknown = sorted(set(fields) - set(_TASK_FIELDS))
+    if unknown:
+        raise ValueError(f"update_task got unknown fields {unknown}; allowed: {', '.join(_TASK_FIELDS)}.")
+    if not fields:
+        raise ValueError("update_task needs at least one field to change.")
+    if "status" in fields and fields["status"] not in _TASK_STATUSES:
+        raise ValueError(f"Task status {fields['status']!r} is not one of {', '.join(_TASK_STATUSES)}.")
+    rid, version = _identity(task)
+    body: dict[str, Any] = {"version": version}
+    for name, value in fields.items():
+        # A due date may be a datetime; the outbox stores JSON, so send the ISO text the API expects.
+        body[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return Action(
+        kind="task.update",
+        method="PATCH",
+        path=f"/tasks/{_path_id(rid)}",
+        body=body,
+        resource="task",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
+def view_name(name: str) -> str:
+    """A saved view's name as the server stores it (trimmed, NFC); ValueError if it would be refused."""
+    if not isinstance(name, str):
+        raise ValueError("A view name must be text.")
+    # NFC like the server: Vietnamese typed with combining accents must equal the precomposed name.
+    cleaned = unicodedata.normalize("NFC", name).strip()
+    if not cleaned:
+        raise ValueError("A view needs a name.")
+    if len(cleaned) > MAX_VIEW_NAME:
+        raise ValueError(f"A view name may have at most {MAX_VIEW_NAME} characters (this one has {len(cleaned)}).")
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in cleaned):
+        raise ValueError("A view name may not contain control characters or line breaks.")
+    return cleaned
+
+
+def _view_data(data: Mapping[str, Any]) -> dict[str, Any]:
+    if not isinstance(data, Mapping):
+        raise ValueError("A view's settings must be a JSON object.")
+    try:
+        encoded = json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"A view's settings cannot be stored as JSON: {exc}.") from exc
+    size = len(encoded.encode("utf-8"))
+    if size > MAX_VIEW_DATA_BYTES:
+        raise ValueError(f"A view's settings may take at most {MAX_VIEW_DATA_BYTES} bytes (these take {size}).")
+    return json.loads(encoded)  # a plain copy: later changes to the caller's dict do not leak in
+
+
+def create_view(name: str, kind: str, data: Mapping[str, Any]) -> Action:
+    """Save a new view (``POST /me/views``); it has no id until the server answers."""
+    if not isinstance(kind, str) or not _VIEW_KIND.fullmatch(kind):
+        raise ValueError(f"View kind {kind!r} must be lower-case letters, digits and '_' (at most 40).")
+    body = {"name": view_name(name), "kind": kind, "data": _view_data(data)}
+    return Action(kind="view.create", method="POST", path="/me/views", body=body, resource="view")
+
+
+def update_view(
+    view: Mapping[str, Any] | Any, name: str | None = None, data: Mapping[str, Any] | None = None
+) -> Action:
+    """Rename a view and/or replace its settings (``PATCH /me/views/{id}``), based on the version seen."""
+    if name is None and data is None:
+        raise ValueError("update_view needs a new name, new settings, or both.")
+    rid, version = _identity(view)
+    body: dict[str, Any] = {"version": version}
+    if name is not None:
+        body["name"] = view_name(name)
+    if data is not None:
+        body["data"] = _view_data(data)
+    return Action(
+        kind="view.update",
+        method="PATCH",
+        path=f"/me/views/{_path_id(rid)}",
+        body=body,
+        resource="view",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
+def delete_view(view: Mapping[str, Any] | Any) -> Action:
+    """Delete a view (``DELETE /me/views/{id}?version=N``: the version travels in the query, no body)."""
+    rid, version = _identity(view)
+    return Action(
+        kind="view.delete",
+        method="DELETE",
+        path=f"/me/views/{_path_id(rid)}?version={version}",
+        body=None,
+        resource="view",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
+def vote(meeting: Mapping[str, Any] | Any, poll_id: int, option: int) -> Action:
+    """Vote for ``option`` (0-based) in a poll of ``meeting``; a later vote replaces it on the server.
+
+    No base version: a vote is not stale because someone else voted or the meeting changed
+    meanwhile (docs/API.md). When the meeting the operator saw lists the poll, the option is
+    checked against it and a poll seen closed is refused (closing is final).
+    """
+    rid, _version = _identity(meeting)
+    if isinstance(poll_id, bool) or not isinstance(poll_id, int) or poll_id < 1:
+        raise ValueError(f"A poll id must be a positive integer, not {poll_id!r}.")
+    if isinstance(option, bool) or not isinstance(option, int) or option < 0:
+        raise ValueError(f"An option must be a number from 0, not {option!r}.")
+    polls = meeting.get("polls") if isinstance(meeting, Mapping) else getattr(meeting, "polls", None)
+    for poll in polls or ():
+        poll_map = poll if isinstance(poll, Mapping) else poll.model_dump()
+        if poll_map.get("id") != poll_id:
+            continue
+        if poll_map.get("status") == "closed":
+            raise ValueError(f"Poll {poll_id} is closed; votes are no longer accepted.")
+        if option >= len(poll_map.get("options") or ()):
+            raise ValueError(f"Poll {poll_id} has options 0..{len(poll_map.get('options') or ()) - 1}, not {option}.")
+    return Action(
+        kind="meeting.vote",
+        method="POST",
+        path=f"/meetings/{_path_id(rid)}/polls/{poll_id}/vote",
+        body={"option": option},
+        resource="meeting",
+        resource_id=rid,
+        base_version=None,
+    )
+
+
+def with_version(body: Mapping[str, Any], version: int) -> dict[str, Any]:
+    """The same request based on another version (resolving a conflict by redoing it on the current state)."""
+    redone = dict(body)
+    if "version" in redone:
+        redone["version"] = version
+    return redone
+
+
+def describe(action: Action | Any) -> str:
+    """Short English text for logs, e.g. 'acknowledge alert 17' (the console translates its own)."""
+    kind = getattr(action, "kind", "")
+    rid = getattr(action, "resource_id", "") or ""
+    body = getattr(action, "body", None) or {}
+    verbs = {
+        "alert.acknowledged": "acknowledge alert",
+        "alert.in_progress": "start work on alert",
+        "alert.closed": "close alert",
+        "alert.note": "add a note to alert",
+        "alert.verify": "verify alert",
+        "alert.dispatch": "dispatch alert",
+        "report.status": "change the status of report",
+        "task.update": "update task",
+        "meeting.vote": "vote in a poll of meeting",
+        "view.create": "save view",
+        "view.update": "change saved view",
+        "view.delete": "delete saved view",
+    }
+    text = f"{verbs.get(kind, kind)} {rid}".strip()
+    if kind == "alert.closed" and body.get("reason"):
+        text += f" ({body['reason']})"
+    elif kind == "alert.verify" and body.get("verdict"):
+        text += f" ({body['verdict']})"
+    elif kind == "alert.dispatch" and isinstance(body.get("unit"), str):
+        text += f" to {body['unit']!r}"
+    elif kind == "report.status" and body.get("status"):
+        text += f" to {body['status']}"
+    elif kind == "task.update":
+        text += " (" + ", ".join(sorted(k for k in body if k != "version")) + ")"
+    elif kind in ("view.create", "view.update") and isinstance(body.get("name"), str):
+        text += f" {body['name']!r}"
+    return text

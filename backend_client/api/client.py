@@ -1,0 +1,542 @@
+"""Typed calls of the IOC API v1 (cameras, alerts, reports, sensors, tasks, meetings, sync)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Any, TypeVar
+from urllib.parse import quote, urlencode, urljoin, urlsplit
+
+import requests
+
+from backend_client.api.documents import MAX_DOCUMENT_BYTES, check_pdf_bytes
+from backend_client.api.errors import BadResponse
+from backend_client.api.models import (
+    Alert,
+    Analytic,
+    Camera,
+    Meeting,
+    Page,
+    Reading,
+    Report,
+    SavedView,
+    SavedViewList,
+    Sensor,
+    SyncBatch,
+    Task,
+    User,
+)
+from backend_client.api.session import ApiSession, _query
+from backend_client.api.sync_payload import SyncPage, decode_sync_page, parse_sync_batch
+from backend_client.api.transport import decode_json
+from backend_client.api.validation import parse_as
+
+_TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at"})
+_MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
+
+T = TypeVar("T")
+
+
+def _path_id(value: str | int) -> str:
+    # Ids go into the path; quoting stops an id like "../users" from changing the route.
+    return quote(str(value), safe="")
+
+
+class IocClient(ApiSession):
+    """The console's view of the backend: one method per API call, typed results.
+
+    Construction, sign-in, token refresh, retries and error mapping come from
+    ``ApiSession``; every method here raises the ``IocError`` subclasses of ``errors``.
+    """
+
+    # ----------------------------------------------------------------- cameras & streams
+    def list_cameras(
+        self,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        ward: str | None = None,
+        category: str | None = None,
+        status: str | None = None,
+        q: str | None = None,
+    ) -> Page[Camera]:
+        return self._fetch(
+            Page[Camera],
+            "/cameras",
+            what="camera list",
+            limit=limit,
+            offset=offset,
+            ward=ward,
+            category=category,
+            status=status,
+            q=q,
+        )
+
+    def get_camera(self, camera_id: str) -> Camera:
+        return self._fetch(Camera, f"/cameras/{_path_id(camera_id)}", what="camera")
+
+    def update_camera(
+        self,
+        camera_id: str,
+        version: int,
+        *,
+        status: str | None = None,
+        name: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> Camera:
+        body = {"version": version, **_query(status=status, name=name)}
+        return self._write(
+            Camera, "PATCH", f"/cameras/{_path_id(camera_id)}", body, what="camera", idempotency_key=idempotency_key
+        )
+
+    def stream_url(self, camera: Camera, which: str = "sub") -> str:
+        """Absolute stream URL carrying ``?access_token=`` (video decoders cannot send headers).
+
+        Treat the result as a secret: log it only through ``redact_url``.
+        """
+        if which not in ("main", "sub"):
+            raise ValueError(f"which must be 'main' or 'sub', not {which!r}")
+        raw = camera.main_stream_url if which == "main" else camera.sub_stream_url
+        absolute = urljoin(self.base_url + "/", raw)
+        token = self.ensure_fresh_token()
+        separator = "&" if urlsplit(absolute).query else "?"
+        return f"{absolute}{separator}{urlencode({'access_token': token})}"
+
+    def camera_frame(self, camera_id: str, which: str = "sub") -> bytes:
+        """One JPEG frame of a camera (``/streams/{id}/{main|sub}.jpg``)."""
+        if which not in ("main", "sub"):
+            raise ValueError(f"which must be 'main' or 'sub', not {which!r}")
+        response = self._send("GET", f"/streams/{_path_id(camera_id)}/{which}.jpg", accept="image/jpeg")
+        return self._jpeg_body(response, what="camera frame")
+
+    @staticmethod
+    def _jpeg_body(response: requests.Response, *, what: str) -> bytes:
+        content = response.content
+        if not content.startswith(b"\xff\xd8"):
+            raise BadResponse(
+                f"Malformed {what}: not a JPEG image ({response.headers.get('Content-Type', 'unknown type')})", field=""
+            )
+        return content
+
+    # ----------------------------------------------------------------- alerts
+    def list_analytics(self) -> list[Analytic]:
+        return self._fetch(list[Analytic], "/analytics", what="analytics list")
+
+    def list_alerts(
+        self,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        state: str | None = None,
+        severity: str | None = None,
+        analytic: str | None = None,
+        camera_id: str | None = None,
+        since: datetime | str | None = None,
+    ) -> Page[Alert]:
+        return self._fetch(
+            Page[Alert],
+            "/alerts",
+            what="alert list",
+            limit=limit,
+            offset=offset,
+            state=state,
+            severity=severity,
+            analytic=analytic,
+            camera_id=camera_id,
+            since=since,
+        )
+
+    def get_alert(self, alert_id: int) -> Alert:
+        return self._fetch(Alert, f"/alerts/{_path_id(alert_id)}", what="alert")
+
+    def transition_alert(
+        self,
+        alert_id: int,
+        to: str,
+        version: int,
+        *,
+        reason: str | None = None,
+        note: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> Alert:
+        body = {"to": to, "version": version, "reason": reason, "note": note}
+        return self._write(
+            Alert,
+            "POST",
+            f"/alerts/{_path_id(alert_id)}/transition",
+            body,
+            what="alert",
+            idempotency_key=idempotency_key,
+        )
+
+    def add_alert_note(self, alert_id: int, text: str, *, idempotency_key: str | None = None) -> Alert:
+        return self._write(
+            Alert,
+            "POST",
+            f"/alerts/{_path_id(alert_id)}/notes",
+            {"text": text},
+            what="alert",
+            idempotency_key=idempotency_key,
+        )
+
+    def alert_snapshot(self, alert_id: int) -> bytes:
+        response = self._send("GET", f"/alerts/{_path_id(alert_id)}/snapshot.jpg", accept="image/jpeg")
+        return self._jpeg_body(response, what="alert snapshot")
+
+    # ----------------------------------------------------------------- reports
+    def list_reports(
+        self,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        status: str | None = None,
+        ward: str | None = None,
+        source: str | None = None,
+    ) -> Page[Report]:
+        return self._fetch(
+            Page[Report],
+            "/reports",
+            what="report list",
+            limit=limit,
+            offset=offset,
+            status=status,
+            ward=ward,
+            source=source,
+        )
+
+    def get_report(self, report_id: int) -> Report:
+        return self._fetch(Report, f"/reports/{_path_id(report_id)}", what="report")
+
+    def update_report(
+        self,
+        report_id: int,
+        version: int,
+        *,
+        status: str | None = None,
+        note: str | None = None,
+        agency_responsible: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> Report:
+        body = {"version": version, **_query(status=status, note=note, agency_responsible=agency_responsible)}
+        return self._write(
+            Report, "PATCH", f"/reports/{_path_id(report_id)}", body, what="report", idempotency_key=idempotency_key
+        )
+
+    # ----------------------------------------------------------------- sensors
+    def list_sensors(
+        self,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        kind: str | None = None,
+        ward: str | None = None,
+        status: str | None = None,
+    ) -> Page[Sensor]:
+        return self._fetch(
+            Page[Sensor],
+            "/sensors",
+            what="sensor list",
+            limit=limit,
+            offset=offset,
+            kind=kind,
+            ward=ward,
+            status=status,
+        )
+
+    def get_sensor(self, sensor_id: str) -> Sensor:
+        return self._fetch(Sensor, f"/sensors/{_path_id(sensor_id)}", what="sensor")
+
+    def sensor_readings(
+        self, sensor_id: str, *, since: datetime | str | None = None, limit: int = 100, offset: int = 0
+    ) -> Page[Reading]:
+        return self._fetch(
+            Page[Reading],
+            f"/sensors/{_path_id(sensor_id)}/readings",
+            what="readings",
+            since=since,
+            limit=limit,
+            offset=offset,
+        )
+
+    # ----------------------------------------------------------------- tasks
+    def list_tasks(self, *, limit: int = 100, offset: int = 0) -> Page[Task]:
+        return self._fetch(Page[Task], "/tasks", what="task list", limit=limit, offset=offset)
+
+    def get_task(self, task_id: int) -> Task:
+        return self._fetch(Task, f"/tasks/{_path_id(task_id)}", what="task")
+
+    def create_task(
+        self,
+        title: str,
+        description: str,
+        assignee_unit: str,
+        due_at: datetime | str,
+        meeting_id: int | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> Task:
+        body: dict[str, Any] = {
+            "title": title,
+            "description": description,
+            "assignee_unit": assignee_unit,
+            "due_at": due_at,
+        }
+        if meeting_id is not None:
+            body["meeting_id"] = meeting_id
+        return self._write(Task, "POST", "/tasks", body, what="task", idempotency_key=idempotency_key)
+
+    def update_task(self, task_id: int, version: int, *, idempotency_key: str | None = None, **fields: Any) -> Task:
+        unknown = set(fields) - _TASK_FIELDS
+        if unknown:
+            raise TypeError(f"update_task got unknown fields: {sorted(unknown)}")
+        body = {"version": version, **_query(**fields)}
+        return self._write(
+            Task, "PATCH", f"/tasks/{_path_id(task_id)}", body, what="task", idempotency_key=idempotency_key
+        )
+
+    # ----------------------------------------------------------------- meetings
+    def list_meetings(self, *, limit: int = 100, offset: int = 0) -> Page[Meeting]:
+        return self._fetch(Page[Meeting], "/meetings", what="meeting list", limit=limit, offset=offset)
+
+    def get_meeting(self, meeting_id: int) -> Meeting:
+        return self._fetch(Meeting, f"/meetings/{_path_id(meeting_id)}", what="meeting")
+
+    def create_meeting(
+        self,
+        title: str,
+        location: str,
+        starts_at: datetime | str,
+        ends_at: datetime | str,
+        agenda: list[Any] | None = None,
+        *,
+        status: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> Meeting:
+        body: dict[str, Any] = {
+            "title": title,
+            "location": location,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "agenda": agenda or [],
+        }
+        if status is not None:
+            body["status"] = status
+        return self._write(Meeting, "POST", "/meetings", body, what="meeting", idempotency_key=idempotency_key)
+
+    def update_meeting(
+        self, meeting_id: int, version: int, *, idempotency_key: str | None = None, **fields: Any
+    ) -> Meeting:
+        unknown = set(fields) - _MEETING_FIELDS
+        if unknown:
+            raise TypeError(f"update_meeting got unknown fields: {sorted(unknown)}")
+        body = {"version": version, **_query(**fields)}
+        return self._write(
+            Meeting, "PATCH", f"/meetings/{_path_id(meeting_id)}", body, what="meeting", idempotency_key=idempotency_key
+        )
+
+    # ----------------------------------------------------------------- meeting documents & polls
+    def upload_document(
+        self, meeting_id: int, filename: str, pdf_bytes: bytes, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        """Attach a PDF to a meeting (leader, supervisor, admin); returns the meeting with it listed.
+
+        Refused here, before any upload, when the bytes are not a PDF or exceed the server's limit.
+        """
+        content = bytes(pdf_bytes)
+        check_pdf_bytes(content, what=f"The file {filename!r}")
+        if len(content) > MAX_DOCUMENT_BYTES:
+            raise ValueError(
+                f"The file {filename!r} has {len(content)} bytes; a meeting document may have at most "
+                f"{MAX_DOCUMENT_BYTES}."
+            )
+        if not isinstance(filename, str) or not filename.strip():
+            raise ValueError("A document needs a file name.")
+        # The name travels in the query (UTF-8, percent-encoded by requests); headers are Latin-1.
+        response = self._send(
+            "POST",
+            f"/meetings/{_path_id(meeting_id)}/documents",
+            params={"filename": filename},
+            content=content,
+            content_type="application/pdf",
+            idempotency_key=idempotency_key,
+        )
+        return parse_as(Meeting, decode_json(response, what="meeting"), what="meeting")
+
+    def download_document(self, meeting_id: int, doc_id: int) -> bytes:
+        """The PDF bytes of a meeting document, checked against the SHA-256 the server names (ETag)."""
+        response = self._send(
+            "GET", f"/meetings/{_path_id(meeting_id)}/documents/{_path_id(doc_id)}", accept="application/pdf"
+        )
+        content = response.content
+        try:
+            check_pdf_bytes(content, what=f"Meeting document {doc_id}")
+        except ValueError as exc:
+            raise BadResponse(f"Malformed meeting document: {exc}", field="") from None
+        etag = response.headers.get("ETag", "").strip().removeprefix("W/").strip('"').lower()
+        if etag and hashlib.sha256(content).hexdigest() != etag:
+            raise BadResponse(
+                f"Meeting document {doc_id} arrived damaged: its SHA-256 does not match the ETag", field=""
+            )
+        return content
+
+    def delete_document(
+        self, meeting_id: int, doc_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        response = self._send(
+            "DELETE",
+            f"/meetings/{_path_id(meeting_id)}/documents/{_path_id(doc_id)}",
+            params={"version": version},
+            idempotency_key=idempotency_key,
+        )
+        return parse_as(Meeting, decode_json(response, what="meeting"), what="meeting")
+
+    def create_poll(
+        self, meeting_id: int, version: int, question: str, options: list[str], *, idempotency_key: str | None = None
+    ) -> Meeting:
+        body = {"question": question, "options": list(options), "version": version}
+        return self._write(
+            Meeting,
+            "POST",
+            f"/meetings/{_path_id(meeting_id)}/polls",
+            body,
+            what="meeting",
+            idempotency_key=idempotency_key,
+        )
+
+    def close_poll(self, meeting_id: int, poll_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+        return self._write(
+            Meeting,
+            "POST",
+            f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}/close",
+            {"version": version},
+            what="meeting",
+            idempotency_key=idempotency_key,
+        )
+
+    def vote(self, meeting_id: int, poll_id: int, option: int, *, idempotency_key: str | None = None) -> Meeting:
+        """Vote for option ``option`` (0-based); voting again replaces one's earlier vote.
+
+        Raises ``Conflict`` with code ``poll_closed`` (and ``current``) once the poll is closed.
+        The console sends votes through the outbox instead (``actions.vote``).
+        """
+        return self._write(
+            Meeting,
+            "POST",
+            f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}/vote",
+            {"option": option},
+            what="meeting",
+            idempotency_key=idempotency_key,
+        )
+
+    # ----------------------------------------------------------------- saved views (private per user)
+    def list_views(self) -> list[SavedView]:
+        """Every saved view of the signed-in user, ordered by name (``GET /me/views``)."""
+        return self._fetch(SavedViewList, "/me/views", what="saved view list").items
+
+    def create_view(
+        self, name: str, kind: str, data: dict[str, Any], *, idempotency_key: str | None = None
+    ) -> SavedView:
+        """Raises ``Conflict`` with code ``name_taken`` (``.current`` = that view) if the name is in use."""
+        return self._write(
+            SavedView,
+            "POST",
+            "/me/views",
+            {"name": name, "kind": kind, "data": data},
+            what="saved view",
+            idempotency_key=idempotency_key,
+        )
+
+    def update_view(
+        self,
+        view_id: int,
+        version: int,
+        *,
+        name: str | None = None,
+        data: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> SavedView:
+        if name is None and data is None:
+            raise TypeError("update_view needs a new name, new data, or both")
+        body = {"version": version, **_query(name=name, data=data)}
+        return self._write(
+            SavedView,
+            "PATCH",
+            f"/me/views/{_path_id(view_id)}",
+            body,
+            what="saved view",
+            idempotency_key=idempotency_key,
+        )
+
+    def delete_view(self, view_id: int, version: int, *, idempotency_key: str | None = None) -> None:
+        self._send(
+            "DELETE", f"/me/views/{_path_id(view_id)}", params={"version": version}, idempotency_key=idempotency_key
+        )
+
+    # ----------------------------------------------------------------- queued actions
+    def send_action(self, method: str, path: str, body: Any, *, idempotency_key: str) -> dict[str, Any]:
+        """Send one queued outbox action (``path`` relative to /api/v1) and return the raw JSON resource.
+
+        The key makes a resend of an action the server already applied return the stored
+        answer instead of applying it twice. Raises ``Conflict`` (with ``.current``) on 409.
+        """
+        response = self._send(method.upper(), path, body=body, idempotency_key=idempotency_key)
+        if response.status_code == 204 or not response.content:
+            return {}
+        payload = decode_json(response, what="action response")
+        if not isinstance(payload, dict):
+            raise BadResponse("Malformed action response: expected a JSON object", field="")
+        return payload
+
+    # ----------------------------------------------------------------- users
+    def list_users(self, *, limit: int = 100, offset: int = 0) -> Page[User]:
+        return self._fetch(Page[User], "/users", what="user list", limit=limit, offset=offset)
+
+    # ----------------------------------------------------------------- paging & sync
+    def iter_pages(self, list_method: Callable[..., Page[T]], *, page_size: int = 1000, **filters: Any) -> Iterator[T]:
+        """Yield every item of a collection, fetching ``page_size`` items per request."""
+        offset = 0
+        while True:
+            page = list_method(limit=page_size, offset=offset, **filters)
+            yield from page.items
+            offset += len(page.items)
+            if not page.items or offset >= page.total:
+                return
+
+    def sync(self, since: str | None = "0", limit: int = 5000) -> SyncBatch:
+        """One page of changes after cursor ``since`` (``"0"``/None = everything)."""
+        # Checked by the bulk path of sync_payload, not by pydantic: see the reason there.
+        return parse_sync_batch(self._get_json("/sync", params=_query(since=since, limit=limit), what="sync batch"))
+
+    def iter_sync(self, since: str | None = "0", limit: int = 5000) -> Iterator[SyncBatch]:
+        """Yield sync batches until the backend says there is no more; the last cursor is final."""
+        for page in self.iter_sync_pages(since, limit):
+            yield SyncBatch.model_construct(changes=list(page.changes), cursor=page.cursor, has_more=page.has_more)
+
+    def sync_page(self, since: str | None = "0", limit: int = 5000) -> SyncPage:
+        """One page of changes after ``since``, checked and split into cache rows in one pass
+        (the bulk path the sync engine uses; see ``sync_payload.decode_sync_page``)."""
+        return decode_sync_page(self._send("GET", "/sync", params=_query(since=since, limit=limit)).content)
+
+    def iter_sync_pages(
+        self, since: str | None = "0", limit: int = 5000, *, first_limit: int | None = None
+    ) -> Iterator[SyncPage]:
+        """``iter_sync`` yielding ``SyncPage``s.
+
+        With ``first_limit`` the first page asks for that many changes and each next page for
+        twice as many, up to ``limit``: a short catch-up reaches the cache sooner (its first
+        rows are written while the rest is fetched), a long one still travels in big pages.
+        """
+        page_limit = limit if first_limit is None else max(1, min(first_limit, limit))
+        cursor = since
+        while True:
+            page = self.sync_page(cursor, page_limit)
+            yield page
+            if not page.has_more:
+                return
+            if page.cursor == cursor:
+                raise BadResponse(
+                    "Malformed sync batch: has_more is true but the cursor did not advance", field="cursor"
+                )
+            cursor = page.cursor
+            page_limit = min(page_limit * 2, limit)

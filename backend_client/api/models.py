@@ -1,0 +1,444 @@
+"""Typed, immutable views of the IOC API payloads (pydantic v2), validated as they arrive.
+
+The models are strict on purpose: a number sent as a string, a naive timestamp or an
+unknown enum value means the backend broke the contract, and the client reports it as
+``BadResponse`` naming the field rather than passing doubtful data to the console.
+Unknown extra fields are ignored so that a newer backend can add fields safely.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from backend_client.api.errors import BadResponse
+
+
+def _require_iso_string(value: Any) -> Any:
+    # Without this guard pydantic would accept a bare number as a Unix timestamp; the
+    # contract says every time is an ISO 8601 string with an explicit offset.
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected an ISO 8601 date-time string")
+    return value
+
+
+# Aware datetimes parsed from ISO strings (strict mode would refuse strings in Python mode).
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_require_iso_string), Field(strict=False)]
+
+
+class ApiModel(BaseModel):
+    """Base of every payload model: frozen, strict types, unknown fields ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore", strict=True)
+
+
+Role = Literal["operator", "supervisor", "leader", "participant", "admin"]
+CameraCategory = Literal["traffic", "urban_order", "public_safety", "forest_fire", "flood", "tourism"]
+CameraStatus = Literal["online", "offline", "degraded"]
+Severity = Literal["info", "warning", "critical"]
+AlertState = Literal["new", "acknowledged", "in_progress", "closed"]
+AlertTarget = Literal["acknowledged", "in_progress", "closed"]
+CloseReason = Literal["resolved", "false_positive", "duplicate", "no_action_needed"]
+AlertVerdict = Literal["confirmed", "false_alarm"]
+ReportSource = Literal["hue_s", "hotline"]
+ReportStatus = Literal["open", "in_progress", "action_scheduled", "closed", "duplicate", "not_responsible"]
+SensorKind = Literal["water_level", "rainfall", "pm25", "temperature", "landslide_tilt"]
+SensorStatus = Literal["ok", "warning", "alarm", "offline"]
+TaskStatus = Literal["todo", "in_progress", "done", "cancelled"]
+MeetingStatus = Literal["scheduled", "in_progress", "ended"]
+ResourceName = Literal["camera", "alert", "report", "sensor", "task", "meeting"]
+
+
+class User(ApiModel):
+    id: int
+    username: str
+    full_name: str
+    role: Role
+
+
+class OfflineGrant(ApiModel):
+    """A time-limited credential to resume the session without the password (``POST /auth/grant``).
+
+    Keep it like a password (the console stores it in its 0600 cache file); it is kept out of repr.
+    """
+
+    grant: str = Field(min_length=1, repr=False)
+    expires_at: Timestamp
+
+
+class AuthSession(ApiModel):
+    """What the caller learns from a login/refresh; the tokens stay inside the client."""
+
+    user: User
+    expires_at: Timestamp
+    refresh_expires_at: Timestamp
+    offline_grant: OfflineGrant | None = None
+
+
+class TokenGrant(ApiModel):
+    """The raw login/refresh answer. Internal to the client; tokens are kept out of repr."""
+
+    access_token: str = Field(min_length=1, repr=False)
+    token_type: str
+    expires_at: Timestamp
+    expires_in: int | None = None
+    refresh_token: str = Field(min_length=1, repr=False)
+    refresh_expires_at: Timestamp
+    user: User
+    offline_grant: OfflineGrant | None = None  # absent from backends older than the offline grant
+
+
+class Health(ApiModel):
+    status: str
+    version: str
+    time: Timestamp
+    demo: bool
+
+
+class Camera(ApiModel):
+    id: str
+    name: str
+    ward: str
+    category: CameraCategory
+    lat: float
+    lon: float
+    ptz: bool
+    main_stream_url: str
+    sub_stream_url: str
+    status: CameraStatus
+    version: int
+    updated_at: Timestamp
+
+
+class AlertNote(ApiModel):
+    author: str
+    text: str
+    at: Timestamp
+
+
+class AlertVerification(ApiModel):
+    """Who checked the alert on camera, and what they found."""
+
+    verdict: AlertVerdict
+    by: str
+    at: Timestamp
+
+
+class AlertDispatch(ApiModel):
+    """Which unit the alert was handed to, by whom and when."""
+
+    unit: str
+    by: str
+    at: Timestamp
+
+
+class Alert(ApiModel):
+    id: int
+    analytic: str
+    severity: Severity
+    camera_id: str
+    ward: str
+    lat: float
+    lon: float
+    detected_at: Timestamp
+    confidence: float
+    # [x, y, w, h] as fractions of the frame.
+    bbox: list[float] = Field(min_length=4, max_length=4)
+    state: AlertState
+    close_reason: CloseReason | None = None
+    owner: str | None = None
+    notes: list[AlertNote] = Field(default_factory=list)
+    # Absent from servers older than verify/dispatch: None then, as for an alert never verified.
+    verification: AlertVerification | None = None
+    dispatch: AlertDispatch | None = None
+    snapshot_url: str
+    version: int
+    updated_at: Timestamp
+
+
+class Analytic(ApiModel):
+    code: str
+    name_vi: str
+    name_en: str
+    category: str
+
+
+class Report(ApiModel):
+    id: int
+    source: ReportSource
+    service_code: str
+    service_name: str
+    description: str
+    status: ReportStatus
+    ward: str
+    lat: float
+    lon: float
+    address: str | None = None
+    agency_responsible: str | None = None
+    requested_datetime: Timestamp
+    updated_datetime: Timestamp
+    expected_datetime: Timestamp | None = None
+    version: int
+    updated_at: Timestamp
+
+
+class Unit(ApiModel):
+    name: str
+    symbol: str
+    definition: str
+
+
+class Sensor(ApiModel):
+    id: str
+    name: str
+    kind: SensorKind
+    ward: str
+    lat: float
+    lon: float
+    unit: Unit
+    last_result: float | None = None
+    last_phenomenon_time: Timestamp | None = None
+    status: SensorStatus
+    version: int
+    updated_at: Timestamp
+
+
+class Reading(ApiModel):
+    phenomenon_time: Timestamp
+    result: float
+
+
+class Task(ApiModel):
+    id: int
+    title: str
+    description: str
+    assignee_unit: str
+    status: TaskStatus
+    due_at: Timestamp | None = None  # API.md shows a time; the backend also allows none
+    created_by: str
+    meeting_id: int | None = None
+    version: int
+    updated_at: Timestamp
+
+
+class AgendaItem(ApiModel):
+    title: str
+    presenter: str
+
+
+PollStatus = Literal["open", "closed"]
+
+
+class MeetingDocument(ApiModel):
+    """A PDF attached to a meeting; fetch its bytes with ``IocClient.download_document``."""
+
+    id: int
+    filename: str
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    uploaded_at: Timestamp
+
+
+class Poll(ApiModel):
+    """A question put to a meeting; ``votes[i]`` counts the users whose current choice is option i."""
+
+    id: int
+    question: str
+    options: list[str] = Field(min_length=2)
+    status: PollStatus
+    votes: list[int]
+
+    @model_validator(mode="after")
+    def _one_tally_per_option(self) -> Poll:
+        if len(self.votes) != len(self.options):
+            raise ValueError("a poll must carry one vote count per option")
+        return self
+
+
+class Meeting(ApiModel):
+    id: int
+    title: str
+    location: str
+    starts_at: Timestamp
+    ends_at: Timestamp
+    status: MeetingStatus
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    # Absent from backends older than meeting documents and polls.
+    documents: list[MeetingDocument] = Field(default_factory=list)
+    polls: list[Poll] = Field(default_factory=list)
+    version: int
+    updated_at: Timestamp
+
+
+T = TypeVar("T")
+
+
+class Page(ApiModel, Generic[T]):
+    """One page of a collection; ``total`` counts all matches, not just this page."""
+
+    items: list[T]
+    total: int = Field(ge=0)
+    limit: int = Field(ge=0)
+    offset: int = Field(ge=0)
+
+
+class SavedView(ApiModel):
+    """One of the signed-in user's saved views (``/me/views``); ``data`` is the kind's own settings."""
+
+    id: int
+    name: str
+    kind: str
+    data: dict[str, Any]
+    version: int
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class SavedViewList(ApiModel):
+    """``GET /me/views``: every view of the caller (no paging; the server keeps at most 200)."""
+
+    items: list[SavedView]
+    total: int = Field(ge=0)
+
+
+Resource = Camera | Alert | Report | Sensor | Task | Meeting
+
+RESOURCE_MODELS: dict[str, type[ApiModel]] = {
+    "camera": Camera,
+    "alert": Alert,
+    "report": Report,
+    "sensor": Sensor,
+    "task": Task,
+    "meeting": Meeting,
+}
+
+
+class Change(ApiModel):
+    """One entry of ``/sync`` or one ``change`` event: a resource in its latest state."""
+
+    seq: int
+    resource: str
+    id: str
+    op: Literal["upsert", "delete"]
+    data: dict[str, Any] | None = None
+    _typed: Any = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _validate_resource_data(self) -> Change:
+        # Validate the embedded resource now, on the way in, so a malformed change is
+        # reported with its path (``changes.3.data.lat``) instead of failing later in the UI.
+        model_cls = RESOURCE_MODELS.get(self.resource)
+        if self.op == "upsert" and self.data is None:
+            raise PydanticCustomError("missing_data", "an upsert must carry data", {"path": "data"})
+        if model_cls is None or self.data is None:
+            return self
+        try:
+            self._typed = model_cls.model_validate(self.data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            path = ".".join(str(p) for p in ("data", *first["loc"]))
+            raise PydanticCustomError("resource_data", "{msg}", {"msg": first["msg"], "path": path}) from None
+        if str(getattr(self._typed, "id", self.id)) != self.id:
+            raise PydanticCustomError("resource_id", "data.id does not match the change id", {"path": "data.id"})
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        # The typed resource is derived from ``data`` (and may not be built yet, see model()),
+        # so two changes are equal when their fields are.
+        if isinstance(other, Change):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    def model(self) -> Resource | None:
+        """The typed resource (``Camera``, ``Alert``...), or None for deletions/unknown kinds.
+
+        Changes of a ``/sync`` page are built without the full validation (see
+        ``sync_payload``); their resource is validated here, on first use, and a contract
+        breach raises ``BadResponse`` naming the field (``data.lat``).
+        """
+        if self._typed is None and self.data is not None:
+            model_cls = RESOURCE_MODELS.get(self.resource)
+            if model_cls is not None:
+                try:
+                    self._typed = model_cls.model_validate(self.data)
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    path = ".".join(str(p) for p in ("data", *first["loc"]))
+                    raise BadResponse(f"Malformed change {self.seq}: {path}: {first['msg']}", field=path) from None
+        return self._typed
+
+
+class SyncBatch(ApiModel):
+    changes: list[Change]
+    cursor: str
+    has_more: bool
+
+
+class Event(ApiModel):
+    """One server-sent event. ``type`` is ``change`` or ``reset`` (then resync with /sync)."""
+
+    id: str | None = None
+    type: str
+    change: Change | None = None
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+__all__ = [
+    "AgendaItem",
+    "Alert",
+    "AlertNote",
+    "AlertState",
+    "AlertTarget",
+    "Analytic",
+    "ApiModel",
+    "AuthSession",
+    "Camera",
+    "CameraCategory",
+    "CameraStatus",
+    "Change",
+    "CloseReason",
+    "Event",
+    "Health",
+    "Meeting",
+    "MeetingDocument",
+    "MeetingStatus",
+    "OfflineGrant",
+    "Poll",
+    "PollStatus",
+    "Page",
+    "RESOURCE_MODELS",
+    "Reading",
+    "Report",
+    "ReportSource",
+    "ReportStatus",
+    "Resource",
+    "ResourceName",
+    "Role",
+    "SavedView",
+    "SavedViewList",
+    "Sensor",
+    "SensorKind",
+    "SensorStatus",
+    "Severity",
+    "SyncBatch",
+    "Task",
+    "TaskStatus",
+    "Timestamp",
+    "TokenGrant",
+    "Unit",
+    "User",
+]

@@ -1,0 +1,736 @@
+"""SyncEngine: keeps the offline cache in step with the backend and replays the outbox exactly once."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
+from datetime import UTC, datetime
+from typing import Any
+
+from backend_client.api.actions import Action, describe, with_version
+from backend_client.api.client import IocClient
+from backend_client.api.errors import (
+    AuthError,
+    BackendUnavailable,
+    Conflict,
+    InvalidRequest,
+    IocError,
+    NotFound,
+    PermissionDenied,
+)
+from backend_client.api.models import Change, Event
+from backend_client.api.redact import get_logger
+from backend_client.api.sync_payload import SyncPage
+from backend_client.cache import CacheStore, OutboxEntry
+from backend_client.cache.errors import OutboxStateError
+from backend_client.sync.connection_state import DEGRADED, OFFLINE, ONLINE, SLOW_CALL_SECONDS, Backoff, ConnectionStatus
+from backend_client.sync.gc_pause import cyclic_gc_paused
+from backend_client.sync.live_events import EventStream
+from backend_client.sync.media_prefetch import MediaPrefetcher
+from backend_client.sync.saved_views import refresh_saved_views
+
+_log = get_logger("backend_client.sync")
+
+THREAD_NAME = "ioc-sync-engine"
+COALESCE_SECONDS = 0.1  # live changes are written to the cache in batches at most this old
+MAX_LIVE_BATCH = 5000
+STREAM_GRACE_SECONDS = 2.0  # a stream reconnecting longer than this makes the link "degraded"
+OFFLINE_AFTER_FAILURES = 3  # repeated 5xx/garbage answers: treat the backend as gone
+_IDLE_POLL = 0.25
+RESOLUTIONS = ("retry_on_current", "discard")
+
+
+class _SignInRequired(Exception):
+    """No session and no usable offline grant: the operator has to sign in."""
+
+
+class _ResyncNeeded(Exception):
+    """The live stream cannot be trusted (gap or reset): catch up with /sync and reopen it."""
+
+    def __init__(self, reason: str, full: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.full = full
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _raw_change(change: Change) -> dict[str, Any]:
+    # The store takes the API's change objects; Change keeps the validated raw dict in .data.
+    return {"seq": change.seq, "resource": change.resource, "id": change.id, "op": change.op, "data": change.data}
+
+
+class SyncEngine:
+    """Background worker between an ``IocClient`` and a ``CacheStore``.
+
+    One thread (``ioc-sync-engine``) does all network work in this order whenever the
+    backend becomes reachable: authenticate (session, or the cached offline grant), catch
+    up with ``/sync`` from the cache cursor, replay the outbox strictly in order, then
+    follow the live event stream, writing its changes to the cache in small batches and
+    checking each event's ``prev`` so that a gap triggers a catch-up instead of a silent
+    loss. Callbacks run on that thread (or on the submitting thread for ``submit``);
+    marshal to the GUI thread yourself.
+    """
+
+    def __init__(
+        self,
+        client: IocClient,
+        store: CacheStore,
+        *,
+        on_status: Callable[[ConnectionStatus], None] | None = None,
+        on_changes: Callable[[Sequence[Change]], None] | None = None,
+        on_outbox: Callable[[OutboxEntry], None] | None = None,
+        on_auth_required: Callable[[], None] | None = None,
+        on_views: Callable[[], None] | None = None,
+        page_size: int = 5000,
+        first_page_size: int = 1000,
+        backoff_initial: float = 0.5,
+        backoff_max: float = 30.0,
+        stream_read_timeout: float = 45.0,
+        prefetch: bool | Mapping[str, Any] = False,
+    ) -> None:
+        self.client = client
+        self.store = store
+        self.on_status = on_status
+        self.on_changes = on_changes
+        self.on_outbox = on_outbox
+        self.on_auth_required = on_auth_required
+        self.on_views = on_views  # the saved views in the cache were refreshed from the server
+        # /sync pages grow from first_page_size to page_size: a short catch-up's first rows reach
+        # the cache at once. Pages beyond 5,000 changes measured slower on both sides (bigger
+        # strings to build and parse), and the GUI thread waits out one page's parse for the GIL.
+        self.page_size = page_size
+        self.first_page_size = first_page_size
+        self.stream_read_timeout = stream_read_timeout
+        #: Copies snapshots and readings into the cache after each catch-up, on its own thread
+        #: so that outbox replay never waits for media. ``prefetch`` may hold its options.
+        self.prefetcher: MediaPrefetcher | None = None
+        if prefetch:
+            options = dict(prefetch) if isinstance(prefetch, Mapping) else {}
+            self.prefetcher = MediaPrefetcher(client, store, **options)
+        self._backoff = Backoff(backoff_initial, backoff_max)
+        self._stream_backoff = (min(backoff_initial, 0.5), min(backoff_max, 5.0))
+        self._inbox: queue.SimpleQueue[tuple[str, int, Any]] = queue.SimpleQueue()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()  # guards _status and _stream
+        self._thread: threading.Thread | None = None
+        self._stream: EventStream | None = None
+        self._stream_generation = 0
+        self._stream_down_since: float | None = None
+        self._next_stream_probe = 0.0
+        self._connected = False  # engine thread only: caught up and following the stream
+        self._applied_id: int | None = None  # the last change id the cache holds (engine thread)
+        self._auth_requested = False
+        self._slow = False
+        grant = store.offline_grant()
+        self._saved_grant = grant.grant if grant is not None else None
+        #: Counters for logs, tests and benchmarks (engine thread writes, anyone reads).
+        self.stats: dict[str, float] = {
+            "catch_ups": 0,
+            "synced_changes": 0,
+            "live_changes": 0,
+            "gap_resyncs": 0,
+            "reset_resyncs": 0,
+            "full_resyncs": 0,
+            "replayed": 0,
+            "conflicts": 0,
+            "failed": 0,
+            "last_catch_up_seconds": 0.0,
+            "last_replay_seconds": 0.0,
+        }
+        self._status = ConnectionStatus(
+            state=OFFLINE,
+            since=_now(),
+            last_sync_at=store.last_synced_at(),
+            next_retry_in=None,
+            detail="not connected yet",
+            consecutive_failures=0,
+            pending=store.pending_count(),
+            conflicts=store.conflict_count(),
+        )
+
+    # ------------------------------------------------------------------ public API
+    @property
+    def status(self) -> ConnectionStatus:
+        with self._lock:
+            return self._status
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
+        self._thread.start()
+        if self.prefetcher is not None:
+            self.prefetcher.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop the stream and the engine thread; returns within ``timeout`` even if a call hangs
+        (the thread then ends at that call's timeout; the action stays in the outbox and is resent
+        with the same idempotency key next time)."""
+        deadline = time.monotonic() + timeout
+        self._stop.set()
+        self._inbox.put(("stop", 0, None))
+        self._stop_stream(timeout=max(0.1, timeout / 2))
+        if self.prefetcher is not None:
+            self.prefetcher.stop(timeout=max(0.1, (deadline - time.monotonic()) / 2))
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.is_alive():
+                _log.warning("sync engine still waiting for a backend call; it ends at the call's timeout")
+
+    def submit(self, action: Action) -> OutboxEntry:
+        """Durably queue ``action`` (``CacheWriteError`` means it was NOT saved), then replay it asap."""
+        entry = self.store.enqueue(
+            action.kind,
+            action.method,
+            action.path,
+            action.body,
+            resource=action.resource,
+            resource_id=action.resource_id or None,
+            base_version=action.base_version,
+        )
+        _log.info("queued #%d: %s", entry.id, describe(action))
+        self._notify_outbox(entry)
+        self._refresh_counts()
+        self.wake()
+        return entry
+
+    def resolve_conflict(self, entry_id: int, choice: str) -> OutboxEntry | None:
+        """Settle a conflicted entry: ``"discard"`` cancels it (returns the cancelled entry);
+        ``"retry_on_current"`` re-queues the same intent on the server's current version under a
+        new idempotency key (returns the new pending entry)."""
+        if choice not in RESOLUTIONS:
+            raise ValueError(f"choice must be one of {RESOLUTIONS}, not {choice!r}")
+        entry = self.store.entry(entry_id)
+        if entry.state != "conflict":
+            raise OutboxStateError(f"Outbox entry #{entry_id} is {entry.state}, not in conflict.")
+        if choice == "discard":
+            result = self.store.cancel(entry_id)
+            self._notify_outbox(result)
+        else:
+            if entry.base_version is None:
+                # A vote does not depend on the meeting's version: resent, it meets the same
+                # refusal (e.g. the poll was closed), so the only choice is to withdraw it.
+                raise OutboxStateError(
+                    f"Outbox entry #{entry_id} ({entry.kind}) does not depend on a version; "
+                    "it cannot be re-applied, only discarded."
+                )
+            current = entry.server_current if isinstance(entry.server_current, Mapping) else {}
+            version = current.get("version")
+            if not isinstance(version, int):
+                raise OutboxStateError(f"Outbox entry #{entry_id} has no server version to retry on.")
+            body = with_version(entry.body or {}, version)
+            result = self.store.supersede(entry_id, body, base_version=version)
+            self._notify_outbox(self.store.entry(entry_id))
+            self._notify_outbox(result)
+            self.wake()
+        self._refresh_counts()
+        return result
+
+    def wake(self) -> None:
+        """Try now: replay pending actions, or end an offline wait (e.g. after 'reconnect' or a sign-in)."""
+        self._inbox.put(("wake", 0, None))
+
+    # ------------------------------------------------------------------ callbacks & status
+    def _call(self, callback: Callable[..., None] | None, *args: Any) -> None:
+        if callback is None:
+            return
+        try:
+            callback(*args)
+        except Exception:
+            _log.exception("sync engine callback %r failed", getattr(callback, "__name__", callback))
+
+    def _notify_outbox(self, entry: OutboxEntry) -> None:
+        self._call(self.on_outbox, entry)
+
+    def _set_status(
+        self,
+        state: str | None = None,
+        detail: str | None = None,
+        *,
+        next_retry_in: float | None = None,
+        failures: int | None = None,
+    ) -> None:
+        with self._lock:
+            old = self._status
+            new_state = state or old.state
+            status = ConnectionStatus(
+                state=new_state,
+                since=old.since if new_state == old.state else _now(),
+                last_sync_at=self.store.last_synced_at(),
+                next_retry_in=next_retry_in,
+                detail=old.detail if detail is None else detail,
+                consecutive_failures=old.consecutive_failures if failures is None else failures,
+                pending=self.store.pending_count(),
+                conflicts=self.store.conflict_count(),
+            )
+            if status == old:
+                return
+            self._status = status
+        if status.state != old.state:
+            _log.info("connection %s -> %s: %s", old.state, status.state, status.detail)
+        self._call(self.on_status, status)
+
+    def _refresh_counts(self) -> None:
+        try:
+            self._set_status(next_retry_in=self.status.next_retry_in)
+        except Exception:  # counts are cosmetic; a closed cache during shutdown must not raise here
+            _log.debug("could not refresh outbox counts", exc_info=True)
+
+    # ------------------------------------------------------------------ engine thread
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                if not self._connected:
+                    self._connect_or_wait()
+                else:
+                    self._serve_once()
+        except Exception:
+            if self._stop.is_set():
+                # A call that outlived stop() (e.g. a hanging backend) may find the cache closed.
+                _log.debug("sync engine ended after stop()", exc_info=True)
+            else:
+                _log.exception("sync engine stopped by an unexpected error")
+                try:
+                    self._set_status(OFFLINE, "internal error in the sync engine; see the log")
+                except Exception:
+                    _log.exception("could not report the sync engine's failure")
+        finally:
+            self._stop_stream()
+            self._connected = False
+
+    def _wait(self, seconds: float) -> None:
+        """Sleep up to ``seconds``; a wake() or stop() ends the wait early."""
+        deadline = time.monotonic() + seconds
+        while not self._stop.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            try:
+                kind, _, _ = self._inbox.get(timeout=remaining)
+            except queue.Empty:
+                return
+            if kind in ("wake", "stop"):
+                return  # stale stream messages are dropped here: no stream runs while offline
+
+    def _connect_or_wait(self) -> None:
+        try:
+            self._connect()
+        except _SignInRequired:
+            self._set_status(OFFLINE, "sign-in required", next_retry_in=None)
+            self._wait(self._backoff.maximum)
+            return
+        except Exception as exc:  # noqa: BLE001 - every failure means "try again later"
+            if self._stop.is_set():
+                return
+            self._stop_stream()
+            delay = self._backoff.next()
+            self._record_failure(exc, next_retry_in=delay)
+            self._wait(delay)
+            return
+        self._connected = True
+        self._backoff.reset()
+        self._set_status(
+            DEGRADED if self._slow else ONLINE,
+            "slow responses" if self._slow else "up to date",
+            next_retry_in=None,
+            failures=0,
+        )
+
+    def _record_failure(self, exc: BaseException, *, next_retry_in: float | None) -> None:
+        failures = self.status.consecutive_failures + 1
+        unreachable = isinstance(exc, BackendUnavailable) and exc.status is None
+        state = OFFLINE if unreachable or failures >= OFFLINE_AFTER_FAILURES else DEGRADED
+        detail = exc.message if isinstance(exc, IocError) else f"{type(exc).__name__}: {exc}"
+        if not isinstance(exc, IocError):
+            _log.warning("sync engine step failed", exc_info=exc)
+        self._set_status(state, detail, next_retry_in=next_retry_in, failures=failures)
+
+    def _timed(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        started = time.monotonic()
+        result = fn(*args, **kwargs)
+        if time.monotonic() - started > SLOW_CALL_SECONDS:
+            self._slow = True
+        return result
+
+    def _connect(self) -> None:
+        self._slow = False
+        self._timed(self.client.health)
+        self._ensure_session()
+        self._catch_up()
+        self._replay()
+        self._refresh_views()
+        self._start_stream()
+
+    def _refresh_views(self) -> None:
+        """The user's saved views are private, so not in /sync: re-read them on every connect
+        (after the replay, so views saved offline are already on the server)."""
+        try:
+            refresh_saved_views(self.client, self.store)
+        except BackendUnavailable as exc:
+            if exc.status is None:
+                raise  # unreachable: the connect as a whole failed
+            _log.warning("could not refresh the saved views: %s", exc.message)
+        except IocError as exc:
+            # The views stay as cached; everything else works without them.
+            _log.warning("could not refresh the saved views: %s", exc.message)
+        else:
+            self._call(self.on_views)
+
+    def _ensure_session(self) -> None:
+        if not self.client.is_authenticated:
+            grant = self.store.offline_grant()
+            if grant is not None and grant.is_valid():
+                try:
+                    self.client.redeem_offline_grant(grant.grant)
+                    _log.info("session resumed with the offline grant")
+                except AuthError as exc:
+                    _log.warning("offline grant refused (%s); a sign-in is needed", exc.message)
+                    self.store.clear_offline_grant()
+                    self._saved_grant = None
+        if not self.client.is_authenticated:
+            if not self._auth_requested:
+                self._auth_requested = True
+                self._call(self.on_auth_required)
+            raise _SignInRequired()
+        self._auth_requested = False
+        self._save_grant()
+
+    def _save_grant(self) -> None:
+        """Keep the newest offline grant in the cache (login, refresh and redeem rotate it)."""
+        grant, user = self.client.offline_grant, self.client.user
+        if grant is None or user is None or grant.grant == self._saved_grant:
+            return
+        self.store.put_offline_grant(user.model_dump(mode="json"), grant.expires_at.isoformat(), grant.grant)
+        self._saved_grant = grant.grant
+
+    # -- catch-up sync
+    def _catch_up(self, *, full: bool = False) -> None:
+        """Bring the cache up to the server with /sync; the write of one page overlaps the fetch of the next."""
+        started = time.monotonic()
+        since = "0" if full else (self.store.cursor() or "0")
+        pending: tuple[Future[int], SyncPage] | None = None
+        cursor = since
+        count = 0
+        behind = False
+        # One checkpoint after the last page instead of one after each (see CacheStore.bulk_sync),
+        # and no cyclic garbage collection over pages that hold no cycles (see gc_pause).
+        with self.store.bulk_sync(), cyclic_gc_paused():
+            try:
+                for page in self.client.iter_sync_pages(since, self.page_size, first_limit=self.first_page_size):
+                    if pending is not None:
+                        # Wait for the previous page before queueing this one: were it to fail (a full
+                        # disk), this page's cursor must not be committed past its missing rows.
+                        self._finish_page(*pending)
+                        pending = None
+                    if since != "0" and int(page.cursor) < int(since):
+                        behind = True  # the server's log is behind our cursor: another (restored) database
+                        break
+                    future = self.store.apply_rows_async(page.upserts, page.deletes, page.cursor)
+                    pending = (future, page)
+                    cursor = page.cursor
+                    count += len(page)
+            finally:
+                if pending is not None:
+                    self._finish_page(*pending)
+        if behind:
+            _log.warning("the server's change log ends before our cursor %s: full resync", since)
+            self.stats["full_resyncs"] += 1
+            self._catch_up(full=True)
+            return
+        self._applied_id = int(cursor)
+        self.stats["catch_ups"] += 1
+        self.stats["synced_changes"] += count
+        self.stats["last_catch_up_seconds"] = time.monotonic() - started
+        if self.prefetcher is not None:
+            self.prefetcher.request()
+        _log.info("caught up: %d change(s) to cursor %s in %.2f s", count, cursor, time.monotonic() - started)
+
+    def _finish_page(self, future: Future[int], page: SyncPage) -> None:
+        future.result()
+        if len(page):
+            self._call(self.on_changes, page.changes)
+
+    # -- outbox replay
+    def _replay(self) -> None:
+        """Send pending entries oldest first; stop at the first one that could not be delivered."""
+        started = time.monotonic()
+        # Only this thread sends, so an entry still "sending" here was cut off by an earlier failure.
+        for stale in self.store.entries(states=("sending",)):
+            self._notify_outbox(self.store.requeue(stale.id, "interrupted: the connection failed while sending"))
+        sent = 0
+        while not self._stop.is_set():
+            batch = self.store.pending()
+            if not batch:
+                break
+            chains = self._own_version_chains(batch)
+            for entry in batch:
+                if self._stop.is_set():
+                    return
+                self._send_entry(entry, chains)
+                sent += 1
+        if sent:
+            self.stats["last_replay_seconds"] = time.monotonic() - started
+            self._refresh_counts()
+
+    # Actions taken offline one after another on the same resource all name the version the
+    # operator saw, but each applied one bumps it. A version produced by THIS console's own
+    # replayed actions is not a conflict, so a later entry based on the version before them
+    # is sent on the version after them. A change by anyone else breaks the chain, and the
+    # entry then gets the 409 it deserves. The chains are rebuilt from the applied entries
+    # in the durable outbox, so a resend after a crash sends exactly the same body (and so
+    # matches its idempotency key).
+    def _own_version_chains(self, pending: list[OutboxEntry]) -> dict[tuple[str, str], tuple[int, int]]:
+        # Only the resources that pending entries touch matter: reading every applied entry on
+        # each replay would cost more with every action the console has ever sent.
+        keys = {(e.resource, e.resource_id) for e in pending if e.resource is not None and e.resource_id is not None}
+        chains: dict[tuple[str, str], tuple[int, int]] = {}
+        if not keys:
+            return chains
+        for entry in self.store.entries(states=("applied",), resources=keys):
+            self._extend_chain(chains, entry, entry.response)
+        return chains
+
+    @staticmethod
+    def _chain_target(chains: Mapping[tuple[str, str], tuple[int, int]], entry: OutboxEntry) -> int | None:
+        if entry.resource is None or entry.resource_id is None or entry.base_version is None:
+            return None
+        chain = chains.get((entry.resource, entry.resource_id))
+        if chain is not None and chain[0] <= entry.base_version < chain[1]:
+            return chain[1]
+        return None
+
+    @classmethod
+    def _extend_chain(cls, chains: dict[tuple[str, str], tuple[int, int]], entry: OutboxEntry, response: Any) -> None:
+        if entry.resource is None or entry.resource_id is None or entry.base_version is None:
+            return
+        key = (entry.resource, entry.resource_id)
+        version = response.get("version") if isinstance(response, Mapping) else None
+        target = cls._chain_target(chains, entry)
+        start = chains[key][0] if target is not None else entry.base_version
+        effective = target if target is not None else entry.base_version
+        if isinstance(version, int) and version == effective + 1:
+            chains[key] = (start, version)
+        else:
+            chains.pop(key, None)  # someone else changed it in between: no longer our own chain
+
+    def _send_entry(self, entry: OutboxEntry, chains: dict[tuple[str, str], tuple[int, int]]) -> None:
+        try:
+            entry = self.store.mark_sending(entry.id)
+        except OutboxStateError:
+            return  # cancelled by the operator meanwhile
+        self._notify_outbox(entry)
+        body = entry.body
+        target = self._chain_target(chains, entry)
+        if target is not None and isinstance(body, Mapping) and "version" in body:
+            body = with_version(body, target)
+        try:
+            response = self._timed(
+                self.client.send_action, entry.method, entry.path, body, idempotency_key=entry.idempotency_key
+            )
+        except Conflict as exc:
+            if exc.code == "idempotency_key_in_use":
+                # The server is still processing our earlier attempt: transient, retry later.
+                self._notify_outbox(self.store.requeue(entry.id, exc.message))
+                raise
+            self.stats["conflicts"] += 1
+            _log.info("#%d %s: conflict (%s)", entry.id, describe(entry), exc.code)
+            self._notify_outbox(self.store.mark_conflict(entry.id, exc.current, exc.message))
+            return
+        except (PermissionDenied, NotFound, InvalidRequest) as exc:
+            # The server refuses this action for good; keep it visible as failed, go on with the rest.
+            self.stats["failed"] += 1
+            _log.warning("#%d %s: refused: %s", entry.id, describe(entry), exc)
+            self._notify_outbox(self.store.mark_failed(entry.id, exc.message))
+            return
+        except BaseException as exc:
+            # Network error, 5xx, unreadable answer, lost session: the server may or may not
+            # have applied it, so it goes back in line with the SAME key and nothing after it
+            # is sent before it.
+            message = exc.message if isinstance(exc, IocError) else f"{type(exc).__name__}: {exc}"
+            self._notify_outbox(self.store.requeue(entry.id, message))
+            raise
+        self.stats["replayed"] += 1
+        self._extend_chain(chains, entry, response)
+        self._notify_outbox(self.store.mark_applied(entry.id, response))
+
+    # -- live stream
+    def _start_stream(self) -> None:
+        with self._lock:
+            if self._stop.is_set():
+                return
+            self._stream_generation += 1
+            generation = self._stream_generation
+            inbox = self._inbox
+
+            def on_event(event: Event) -> None:
+                inbox.put(("event", generation, event))
+
+            def on_state(state: str) -> None:
+                inbox.put(("stream", generation, state))
+
+            self._stream = EventStream(
+                self.client,
+                last_event_id=None if self._applied_id is None else str(self._applied_id),
+                on_event=on_event,
+                on_state=on_state,
+                read_timeout=self.stream_read_timeout,
+                backoff_initial=self._stream_backoff[0],
+                backoff_max=self._stream_backoff[1],
+            )
+            self._stream_down_since = None
+            self._stream.start()
+
+    def _stop_stream(self, timeout: float = 5.0) -> None:
+        with self._lock:
+            stream, self._stream = self._stream, None
+            self._stream_generation += 1  # anything the old stream still queued is now stale
+        if stream is not None:
+            stream.stop(timeout)
+
+    def _serve_once(self) -> None:
+        """One round while online: apply live changes, replay on demand, watch the link."""
+        try:
+            events, wake = self._collect(_IDLE_POLL)
+            if events:
+                self._apply_live(events)
+            if wake:
+                self._replay()
+                self._judge_speed()
+            self._save_grant()  # the client refreshes on its own, and each refresh rotates the grant
+            self._watch_stream()
+        except _ResyncNeeded as need:
+            self._resync(need)
+        except Exception as exc:  # noqa: BLE001
+            if self._stop.is_set():
+                return
+            self._connected = False
+            self._stop_stream()
+            delay = self._backoff.next()
+            self._record_failure(exc, next_retry_in=delay)
+            self._wait(delay)
+
+    def _judge_speed(self) -> None:
+        """Degraded while calls are slow; online again after a round of quick ones."""
+        if self._slow:
+            self._set_status(DEGRADED, f"slow responses (over {SLOW_CALL_SECONDS:.0f} s)")
+        elif self.status.state == DEGRADED and self._stream_down_since is None:
+            self._set_status(ONLINE, "up to date", failures=0)
+        self._slow = False
+
+    def _collect(self, timeout: float) -> tuple[list[Event], bool]:
+        """Live events of the current stream, gathered for up to COALESCE_SECONDS, and whether woken."""
+        events: list[Event] = []
+        wake = False
+        deadline: float | None = None
+        while len(events) < MAX_LIVE_BATCH:
+            wait = timeout if deadline is None else deadline - time.monotonic()
+            if wait <= 0:
+                break
+            try:
+                kind, generation, payload = self._inbox.get(timeout=wait)
+            except queue.Empty:
+                break
+            if kind == "stop":
+                break
+            if kind == "wake":
+                wake = True
+                if deadline is None:
+                    break
+                continue
+            if generation != self._stream_generation:
+                continue  # from a stream we already replaced
+            if kind == "stream":
+                self._on_stream_state(payload)
+                continue
+            events.append(payload)
+            if deadline is None:
+                deadline = time.monotonic() + COALESCE_SECONDS
+        return events, wake
+
+    def _on_stream_state(self, state: str) -> None:
+        if state == "connected":
+            self._stream_down_since = None
+            if self.status.state == DEGRADED and not self._slow:
+                self._set_status(ONLINE, "up to date", failures=0)
+        elif state == "reconnecting" and self._stream_down_since is None:
+            self._stream_down_since = time.monotonic()
+            # Is it only the stream (token expiry, a dropped connection) or the backend itself?
+            self._next_stream_probe = time.monotonic() + STREAM_GRACE_SECONDS
+            self._timed(self.client.health)
+
+    def _watch_stream(self) -> None:
+        down = self._stream_down_since
+        now = time.monotonic()
+        if down is None or now - down <= STREAM_GRACE_SECONDS or now < self._next_stream_probe:
+            return
+        if self.status.state == ONLINE:
+            self._set_status(DEGRADED, "live updates interrupted; reconnecting")
+        self._next_stream_probe = now + STREAM_GRACE_SECONDS
+        self._timed(self.client.health)  # raises when the backend is gone: then we go offline
+
+    def _apply_live(self, events: Sequence[Event]) -> None:
+        changes: list[Change] = []
+        expected = self._applied_id
+        problem: _ResyncNeeded | None = None
+        for event in events:
+            if event.type == "reset":
+                reason = str(event.data.get("reason", "reset"))
+                # A catch-up from the cache cursor notices by itself when the server is behind it.
+                problem = _ResyncNeeded(f"reset: {reason}")
+                break
+            if event.type != "change" or event.change is None:
+                continue
+            prev = event.data.get("prev")
+            if isinstance(prev, int) and expected is not None and prev != expected:
+                problem = _ResyncNeeded(f"gap: event {event.change.seq} follows {prev}, cache is at {expected}")
+                break
+            changes.append(event.change)
+            expected = event.change.seq
+        if changes:
+            self.store.apply_changes([_raw_change(c) for c in changes], str(changes[-1].seq))
+            self._applied_id = changes[-1].seq
+            self.stats["live_changes"] += len(changes)
+            if self.prefetcher is not None:
+                self.prefetcher.note_alerts(
+                    c.id
+                    for c in changes
+                    if c.resource == "alert"
+                    and c.op != "delete"
+                    and isinstance(c.data, Mapping)
+                    and c.data.get("state") != "closed"
+                )
+                if any(c.resource == "meeting" for c in changes):
+                    # A document may have been added: fetch it now, not at the next catch-up.
+                    self.prefetcher.request()
+            self._call(self.on_changes, changes)
+            self._set_status()  # last_sync_at moved
+        if problem is not None:
+            raise problem
+
+    def _resync(self, need: _ResyncNeeded) -> None:
+        _log.warning("live stream out of step (%s): catching up with /sync", need.reason)
+        self.stats["reset_resyncs" if need.reason.startswith("reset") else "gap_resyncs"] += 1
+        self._stop_stream()
+        try:
+            if need.full:
+                self.stats["full_resyncs"] += 1
+            self._catch_up(full=need.full)
+            self._start_stream()
+        except Exception as exc:  # noqa: BLE001
+            self._connected = False
+            self._stop_stream()
+            delay = self._backoff.next()
+            self._record_failure(exc, next_retry_in=delay)
+            self._wait(delay)

@@ -1,0 +1,1 @@
+"""ioc_console/services."""

@@ -1,0 +1,550 @@
+"""The control-room main window: workspace navigation, alert ticker, menus, status bar."""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backend_client.sync.connection_state import OFFLINE, ConnectionStatus
+from ioc_console import __version__
+from ioc_console.services import event_text
+from ioc_console.services.context import ConsoleContext
+from ioc_console.services.event_text import fill
+from ioc_console.services.workspace import FilterableWorkspace, StatefulWorkspace, WorkspaceRegistry, WorkspaceSpec
+from ioc_console.shell.conflicts_panel import ConflictsPanel
+from ioc_console.shell.login_dialog import LoginDialog
+from ioc_console.shell.outbox_panel import OutboxPanel
+from ioc_console.workspaces import default_registry
+from widgets.alert_ticker import AlertTicker
+from widgets.connection_indicator import ConnectionIndicator
+from widgets.offline_banner import OfflineBanner
+from widgets.shortcut_help import ShortcutHelpDialog
+
+log = logging.getLogger(__name__)
+
+MAX_WORKSPACE_SHORTCUTS = 9
+
+
+class MainWindow(QMainWindow):
+    """Built from a :class:`ConsoleContext`; knows nothing about how it was started."""
+
+    closed = Signal()
+
+    def __init__(
+        self, context: ConsoleContext, registry: WorkspaceRegistry | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._context = context
+        self._connection = context.connection
+        self._registry = registry or default_registry()
+        self._specs: list[WorkspaceSpec] = self._registry.specs()
+        self._workspaces: dict[str, QWidget] = {}
+        self._workspace_actions: list[QAction] = []
+        self._login_dialog: LoginDialog | None = None
+        self._help_dialog: ShortcutHelpDialog | None = None
+        self._was_maximized = False
+        self._user: Any = None
+
+        self._recovery_box: QMessageBox | None = None
+        self._conflicts_seen = 0
+
+        self._build_workspaces()
+        self._build_ticker()
+        self._build_outbox_docks()
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+
+        self._connection.state_changed.connect(self._on_connection_state)
+        self._connection.status_changed.connect(self._on_status)
+        self._connection.cache_recovered.connect(self.show_recovery_notice)
+        context.outbox.counts_changed.connect(self._on_outbox_counts)
+        self._connection.signed_in.connect(self._on_signed_in)
+        self._connection.signed_out.connect(self._on_signed_out)
+        self._connection.auth_required.connect(self._on_auth_required)
+        context.feed.stats_changed.connect(self._update_event_stats)
+        context.feed.history_failed.connect(self._on_history_failed)
+
+        self.resize(1600, 900)
+        self._restore_window_state()
+        self.retranslate_ui()
+        self._on_connection_state(self._connection.state)
+        if self._connection.user is not None:
+            self._on_signed_in(self._connection.user)
+
+    # -- construction -----------------------------------------------------------------
+    def _build_workspaces(self) -> None:
+        self._nav = QListWidget(self)
+        self._nav.setObjectName("workspaceNav")
+        self._nav.setMinimumWidth(150)
+        self._stack = QStackedWidget(self)
+        self._stack.setObjectName("workspaceStack")
+        for spec in self._specs:
+            widget = spec.factory(self._context)
+            self._workspaces[spec.key] = widget
+            self._stack.addWidget(widget)
+            item = QListWidgetItem(self._nav)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+        self._nav.currentRowChanged.connect(self._stack.setCurrentIndex)
+        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter.setObjectName("mainSplitter")
+        self._splitter.addWidget(self._nav)
+        self._splitter.addWidget(self._stack)
+        self._splitter.setStretchFactor(0, 0)
+        self._splitter.setStretchFactor(1, 1)
+        self._splitter.setSizes([220, 1380])
+        self._splitter.setChildrenCollapsible(False)
+        self.offline_banner = OfflineBanner(self)
+        self.offline_banner.setVisible(False)
+        self.offline_banner.retry_requested.connect(self._connection.wake)
+        central = QWidget(self)
+        central.setObjectName("centralArea")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.offline_banner)
+        column.addWidget(self._splitter, 1)
+        self.setCentralWidget(central)
+        if self._specs:
+            self._nav.setCurrentRow(0)
+
+    def _build_ticker(self) -> None:
+        self.ticker = AlertTicker(self._context.event_log, self)
+        self.ticker.activated.connect(self.reveal_in_event_log)
+        self._ticker_dock = QDockWidget(self)
+        self._ticker_dock.setObjectName("tickerDock")
+        self._ticker_dock.setWidget(self.ticker)
+        self._ticker_dock.setTitleBarWidget(QWidget(self._ticker_dock))  # compact: no title bar
+        self._ticker_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self._ticker_dock.setAllowedAreas(Qt.DockWidgetArea.TopDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self._ticker_dock)
+
+    def _build_outbox_docks(self) -> None:
+        self.outbox_panel = OutboxPanel(self._context.outbox, self)
+        self._outbox_dock = QDockWidget(self)
+        self._outbox_dock.setObjectName("outboxDock")
+        self._outbox_dock.setWidget(self.outbox_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._outbox_dock)
+        self.conflicts_panel = ConflictsPanel(self._connection, self._context.outbox, self)
+        self._conflicts_dock = QDockWidget(self)
+        self._conflicts_dock.setObjectName("conflictsDock")
+        self._conflicts_dock.setWidget(self.conflicts_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._conflicts_dock)
+        self.tabifyDockWidget(self._outbox_dock, self._conflicts_dock)
+        # Hidden until asked for (status bar buttons, View menu): the window must still fit a
+        # small screen, and the status bar always shows the counts.
+        self._outbox_dock.hide()
+        self._conflicts_dock.hide()
+
+    def show_conflicts(self) -> None:
+        first_time = not self._conflicts_dock.isVisible()
+        self._conflicts_dock.show()
+        self._conflicts_dock.raise_()
+        if first_time:
+            self.resizeDocks([self._conflicts_dock], [min(480, max(340, self.width() // 3))], Qt.Orientation.Horizontal)
+
+    def show_pending_actions(self) -> None:
+        first_time = not self._outbox_dock.isVisible()
+        self._outbox_dock.show()
+        self._outbox_dock.raise_()
+        if first_time:  # wide enough to read what each action was
+            self.resizeDocks([self._outbox_dock], [min(480, max(340, self.width() // 3))], Qt.Orientation.Horizontal)
+
+    def _build_actions(self) -> None:
+        def action(name: str, shortcut: QKeySequence | str | None, slot: Any, *, checkable: bool = False) -> QAction:
+            act = QAction(self)
+            act.setObjectName(name)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+                act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            act.setCheckable(checkable)
+            (act.toggled if checkable else act.triggered).connect(slot)
+            self.addAction(act)  # shortcuts work even when the menu bar is hidden (full screen)
+            return act
+
+        for position, spec in enumerate(self._specs[:MAX_WORKSPACE_SHORTCUTS]):
+            act = action(
+                f"workspace_{spec.key}",
+                f"Ctrl+{position + 1}",
+                lambda _checked=False, row=position: self.show_workspace(row),
+            )
+            self._workspace_actions.append(act)
+        self.act_focus_filter = action("focusFilter", QKeySequence.StandardKey.Find, self.focus_filter)
+        self.act_full_screen = action("fullScreen", "F11", self.toggle_full_screen)
+        self.act_quit = action("quit", "Ctrl+Q", self.close)
+        self.act_language = action("switchLanguage", "Ctrl+Shift+L", self.switch_language)
+        self.act_shortcuts = action("shortcutsHelp", "F1", self.show_shortcuts)
+        self.act_about = action("about", None, self.show_about)
+        self.act_sign_out = action("signOut", None, self.sign_out)
+        self.act_sign_in = action("signIn", None, lambda: self.prompt_sign_in(""))
+        self.act_ticker = self._ticker_dock.toggleViewAction()
+        self.act_ticker.setObjectName("toggleTicker")
+        self.act_outbox = self._outbox_dock.toggleViewAction()
+        self.act_outbox.setObjectName("toggleOutbox")
+        self.act_outbox.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.act_conflicts = self._conflicts_dock.toggleViewAction()
+        self.act_conflicts.setObjectName("toggleConflicts")
+        self.act_conflicts.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.act_reconnect = action("reconnect", "F5", self._connection.wake)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._file_menu = bar.addMenu("")
+        self._file_menu.addAction(self.act_sign_in)
+        self._file_menu.addAction(self.act_sign_out)
+        self._file_menu.addSeparator()
+        self._file_menu.addAction(self.act_quit)
+        self._view_menu = bar.addMenu("")
+        for act in self._workspace_actions:
+            self._view_menu.addAction(act)
+        self._view_menu.addSeparator()
+        self._view_menu.addAction(self.act_focus_filter)
+        self._view_menu.addAction(self.act_ticker)
+        self._view_menu.addAction(self.act_outbox)
+        self._view_menu.addAction(self.act_conflicts)
+        self._view_menu.addAction(self.act_reconnect)
+        self._view_menu.addAction(self.act_full_screen)
+        self._view_menu.addAction(self.act_language)
+        self._help_menu = bar.addMenu("")
+        self._help_menu.addAction(self.act_shortcuts)
+        self._help_menu.addAction(self.act_about)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setObjectName("statusBar")
+        status.setSizeGripEnabled(False)
+        self.connection_indicator = ConnectionIndicator(self)
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("statusUser")
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.events_label = QLabel(self)
+        self.events_label.setObjectName("statusEvents")
+        self.last_event_label = QLabel(self)
+        self.last_event_label.setObjectName("statusLastEvent")
+        self.tls_warning_label = QLabel(self)
+        self.tls_warning_label.setObjectName("statusTlsWarning")
+        self.tls_warning_label.setVisible(self._connection.verify is False)
+        self.pending_label = QPushButton(self)
+        self.pending_label.setObjectName("statusPending")
+        self.pending_label.setFlat(True)
+        self.pending_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.pending_label.clicked.connect(self.show_pending_actions)
+        self.conflicts_button = QPushButton(self)
+        self.conflicts_button.setObjectName("statusConflicts")
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setVisible(False)
+        self.conflicts_button.clicked.connect(self.show_conflicts)
+        status.addWidget(self.connection_indicator)
+        status.addWidget(self.pending_label)
+        status.addWidget(self.conflicts_button)
+        status.addWidget(self.user_label)
+        status.addWidget(self.tls_warning_label)
+        status.addPermanentWidget(self.events_label)
+        status.addPermanentWidget(self.last_event_label)
+
+    # -- workspaces ---------------------------------------------------------------------
+    def workspace(self, key: str) -> QWidget | None:
+        return self._workspaces.get(key)
+
+    def current_workspace_key(self) -> str | None:
+        row = self._nav.currentRow()
+        return self._specs[row].key if 0 <= row < len(self._specs) else None
+
+    def show_workspace(self, row: int) -> None:
+        if 0 <= row < len(self._specs):
+            self._nav.setCurrentRow(row)
+
+    def focus_filter(self) -> None:
+        widget = self._stack.currentWidget()
+        if isinstance(widget, FilterableWorkspace):
+            widget.focus_filter()
+
+    def reveal_in_event_log(self, source_index: QPersistentModelIndex) -> None:
+        keys = [spec.key for spec in self._specs]
+        if "events" not in keys:
+            return
+        self.show_workspace(keys.index("events"))
+        workspace = self._workspaces["events"]
+        workspace.reveal(source_index)  # type: ignore[attr-defined]
+
+    # -- actions ------------------------------------------------------------------------
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showMaximized() if self._was_maximized else self.showNormal()
+        else:
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+
+    def switch_language(self) -> None:
+        language = self._context.languages.toggle()
+        self._context.settings.language = language
+
+    def show_shortcuts(self) -> None:
+        if self._help_dialog is None:
+            self._help_dialog = ShortcutHelpDialog(self.shortcut_list, self)
+        self._help_dialog.retranslate_ui()
+        self._help_dialog.show()
+        self._help_dialog.raise_()
+
+    def shortcut_list(self) -> list[tuple[QKeySequence | str, str]]:
+        rows: list[tuple[QKeySequence | str, str]] = []
+        for act, spec in zip(self._workspace_actions, self._specs):
+            rows.append((act.shortcut(), fill(self.tr("Show workspace: %1"), spec.translated_title())))
+        rows += [
+            (self.act_focus_filter.shortcut(), self.tr("Search / filter the current view")),
+            (self.act_full_screen.shortcut(), self.tr("Full screen on / off")),
+            (self.act_language.shortcut(), self.tr("Switch language (Tiếng Việt / English)")),
+            (self.act_reconnect.shortcut(), self.tr("Try to reach the server now")),
+            (self.act_outbox.shortcut(), self.tr("Show / hide pending actions")),
+            (self.act_conflicts.shortcut(), self.tr("Show / hide conflicts")),
+            ("A", self.tr("Event log: acknowledge the selected alert")),
+            ("V", self.tr("Event log: verify the selected alert on camera (real incident or false alarm)…")),
+            ("D", self.tr("Event log: dispatch the selected alert to a unit…")),
+            ("S", self.tr("Event log: start handling the selected alert")),
+            ("C", self.tr("Event log: close the selected alert…")),
+            ("N", self.tr("Event log: add a note to the selected alert…")),
+            ("Ctrl+Shift+S", self.tr("Event log: save the current filters as a view…")),
+            (self.act_shortcuts.shortcut(), self.tr("This list of shortcuts")),
+            (self.act_quit.shortcut(), self.tr("Quit the console")),
+        ]
+        return rows
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About the IOC console"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(fill(self.tr("IOC Huế operator console %1\nBackend: %2"), __version__, self._connection.base_url))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.open()
+
+    def sign_out(self) -> None:
+        self._connection.sign_out(on_done=lambda: self.prompt_sign_in(""))
+
+    def prompt_sign_in(self, reason: str) -> None:
+        """Open the sign-in dialog (window-modal, non-blocking); reused if already open."""
+        if self._login_dialog is not None and self._login_dialog.isVisible():
+            self._login_dialog.raise_()
+            return
+        user = self._connection.user
+        username = getattr(user, "username", "") or self._context.settings.last_username
+        self._login_dialog = LoginDialog(self._connection, self, username=username, reason=reason)
+        self._login_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._login_dialog.open()
+
+    def login_dialog(self) -> LoginDialog | None:
+        return self._login_dialog
+
+    # -- connection reactions -----------------------------------------------------------
+    def _on_connection_state(self, state: str) -> None:
+        self.connection_indicator.set_state(state)
+        self._update_banner()
+
+    def _on_status(self, status: ConnectionStatus) -> None:
+        self.connection_indicator.set_state(status.state)
+        self.connection_indicator.set_retry_in(status.next_retry_in)
+        self._update_banner()
+
+    def _update_banner(self) -> None:
+        """The banner shows while signed in (online or from the cache) and the server is unreachable."""
+        offline = self._connection.state == OFFLINE and self._user is not None
+        if offline:
+            as_of = self._connection.data_as_of
+            self.offline_banner.set_data_as_of(event_text.format_local_time(as_of) if as_of is not None else "")
+        self.offline_banner.setVisible(offline)
+
+    def _on_outbox_counts(self, _pending: int, conflicts: int) -> None:
+        self._update_outbox_labels()
+        if conflicts > self._conflicts_seen:
+            self.show_conflicts()  # a new conflict needs the operator's decision: put it in view
+        self._conflicts_seen = conflicts
+
+    def _update_outbox_labels(self) -> None:
+        outbox = self._context.outbox
+        pending, conflicts = outbox.pending_count(), outbox.conflict_count()
+        self.pending_label.setText(fill(self.tr("Waiting to send: %1"), str(pending)))
+        self.pending_label.setToolTip(
+            self.tr(
+                "Your actions saved on this computer and not yet confirmed by the "
+                "server. They are sent in order as soon as the server answers."
+            )
+        )
+        self.pending_label.setProperty("active", "true" if pending else "false")
+        self.pending_label.style().unpolish(self.pending_label)
+        self.pending_label.style().polish(self.pending_label)
+        self.conflicts_button.setText(fill(self.tr("Conflicts: %1 — decide"), str(conflicts)))
+        self.conflicts_button.setVisible(conflicts > 0)
+
+    def show_recovery_notice(self, notice: object) -> None:
+        """Tell the operator once that the damaged cache was set aside (nothing was deleted)."""
+        reason = getattr(notice, "reason", "")
+        if reason == "future_schema":
+            why = self.tr("The data saved on this computer was written by a newer version of the console.")
+        else:
+            why = self.tr("The data saved on this computer was damaged.")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Local data was reset"),
+            fill(
+                self.tr(
+                    "%1 It was moved aside to:\n%2\nThe console starts with empty local data "
+                    "and fills it again from the server."
+                ),
+                why,
+                str(getattr(notice, "moved_to", "")),
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("cacheRecoveryBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._recovery_box = box
+        box.open()
+
+    def recovery_box(self) -> QMessageBox | None:
+        return self._recovery_box
+
+    def _on_signed_in(self, user: Any) -> None:
+        self._user = user
+        self._context.settings.last_username = getattr(user, "username", "")
+        self.act_sign_out.setEnabled(True)
+        self.act_sign_in.setEnabled(False)
+        self._update_user_label()
+        self._update_banner()
+
+    def _on_signed_out(self) -> None:
+        self._user = None
+        self.act_sign_out.setEnabled(False)
+        self.act_sign_in.setEnabled(True)
+        self._update_user_label()
+        self._update_banner()
+
+    def _on_auth_required(self) -> None:
+        self._on_signed_out()
+        self.prompt_sign_in("expired")
+
+    def _on_history_failed(self, error: BaseException) -> None:
+        self.statusBar().showMessage(
+            fill(self.tr("Could not load recent alerts: %1"), getattr(error, "message", str(error))), 15_000
+        )
+
+    def _update_user_label(self) -> None:
+        user = self._user
+        if user is None:
+            self.user_label.setText(self.tr("Not signed in"))
+        else:
+            self.user_label.setText(
+                fill(
+                    self.tr("%1 — %2"),
+                    getattr(user, "full_name", "") or user.username,
+                    event_text.role_label(getattr(user, "role", "")),
+                )
+            )
+            self.user_label.setToolTip("<p>" + html.escape(fill(self.tr("Signed in as %1"), user.username)) + "</p>")
+
+    def _update_event_stats(self) -> None:
+        feed = self._context.feed
+        self.events_label.setText(fill(self.tr("Events received: %1"), str(feed.events_received)))
+        if feed.last_event_at is None:
+            self.last_event_label.setText(self.tr("Last event: none yet"))
+        else:
+            self.last_event_label.setText(
+                fill(self.tr("Last event: %1"), event_text.format_local_time(feed.last_event_at)[-8:])
+            )
+
+    # -- state persistence --------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        store = self._context.window_state
+        geometry = store.load("main/geometry")
+        # A control-room console belongs on the whole screen the first time it opens; after
+        # that the operator's own layout (maximized or not) is restored as it was left.
+        self.opens_maximized = geometry is None
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = store.load("main/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = store.load("main/splitter")
+        if splitter is not None:
+            self._splitter.restoreState(splitter)
+        for key, widget in self._workspaces.items():
+            blob = store.load(f"workspace/{key}")
+            if blob is not None and isinstance(widget, StatefulWorkspace):
+                widget.restore_state(blob)
+
+    def save_window_state(self) -> None:
+        store = self._context.window_state
+        store.save("main/geometry", self.saveGeometry())
+        store.save("main/state", self.saveState())
+        store.save("main/splitter", self._splitter.saveState())
+        for key, widget in self._workspaces.items():
+            if isinstance(widget, StatefulWorkspace):
+                store.save(f"workspace/{key}", widget.save_state())
+        store.sync()
+        self._context.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    # -- language -----------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("IOC Huế — Operator console"))
+        self._file_menu.setTitle(self.tr("&File"))
+        self._view_menu.setTitle(self.tr("&View"))
+        self._help_menu.setTitle(self.tr("&Help"))
+        for row, spec in enumerate(self._specs):
+            title = spec.translated_title()
+            item = self._nav.item(row)
+            item.setText(f"{row + 1}   {title}" if row < MAX_WORKSPACE_SHORTCUTS else title)
+            if row < len(self._workspace_actions):
+                self._workspace_actions[row].setText(title)
+        self.act_focus_filter.setText(self.tr("&Find / filter"))
+        self.act_full_screen.setText(self.tr("F&ull screen"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_language.setText(
+            self.tr("Switch to English")
+            if self._context.languages.language() == "vi"
+            else self.tr("Switch to Vietnamese")
+        )
+        self.act_shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        self.act_about.setText(self.tr("&About"))
+        self.act_sign_out.setText(self.tr("Sign &out"))
+        self.act_sign_in.setText(self.tr("&Sign in…"))
+        self.act_ticker.setText(self.tr("Alert &ticker"))
+        self.act_outbox.setText(self.tr("&Pending actions"))
+        self.act_conflicts.setText(self.tr("&Conflicts"))
+        self.act_reconnect.setText(self.tr("&Reconnect now"))
+        self._outbox_dock.setWindowTitle(self.tr("Pending actions"))
+        self._conflicts_dock.setWindowTitle(self.tr("Conflicts"))
+        self._update_outbox_labels()
+        self.tls_warning_label.setText(self.tr("TLS verification OFF"))
+        self.tls_warning_label.setToolTip(
+            self.tr("Started with --insecure-no-verify: the server's identity is not being checked.")
+        )
+        self._update_user_label()
+        self._update_event_stats()

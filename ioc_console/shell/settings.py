@@ -1,0 +1,114 @@
+"""Typed console settings behind one accessor class; window geometry kept in a separate file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QByteArray, QSettings
+
+APP_NAME = "ioc-console"
+HOME_ENV = "IOC_CONSOLE_HOME"
+SUPPORTED_LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+LEVELS = ("info", "warning", "critical")
+
+
+def _root_or(kind: str, fallback: str) -> Path:
+    root = os.environ.get(HOME_ENV)
+    path = Path(root) / kind if root else Path(fallback)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    """Where settings live: ``$IOC_CONSOLE_HOME/config`` or the platform's user config dir."""
+    return _root_or("config", platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Where data (e.g. the demo database) lives: ``$IOC_CONSOLE_HOME/data`` or the platform's."""
+    return _root_or("data", platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class ConsoleSettings:
+    """The console's user preferences, each a typed property with a safe default.
+
+    Never holds secrets: no password or token is ever written here.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "settings.ini"
+        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    @property
+    def language(self) -> str:
+        value = str(self._store.value("ui/language", DEFAULT_LANGUAGE))
+        return value if value in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in SUPPORTED_LANGUAGES:
+            raise ValueError(f"unsupported language {value!r}; choose one of {SUPPORTED_LANGUAGES}")
+        self._store.setValue("ui/language", value)
+
+    @property
+    def backend_url(self) -> str:
+        return str(self._store.value("connection/backend_url", ""))
+
+    @backend_url.setter
+    def backend_url(self, value: str) -> None:
+        self._store.setValue("connection/backend_url", value)
+
+    @property
+    def last_username(self) -> str:
+        return str(self._store.value("connection/last_username", ""))
+
+    @last_username.setter
+    def last_username(self, value: str) -> None:
+        self._store.setValue("connection/last_username", value)
+
+    @property
+    def event_log_follow(self) -> bool:
+        return bool(self._store.value("event_log/follow", True, type=bool))
+
+    @event_log_follow.setter
+    def event_log_follow(self, value: bool) -> None:
+        self._store.setValue("event_log/follow", bool(value))
+
+    @property
+    def event_log_minimum_level(self) -> str:
+        value = str(self._store.value("event_log/minimum_level", "info"))
+        return value if value in LEVELS else "info"
+
+    @event_log_minimum_level.setter
+    def event_log_minimum_level(self, value: str) -> None:
+        if value not in LEVELS:
+            raise ValueError(f"unknown level {value!r}")
+        self._store.setValue("event_log/minimum_level", value)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+
+class WindowStateStore:
+    """Opaque Qt geometry/state blobs (window, docks, splitters, headers), in their own file.
+
+    Kept apart from :class:`ConsoleSettings` so a broken or foreign-screen geometry can be
+    discarded without touching preferences.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "window-state.ini"
+        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def save(self, key: str, blob: QByteArray) -> None:
+        self._store.setValue(f"state/{key}", blob)
+
+    def load(self, key: str) -> QByteArray | None:
+        value = self._store.value(f"state/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,51 @@
+"""Roles and the one permission table: the backend checks it on every endpoint, the console hides
+what a role may not do from the same table."""
+
+from __future__ import annotations
+
+from typing import Final
+
+OPERATOR: Final = "operator"
+SUPERVISOR: Final = "supervisor"
+LEADER: Final = "leader"
+PARTICIPANT: Final = "participant"
+ADMIN: Final = "admin"
+
+ROLES: tuple[str, ...] = (OPERATOR, SUPERVISOR, LEADER, PARTICIPANT, ADMIN)
+
+# Permission -> the roles that hold it (docs/API.md, "Roles").
+PERMISSIONS: dict[str, frozenset[str]] = {
+    # cameras, alerts, citizen reports, sensors, their streams and snapshots
+    "ops.read": frozenset({OPERATOR, SUPERVISOR, LEADER, ADMIN}),
+    # alert transitions, verify, dispatch, notes; report status changes
+    "ops.write": frozenset({OPERATOR, SUPERVISOR, ADMIN}),
+    "task.read": frozenset(ROLES),
+    "task.create": frozenset({SUPERVISOR, LEADER, ADMIN}),
+    "task.update": frozenset({OPERATOR, SUPERVISOR, LEADER, ADMIN}),
+    "meeting.read": frozenset(ROLES),
+    # create meetings, add documents and polls, open and close polls
+    "meeting.write": frozenset({LEADER, SUPERVISOR, ADMIN}),
+    "poll.vote": frozenset(ROLES),
+    # one's own session, saved views, the sync feed and the event stream
+    "self": frozenset(ROLES),
+    # users, camera settings
+    "admin": frozenset({ADMIN}),
+}
+
+# What each role may read through /sync and the event stream.
+_OPS_RESOURCES = frozenset({"camera", "alert", "report", "sensor"})
+READABLE_RESOURCES: dict[str, frozenset[str]] = {
+    role: frozenset({"task", "meeting"}) | (_OPS_RESOURCES if role in PERMISSIONS["ops.read"] else frozenset())
+    for role in ROLES
+}
+
+
+def roles_with(permission: str) -> tuple[str, ...]:
+    """The roles holding ``permission``, in the order of :data:`ROLES` (KeyError if unknown)."""
+    holders = PERMISSIONS[permission]
+    return tuple(role for role in ROLES if role in holders)
+
+
+def may(role: str | None, permission: str) -> bool:
+    """True when ``role`` holds ``permission``; an unknown permission is never granted."""
+    return role is not None and role in PERMISSIONS.get(permission, frozenset())

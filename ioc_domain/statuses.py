@@ -1,0 +1,12 @@
+"""Status vocabularies of citizen reports (Open311 with FixMyStreet detail), tasks and meetings."""
+
+from __future__ import annotations
+
+REPORT_STATUSES: tuple[str, ...] = ("open", "in_progress", "action_scheduled", "closed", "duplicate", "not_responsible")
+REPORT_FINAL_STATUSES: frozenset[str] = frozenset({"closed", "duplicate", "not_responsible"})
+REPORT_SOURCES: tuple[str, ...] = ("hue_s", "hotline")
+TASK_STATUSES: tuple[str, ...] = ("todo", "in_progress", "done", "cancelled")
+MEETING_STATUSES: tuple[str, ...] = ("scheduled", "in_progress", "ended")
+SEVERITIES: tuple[str, ...] = ("info", "warning", "critical")
+SENSOR_STATUSES: tuple[str, ...] = ("ok", "warning", "alarm", "offline")
+CAMERA_STATUSES: tuple[str, ...] = ("online", "degraded", "offline")
