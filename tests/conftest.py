@@ -7,13 +7,8 @@ loopback port, exactly as a deployment would run it; nothing is mocked.
 from __future__ import annotations
 
 import os
-import re
-import subprocess
-import sys
 import threading
 import time
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -21,83 +16,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
-DEMO_PASSWORDS = {
-    "operator": "hue-operator",
-    "supervisor": "hue-supervisor",
-    "leader": "hue-leader",
-    "participant": "hue-participant",
-    "admin": "hue-admin",
-}
-
-_LISTEN_RE = re.compile(r"listening on (http://127\.0\.0\.1:\d+)")
-
-
-@dataclass
-class BackendProcess:
-    """A running ``ioc-backend`` process on loopback."""
-
-    url: str
-    db_path: Path
-    proc: subprocess.Popen
-    log_path: Path
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-
-
-def start_backend(
-    tmp_dir: Path,
-    *,
-    simulator: bool = False,
-    extra_args: list[str] | None = None,
-    env: dict[str, str] | None = None,
-    db_path: Path | None = None,
-    db_url: str | None = None,
-) -> BackendProcess:
-    """Start the real reference backend on a free loopback port and wait until it serves.
-
-    ``db_url`` (any SQLAlchemy URL, e.g. PostgreSQL) replaces the default SQLite file.
-    """
-    db_path = db_path or (tmp_dir / "backend.sqlite3")
-    log_path = tmp_dir / f"backend-{time.monotonic_ns()}.log"
-    args = [
-        sys.executable,
-        "-m",
-        "ioc_backend",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "0",
-        "--db",
-        db_url or f"sqlite:///{db_path}",
-        "--demo",
-    ]
-    if not simulator:
-        args.append("--no-simulator")
-    args += extra_args or []
-    full_env = dict(os.environ)
-    full_env.update(env or {})
-    log_file = open(log_path, "w", encoding="utf-8")
-    proc = subprocess.Popen(args, stdout=log_file, stderr=subprocess.STDOUT, env=full_env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"backend exited with {proc.returncode}:\n{log_path.read_text()}")
-        m = _LISTEN_RE.search(log_path.read_text(encoding="utf-8", errors="replace"))
-        if m:
-            return BackendProcess(url=m.group(1), db_path=db_path, proc=proc, log_path=log_path)
-        time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError(f"backend did not start in time:\n{log_path.read_text()}")
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend  # noqa: F401 - shared with tests
 
 
 @pytest.fixture(scope="session")

@@ -6,35 +6,14 @@ name ``conftest`` and would shadow the repository-level one.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
-
-
-def _root_conftest() -> Any:
-    """The repository-level tests/conftest.py module (already loaded by pytest)."""
-    path = Path(__file__).resolve().parents[1] / "conftest.py"
-    for module in list(sys.modules.values()):
-        file = getattr(module, "__file__", None)
-        if file and Path(file).resolve() == path:
-            return module
-    spec = importlib.util.spec_from_file_location("_ioc_root_conftest", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_root = _root_conftest()
-DEMO_PASSWORDS: dict[str, str] = _root.DEMO_PASSWORDS
-BackendProcess = _root.BackendProcess
-start_backend = _root.start_backend
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
 
 API = "/api/v1"
 

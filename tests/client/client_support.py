@@ -8,38 +8,20 @@ lets a test cut, freeze or re-point connections between the client and the real 
 from __future__ import annotations
 
 import http.server
-import importlib.util
 import json
 import queue
 import selectors
 import socket
 import ssl
 import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend  # noqa: F401 - re-exported to the tests
 
-def _load_root_conftest():
-    # tests/ is not a package, so load the lead's conftest by path under a private name
-    # to reuse its start_backend() rather than copying it.
-    path = Path(__file__).resolve().parents[1] / "conftest.py"
-    spec = importlib.util.spec_from_file_location("_ioc_root_conftest_for_client_tests", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it executes
-    spec.loader.exec_module(module)
-    return module
-
-
-_ROOT = _load_root_conftest()
-start_backend = _ROOT.start_backend
-BackendProcess = _ROOT.BackendProcess
-
-# Same scheme as DEMO_PASSWORDS in tests/conftest.py (username = role, password "hue-<role>").
-DEMO_PASSWORDS = dict(_ROOT.DEMO_PASSWORDS)
 FAST = {"connect_timeout": 2.0, "read_timeout": 10.0, "max_retries": 1, "backoff": 0.05}
 
 
