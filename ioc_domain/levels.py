@@ -28,10 +28,6 @@ def level_of(resource: str, data: Mapping[str, Any] | None) -> str:
 
 def needs_attention(resource: str, op: str, data: Mapping[str, Any] | None) -> bool:
     """A new, not yet acknowledged alert of warning or critical severity."""
-    return (
-        resource == "alert"
-        and op == "upsert"
-        and bool(data)
-        and data.get("state") == "new"
-        and level_of(resource, data) in ATTENTION_LEVELS
-    )
+    if resource != "alert" or op != "upsert" or not data:
+        return False
+    return data.get("state") == "new" and level_of(resource, data) in ATTENTION_LEVELS
