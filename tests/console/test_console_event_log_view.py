@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from console_fixtures import languages, themed_app  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 
 from ioc_console.services.event_text import AnalyticsCatalogue
@@ -81,7 +80,7 @@ def test_filter_box_level_choice_and_escape(qtbot, languages):
     assert proxy.rowCount() == 4 and view._count.text() == "Sự kiện: 4"
 
 
-def test_the_chosen_level_is_never_cut_off(qtbot, languages, themed_app):  # noqa: F811
+def test_the_chosen_level_is_never_cut_off(qtbot, languages, themed_app):
     # "Cảnh báo và nghiêm trọng" is the longest level name; a squeezed combo showed "Cảnh báo và ı".
     _model, _proxy, view = _view(qtbot)
     combo = view.level_combo()

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import DEMO_PASSWORDS, start_backend
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
-from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, alert_row_text, select_alert, sign_in
+from backend_process import DEMO_PASSWORDS, start_backend
+from console_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, alert_row_text, select_alert, sign_in
 
 from backend_client.cache import default_cache_path
 
@@ -51,7 +50,9 @@ def test_start_offline_from_the_cache_with_the_offline_grant(qtbot, tmp_path, ma
         assert window.offline_banner.title().startswith("NGOẠI TUYẾN — dữ liệu tính đến ")
         assert window.user_label.text().endswith(" — Điều hành viên")
         assert window.connection_indicator.text() == "Ngoại tuyến"
-        qtbot.waitUntil(lambda: window._context.event_log.rowCount() > 20, timeout=WAIT_MS)  # newest cached alerts
+        qtbot.waitUntil(
+            lambda: window.workspace("events").model.rowCount() > 20, timeout=WAIT_MS
+        )  # newest cached alerts
         # Acting works offline too; what needs the server says so.
         qtbot.waitUntil(lambda: window._context.connection.engine is not None, timeout=WAIT_MS)
         actions = window.workspace("events").alert_actions

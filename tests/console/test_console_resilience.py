@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 import requests
-from conftest import start_backend
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
-from faultproxy import FaultProxy
-from resilience_helpers import (
+from backend_process import start_backend
+from console_helpers import (
     CLIENT_OPTIONS,
     ENGINE_OPTIONS,
     WAIT_MS,
@@ -18,6 +16,7 @@ from resilience_helpers import (
     server_alert,
     sign_in,
 )
+from faultproxy import FaultProxy
 
 # The limit: the event loop may never stall longer than this while the backend misbehaves.
 MAX_STALL_S = 0.200

@@ -245,7 +245,7 @@ class AlertActions(QObject):
         code = alert.get("analytic")
         if self._analytics is None or len(self._analytics) == 0:
             return ""
-        # The UI language sets the default locale (ioc_console.shell.i18n), so it tells which name to show.
+        # The UI language sets the default locale (ioc_console.services.i18n), so it tells which name to show.
         language = "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
         return self._analytics.name(code, language)
 

@@ -24,9 +24,9 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ioc_console.services import event_text
 from ioc_console.services.event_text import AnalyticsCatalogue
-from ioc_console.shell.theme import LEVEL_COLOURS, ROUTINE_COLOUR
 from ioc_domain import levels
 from widgets.item_roles import LEVEL_ORDER, ItemRole
+from widgets.palette import LEVEL_COLOURS, ROUTINE_COLOUR
 
 DEFAULT_CAPACITY = 10_000
 DEFAULT_BATCH_MS = 100
