@@ -32,7 +32,8 @@ class Navigation(QObject):
 
     def handle(self, intent: str, workspace_key: str, handler: Handler) -> None:
         """Serve ``intent`` in workspace ``workspace_key``; ``handler(payload)`` says if it found the thing."""
-        if intent in self._handlers:
+        # The same workspace may register again: a new window over the same services replaces the old page.
+        if intent in self._handlers and self._handlers[intent][0] != workspace_key:
             raise ValueError(f"intent {intent!r} is already handled by {self._handlers[intent][0]!r}")
         self._handlers[intent] = (workspace_key, handler)
 
