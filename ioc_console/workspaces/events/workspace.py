@@ -89,23 +89,22 @@ class EventsWorkspace(Workspace):
     # -- the workspace contract ------------------------------------------------------------
     def workspace_actions(self) -> list[WorkspaceAction]:
         alerts = self.alert_actions
-        tr = self.tr
         alert_rows = [
-            (alerts.act_acknowledge, lambda: tr("Event log: acknowledge the selected alert")),
+            (alerts.act_acknowledge, lambda: self.tr("Event log: acknowledge the selected alert")),
             (
                 alerts.act_verify,
-                lambda: tr("Event log: verify the selected alert on camera (real incident or false alarm)…"),
+                lambda: self.tr("Event log: verify the selected alert on camera (real incident or false alarm)…"),
             ),
-            (alerts.act_dispatch, lambda: tr("Event log: dispatch the selected alert to a unit…")),
-            (alerts.act_start, lambda: tr("Event log: start handling the selected alert")),
-            (alerts.act_close, lambda: tr("Event log: close the selected alert…")),
-            (alerts.act_note, lambda: tr("Event log: add a note to the selected alert…")),
+            (alerts.act_dispatch, lambda: self.tr("Event log: dispatch the selected alert to a unit…")),
+            (alerts.act_start, lambda: self.tr("Event log: start handling the selected alert")),
+            (alerts.act_close, lambda: self.tr("Event log: close the selected alert…")),
+            (alerts.act_note, lambda: self.tr("Event log: add a note to the selected alert…")),
         ]
         listed = [WorkspaceAction(act, text, permission=ALERT_WRITE_PERMISSION) for act, text in alert_rows]
         listed.append(
             WorkspaceAction(
                 self.saved_views.act_save,
-                lambda: tr("Event log: save the current filters as a view…"),
+                lambda: self.tr("Event log: save the current filters as a view…"),
                 permission="self",
             )
         )
