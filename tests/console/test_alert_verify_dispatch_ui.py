@@ -17,6 +17,7 @@ from console_helpers import (
     sign_in,
 )
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 
 from backend_client.api import actions
@@ -294,7 +295,7 @@ def test_operator_menu_offers_verify_and_dispatch_only_on_open_alerts(qtbot, ope
 
 
 def test_shortcut_help_lists_verify_and_dispatch(operator_window):
-    keys = {str(key): text for key, text in operator_window.shortcut_list()}
+    keys = {QKeySequence(key).toString(): text for key, text in operator_window.shortcut_list()}
     assert keys["V"].startswith("Nhật ký sự kiện: xác minh cảnh báo đang chọn")
     assert keys["D"].startswith("Nhật ký sự kiện: điều phối cảnh báo đang chọn")
 
