@@ -86,6 +86,9 @@ def test_the_chosen_level_is_never_cut_off(qtbot, languages, themed_app):
     combo = view.level_combo()
     for level in ("warning", "info", "critical"):
         combo.setCurrentIndex(combo.findData(level))
-        qtbot.wait(10)  # let the layout settle
-        text_room = combo.width() - 30 - 8  # minus the arrow area (padding-right) and the left padding
-        assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= text_room, combo.currentText()
+
+        def fits() -> bool:
+            text_room = combo.width() - 30 - 8  # minus the arrow area (padding-right) and the left padding
+            return combo.fontMetrics().horizontalAdvance(combo.currentText()) <= text_room
+
+        qtbot.waitUntil(fits, timeout=2_000)  # once the layout has settled

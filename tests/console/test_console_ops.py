@@ -81,7 +81,11 @@ def test_callbacks_are_dropped_when_the_parent_was_destroyed(qtbot):
     release.set()
     assert ops.shutdown_pool(10_000)
     assert done.is_set()
-    qtbot.wait(100)  # let the queued delivery run: it must see the dead parent and do nothing
+    # Deliveries reach the GUI thread in the order they were posted: once a call posted after the
+    # worker's outcome has run, that outcome has been handled (and must have done nothing).
+    after: list[bool] = []
+    ops.call_on_gui(after.append, True)
+    qtbot.waitUntil(lambda: after == [True])
     assert called == []
 
 

@@ -18,6 +18,8 @@ from console_helpers import (
 )
 from faultproxy import FaultProxy
 
+from ioc_console.services import ops
+
 # The limit: the event loop may never stall longer than this while the backend misbehaves.
 MAX_STALL_S = 0.200
 FAULT_SECONDS_MS = 5_500
@@ -167,8 +169,15 @@ def test_alert_actions_only_for_roles_that_may_change_alerts(qtbot, backend, mak
         assert not any(a.isVisible() for a in actions.actions())
         table = window.workspace("events").view.table()
         table.setFocus()
-        qtbot.keyClick(table, "a")
-        qtbot.wait(300)
+        triggered: list[bool] = []
+        actions.act_acknowledge.triggered.connect(lambda *_: triggered.append(True))
+        qtbot.keyClick(table, "a")  # delivered synchronously: a bound key would have triggered by now
+        assert triggered == []
+        # Nothing was queued either: once the cache pool is idle and its deliveries have run, no count moved.
+        assert ops.cache_pool().waitForDone(WAIT_MS)
+        delivered: list[bool] = []
+        ops.call_on_gui(delivered.append, True)
+        qtbot.waitUntil(lambda: delivered == [True])
         assert window.pending_label.text() == "Đang chờ gửi: 0"
         assert not actions.perform_on_current("acknowledge")
 
