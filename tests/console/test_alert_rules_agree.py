@@ -58,7 +58,7 @@ def _console_allows(qtbot) -> dict[tuple[str, str, str], bool]:
     table = QTableView(page)
     table.setModel(model)
     connection = SignedInConnection()
-    alert_actions = AlertActions(connection, table, page)  # type: ignore[arg-type] - the part it reads
+    alert_actions = AlertActions(connection, table, page)  # type: ignore[arg-type]  # the part it reads
     by_move = {
         "acknowledge": alert_actions.act_acknowledge,
         "start": alert_actions.act_start,

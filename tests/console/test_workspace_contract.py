@@ -86,6 +86,8 @@ def test_a_workspace_plugs_in_through_the_registry_alone(make_context, qtbot):
     assert wall.tiles_label.parent() is not None and wall.tiles_label.isVisibleTo(window)
     assert window.dockWidgetArea(wall.dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert wall.dock.toggleViewAction() in window._view_menu.actions()
+    wall.status_message.emit("Camera 12: signal lost", 5_000)
+    assert window.statusBar().currentMessage() == "Camera 12: signal lost"
 
     # Shown / hidden: switching pages and minimising the window.
     assert wall.hooks == []

@@ -61,6 +61,7 @@ class EventsWorkspace(Workspace):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.view)
         self.alert_actions = AlertActions(context.connection, self.view.table(), self, analytics=context.analytics)
+        self.alert_actions.status_message.connect(self.status_message)
         self.saved_views = SavedViewsControl(context.connection, self.view, self)
         self.view.add_bar_widget(self.saved_views, 2)
 
