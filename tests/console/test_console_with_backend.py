@@ -261,6 +261,8 @@ def test_remote_start_opens_login_then_the_main_window(qtbot, backend, themed_ap
         qtbot.waitUntil(lambda: console.window is not None and console.window.isVisible(), timeout=15_000)
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
         assert console.window.user_label.text().endswith(" — Lãnh đạo")
+        # The first start on this machine takes the whole screen (later starts restore the saved geometry).
+        assert console.window.isMaximized()
         assert console.settings.backend_url == backend.url and console.settings.last_username == "leader"
         console.window.close()
     finally:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
+from backend_client.sync.saved_views import EVENT_LOG_KIND
 from ioc_console.services import event_text
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
@@ -23,11 +24,10 @@ from widgets.event_log import EventLogView
 from widgets.item_roles import ItemRole
 
 KEY = "events"
-SAVED_VIEW_KIND = "event_log"
 
 
 class EventsWorkspace(Workspace):
-    saved_view_kind = SAVED_VIEW_KIND
+    saved_view_kind = EVENT_LOG_KIND
 
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +62,7 @@ class EventsWorkspace(Workspace):
         layout.addWidget(self.view)
         self.alert_actions = AlertActions(context.connection, self.view.table(), self, analytics=context.analytics)
         self.alert_actions.status_message.connect(self.status_message)
-        self.saved_views = SavedViewsControl(context.connection, self.view, self)
+        self.saved_views = SavedViewsControl(context.connection, self.view, self, kind=self.saved_view_kind or "")
         self.view.add_bar_widget(self.saved_views, 2)
 
         self.ticker = AlertTicker(self.model, self)
