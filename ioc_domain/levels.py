@@ -31,7 +31,7 @@ def needs_attention(resource: str, op: str, data: Mapping[str, Any] | None) -> b
     return (
         resource == "alert"
         and op == "upsert"
-        and bool(data)
+        and data is not None
         and data.get("state") == "new"
         and level_of(resource, data) in ATTENTION_LEVELS
     )
