@@ -27,6 +27,8 @@ MOVE_TARGETS: dict[str, str | None] = {
     "note": None,  # POST /alerts/{id}/notes: any state, closed included
 }
 MOVES: tuple[str, ...] = tuple(MOVE_TARGETS)
+# Where a dispatch leaves the alert, whatever open state it was in.
+DISPATCH_TARGET = "in_progress"
 
 # The permission every alert move needs (ioc_domain.roles.PERMISSIONS).
 ALERT_WRITE_PERMISSION = "ops.write"

@@ -31,3 +31,24 @@ def needs_attention(resource: str, op: str, data: Mapping[str, Any] | None) -> b
     if resource != "alert" or op != "upsert" or not data:
         return False
     return data.get("state") == "new" and level_of(resource, data) in ATTENTION_LEVELS
+
+
+# Sensor statuses that say "nothing to see": the reading stayed within its thresholds.
+ROUTINE_SENSOR_STATUSES: frozenset[str] = frozenset({"ok"})
+
+
+def shows_in_log(resource: str, op: str, data: Mapping[str, Any] | None, previous_status: str | None = None) -> bool:
+    """Whether a change belongs in the live event log.
+
+    A sensor reports every reading, and each one changes the sensor; the log shows only the
+    readings that change its status — a threshold crossed either way, going offline or coming
+    back — with ``previous_status`` the status the log last knew (None: not known yet, when a
+    reading outside the routine statuses is shown). The readings themselves belong to the
+    sensor panel. Every other change is shown.
+    """
+    if resource != "sensor" or op != "upsert" or not data:
+        return True
+    status = str(data.get("status") or "")
+    if previous_status is None:
+        return status not in ROUTINE_SENSOR_STATUSES
+    return status != previous_status

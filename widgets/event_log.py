@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ioc_domain.levels import LEVELS
+
 
 class LogFilterModel(Protocol):
     """What the view needs from its model: a sort/filter proxy with two filter knobs."""
@@ -37,8 +39,8 @@ class LogFilterModel(Protocol):
     def set_minimum_level(self, level: str) -> None: ...
 
 
-# Level filter choices: (level value given to the model, label provider name).
-_LEVEL_CHOICES = ("info", "warning", "critical")
+# Level filter choices, least urgent first: "from info up" shows everything.
+_LEVEL_CHOICES = tuple(reversed(LEVELS))
 
 
 class EventLogView(QWidget):

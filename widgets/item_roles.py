@@ -6,6 +6,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import Qt
 
+from ioc_domain.levels import LEVELS
+
 
 class ItemRole(IntEnum):
     """Roles a model implements so generic widgets (ticker, filters) can use its rows."""
@@ -28,4 +30,5 @@ class ItemRole(IntEnum):
     DATA = Qt.ItemDataRole.UserRole + 8
 
 
-LEVEL_ORDER = {"info": 0, "warning": 1, "critical": 2}
+# Rank of each level of the domain's scale, least urgent (0) first.
+LEVEL_ORDER = {level: rank for rank, level in enumerate(reversed(LEVELS))}

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from backend_client import IocClient
 from backend_client.api.models import User
 from backend_client.cache import CacheStore, OfflineGrant, default_cache_path
 from backend_client.sync.connection_state import DEGRADED, OFFLINE, ONLINE, ConnectionStatus
 from backend_client.sync.engine import SyncEngine
-from ioc_console.services.ops import run_in_background, run_on_cache
+from ioc_console.services.ops import gui_callback, run_in_background, run_on_cache
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +44,9 @@ def _open_store(base_url: str, username: str) -> CacheStore:
 class ConnectionService(QObject):
     """The one place the console talks to the backend and its local cache from.
 
-    The :class:`SyncEngine` calls back on its own threads; every callback is re-emitted
-    through a private signal with a queued connection, so every public signal fires on
-    the GUI thread. Opening the cache, enqueueing actions and stopping the engine all
+    The :class:`SyncEngine` calls back on its own threads; every callback is delivered to
+    the GUI thread by :func:`ops.gui_callback`, so every public signal fires there. Opening
+    the cache, enqueueing actions and stopping the engine all
     run on worker pools: the GUI thread never waits on the network or the disk.
     """
 
@@ -62,12 +62,6 @@ class ConnectionService(QObject):
     engine_started = Signal()  # actions can be queued from now on
     views_refreshed = Signal()  # the saved views in the cache were re-read from the server
 
-    _engine_status = Signal(object)
-    _engine_changes = Signal(object)
-    _engine_outbox = Signal(object)
-    _auth_lost = Signal()
-    _engine_views = Signal()
-
     def __init__(
         self,
         base_url: str,
@@ -81,7 +75,7 @@ class ConnectionService(QObject):
         self.base_url = base_url
         self.verify = verify
         self.client = IocClient(
-            base_url, verify=verify, on_auth_required=self._auth_lost.emit, **(client_options or {})
+            base_url, verify=verify, on_auth_required=gui_callback(self._on_auth_lost, self), **(client_options or {})
         )
         self._engine_options = dict(engine_options or {})
         self._engine: SyncEngine | None = None
@@ -104,11 +98,6 @@ class ConnectionService(QObject):
         self._engine_lock = threading.Lock()
         self._built_engine: SyncEngine | None = None
         self._closed = False
-        self._engine_status.connect(self._on_engine_status, Qt.ConnectionType.QueuedConnection)
-        self._engine_changes.connect(self._on_engine_changes, Qt.ConnectionType.QueuedConnection)
-        self._engine_outbox.connect(self._on_engine_outbox, Qt.ConnectionType.QueuedConnection)
-        self._auth_lost.connect(self._on_auth_lost, Qt.ConnectionType.QueuedConnection)
-        self._engine_views.connect(self.views_refreshed, Qt.ConnectionType.QueuedConnection)
 
     # -- state --------------------------------------------------------------------------
     @property
@@ -373,11 +362,11 @@ class ConnectionService(QObject):
                 engine = SyncEngine(
                     client,
                     store,
-                    on_status=self._engine_status.emit,
-                    on_changes=self._engine_changes.emit,
-                    on_outbox=self._engine_outbox.emit,
-                    on_auth_required=self._auth_lost.emit,
-                    on_views=self._engine_views.emit,
+                    on_status=gui_callback(self._on_engine_status, self),
+                    on_changes=gui_callback(self._on_engine_changes, self),
+                    on_outbox=gui_callback(self._on_engine_outbox, self),
+                    on_auth_required=gui_callback(self._on_auth_lost, self),
+                    on_views=gui_callback(self._on_engine_views, self),
                     **options,
                 )
                 engine.start()
@@ -402,7 +391,6 @@ class ConnectionService(QObject):
         run_on_cache(build, on_success=started, on_failure=failed, parent=self)
 
     # -- engine callbacks (already on the GUI thread) -----------------------------------
-    @Slot(object)
     def _on_engine_status(self, status: ConnectionStatus) -> None:
         if self._closed or self._engine is None:
             return
@@ -414,17 +402,18 @@ class ConnectionService(QObject):
         if status.state != previous.state:
             self.state_changed.emit(status.state)
 
-    @Slot(object)
     def _on_engine_changes(self, changes: list[Any]) -> None:
         if not self._closed:
             self.changes_applied.emit(changes)
 
-    @Slot(object)
     def _on_engine_outbox(self, entry: Any) -> None:
         if not self._closed:
             self.outbox_changed.emit(entry)
 
-    @Slot()
+    def _on_engine_views(self) -> None:
+        if not self._closed:
+            self.views_refreshed.emit()
+
     def _on_auth_lost(self) -> None:
         if self._closed or self._engine is None:
             return

@@ -10,11 +10,10 @@ from PySide6.QtCore import QObject
 
 from ioc_console.services.connection import ConnectionService
 from ioc_console.services.event_text import AnalyticsCatalogue
+from ioc_console.services.i18n import LanguageManager
+from ioc_console.services.navigation import Navigation
 from ioc_console.services.outbox_model import OutboxModel
-from ioc_console.shell.i18n import LanguageManager
-from ioc_console.shell.settings import ConsoleSettings, WindowStateStore
-from ioc_console.workspaces.events.event_feed import EventFeed
-from ioc_console.workspaces.events.event_log_model import EventLogModel
+from ioc_console.services.settings import ConsoleSettings, WindowStateStore
 
 
 @dataclass
@@ -23,9 +22,9 @@ class ConsoleContext:
     settings: ConsoleSettings
     window_state: WindowStateStore
     languages: LanguageManager
-    event_log: EventLogModel
-    feed: EventFeed
     outbox: OutboxModel
+    #: Cross-workspace moves (reveal in the event log, open on the wall, show on the map).
+    navigation: Navigation
     #: Analytic names and categories from the server, shared by the event log and the alert dialogs.
     analytics: AnalyticsCatalogue
 
@@ -44,7 +43,8 @@ def create_context(
     client_options: dict[str, Any] | None = None,
     engine_options: dict[str, Any] | None = None,
 ) -> ConsoleContext:
-    """Wire the connection, the event log model, its feed and the outbox model for one backend."""
+    """Wire the connection, the outbox model and the shared services for one backend; each
+    workspace builds its own models from them."""
     # Qt calls into Python (a paint asks the models for hundreds of cells) take the GIL once per
     # call; while a background thread runs Python (decoding a sync page, the prefetcher) each
     # of those waits up to the interpreter's switch interval, 5 ms by default — hundreds of ms
@@ -54,18 +54,14 @@ def create_context(
         base_url, verify=verify, parent=parent, client_options=client_options, engine_options=engine_options
     )
     analytics = AnalyticsCatalogue()
-    model = EventLogModel(analytics, language=languages.language() or "vi", parent=parent)
-    languages.language_changed.connect(model.set_language)
-    feed = EventFeed(connection, model, analytics, parent=parent)
-    outbox = OutboxModel(connection, model, parent=parent)
+    outbox = OutboxModel(connection, parent=parent)
     languages.language_changed.connect(lambda _language: outbox.refresh_texts())
     return ConsoleContext(
         connection=connection,
         settings=settings or ConsoleSettings(),
         window_state=window_state or WindowStateStore(),
         languages=languages,
-        event_log=model,
-        feed=feed,
         outbox=outbox,
+        navigation=Navigation(parent),
         analytics=analytics,
     )

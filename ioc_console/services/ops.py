@@ -4,6 +4,9 @@ Modelled on Anki's ``QueryOp``: one call, ``run_in_background(fn, on_success=...
 parent=...)``. ``fn`` runs on a thread pool reserved for HTTP; the callbacks run on the GUI
 thread. If ``parent`` (a QObject) is destroyed before ``fn`` finishes, the callbacks are
 dropped instead of touching a dead widget.
+
+The other direction — a thread the console does not own (the sync engine's) calling back —
+goes through :func:`gui_callback`: the call is queued onto the GUI thread, in order.
 """
 
 from __future__ import annotations
@@ -69,6 +72,59 @@ def shutdown_pool(timeout_ms: int = 20_000, *, drop_queued: bool = True) -> bool
             pool.clear()
         drained = pool.waitForDone(timeout_ms) and drained
     return drained
+
+
+class _GuiInvoker(QObject):
+    """Lives on the GUI thread; runs the calls queued to it, in the order they were queued."""
+
+    call = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, thunk: Callable[[], None]) -> None:
+        try:
+            thunk()
+        except Exception:
+            log.exception("a call delivered to the GUI thread failed")
+
+
+_invoker: _GuiInvoker | None = None
+
+
+def _gui_invoker() -> _GuiInvoker:
+    global _invoker
+    with _pool_lock:
+        if _invoker is None:
+            app = QCoreApplication.instance()
+            if app is None:
+                raise RuntimeError("delivering to the GUI thread needs a QApplication")
+            invoker = _GuiInvoker()
+            invoker.moveToThread(app.thread())  # built on any thread, always runs on the GUI thread
+            _invoker = invoker
+        return _invoker
+
+
+def call_on_gui(fn: Callable[..., Any], *args: Any, receiver: QObject | None = None) -> None:
+    """Run ``fn(*args)`` on the GUI thread soon (from any thread); dropped if ``receiver`` is gone by then."""
+
+    def thunk() -> None:
+        if receiver is None or shiboken6.isValid(receiver):
+            fn(*args)
+
+    _gui_invoker().call.emit(thunk)
+
+
+def gui_callback(fn: Callable[..., Any], receiver: QObject | None = None) -> Callable[..., None]:
+    """A callback for a worker thread: each call of it runs ``fn`` with the same arguments on the GUI thread."""
+    _gui_invoker()  # created now, on the caller's thread, so that the worker never races to create it
+
+    def deliver(*args: Any) -> None:
+        call_on_gui(fn, *args, receiver=receiver)
+
+    return deliver
 
 
 def run_on_cache(

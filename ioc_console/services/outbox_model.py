@@ -21,7 +21,6 @@ from PySide6.QtGui import QColor
 
 from ioc_console.services import event_text, outbox_text
 from ioc_console.services.connection import ConnectionService
-from ioc_console.workspaces.events.event_log_model import EventLogModel
 
 log = logging.getLogger(__name__)
 
@@ -48,16 +47,20 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class OutboxModel(QAbstractTableModel):
-    """Newest action first. Also keeps the event log's "waiting to send" marks in step."""
+    """Newest action first. Also says, per resource, what the operator's waiting actions will make
+    of it (``resource_marked``) and when the server applied one (``resource_applied``), so that any
+    workspace showing the resource can mark it "waiting to send" — without this model knowing them."""
 
     counts_changed = Signal(int, int)  # (actions not yet delivered, conflicts)
+    #: ("alert:17", label of the state the newest waiting action leads to, or None once none waits)
+    resource_marked = Signal(str, object)
+    #: (resource, its copy from the server's answer to an applied action)
+    resource_applied = Signal(str, object)
 
-    def __init__(
-        self, connection: ConnectionService, event_log: EventLogModel | None = None, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, connection: ConnectionService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._connection = connection
-        self._event_log = event_log
+        self._marks: dict[str, str] = {}
         self._entries: list[Any] = []  # newest first
         self._rows_by_id: dict[int, int] = {}
         self._counts = (0, 0)
@@ -105,19 +108,33 @@ class OutboxModel(QAbstractTableModel):
         self._rows_by_id = {entry.id: row for row, entry in enumerate(self._entries)}
 
     def _mark(self, entry: Any) -> None:
-        """Keep the event log row of the entry's resource in step with the entry."""
-        if self._event_log is None or not entry.resource or entry.resource_id is None:
+        """Tell listeners what the entry's resource now waits for (and its applied copy)."""
+        if not entry.resource or entry.resource_id is None:
             return
         key = f"{entry.resource}:{entry.resource_id}"
         if entry.state == "applied" and isinstance(entry.response, dict):
-            self._event_log.apply_resource(entry.resource, entry.response)
-        waiting = [
-            e
-            for e in self._entries
-            if e.state in OPEN_STATES and e.resource == entry.resource and e.resource_id == entry.resource_id
-        ]
-        # The newest waiting action decides what the row will become.
-        self._event_log.set_outbox_mark(key, outbox_text.target_label(waiting[0]) if waiting else None)
+            self.resource_applied.emit(entry.resource, entry.response)
+        waiting = next(
+            (
+                e
+                for e in self._entries
+                if e.state in OPEN_STATES and e.resource == entry.resource and e.resource_id == entry.resource_id
+            ),
+            None,
+        )
+        # The newest waiting action decides what the resource will become.
+        label = outbox_text.target_label(waiting) if waiting is not None else None
+        if label is None and self._marks.pop(key, None) is None:
+            return
+        if label is not None:
+            if self._marks.get(key) == label:
+                return
+            self._marks[key] = label
+        self.resource_marked.emit(key, label)
+
+    def marks(self) -> dict[str, str]:
+        """Every resource with an action waiting: key -> label (for a view built after they were queued)."""
+        return dict(self._marks)
 
     def _emit_counts(self) -> None:
         counts = (

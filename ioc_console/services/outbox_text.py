@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ioc_console.services import event_text
 from ioc_console.services.event_text import fill
+from ioc_domain.alerts import DISPATCH_TARGET, MOVE_TARGETS, verify_outcome
 
 CONTEXT = "OutboxText"
 
@@ -28,7 +29,8 @@ CLOSE_REASONS = {
     "no_action_needed": QT_TRANSLATE_NOOP("OutboxText", "No action needed"),
 }
 
-_ALERT_TARGETS = ("acknowledged", "in_progress", "closed")
+# The states an operator's transition asks for, from the workflow (ioc_domain.alerts).
+_ALERT_TARGETS = tuple(target for target in MOVE_TARGETS.values() if target is not None)
 
 VERDICTS = {
     "confirmed": QT_TRANSLATE_NOOP("OutboxText", "Confirmed — real incident"),
@@ -126,9 +128,12 @@ def target_state(entry: Any) -> str | None:
     if kind in _ALERT_TARGETS:
         return kind
     if kind == "dispatch":
-        return "in_progress"
-    if kind == "verify" and _body_value(_field(entry, "body"), "verdict") == "false_alarm":
-        return "closed"
+        return DISPATCH_TARGET
+    if kind == "verify":
+        verdict = str(_body_value(_field(entry, "body"), "verdict"))
+        # The outcome from a state the verdict does not depend on (confirming only moves a new alert).
+        outcome = verify_outcome("acknowledged", verdict)
+        return outcome if outcome != "acknowledged" else None
     return None
 
 

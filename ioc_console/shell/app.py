@@ -13,10 +13,10 @@ from ioc_console.services import ops
 from ioc_console.services.connection import ConnectionService
 from ioc_console.services.context import ConsoleContext, create_context
 from ioc_console.services.event_text import fill
-from ioc_console.shell.i18n import LanguageManager
+from ioc_console.services.i18n import LanguageManager
+from ioc_console.services.settings import ConsoleSettings, WindowStateStore, data_dir
 from ioc_console.shell.login_dialog import LoginDialog
 from ioc_console.shell.main_window import MainWindow
-from ioc_console.shell.settings import ConsoleSettings, WindowStateStore, data_dir
 from ioc_console.shell.startup_splash import StartupSplash
 
 log = logging.getLogger(__name__)

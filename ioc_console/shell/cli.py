@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from ioc_console.shell.settings import SUPPORTED_LANGUAGES
+from ioc_console.services.settings import SUPPORTED_LANGUAGES
 
 EXIT_AFTER_ENV = "IOC_CONSOLE_EXIT_AFTER_MS"
 
@@ -77,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from ioc_console.services.settings import ConsoleSettings
     from ioc_console.shell.app import ConsoleApp
-    from ioc_console.shell.settings import ConsoleSettings
     from ioc_console.shell.theme import apply_theme
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])

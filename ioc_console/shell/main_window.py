@@ -1,4 +1,4 @@
-"""The control-room main window: workspace navigation, alert ticker, menus, status bar."""
+"""The control-room main window, built from the workspace registry: navigation, menus, panels, status bar."""
 
 from __future__ import annotations
 
@@ -6,14 +6,15 @@ import html
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -27,12 +28,11 @@ from ioc_console import __version__
 from ioc_console.services import event_text
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
-from ioc_console.services.workspace import FilterableWorkspace, StatefulWorkspace, WorkspaceRegistry, WorkspaceSpec
+from ioc_console.services.workspace import Workspace, WorkspaceAction, WorkspaceRegistry, WorkspaceSpec
 from ioc_console.shell.conflicts_panel import ConflictsPanel
 from ioc_console.shell.login_dialog import LoginDialog
 from ioc_console.shell.outbox_panel import OutboxPanel
 from ioc_console.workspaces import default_registry
-from widgets.alert_ticker import AlertTicker
 from widgets.connection_indicator import ConnectionIndicator
 from widgets.offline_banner import OfflineBanner
 from widgets.shortcut_help import ShortcutHelpDialog
@@ -56,8 +56,11 @@ class MainWindow(QMainWindow):
         self._connection = context.connection
         self._registry = registry or default_registry()
         self._specs: list[WorkspaceSpec] = self._registry.specs()
-        self._workspaces: dict[str, QWidget] = {}
-        self._workspace_actions: list[QAction] = []
+        self._workspaces: dict[str, Workspace] = {}
+        self._workspace_actions: list[QAction] = []  # Ctrl+1..9: show workspace n
+        self._contributed: dict[str, list[WorkspaceAction]] = {}  # each workspace's own actions
+        self._workspace_menus: dict[str, QMenu] = {}
+        self._shown_key: str | None = None  # the workspace told it is seen (on_shown), if any
         self._login_dialog: LoginDialog | None = None
         self._help_dialog: ShortcutHelpDialog | None = None
         self._was_maximized = False
@@ -67,7 +70,7 @@ class MainWindow(QMainWindow):
         self._conflicts_seen = 0
 
         self._build_workspaces()
-        self._build_ticker()
+        self._build_panels()
         self._build_outbox_docks()
         self._build_actions()
         self._build_menus()
@@ -80,8 +83,7 @@ class MainWindow(QMainWindow):
         self._connection.signed_in.connect(self._on_signed_in)
         self._connection.signed_out.connect(self._on_signed_out)
         self._connection.auth_required.connect(self._on_auth_required)
-        context.feed.stats_changed.connect(self._update_event_stats)
-        context.feed.history_failed.connect(self._on_history_failed)
+        context.navigation.workspace_requested.connect(self.show_workspace_key)
 
         self.resize(1600, 900)
         self._restore_window_state()
@@ -98,12 +100,15 @@ class MainWindow(QMainWindow):
         self._stack = QStackedWidget(self)
         self._stack.setObjectName("workspaceStack")
         for spec in self._specs:
-            widget = spec.factory(self._context)
-            self._workspaces[spec.key] = widget
-            self._stack.addWidget(widget)
+            page = spec.factory(self._context)
+            self._workspaces[spec.key] = page
+            self._contributed[spec.key] = page.workspace_actions()
+            page.status_message.connect(self.statusBar().showMessage)
+            self._stack.addWidget(page)
             item = QListWidgetItem(self._nav)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
         self._nav.currentRowChanged.connect(self._stack.setCurrentIndex)
+        self._nav.currentRowChanged.connect(lambda _row: self._update_shown())
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.setObjectName("mainSplitter")
         self._splitter.addWidget(self._nav)
@@ -126,16 +131,27 @@ class MainWindow(QMainWindow):
         if self._specs:
             self._nav.setCurrentRow(0)
 
-    def _build_ticker(self) -> None:
-        self.ticker = AlertTicker(self._context.event_log, self)
-        self.ticker.activated.connect(self.reveal_in_event_log)
-        self._ticker_dock = QDockWidget(self)
-        self._ticker_dock.setObjectName("tickerDock")
-        self._ticker_dock.setWidget(self.ticker)
-        self._ticker_dock.setTitleBarWidget(QWidget(self._ticker_dock))  # compact: no title bar
-        self._ticker_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self._ticker_dock.setAllowedAreas(Qt.DockWidgetArea.TopDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self._ticker_dock)
+    def _build_panels(self) -> None:
+        """Dock every workspace's panels (the alert ticker...) where each allows, top first."""
+        self._panel_toggles: list[QAction] = []
+        for page in self._workspaces.values():
+            for dock in page.panels():
+                allowed = dock.allowedAreas()
+                area = next(
+                    (
+                        a
+                        for a in (
+                            Qt.DockWidgetArea.TopDockWidgetArea,
+                            Qt.DockWidgetArea.RightDockWidgetArea,
+                            Qt.DockWidgetArea.BottomDockWidgetArea,
+                            Qt.DockWidgetArea.LeftDockWidgetArea,
+                        )
+                        if allowed & a
+                    ),
+                    Qt.DockWidgetArea.TopDockWidgetArea,
+                )
+                self.addDockWidget(area, dock)
+                self._panel_toggles.append(dock.toggleViewAction())
 
     def _build_outbox_docks(self) -> None:
         self.outbox_panel = OutboxPanel(self._context.outbox, self)
@@ -195,8 +211,6 @@ class MainWindow(QMainWindow):
         self.act_about = action("about", None, self.show_about)
         self.act_sign_out = action("signOut", None, self.sign_out)
         self.act_sign_in = action("signIn", None, lambda: self.prompt_sign_in(""))
-        self.act_ticker = self._ticker_dock.toggleViewAction()
-        self.act_ticker.setObjectName("toggleTicker")
         self.act_outbox = self._outbox_dock.toggleViewAction()
         self.act_outbox.setObjectName("toggleOutbox")
         self.act_outbox.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -217,12 +231,20 @@ class MainWindow(QMainWindow):
             self._view_menu.addAction(act)
         self._view_menu.addSeparator()
         self._view_menu.addAction(self.act_focus_filter)
-        self._view_menu.addAction(self.act_ticker)
+        for toggle in self._panel_toggles:
+            self._view_menu.addAction(toggle)
         self._view_menu.addAction(self.act_outbox)
         self._view_menu.addAction(self.act_conflicts)
         self._view_menu.addAction(self.act_reconnect)
         self._view_menu.addAction(self.act_full_screen)
         self._view_menu.addAction(self.act_language)
+        for spec in self._specs:
+            listed = [item.action for item in self._contributed[spec.key] if item.in_menu]
+            if listed:
+                menu = bar.addMenu("")
+                menu.setObjectName(f"menu_{spec.key}")
+                menu.addActions(listed)
+                self._workspace_menus[spec.key] = menu
         self._help_menu = bar.addMenu("")
         self._help_menu.addAction(self.act_shortcuts)
         self._help_menu.addAction(self.act_about)
@@ -235,10 +257,6 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self)
         self.user_label.setObjectName("statusUser")
         self.user_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.events_label = QLabel(self)
-        self.events_label.setObjectName("statusEvents")
-        self.last_event_label = QLabel(self)
-        self.last_event_label.setObjectName("statusLastEvent")
         self.tls_warning_label = QLabel(self)
         self.tls_warning_label.setObjectName("statusTlsWarning")
         self.tls_warning_label.setVisible(self._connection.verify is False)
@@ -257,11 +275,12 @@ class MainWindow(QMainWindow):
         status.addWidget(self.conflicts_button)
         status.addWidget(self.user_label)
         status.addWidget(self.tls_warning_label)
-        status.addPermanentWidget(self.events_label)
-        status.addPermanentWidget(self.last_event_label)
+        for page in self._workspaces.values():
+            for item in page.status_items():
+                status.addPermanentWidget(item)
 
     # -- workspaces ---------------------------------------------------------------------
-    def workspace(self, key: str) -> QWidget | None:
+    def workspace(self, key: str) -> Any:
         return self._workspaces.get(key)
 
     def current_workspace_key(self) -> str | None:
@@ -272,18 +291,43 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._specs):
             self._nav.setCurrentRow(row)
 
-    def focus_filter(self) -> None:
-        widget = self._stack.currentWidget()
-        if isinstance(widget, FilterableWorkspace):
-            widget.focus_filter()
-
-    def reveal_in_event_log(self, source_index: QPersistentModelIndex) -> None:
+    def show_workspace_key(self, key: str) -> None:
         keys = [spec.key for spec in self._specs]
-        if "events" not in keys:
+        if key in keys:
+            self.show_workspace(keys.index(key))
+
+    def focus_filter(self) -> None:
+        key = self.current_workspace_key()
+        if key is not None:
+            self._workspaces[key].focus_filter()
+
+    def _update_shown(self) -> None:
+        """Tell workspaces when they become visible or not (page switch, window minimised or hidden)."""
+        seen = self.isVisible() and not self.isMinimized()
+        key = self.current_workspace_key() if seen else None
+        if key == self._shown_key:
             return
-        self.show_workspace(keys.index("events"))
-        workspace = self._workspaces["events"]
-        workspace.reveal(source_index)  # type: ignore[attr-defined]
+        previous, self._shown_key = self._shown_key, key
+        if previous is not None:
+            self._workspaces[previous].on_hidden()
+        if key is not None:
+            self._workspaces[key].on_shown()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_shown()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._update_shown()
+
+    def _apply_role(self) -> None:
+        """Hide each workspace action the signed-in role may not use (ioc_domain.roles.PERMISSIONS)."""
+        role = getattr(self._user, "role", None)
+        for contributed in self._contributed.values():
+            for item in contributed:
+                if item.permission is not None:
+                    item.action.setVisible(item.allowed_for(role))
 
     # -- actions ------------------------------------------------------------------------
     def toggle_full_screen(self) -> None:
@@ -306,7 +350,7 @@ class MainWindow(QMainWindow):
 
     def shortcut_list(self) -> list[tuple[QKeySequence | str, str]]:
         rows: list[tuple[QKeySequence | str, str]] = []
-        for act, spec in zip(self._workspace_actions, self._specs):
+        for act, spec in zip(self._workspace_actions, self._specs, strict=False):
             rows.append((act.shortcut(), fill(self.tr("Show workspace: %1"), spec.translated_title())))
         rows += [
             (self.act_focus_filter.shortcut(), self.tr("Search / filter the current view")),
@@ -315,13 +359,15 @@ class MainWindow(QMainWindow):
             (self.act_reconnect.shortcut(), self.tr("Try to reach the server now")),
             (self.act_outbox.shortcut(), self.tr("Show / hide pending actions")),
             (self.act_conflicts.shortcut(), self.tr("Show / hide conflicts")),
-            ("A", self.tr("Event log: acknowledge the selected alert")),
-            ("V", self.tr("Event log: verify the selected alert on camera (real incident or false alarm)…")),
-            ("D", self.tr("Event log: dispatch the selected alert to a unit…")),
-            ("S", self.tr("Event log: start handling the selected alert")),
-            ("C", self.tr("Event log: close the selected alert…")),
-            ("N", self.tr("Event log: add a note to the selected alert…")),
-            ("Ctrl+Shift+S", self.tr("Event log: save the current filters as a view…")),
+        ]
+        role = getattr(self._user, "role", None)
+        for spec in self._specs:
+            rows += [
+                (item.action.shortcut(), item.help_text())
+                for item in self._contributed[spec.key]
+                if not item.action.shortcut().isEmpty() and (self._user is None or item.allowed_for(role))
+            ]
+        rows += [
             (self.act_shortcuts.shortcut(), self.tr("This list of shortcuts")),
             (self.act_quit.shortcut(), self.tr("Quit the console")),
         ]
@@ -427,6 +473,7 @@ class MainWindow(QMainWindow):
         self._context.settings.last_username = getattr(user, "username", "")
         self.act_sign_out.setEnabled(True)
         self.act_sign_in.setEnabled(False)
+        self._apply_role()
         self._update_user_label()
         self._update_banner()
 
@@ -434,17 +481,13 @@ class MainWindow(QMainWindow):
         self._user = None
         self.act_sign_out.setEnabled(False)
         self.act_sign_in.setEnabled(True)
+        self._apply_role()
         self._update_user_label()
         self._update_banner()
 
     def _on_auth_required(self) -> None:
         self._on_signed_out()
         self.prompt_sign_in("expired")
-
-    def _on_history_failed(self, error: BaseException) -> None:
-        self.statusBar().showMessage(
-            fill(self.tr("Could not load recent alerts: %1"), getattr(error, "message", str(error))), 15_000
-        )
 
     def _update_user_label(self) -> None:
         user = self._user
@@ -459,16 +502,6 @@ class MainWindow(QMainWindow):
                 )
             )
             self.user_label.setToolTip("<p>" + html.escape(fill(self.tr("Signed in as %1"), user.username)) + "</p>")
-
-    def _update_event_stats(self) -> None:
-        feed = self._context.feed
-        self.events_label.setText(fill(self.tr("Events received: %1"), str(feed.events_received)))
-        if feed.last_event_at is None:
-            self.last_event_label.setText(self.tr("Last event: none yet"))
-        else:
-            self.last_event_label.setText(
-                fill(self.tr("Last event: %1"), event_text.format_local_time(feed.last_event_at)[-8:])
-            )
 
     # -- state persistence --------------------------------------------------------------
     def _restore_window_state(self) -> None:
@@ -485,19 +518,20 @@ class MainWindow(QMainWindow):
         splitter = store.load("main/splitter")
         if splitter is not None:
             self._splitter.restoreState(splitter)
-        for key, widget in self._workspaces.items():
+        for key, page in self._workspaces.items():
             blob = store.load(f"workspace/{key}")
-            if blob is not None and isinstance(widget, StatefulWorkspace):
-                widget.restore_state(blob)
+            if blob is not None:
+                page.restore_state(blob)
 
     def save_window_state(self) -> None:
         store = self._context.window_state
         store.save("main/geometry", self.saveGeometry())
         store.save("main/state", self.saveState())
         store.save("main/splitter", self._splitter.saveState())
-        for key, widget in self._workspaces.items():
-            if isinstance(widget, StatefulWorkspace):
-                store.save(f"workspace/{key}", widget.save_state())
+        for key, page in self._workspaces.items():
+            blob = page.save_state()
+            if blob is not None:
+                store.save(f"workspace/{key}", blob)
         store.sync()
         self._context.settings.sync()
 
@@ -510,6 +544,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.WindowStateChange:
+            self._update_shown()  # minimised: nothing can be seen
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
@@ -523,6 +559,9 @@ class MainWindow(QMainWindow):
             item.setText(f"{row + 1}   {title}" if row < MAX_WORKSPACE_SHORTCUTS else title)
             if row < len(self._workspace_actions):
                 self._workspace_actions[row].setText(title)
+            if spec.key in self._workspace_menus:
+                self._workspace_menus[spec.key].setTitle(title)
+            self._workspaces[spec.key].retranslate_ui()
         self.act_focus_filter.setText(self.tr("&Find / filter"))
         self.act_full_screen.setText(self.tr("F&ull screen"))
         self.act_quit.setText(self.tr("&Quit"))
@@ -535,7 +574,6 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("&About"))
         self.act_sign_out.setText(self.tr("Sign &out"))
         self.act_sign_in.setText(self.tr("&Sign in…"))
-        self.act_ticker.setText(self.tr("Alert &ticker"))
         self.act_outbox.setText(self.tr("&Pending actions"))
         self.act_conflicts.setText(self.tr("&Conflicts"))
         self.act_reconnect.setText(self.tr("&Reconnect now"))
@@ -547,4 +585,3 @@ class MainWindow(QMainWindow):
             self.tr("Started with --insecure-no-verify: the server's identity is not being checked.")
         )
         self._update_user_label()
-        self._update_event_stats()

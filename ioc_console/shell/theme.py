@@ -1,4 +1,4 @@
-"""The control-room look: loads the dark style sheet and holds the severity colours used in code."""
+"""The control-room look: fonts, the dark palette and the style sheet (colours code needs: widgets.palette)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,6 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 THEMES_DIR = Path(__file__).resolve().parents[2] / "resources" / "themes"
-
-# Same values as in dark.qss; models need them as QColor for item foregrounds/icons.
-LEVEL_COLOURS = {
-    "critical": QColor("#ff5c5c"),
-    "warning": QColor("#ffb020"),
-    "info": QColor("#5aa9ff"),
-}
-
-# Status text of routine rows (a normal sensor reading): readable, but quieter than alerts.
-ROUTINE_COLOUR = "#9aa7b4"
 
 BASE_POINT_SIZE = 12  # large enough to read from a control-room chair on a 12-hour shift
 FONT_FAMILIES = ["Noto Sans", "Segoe UI", "DejaVu Sans", "Arial"]  # all cover Vietnamese diacritics

@@ -5,27 +5,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QWidget
 
-from ioc_console.services.workspace import WorkspaceRegistry, WorkspaceSpec
+from ioc_console.services.workspace import Workspace, WorkspaceRegistry, WorkspaceSpec
 
 if TYPE_CHECKING:
     from ioc_console.services.context import ConsoleContext
 
 
-def _build_events(context: ConsoleContext) -> QWidget:
+def _events(context: ConsoleContext) -> Workspace:
     from ioc_console.workspaces.events.workspace import EventsWorkspace
 
     return EventsWorkspace(context)
 
 
-EVENTS = WorkspaceSpec(
-    key="events", title=QT_TRANSLATE_NOOP("Workspaces", "Live events"), factory=_build_events, order=10
-)
-
-
 def default_registry() -> WorkspaceRegistry:
-    """The workspaces this build of the console ships."""
-    registry = WorkspaceRegistry()
-    registry.register(EVENTS)
-    return registry
+    """The workspaces this build of the console ships, in navigation order (Ctrl+1, Ctrl+2, ...)."""
+    return WorkspaceRegistry(
+        [
+            WorkspaceSpec("events", QT_TRANSLATE_NOOP("Workspaces", "Live events"), _events, order=10),
+        ]
+    )

@@ -586,6 +586,57 @@
     </message>
 </context>
 <context>
+    <name>EventsWorkspace</name>
+    <message>
+        <source>Event log: acknowledge the selected alert</source>
+        <translation>Event log: acknowledge the selected alert</translation>
+    </message>
+    <message>
+        <source>Event log: verify the selected alert on camera (real incident or false alarm)…</source>
+        <translation>Event log: verify the selected alert on camera (real incident or false alarm)…</translation>
+    </message>
+    <message>
+        <source>Event log: dispatch the selected alert to a unit…</source>
+        <translation>Event log: dispatch the selected alert to a unit…</translation>
+    </message>
+    <message>
+        <source>Event log: start handling the selected alert</source>
+        <translation>Event log: start handling the selected alert</translation>
+    </message>
+    <message>
+        <source>Event log: close the selected alert…</source>
+        <translation>Event log: close the selected alert…</translation>
+    </message>
+    <message>
+        <source>Event log: add a note to the selected alert…</source>
+        <translation>Event log: add a note to the selected alert…</translation>
+    </message>
+    <message>
+        <source>Event log: save the current filters as a view…</source>
+        <translation>Event log: save the current filters as a view…</translation>
+    </message>
+    <message>
+        <source>Alert &amp;ticker</source>
+        <translation>Alert &amp;ticker</translation>
+    </message>
+    <message>
+        <source>Events received: %1</source>
+        <translation>Events received: %1</translation>
+    </message>
+    <message>
+        <source>Last event: none yet</source>
+        <translation>Last event: none yet</translation>
+    </message>
+    <message>
+        <source>Last event: %1</source>
+        <translation>Last event: %1</translation>
+    </message>
+    <message>
+        <source>Could not load recent alerts: %1</source>
+        <translation>Could not load recent alerts: %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Enter both your username and your password.</source>
@@ -695,34 +746,6 @@
         <translation>Show / hide conflicts</translation>
     </message>
     <message>
-        <source>Event log: acknowledge the selected alert</source>
-        <translation>Event log: acknowledge the selected alert</translation>
-    </message>
-    <message>
-        <source>Event log: verify the selected alert on camera (real incident or false alarm)…</source>
-        <translation>Event log: verify the selected alert on camera (real incident or false alarm)…</translation>
-    </message>
-    <message>
-        <source>Event log: dispatch the selected alert to a unit…</source>
-        <translation>Event log: dispatch the selected alert to a unit…</translation>
-    </message>
-    <message>
-        <source>Event log: start handling the selected alert</source>
-        <translation>Event log: start handling the selected alert</translation>
-    </message>
-    <message>
-        <source>Event log: close the selected alert…</source>
-        <translation>Event log: close the selected alert…</translation>
-    </message>
-    <message>
-        <source>Event log: add a note to the selected alert…</source>
-        <translation>Event log: add a note to the selected alert…</translation>
-    </message>
-    <message>
-        <source>Event log: save the current filters as a view…</source>
-        <translation>Event log: save the current filters as a view…</translation>
-    </message>
-    <message>
         <source>This list of shortcuts</source>
         <translation>This list of shortcuts</translation>
     </message>
@@ -773,10 +796,6 @@ The console starts with empty local data and fills it again from the server.</so
 The console starts with empty local data and fills it again from the server.</translation>
     </message>
     <message>
-        <source>Could not load recent alerts: %1</source>
-        <translation>Could not load recent alerts: %1</translation>
-    </message>
-    <message>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
     </message>
@@ -787,18 +806,6 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>Signed in as %1</source>
         <translation>Signed in as %1</translation>
-    </message>
-    <message>
-        <source>Events received: %1</source>
-        <translation>Events received: %1</translation>
-    </message>
-    <message>
-        <source>Last event: none yet</source>
-        <translation>Last event: none yet</translation>
-    </message>
-    <message>
-        <source>Last event: %1</source>
-        <translation>Last event: %1</translation>
     </message>
     <message>
         <source>IOC Huế — Operator console</source>
@@ -851,10 +858,6 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>&amp;Sign in…</source>
         <translation>&amp;Sign in…</translation>
-    </message>
-    <message>
-        <source>Alert &amp;ticker</source>
-        <translation>Alert &amp;ticker</translation>
     </message>
     <message>
         <source>&amp;Pending actions</source>
@@ -939,6 +942,7 @@ The console starts with empty local data and fills it again from the server.</tr
     </message>
     <message>
         <source>Changed on the server meanwhile: choose in Conflicts</source>
+        <extracomment>(&quot;alert:17&quot;, label of the state the newest waiting action leads to, or None once none waits) (resource, its copy from the server&apos;s answer to an applied action)</extracomment>
         <translation>Changed on the server meanwhile: choose in Conflicts</translation>
     </message>
     <message>

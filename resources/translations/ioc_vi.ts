@@ -586,6 +586,57 @@
     </message>
 </context>
 <context>
+    <name>EventsWorkspace</name>
+    <message>
+        <source>Event log: acknowledge the selected alert</source>
+        <translation>Nhật ký sự kiện: tiếp nhận cảnh báo đang chọn</translation>
+    </message>
+    <message>
+        <source>Event log: verify the selected alert on camera (real incident or false alarm)…</source>
+        <translation>Nhật ký sự kiện: xác minh cảnh báo đang chọn qua camera (sự cố thật hay báo động giả)…</translation>
+    </message>
+    <message>
+        <source>Event log: dispatch the selected alert to a unit…</source>
+        <translation>Nhật ký sự kiện: điều phối cảnh báo đang chọn cho đơn vị xử lý…</translation>
+    </message>
+    <message>
+        <source>Event log: start handling the selected alert</source>
+        <translation>Nhật ký sự kiện: bắt đầu xử lý cảnh báo đang chọn</translation>
+    </message>
+    <message>
+        <source>Event log: close the selected alert…</source>
+        <translation>Nhật ký sự kiện: đóng cảnh báo đang chọn…</translation>
+    </message>
+    <message>
+        <source>Event log: add a note to the selected alert…</source>
+        <translation>Nhật ký sự kiện: thêm ghi chú cho cảnh báo đang chọn…</translation>
+    </message>
+    <message>
+        <source>Event log: save the current filters as a view…</source>
+        <translation>Nhật ký sự kiện: lưu bộ lọc hiện tại…</translation>
+    </message>
+    <message>
+        <source>Alert &amp;ticker</source>
+        <translation>&amp;Dải cảnh báo</translation>
+    </message>
+    <message>
+        <source>Events received: %1</source>
+        <translation>Sự kiện đã nhận: %1</translation>
+    </message>
+    <message>
+        <source>Last event: none yet</source>
+        <translation>Sự kiện gần nhất: chưa có</translation>
+    </message>
+    <message>
+        <source>Last event: %1</source>
+        <translation>Sự kiện gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>Could not load recent alerts: %1</source>
+        <translation>Không tải được các cảnh báo gần đây: %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Enter both your username and your password.</source>
@@ -695,34 +746,6 @@
         <translation>Hiện / ẩn xung đột</translation>
     </message>
     <message>
-        <source>Event log: acknowledge the selected alert</source>
-        <translation>Nhật ký sự kiện: tiếp nhận cảnh báo đang chọn</translation>
-    </message>
-    <message>
-        <source>Event log: verify the selected alert on camera (real incident or false alarm)…</source>
-        <translation>Nhật ký sự kiện: xác minh cảnh báo đang chọn qua camera (sự cố thật hay báo động giả)…</translation>
-    </message>
-    <message>
-        <source>Event log: dispatch the selected alert to a unit…</source>
-        <translation>Nhật ký sự kiện: điều phối cảnh báo đang chọn cho đơn vị xử lý…</translation>
-    </message>
-    <message>
-        <source>Event log: start handling the selected alert</source>
-        <translation>Nhật ký sự kiện: bắt đầu xử lý cảnh báo đang chọn</translation>
-    </message>
-    <message>
-        <source>Event log: close the selected alert…</source>
-        <translation>Nhật ký sự kiện: đóng cảnh báo đang chọn…</translation>
-    </message>
-    <message>
-        <source>Event log: add a note to the selected alert…</source>
-        <translation>Nhật ký sự kiện: thêm ghi chú cho cảnh báo đang chọn…</translation>
-    </message>
-    <message>
-        <source>Event log: save the current filters as a view…</source>
-        <translation>Nhật ký sự kiện: lưu bộ lọc hiện tại…</translation>
-    </message>
-    <message>
         <source>This list of shortcuts</source>
         <translation>Danh sách phím tắt này</translation>
     </message>
@@ -773,10 +796,6 @@ The console starts with empty local data and fills it again from the server.</so
 Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại từ máy chủ.</translation>
     </message>
     <message>
-        <source>Could not load recent alerts: %1</source>
-        <translation>Không tải được các cảnh báo gần đây: %1</translation>
-    </message>
-    <message>
         <source>Not signed in</source>
         <translation>Chưa đăng nhập</translation>
     </message>
@@ -787,18 +806,6 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>Signed in as %1</source>
         <translation>Đã đăng nhập với tài khoản %1</translation>
-    </message>
-    <message>
-        <source>Events received: %1</source>
-        <translation>Sự kiện đã nhận: %1</translation>
-    </message>
-    <message>
-        <source>Last event: none yet</source>
-        <translation>Sự kiện gần nhất: chưa có</translation>
-    </message>
-    <message>
-        <source>Last event: %1</source>
-        <translation>Sự kiện gần nhất: %1</translation>
     </message>
     <message>
         <source>IOC Huế — Operator console</source>
@@ -851,10 +858,6 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>&amp;Sign in…</source>
         <translation>Đăng &amp;nhập…</translation>
-    </message>
-    <message>
-        <source>Alert &amp;ticker</source>
-        <translation>&amp;Dải cảnh báo</translation>
     </message>
     <message>
         <source>&amp;Pending actions</source>
@@ -939,6 +942,7 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     </message>
     <message>
         <source>Changed on the server meanwhile: choose in Conflicts</source>
+        <extracomment>(&quot;alert:17&quot;, label of the state the newest waiting action leads to, or None once none waits) (resource, its copy from the server&apos;s answer to an applied action)</extracomment>
         <translation>Đã bị thay đổi trên máy chủ: hãy chọn cách xử lý ở mục Xung đột</translation>
     </message>
     <message>

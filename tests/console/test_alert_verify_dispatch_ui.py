@@ -7,10 +7,7 @@ from typing import Any
 
 import pytest
 import requests
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
-from resilience_helpers import (
+from console_helpers import (
     CLIENT_OPTIONS,
     ENGINE_OPTIONS,
     WAIT_MS,
@@ -19,6 +16,9 @@ from resilience_helpers import (
     server_alert,
     sign_in,
 )
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 
 from backend_client.api import actions
 from ioc_console.services import outbox_text
@@ -68,13 +68,13 @@ def _select(window: MainWindow, accept: Callable[[dict[str, Any]], bool], skip: 
 
 def _cached_alert(window: MainWindow, alert_id: Any) -> dict[str, Any]:
     """The alert as the console holds it now (the newest event-log row of it)."""
-    model = window._context.event_log
+    model = window.workspace("events").model
     row = model.last_row_for_key(f"alert:{alert_id}")
     return dict(model.index(row, 0).data(ItemRole.DATA)) if row >= 0 else {}
 
 
 def _row_tooltip(window: MainWindow, alert_id: Any) -> str:
-    model = window._context.event_log
+    model = window.workspace("events").model
     return model.index(model.last_row_for_key(f"alert:{alert_id}"), COL_SUMMARY).data(Qt.ItemDataRole.ToolTipRole)
 
 
@@ -295,13 +295,13 @@ def test_operator_menu_offers_verify_and_dispatch_only_on_open_alerts(qtbot, ope
 
 
 def test_shortcut_help_lists_verify_and_dispatch(operator_window):
-    keys = {str(key): text for key, text in operator_window.shortcut_list()}
+    keys = {QKeySequence(key).toString(): text for key, text in operator_window.shortcut_list()}
     assert keys["V"].startswith("Nhật ký sự kiện: xác minh cảnh báo đang chọn")
     assert keys["D"].startswith("Nhật ký sự kiện: điều phối cảnh báo đang chọn")
 
 
 # -- dialogs and words, no backend needed ----------------------------------------------------------
-def test_verify_dialog_needs_a_verdict_and_says_a_false_alarm_closes(qtbot, languages):  # noqa: F811
+def test_verify_dialog_needs_a_verdict_and_says_a_false_alarm_closes(qtbot, languages):
     dialog = VerifyAlertDialog(FOREST_ALERT, "Cháy rừng")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -319,7 +319,7 @@ def test_verify_dialog_needs_a_verdict_and_says_a_false_alarm_closes(qtbot, lang
     assert dialog.ok_button().text() == "Confirm incident"
 
 
-def test_dispatch_dialog_refuses_blank_and_too_long_units(qtbot, languages):  # noqa: F811
+def test_dispatch_dialog_refuses_blank_and_too_long_units(qtbot, languages):
     alert = dict(
         FOREST_ALERT, dispatch={"unit": "<i>Đội cũ</i>", "by": "supervisor", "at": "2026-11-26T07:03:00+00:00"}
     )
@@ -359,7 +359,7 @@ def _note_dialogs():
     ]
 
 
-def test_a_note_over_the_limit_is_refused_with_a_reason_and_never_cut(qtbot, languages):  # noqa: F811
+def test_a_note_over_the_limit_is_refused_with_a_reason_and_never_cut(qtbot, languages):
     for dialog, edit, problem_name, read_note in _note_dialogs():
         qtbot.addWidget(dialog)
         dialog.show()
@@ -373,7 +373,7 @@ def test_a_note_over_the_limit_is_refused_with_a_reason_and_never_cut(qtbot, lan
         assert dialog.ok_button().isEnabled() and not problem.isVisible(), dialog.objectName()
 
 
-def test_forest_fire_suggestions_start_with_rangers_and_fire_police(qtbot, languages):  # noqa: F811
+def test_forest_fire_suggestions_start_with_rangers_and_fire_police(qtbot, languages):
     units = suggested_units(FOREST_ALERT)
     assert units[:2] == [FOREST_RANGERS, FIRE_AND_RESCUE_POLICE]
     assert "Công an xã A Lưới 3" in units and "UBND xã A Lưới 3" in units and EMERGENCY_115 in units
@@ -426,7 +426,7 @@ def _entry(action: actions.Action) -> dict:
         ),
     ],
 )
-def test_outbox_sentences_for_verify_and_dispatch(languages, language, expected):  # noqa: F811
+def test_outbox_sentences_for_verify_and_dispatch(languages, language, expected):
     languages.set_language(language)
     queued = [
         actions.verify_alert(FOREST_ALERT, "confirmed"),
@@ -443,7 +443,7 @@ def test_outbox_sentences_for_verify_and_dispatch(languages, language, expected)
     assert [outbox_text.target_state(_entry(action)) for action in queued] == [None, "closed", "in_progress"]
 
 
-def test_event_text_shows_verification_and_dispatch(languages):  # noqa: F811
+def test_event_text_shows_verification_and_dispatch(languages):
     alert = dict(
         FOREST_ALERT,
         state="in_progress",

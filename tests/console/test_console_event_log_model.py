@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 from PySide6.QtCore import QModelIndex, Qt
 
 from ioc_console.services.event_text import AnalyticsCatalogue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from console_fixtures import languages, themed_app  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 
 from ioc_console.services.event_text import AnalyticsCatalogue
@@ -81,12 +80,15 @@ def test_filter_box_level_choice_and_escape(qtbot, languages):
     assert proxy.rowCount() == 4 and view._count.text() == "Sự kiện: 4"
 
 
-def test_the_chosen_level_is_never_cut_off(qtbot, languages, themed_app):  # noqa: F811
+def test_the_chosen_level_is_never_cut_off(qtbot, languages, themed_app):
     # "Cảnh báo và nghiêm trọng" is the longest level name; a squeezed combo showed "Cảnh báo và ı".
     _model, _proxy, view = _view(qtbot)
     combo = view.level_combo()
     for level in ("warning", "info", "critical"):
         combo.setCurrentIndex(combo.findData(level))
-        qtbot.wait(10)  # let the layout settle
-        text_room = combo.width() - 30 - 8  # minus the arrow area (padding-right) and the left padding
-        assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= text_room, combo.currentText()
+
+        def fits() -> bool:
+            text_room = combo.width() - 30 - 8  # minus the arrow area (padding-right) and the left padding
+            return combo.fontMetrics().horizontalAdvance(combo.currentText()) <= text_room
+
+        qtbot.waitUntil(fits, timeout=2_000)  # once the layout has settled

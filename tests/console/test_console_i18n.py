@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ioc_console.shell.i18n import TRANSLATIONS_DIR
+from ioc_console.services.i18n import TRANSLATIONS_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIRS = ("ioc_console", "widgets")

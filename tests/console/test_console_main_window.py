@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget
 
 from ioc_console.shell.main_window import MainWindow
 from ioc_console.workspaces.events.event_log_model import LogEntry
@@ -37,7 +37,7 @@ def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
     window = make_window(NO_SERVER)
     window.show()
     assert window.windowTitle() == "IOC Huế — Bảng điều hành"
-    assert [a.text() for a in window.menuBar().actions()] == ["&Tệp", "&Xem", "Trợ &giúp"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Tệp", "&Xem", "Sự kiện trực tiếp", "Trợ &giúp"]
     assert window.connection_indicator.text() == "Ngoại tuyến"
     assert window.user_label.text() == "Chưa đăng nhập"
     assert window.current_workspace_key() == "events"
@@ -69,6 +69,10 @@ def test_shortcuts_are_bound_and_listed(make_window, qtbot):
     assert dialog is not None and dialog.isVisible()
     descriptions = [d for _k, d in dialog.row_texts()]
     assert "Bật / tắt toàn màn hình" in descriptions and "Mở không gian làm việc: Sự kiện trực tiếp" in descriptions
+    # Each workspace lists its own keys (the shell knows none of them).
+    keys = dict(dialog.row_texts())
+    assert keys["A"] == "Nhật ký sự kiện: tiếp nhận cảnh báo đang chọn"
+    assert keys["Ctrl+Shift+S"] == "Nhật ký sự kiện: lưu bộ lọc hiện tại…"
     dialog.close()
     window.act_full_screen.trigger()
     qtbot.waitUntil(window.isFullScreen)
@@ -80,10 +84,10 @@ def test_language_switch_changes_visible_texts_at_runtime(make_window, qtbot):
     window = make_window(NO_SERVER)
     window.show()
     events = window.workspace("events")
-    window._context.event_log.append_entry(_alert(1, "critical"))
-    window._context.event_log.flush()
+    events.model.append_entry(_alert(1, "critical"))
+    events.model.flush()
     assert events.view.table().model().headerData(0, Qt.Orientation.Horizontal) == "Thời gian"
-    assert window.ticker.headline().endswith("tại camera cam-0001, độ tin cậy 90%")
+    assert events.ticker.headline().endswith("tại camera cam-0001, độ tin cậy 90%")
 
     window.act_language.trigger()
 
@@ -93,7 +97,7 @@ def test_language_switch_changes_visible_texts_at_runtime(make_window, qtbot):
     assert window._nav.item(0).text().endswith("Live events")
     assert events.view.table().model().headerData(0, Qt.Orientation.Horizontal) == "Time"
     assert events.view.follow_button().text() == "Follow newest"
-    assert window.ticker.headline().endswith("at camera cam-0001, confidence 90%")
+    assert events.ticker.headline().endswith("at camera cam-0001, confidence 90%")
     assert window.act_language.text() == "Switch to Vietnamese"
     assert window._context.settings.language == "en"
 
@@ -110,7 +114,7 @@ def test_geometry_and_splitter_restored_in_a_new_window(make_window, qtbot):
     # The offscreen test screen is 800×800; a restored geometry is kept within the screen.
     first.resize(790, 640)
     first._splitter.setSizes([230, 559])
-    first.findChild(type(first._ticker_dock), "tickerDock").hide()
+    first.findChild(QDockWidget, "tickerDock").hide()
     sizes = first._splitter.sizes()
     first.close()
 
@@ -120,24 +124,24 @@ def test_geometry_and_splitter_restored_in_a_new_window(make_window, qtbot):
     qtbot.waitExposed(second)
     assert (second.width(), second.height()) == (790, 640)
     assert second._splitter.sizes() == sizes
-    assert not second.findChild(type(second._ticker_dock), "tickerDock").isVisible()
+    assert not second.findChild(QDockWidget, "tickerDock").isVisible()
 
 
 def test_ticker_shows_newest_open_alert_and_reveals_it_in_the_log(make_window, qtbot):
     window = make_window(NO_SERVER)
     window.show()
-    model = window._context.event_log
-    assert window.ticker.headline() == "Không có cảnh báo nghiêm trọng hoặc cần chú ý nào đang chờ xử lý"
+    model, ticker = window.workspace("events").model, window.workspace("events").ticker
+    assert ticker.headline() == "Không có cảnh báo nghiêm trọng hoặc cần chú ý nào đang chờ xử lý"
     for n, severity in ((1, "critical"), (2, "info"), (3, "warning")):
         model.append_entry(_alert(n, severity))
     for n in range(4, 40):
         model.append_entry(_alert(n, "info"))
     model.flush()
-    assert window.ticker.level() == "warning" and "cam-0003" in window.ticker.headline()
+    assert ticker.level() == "warning" and "cam-0003" in ticker.headline()
 
     view = window.workspace("events").view
     view.filter_edit().setText("cam-0039")  # hides the ticker's row: revealing must clear the filter
-    qtbot.mouseClick(window.ticker, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ticker, Qt.MouseButton.LeftButton)
     selected = view.table().selectionModel().selectedRows()
     assert len(selected) == 1 and "cam-0003" in selected[0].siblingAtColumn(4).data()
     assert view.filter_edit().text() == "" and not view.is_following()
@@ -145,7 +149,7 @@ def test_ticker_shows_newest_open_alert_and_reveals_it_in_the_log(make_window, q
     # Acknowledging alert 3 supersedes it: the ticker falls back to the older critical one.
     model.append_entry(_alert(3, "warning", state="acknowledged"))
     model.flush()
-    assert window.ticker.level() == "critical" and "cam-0001" in window.ticker.headline()
+    assert ticker.level() == "critical" and "cam-0001" in ticker.headline()
 
 
 def test_window_has_no_password_anywhere_even_before_sign_in(make_window):

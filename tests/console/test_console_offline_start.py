@@ -1,15 +1,16 @@
-"""Starting without the server (offline grant), a damaged cache at start, and a full disk when acting."""
+"""Starting without the server (offline grant), a damaged or newer cache at start, and a full disk when acting."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
-from conftest import DEMO_PASSWORDS, start_backend
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
-from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, alert_row_text, select_alert, sign_in
+from backend_process import DEMO_PASSWORDS, start_backend
+from console_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, alert_row_text, select_alert, sign_in
 
-from backend_client.cache import default_cache_path
+from backend_client.cache import CacheStore, default_cache_path
 
 
 def _files_containing(root: Path, secret: str) -> list[Path]:
@@ -51,7 +52,9 @@ def test_start_offline_from_the_cache_with_the_offline_grant(qtbot, tmp_path, ma
         assert window.offline_banner.title().startswith("NGOẠI TUYẾN — dữ liệu tính đến ")
         assert window.user_label.text().endswith(" — Điều hành viên")
         assert window.connection_indicator.text() == "Ngoại tuyến"
-        qtbot.waitUntil(lambda: window._context.event_log.rowCount() > 20, timeout=WAIT_MS)  # newest cached alerts
+        qtbot.waitUntil(
+            lambda: window.workspace("events").model.rowCount() > 20, timeout=WAIT_MS
+        )  # newest cached alerts
         # Acting works offline too; what needs the server says so.
         qtbot.waitUntil(lambda: window._context.connection.engine is not None, timeout=WAIT_MS)
         actions = window.workspace("events").alert_actions
@@ -101,6 +104,28 @@ def test_corrupt_cache_is_moved_aside_with_a_message(qtbot, backend, make_window
     assert moved.exists() and moved.read_bytes().startswith(b"this is not a database")
     assert window._context.connection.store.recovery is not None
     assert window.connection_indicator.text() == "Trực tuyến"
+
+
+def test_a_cache_from_a_newer_console_is_moved_aside_with_its_own_message(qtbot, backend, make_window):
+    """A real cache file, then written by a "newer" console (a schema version this one does not know)."""
+    path = default_cache_path(backend.url, "operator")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    CacheStore(path).close()
+    with closing(sqlite3.connect(path)) as conn:
+        future = conn.execute("PRAGMA user_version").fetchone()[0] + 100
+        conn.execute(f"PRAGMA user_version = {future}")
+    window = make_window(backend.url, ENGINE_OPTIONS, **CLIENT_OPTIONS)
+    window.show()
+    sign_in(qtbot, window)
+    box = window.recovery_box()
+    assert box is not None and box.isVisible()
+    assert box.text().startswith(
+        "Dữ liệu lưu trên máy này được ghi bởi phiên bản bảng điều hành mới hơn. Tệp cũ đã được chuyển sang:\n"
+    )
+    moved = Path(box.text().splitlines()[1])
+    with closing(sqlite3.connect(moved)) as conn:  # set aside as it was, never deleted
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == future
+    assert window._context.connection.store.recovery.reason == "future_schema"
 
 
 def test_disk_full_refuses_the_action_with_a_clear_message(qtbot, backend, make_window):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, QTimer
 
 from ioc_console.services import ops
@@ -80,7 +81,11 @@ def test_callbacks_are_dropped_when_the_parent_was_destroyed(qtbot):
     release.set()
     assert ops.shutdown_pool(10_000)
     assert done.is_set()
-    qtbot.wait(100)  # let the queued delivery run: it must see the dead parent and do nothing
+    # Deliveries reach the GUI thread in the order they were posted: once a call posted after the
+    # worker's outcome has run, that outcome has been handled (and must have done nothing).
+    after: list[bool] = []
+    ops.call_on_gui(after.append, True)
+    qtbot.waitUntil(lambda: after == [True])
     assert called == []
 
 
@@ -103,3 +108,27 @@ def test_refuses_to_run_without_being_on_the_gui_thread(qtbot):
     worker.start()
     worker.join(10)
     assert errors and "GUI thread" in str(errors[0])
+
+
+def test_a_worker_thread_callback_runs_on_the_gui_thread_in_order(qtbot, qapp):
+    """What the sync engine's threads call (status, changes, outbox) arrives on the GUI thread, in order,
+    and not at all once its receiver is gone."""
+    gui_thread = QThread.currentThread()
+    seen: list[tuple[int, bool]] = []
+    receiver = QObject()
+    deliver = ops.gui_callback(lambda n: seen.append((n, QThread.currentThread() is gui_thread)), receiver)
+    worker = threading.Thread(target=lambda: [deliver(n) for n in range(50)])
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(seen) == 50)
+    assert seen == [(n, True) for n in range(50)]
+
+    gone = QObject()
+    dropped: list[int] = []
+    late = ops.gui_callback(dropped.append, gone)
+    late(1)
+    shiboken6.delete(gone)  # the receiver dies before the queued call runs
+    marker: list[int] = []
+    ops.call_on_gui(marker.append, 2)  # queued after the first: when it has run, the first has too
+    qtbot.waitUntil(lambda: marker == [2])
+    assert dropped == []

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 import requests
-from conftest import start_backend
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
-from faultproxy import FaultProxy
-from resilience_helpers import (
+from backend_process import start_backend
+from console_helpers import (
     CLIENT_OPTIONS,
     ENGINE_OPTIONS,
     WAIT_MS,
@@ -18,6 +16,9 @@ from resilience_helpers import (
     server_alert,
     sign_in,
 )
+from faultproxy import FaultProxy
+
+from ioc_console.services import ops
 
 # The limit: the event loop may never stall longer than this while the backend misbehaves.
 MAX_STALL_S = 0.200
@@ -168,8 +169,15 @@ def test_alert_actions_only_for_roles_that_may_change_alerts(qtbot, backend, mak
         assert not any(a.isVisible() for a in actions.actions())
         table = window.workspace("events").view.table()
         table.setFocus()
-        qtbot.keyClick(table, "a")
-        qtbot.wait(300)
+        triggered: list[bool] = []
+        actions.act_acknowledge.triggered.connect(lambda *_: triggered.append(True))
+        qtbot.keyClick(table, "a")  # delivered synchronously: a bound key would have triggered by now
+        assert triggered == []
+        # Nothing was queued either: once the cache pool is idle and its deliveries have run, no count moved.
+        assert ops.cache_pool().waitForDone(WAIT_MS)
+        delivered: list[bool] = []
+        ops.call_on_gui(delivered.append, True)
+        qtbot.waitUntil(lambda: delivered == [True])
         assert window.pending_label.text() == "Đang chờ gửi: 0"
         assert not actions.perform_on_current("acknowledge")
 

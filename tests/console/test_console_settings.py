@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QByteArray
 
-from ioc_console.shell.settings import ConsoleSettings, WindowStateStore, config_dir, data_dir
+from ioc_console.services.settings import ConsoleSettings, WindowStateStore, config_dir, data_dir
 
 
 def test_paths_follow_ioc_console_home(qapp):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import start_backend
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
+from backend_process import start_backend
+from console_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, sign_in
 from PySide6.QtWidgets import QLabel
-from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, sign_in
 
 from widgets.item_roles import ItemRole
 

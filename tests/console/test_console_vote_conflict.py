@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import requests
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
-from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers, sign_in
+from console_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers, sign_in
 
 from backend_client.api import actions
 

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import DEMO_PASSWORDS, start_backend
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
+from backend_process import DEMO_PASSWORDS, start_backend
 from PySide6.QtCore import QTimer
 
 from ioc_console.services.ops import run_in_background
@@ -160,7 +159,7 @@ def test_live_events_arrive_then_backend_loss_is_shown(qtbot, tmp_path, make_win
         window.show()
         _sign_in_through_dialog(qtbot, window, "operator", DEMO_PASSWORDS["operator"])
         qtbot.waitUntil(lambda: window.connection_indicator.text() == "Trực tuyến", timeout=15_000)
-        model = window._context.event_log
+        model = window.workspace("events").model
         qtbot.waitUntil(lambda: model.rowCount() >= 100, timeout=15_000)  # recent alerts prefilled
 
         headers = _http_login(backend.url, "supervisor")
@@ -183,8 +182,8 @@ def test_live_events_arrive_then_backend_loss_is_shown(qtbot, tmp_path, make_win
         qtbot.waitUntil(acknowledged_row_arrived, timeout=30_000)
         summary = model.index(model.rowCount() - 1, COL_SUMMARY).data()
         assert summary.endswith("— Đã tiếp nhận (supervisor)")
-        assert window.events_label.text() == "Sự kiện đã nhận: 1"
-        assert window.last_event_label.text().startswith("Sự kiện gần nhất: ")
+        assert window.workspace("events").events_label.text() == "Sự kiện đã nhận: 1"
+        assert window.workspace("events").last_event_label.text().startswith("Sự kiện gần nhất: ")
 
         backend.stop()
         qtbot.waitUntil(lambda: window.connection_indicator.state() in ("degraded", "offline"), timeout=30_000)
@@ -262,6 +261,8 @@ def test_remote_start_opens_login_then_the_main_window(qtbot, backend, themed_ap
         qtbot.waitUntil(lambda: console.window is not None and console.window.isVisible(), timeout=15_000)
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
         assert console.window.user_label.text().endswith(" — Lãnh đạo")
+        # The first start on this machine takes the whole screen (later starts restore the saved geometry).
+        assert console.window.isMaximized()
         assert console.settings.backend_url == backend.url and console.settings.last_username == "leader"
         console.window.close()
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from console_fixtures import languages, themed_app  # noqa: F401 - fixtures
 
 from backend_client.api import actions
 from ioc_console.services.outbox_text import describe
@@ -53,7 +52,7 @@ def _entry(action: actions.Action) -> dict:
         ),
     ],
 )
-def test_every_action_kind_has_its_own_words(languages, language, expected):  # noqa: F811
+def test_every_action_kind_has_its_own_words(languages, language, expected):
     languages.set_language(language)
     view = {"id": 7, "name": "Cũ", "kind": "event_log", "data": {}, "version": 2}
     queued = [

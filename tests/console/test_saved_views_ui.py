@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
+from console_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers, sign_in
+from faultproxy import FaultProxy
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ holds faultproxy.py
-
-from console_fixtures import languages, make_context, make_window, themed_app  # noqa: F401 - fixtures
-from faultproxy import FaultProxy
-from resilience_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers, sign_in
 
 
 class ServerViews:

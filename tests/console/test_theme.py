@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from console_fixtures import themed_app  # noqa: F401 - fixture
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox
 
@@ -23,7 +22,7 @@ def test_every_image_of_the_sheet_is_an_absolute_path_to_a_readable_image():
         assert not QImage(str(path)).isNull(), f"{url} is missing or not an image Qt can read"
 
 
-def test_a_combo_box_draws_its_arrow(qtbot, themed_app):  # noqa: F811
+def test_a_combo_box_draws_its_arrow(qtbot, themed_app):
     combo = QComboBox()
     combo.addItems(["Hạt Kiểm lâm", "Cảnh sát giao thông"])
     qtbot.addWidget(combo)

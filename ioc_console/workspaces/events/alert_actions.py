@@ -39,6 +39,7 @@ class AlertActions(QObject):
 
     submitted = Signal(object)  # OutboxEntry, after the enqueue committed
     submit_failed = Signal(object)  # the error
+    status_message = Signal(str, int)  # (text, ms) for the window's status bar, through the workspace
 
     def __init__(
         self,
@@ -245,7 +246,7 @@ class AlertActions(QObject):
         code = alert.get("analytic")
         if self._analytics is None or len(self._analytics) == 0:
             return ""
-        # The UI language sets the default locale (ioc_console.shell.i18n), so it tells which name to show.
+        # The UI language sets the default locale (ioc_console.services.i18n), so it tells which name to show.
         language = "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
         return self._analytics.name(code, language)
 
@@ -334,7 +335,7 @@ class AlertActions(QObject):
             if store is not None:
                 try:  # keep it for offline use; a cache that cannot take it must not hide the image
                     store.put_snapshot(alert_id, jpeg)
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:  # noqa: BLE001 - any cache failure: the image is still shown
                     log.warning("the snapshot of alert %s was not cached: %s", alert_id, exc)
             return jpeg
 
@@ -365,7 +366,7 @@ class AlertActions(QObject):
         dialog.open()
 
     def _snapshot_failed(self, error: BaseException) -> None:
-        self._parent.window().statusBar().showMessage(  # type: ignore[attr-defined]
+        self.status_message.emit(
             fill(self.tr("Could not fetch the snapshot: %1"), getattr(error, "message", str(error))), 10_000
         )
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ioc_console.services import event_text, outbox_text
 from ioc_console.services.event_text import fill
+from ioc_domain.alerts import CLOSE_REASONS, VERDICTS
 from ioc_domain.dispatch import UNIT_MAX_CHARS
 
 NOTE_MAX_CHARS = 2000  # the API's limit for a note
@@ -135,13 +136,13 @@ class CloseAlertDialog(_NoteMixin, QDialog):
         self._buttons: dict[str, QRadioButton] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
-        for reason in outbox_text.CLOSE_REASONS:
+        for reason in CLOSE_REASONS:  # the workflow's reasons, in its order; labels by code
             button = QRadioButton(self)
             button.setObjectName(f"closeReason_{reason}")
             self._reasons.addButton(button)
             self._buttons[reason] = button
             layout.addWidget(button)
-        self._buttons["resolved"].setChecked(True)
+        self._buttons[CLOSE_REASONS[0]].setChecked(True)
         self._build_note("closeNote", layout)
         self._box, self._ok, self._cancel = _button_box(self)
         layout.addWidget(self._box)
@@ -264,7 +265,7 @@ class VerifyAlertDialog(_NoteMixin, QDialog):
         layout.addWidget(self._context)
         layout.addWidget(self._previous_label)
         layout.addSpacing(4)
-        for verdict in outbox_text.VERDICTS:
+        for verdict in VERDICTS:
             button = QRadioButton(self)
             button.setObjectName(f"verdict_{verdict}")
             self._verdicts.addButton(button)

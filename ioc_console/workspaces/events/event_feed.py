@@ -13,6 +13,8 @@ from ioc_console.services.connection import ConnectionService
 from ioc_console.services.event_text import AnalyticsCatalogue
 from ioc_console.services.ops import run_in_background
 from ioc_console.workspaces.events.event_log_model import EventLogModel, LogEntry
+from ioc_domain.alerts import OPEN_ALERT_STATES
+from ioc_domain.levels import shows_in_log
 
 log = logging.getLogger(__name__)
 
@@ -21,10 +23,10 @@ HISTORY_ALERTS = 200
 # over a shift must see the open alerts, not only the last 200 touched (mostly closed ones).
 # The full open queue belongs to an alert queue view; each row here costs the cold start
 # ~0.2 ms, so the log takes the newest 100 of each open state.
-OPEN_ALERT_STATES = ("new", "acknowledged", "in_progress")
 OPEN_ALERTS_PER_STATE = 100
 # A batch this large is a catch-up sync page, not live activity: one row per change would bury
-# the log, so the newest alerts are re-read from the cache instead.
+# the log, so the page updates the rows already shown in place and adds, as history, only the
+# alerts the log would have loaded from the cache (never re-reading the cache).
 BULK_BATCH = 200
 
 
@@ -37,6 +39,16 @@ def _history_from(store: CacheStore) -> list[dict[str, Any]]:
         for alert in store.list("alert", state=state, limit=OPEN_ALERTS_PER_STATE, order_by="sort_time desc"):
             alerts.setdefault(str(alert["id"]), alert)
     return list(alerts.values())
+
+
+def _worth_showing(alerts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Of a page's alerts, those :func:`_history_from` would pick: the newest, and the newest open per state."""
+    newest_first = sorted(alerts, key=lambda a: str(a.get("detected_at") or ""), reverse=True)
+    chosen = {str(a["id"]): a for a in newest_first[:HISTORY_ALERTS]}
+    for state in OPEN_ALERT_STATES:
+        for alert in [a for a in newest_first if a.get("state") == state][:OPEN_ALERTS_PER_STATE]:
+            chosen.setdefault(str(alert["id"]), alert)
+    return list(chosen.values())
 
 
 class EventFeed(QObject):
@@ -60,6 +72,8 @@ class EventFeed(QObject):
         self.events_received = 0
         self.last_event_at: datetime | None = None
         self._analytics_loaded = False
+        # sensor id -> the status the log last saw, to tell a threshold crossing from a routine reading
+        self._sensor_status: dict[str, str] = {}
         connection.cache_ready.connect(self._on_cache_ready)
         connection.changes_applied.connect(self._on_changes)
         connection.state_changed.connect(self._on_state)
@@ -102,13 +116,41 @@ class EventFeed(QObject):
         self.history_failed.emit(error)
 
     def _on_changes(self, changes: list[Any]) -> None:
-        if len(changes) >= BULK_BATCH:
-            self.load_history()
-            return
         now = datetime.now(UTC)
+        if len(changes) >= BULK_BATCH:
+            self._apply_page(changes, now)
+            return
+        shown = 0
         for change in changes:
-            self._model.append_change(change, now)
-        if changes:
-            self.events_received += len(changes)
+            entry = LogEntry.from_change(change, now)
+            if self._shows(entry):
+                self._model.append_entry(entry)
+                shown += 1
+        if shown:
+            self.events_received += shown
             self.last_event_at = now
             self.stats_changed.emit()
+
+    def _shows(self, entry: LogEntry) -> bool:
+        """Routine sensor readings stay out (ioc_domain.levels.shows_in_log); status changes come in."""
+        if entry.resource != "sensor" or entry.data is None:
+            return shows_in_log(entry.resource, entry.op, entry.data)
+        status = str(entry.data.get("status") or "")
+        previous = self._sensor_status.get(entry.resource_id)
+        self._sensor_status[entry.resource_id] = status
+        return shows_in_log(entry.resource, entry.op, entry.data, previous)
+
+    def _apply_page(self, changes: list[Any], now: datetime) -> None:
+        """A catch-up page: rows already shown change in place (one signal for the block); new alerts
+        worth showing join as history. Nothing is re-read from the cache."""
+        latest: dict[str, LogEntry] = {}
+        for change in changes:
+            entry = LogEntry.from_change(change, now)
+            if entry.resource == "sensor" and entry.data is not None:
+                self._sensor_status[entry.resource_id] = str(entry.data.get("status") or "")
+            if entry.resource == "alert" and entry.data is not None:
+                latest[entry.key] = entry  # a page may carry several versions: the last one wins
+        updated = self._model.update_rows(latest.values())
+        fresh = [entry.data for key, entry in latest.items() if key not in updated and entry.data is not None]
+        added = self._model.prepend_history(LogEntry.from_resource("alert", data) for data in _worth_showing(fresh))
+        log.debug("sync page: %d rows updated in place, %d alerts added", len(updated), added)

@@ -24,9 +24,9 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ioc_console.services import event_text
 from ioc_console.services.event_text import AnalyticsCatalogue
-from ioc_console.shell.theme import LEVEL_COLOURS, ROUTINE_COLOUR
 from ioc_domain import levels
 from widgets.item_roles import LEVEL_ORDER, ItemRole
+from widgets.palette import LEVEL_COLOURS, ROUTINE_COLOUR
 
 DEFAULT_CAPACITY = 10_000
 DEFAULT_BATCH_MS = 100
@@ -206,6 +206,29 @@ class EventLogModel(QAbstractTableModel):
         entry.cache = None
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(_HEADERS) - 1))
         return True
+
+    def update_rows(self, entries: Iterable[LogEntry]) -> set[str]:
+        """Show newer copies of resources already in the log on their latest rows, in place: one
+        ``dataChanged`` over the changed block, no reset. Returns the keys that have a row (changed
+        or already newer)."""
+        latest_row = {entry.key: row for row, entry in enumerate(self._rows)}
+        present: set[str] = set()
+        changed: list[int] = []
+        for entry in entries:
+            row = latest_row.get(entry.key)
+            if row is None or entry.data is None:
+                continue
+            present.add(entry.key)
+            current = self._rows[row]
+            old, new = current.version, entry.version
+            if isinstance(old, int) and isinstance(new, int) and new <= old:
+                continue  # already showing this version or a newer one
+            current.data = dict(entry.data)
+            current.cache = None
+            changed.append(row)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(_HEADERS) - 1))
+        return present
 
     def _emit_rows_of(self, key: str) -> None:
         for row, entry in enumerate(self._rows):

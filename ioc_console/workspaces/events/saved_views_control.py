@@ -63,8 +63,16 @@ class SavedViewsControl(QWidget):
     change_queued = Signal(object)  # backend_client.sync.saved_views.QueuedChange, after its commit
     change_failed = Signal(object)  # the error
 
-    def __init__(self, connection: ConnectionService, view: EventLogView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        connection: ConnectionService,
+        view: EventLogView,
+        parent: QWidget | None = None,
+        *,
+        kind: str = EVENT_LOG_KIND,
+    ) -> None:
         super().__init__(parent)
+        self._kind = kind  # the saved-view kind (/me/views) its workspace owns
         self.setObjectName("savedViewsControl")
         self._connection = connection
         self._log_view = view
@@ -174,7 +182,7 @@ class SavedViewsControl(QWidget):
         self._generation += 1
         generation = self._generation
         self._connection.read_cache(
-            lambda store: saved_views.visible_views(store, EVENT_LOG_KIND),
+            lambda store: saved_views.visible_views(store, self._kind),
             on_success=lambda views: self._loaded(generation, views),
             on_failure=lambda error: log.warning("could not read the saved views: %s", error),
             parent=self,
@@ -234,7 +242,7 @@ class SavedViewsControl(QWidget):
         except ValueError:
             existing = None  # an unusable name is refused with its reason when queued below
         if existing is None:
-            self._queue(lambda submit, store: saved_views.queue_create(submit, store, name, data))
+            self._queue(lambda submit, store: saved_views.queue_create(submit, store, name, data, kind=self._kind))
         elif existing.data == data:
             self.apply(existing)  # already saved exactly so: nothing to send
         else:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
-from ioc_console.shell.settings import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
+from ioc_console.services.settings import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ import time
 from typing import Any
 
 import requests
-from conftest import DEMO_PASSWORDS
+from backend_process import DEMO_PASSWORDS
 from PySide6.QtCore import QTimer
 
 from ioc_console.shell.main_window import MainWindow
@@ -24,7 +24,7 @@ def sign_in(qtbot: Any, window: MainWindow, role: str = "operator") -> None:
     connection = window._context.connection
     connection.sign_in(role, DEMO_PASSWORDS[role])
     qtbot.waitUntil(lambda: connection.engine is not None and connection.state == "online", timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: window._context.event_log.rowCount() > 20, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.workspace("events").model.rowCount() > 20, timeout=WAIT_MS)
 
 
 def select_alert(window: MainWindow, state: str = "new", skip: set[str] | None = None) -> dict[str, Any]:
@@ -45,7 +45,7 @@ def select_alert(window: MainWindow, state: str = "new", skip: set[str] | None =
 
 def alert_row_text(window: MainWindow, alert_id: Any) -> str:
     """The summary text of the newest row of the alert (state, owner, any waiting action)."""
-    model = window._context.event_log
+    model = window.workspace("events").model
     row = model.last_row_for_key(f"alert:{alert_id}")
     return model.index(row, COL_SUMMARY).data() if row >= 0 else ""
 

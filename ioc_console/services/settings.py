@@ -8,11 +8,12 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from ioc_domain.levels import LEVELS
+
 APP_NAME = "ioc-console"
 HOME_ENV = "IOC_CONSOLE_HOME"
 SUPPORTED_LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
-LEVELS = ("info", "warning", "critical")
 
 
 def _root_or(kind: str, fallback: str) -> Path:

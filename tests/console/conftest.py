@@ -1,4 +1,4 @@
-"""Fixtures for console tests (imported by each test module): translations, themed app, consoles."""
+"""Fixtures for console tests: translations, a themed app, consoles built from a context (shut down after)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from ioc_console.services import ops
 from ioc_console.services.context import ConsoleContext, create_context
-from ioc_console.shell.i18n import LanguageManager
+from ioc_console.services.i18n import LanguageManager
 from ioc_console.shell.main_window import MainWindow
 from ioc_console.shell.theme import apply_theme
 

@@ -1,0 +1,52 @@
+"""Cross-workspace moves as intents ("reveal this alert in the event log", "open this camera on the
+wall", "show this alert on the map"): a workspace asks, the workspace that handles the intent acts,
+and the shell brings that workspace to the front. No workspace imports another."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+# The intents this build knows; a payload is a plain mapping (ids, keys), never a widget.
+REVEAL_EVENT = "event.reveal"  # {"key": "alert:17"}: select the row in the live event log
+SHOW_CAMERA_ON_WALL = "camera.show_on_wall"  # {"camera_id": "cam-0001"}
+SHOW_ON_MAP = "map.show"  # {"key": "alert:17"} or {"lat": ..., "lon": ...}
+
+Handler = Callable[[Mapping[str, Any]], bool]
+
+
+class Navigation(QObject):
+    """One per console. Workspaces :meth:`handle` the intents they can serve and :meth:`request` others."""
+
+    #: The shell shows this workspace (by key) before its handler runs.
+    workspace_requested = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._handlers: dict[str, tuple[str, Handler]] = {}
+
+    def handle(self, intent: str, workspace_key: str, handler: Handler) -> None:
+        """Serve ``intent`` in workspace ``workspace_key``; ``handler(payload)`` says if it found the thing."""
+        # The same workspace may register again: a new window over the same services replaces the old page.
+        if intent in self._handlers and self._handlers[intent][0] != workspace_key:
+            raise ValueError(f"intent {intent!r} is already handled by {self._handlers[intent][0]!r}")
+        self._handlers[intent] = (workspace_key, handler)
+
+    def can(self, intent: str) -> bool:
+        """True when some workspace of this build serves ``intent`` (hide the menu entry otherwise)."""
+        return intent in self._handlers
+
+    def request(self, intent: str, payload: Mapping[str, Any] | None = None) -> bool:
+        """Bring the serving workspace forward and let it act; False if nobody serves the intent."""
+        served = self._handlers.get(intent)
+        if served is None:
+            log.info("no workspace serves %s", intent)
+            return False
+        workspace_key, handler = served
+        self.workspace_requested.emit(workspace_key)
+        return handler(dict(payload or {}))
