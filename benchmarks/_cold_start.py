@@ -69,7 +69,7 @@ def _import_console(timings: dict[str, float]) -> dict[str, object]:
     from ioc_console.services import ops
     from ioc_console.services.connection import ConnectionService
     from ioc_console.services.context import create_context
-    from ioc_console.shell.i18n import LanguageManager
+    from ioc_console.services.i18n import LanguageManager
     from ioc_console.shell.main_window import MainWindow
     from ioc_console.shell.theme import apply_theme
 
@@ -136,8 +136,9 @@ def window_from_cache(cache: str, username: str, timings: dict[str, float]) -> d
         else:
             context.connection.open_offline(candidate)
 
-    context.feed.history_loaded.connect(loaded)
-    context.feed.history_failed.connect(failed)
+    events = window.workspace("events")
+    events.feed.history_loaded.connect(loaded)
+    events.feed.history_failed.connect(failed)
     QTimer.singleShot(60_000, lambda: (outcome.setdefault("error", "timed out after 60 s"), loop.quit()))
     context.connection.find_offline_candidate(username, candidate_found)
     loop.exec()
@@ -148,7 +149,7 @@ def window_from_cache(cache: str, username: str, timings: dict[str, float]) -> d
         "window_visible": window.isVisible(),
         "connection_state": context.connection.state,
         "window_from_cache": "error" not in outcome,
-        "event_log_rows": context.event_log.rowCount(),
+        "event_log_rows": events.model.rowCount(),
         **outcome,
     }
     window.close()
