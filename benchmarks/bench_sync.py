@@ -192,8 +192,8 @@ def sync_with_engine(client: IocClient, store: CacheStore, target_cursor: str, b
         engine.stop()
     return Measured(
         seconds,
-        f"SyncEngine (pages of {engine.first_page_size:,} growing to {engine.page_size:,}), start() until the cache cursor "
-        f"reached {target_cursor}",
+        f"SyncEngine (pages of {engine.first_page_size:,} growing to {engine.page_size:,}), "
+        f"start() until the cache cursor reached {target_cursor}",
         rows,
         store.cursor(),
         [f"the engine's own catch-up timer (its /sync loop alone): {fmt_s(engine.stats['last_catch_up_seconds'])}"],
@@ -591,7 +591,7 @@ def _cpu_rows(rows: list[tuple[str, str, str, str, str]], measured: Measured, re
 def _print_table(rows: list[tuple[str, str, str, str, str]]) -> None:
     header = ("Measurement", "Measured", "Reference (same run)", "Ratio", "Target")
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
-    line = "  ".join("{:<%d}" % w for w in widths)
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
     print()
     print(line.format(*header))
     print("  ".join("-" * w for w in widths))
