@@ -12,7 +12,7 @@ from collections.abc import Callable
 from types import FrameType
 
 from ioc_backend import __version__
-from ioc_backend.auth import ROLES
+from ioc_backend.api.auth import ROLES
 from ioc_backend.settings import Settings, default_db_url
 
 log = logging.getLogger("ioc_backend.cli")
@@ -84,8 +84,8 @@ def _read_new_password() -> str:
 
 
 def _add_user(args: argparse.Namespace, db_url: str) -> int:
-    from ioc_backend.db import Database
-    from ioc_backend.users import UserError, create_user
+    from ioc_backend.db.engine import Database
+    from ioc_backend.db.users import UserError, create_user
 
     if not args.role:
         print("--add-user needs --role", file=sys.stderr)
@@ -108,8 +108,8 @@ def _add_user(args: argparse.Namespace, db_url: str) -> int:
 def _no_users(db_url: str) -> bool:
     from sqlalchemy import func, select
 
-    from ioc_backend import models
-    from ioc_backend.db import Database
+    from ioc_backend.db import models
+    from ioc_backend.db.engine import Database
 
     db = Database(db_url)
     try:

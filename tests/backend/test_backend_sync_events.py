@@ -7,7 +7,8 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from backend_testkit import Api, SseReader, error_fields, sse_backend, start_backend  # noqa: F401
+from backend_process import start_backend
+from backend_testkit import Api, SseReader, error_fields
 
 SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6}
 

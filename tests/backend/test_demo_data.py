@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from ioc_backend import demo_data as dd
+from ioc_backend.demo import data as dd
 
 NOW = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
 WARD_NAMES = {w.name for w in dd.WARDS}

@@ -10,8 +10,8 @@ import cv2
 import numpy as np
 import pytest
 
-from ioc_backend import media
-from ioc_backend.media import MJPEG_CONTENT_TYPE, FrameSource, multipart_part, snapshot_jpeg
+from ioc_backend.demo import media
+from ioc_backend.demo.media import MJPEG_CONTENT_TYPE, FrameSource, multipart_part, snapshot_jpeg
 
 NAME = "Cầu Trường Tiền - Hướng Bắc"
 WARD = "Phường Thuận Hóa"
