@@ -8,7 +8,7 @@ import time
 import urllib.request
 
 from ioc_backend.server import IocServer, bind_socket, build_server, prepare_context, socket_url
-from ioc_backend.settings import Settings
+from ioc_backend.settings import Settings, database_url
 
 
 class EmbeddedBackend:
@@ -24,7 +24,7 @@ class EmbeddedBackend:
         port: int = 0,
         **options: float,
     ) -> None:
-        self.settings = Settings(db_url=db_url, demo=demo, simulator=simulator, **options)  # type: ignore[arg-type]
+        self.settings = Settings(db_url=database_url(db_url), demo=demo, simulator=simulator, **options)  # type: ignore[arg-type]
         self.host = host
         self.port = port
         self.url: str | None = None
