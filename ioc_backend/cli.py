@@ -1,4 +1,4 @@
-"""Command line of the reference backend: ``ioc-backend [options]``, ``ioc-backend db upgrade`` or ``python -m ioc_backend``."""
+"""Command line of the reference backend: ``ioc-backend [options]`` and ``ioc-backend db upgrade``."""
 
 from __future__ import annotations
 
