@@ -19,7 +19,9 @@ from ioc_backend.db.changes import bulk_create, record_change
 from ioc_backend.db.engine import Database
 from ioc_backend.db.migrate import upgrade_database
 from ioc_backend.db.users import create_user
-from ioc_backend.demo import data as demo_data
+from ioc_backend.demo import alerts as demo_alerts
+from ioc_backend.demo import cameras as demo_cameras
+from ioc_backend.demo import reports as demo_reports
 from ioc_backend.timeutil import utcnow
 
 _LISTEN_RE = re.compile(r"IOC backend listening on (http://\S+)")
@@ -45,9 +47,9 @@ def build_backend_database(
     try:
         upgrade_database(db)
         started = time.perf_counter()
-        camera_rows = demo_data.generate_cameras(cameras)
-        report_rows = demo_data.generate_reports(reports, now=now) if reports else []
-        alert_rows = demo_data.generate_alerts(alerts, camera_rows, now=now) if alerts else []
+        camera_rows = demo_cameras.generate_cameras(cameras)
+        report_rows = demo_reports.generate_reports(reports, now=now) if reports else []
+        alert_rows = demo_alerts.generate_alerts(alerts, camera_rows, now=now) if alerts else []
         timings["generate"] = time.perf_counter() - started
         started = time.perf_counter()
         with db.write() as session:

@@ -76,7 +76,7 @@ def bulk_create(session: Session, resource: str, rows: list[dict[str, Any]]) -> 
     ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
     events = []
     stamps = []
-    for pk, r in zip(ids, rows):
+    for pk, r in zip(ids, rows, strict=True):
         r["id"] = pk
         data = serializer(SimpleNamespace(**r))
         events.append({"resource": resource, "resource_id": str(pk), "op": "upsert", "data": data, "at": now})
@@ -87,7 +87,7 @@ def bulk_create(session: Session, resource: str, rows: list[dict[str, Any]]) -> 
         .scalars()
         .all()
     )
-    for stamp, eid in zip(stamps, event_ids):
+    for stamp, eid in zip(stamps, event_ids, strict=True):
         stamp["event_id"] = eid
     session.execute(
         update(table)

@@ -39,7 +39,10 @@ try:
     from zoneinfo import ZoneInfo
 
     _HUE_TZ: timezone | ZoneInfo = ZoneInfo("Asia/Ho_Chi_Minh")
-except Exception:  # no tz database on this system: Vietnam has had no DST since 1975
+except (
+    ImportError,
+    KeyError,
+):  # ZoneInfoNotFoundError is a KeyError: no tz database on this system: Vietnam has had no DST since 1975
     _HUE_TZ = timezone(timedelta(hours=7), "ICT")
 
 # TrueType fonts with Vietnamese coverage, most likely first. IOC_MEDIA_FONT overrides.
@@ -236,7 +239,7 @@ class _Scene:
             max(1, int(3 * self.scale)),
         )
         rows = np.geomspace(self.horizon + 4, h, 14)
-        for y0, y1 in zip(rows[::2], rows[1::2]):
+        for y0, y1 in zip(rows[::2], rows[1::2], strict=True):
             cv2.line(
                 img,
                 (self.vanish_x, int(y0)),

@@ -16,8 +16,14 @@ from ioc_backend.db import models
 from ioc_backend.db.changes import bulk_create, record_change
 from ioc_backend.db.engine import Database
 from ioc_backend.db.meetings import refresh_summary
-from ioc_backend.demo import data as demo_data
+from ioc_backend.demo import alerts as demo_alerts
+from ioc_backend.demo import cameras as demo_cameras
 from ioc_backend.demo import documents as demo_documents
+from ioc_backend.demo import meetings as demo_meetings
+from ioc_backend.demo import reports as demo_reports
+from ioc_backend.demo import sensors as demo_sensors
+from ioc_backend.demo import tasks as demo_tasks
+from ioc_backend.demo import users as demo_users
 from ioc_backend.security import hash_password
 from ioc_backend.timeutil import utcnow
 
@@ -44,7 +50,7 @@ def _sensor_history(sensors: list[dict[str, Any]], now: datetime) -> list[dict[s
         status = sensor["status"]
         t = now - READING_HISTORY
         for _ in range(steps + 1):
-            value, status = demo_data.next_reading(rng, sensor, t)
+            value, status = demo_sensors.next_reading(rng, sensor, t)
             sensor["last_result"] = value
             readings.append({"sensor_id": sensor["id"], "phenomenon_time": t, "result": value})
             t += READING_INTERVAL
@@ -62,7 +68,7 @@ def _attach_documents_and_polls(
 ) -> None:
     """Give the demo meetings their PDF documents and, while not ended, an open poll."""
     leader = session.execute(select(models.User.id).where(models.User.username == "leader")).scalar()
-    for meeting_id, meeting, docs in zip(meeting_ids, meetings, documents):
+    for meeting_id, meeting, docs in zip(meeting_ids, meetings, documents, strict=True):
         for filename, content in docs:
             session.add(
                 models.MeetingDocument(
@@ -101,16 +107,16 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
     now = now or utcnow()
     # Argon2id is deliberately slow (~0.1-0.25 s per hash) and releases the GIL: hash the demo
     # passwords in parallel while the data set is generated.
-    with ThreadPoolExecutor(max_workers=len(demo_data.DEMO_USERS), thread_name_prefix="ioc-seed-hash") as pool:
-        pending = [pool.submit(hash_password, u["password"]) for u in demo_data.DEMO_USERS]
-        cameras = demo_data.generate_cameras(DEMO_COUNTS["cameras"])
-        sensors = demo_data.generate_sensors(DEMO_COUNTS["sensors"])
+    with ThreadPoolExecutor(max_workers=len(demo_users.DEMO_USERS), thread_name_prefix="ioc-seed-hash") as pool:
+        pending = [pool.submit(hash_password, u["password"]) for u in demo_users.DEMO_USERS]
+        cameras = demo_cameras.generate_cameras(DEMO_COUNTS["cameras"])
+        sensors = demo_sensors.generate_sensors(DEMO_COUNTS["sensors"])
         readings = _sensor_history(sensors, now)
-        reports = demo_data.generate_reports(DEMO_COUNTS["reports"], now=now)
-        alerts = demo_data.generate_alerts(DEMO_COUNTS["alerts"], cameras, now=now)
-        meetings = demo_data.generate_meetings(DEMO_COUNTS["meetings"], now=now)
+        reports = demo_reports.generate_reports(DEMO_COUNTS["reports"], now=now)
+        alerts = demo_alerts.generate_alerts(DEMO_COUNTS["alerts"], cameras, now=now)
+        meetings = demo_meetings.generate_meetings(DEMO_COUNTS["meetings"], now=now)
         meeting_docs = [demo_documents.meeting_documents(m, i) for i, m in enumerate(meetings)]
-        tasks = demo_data.generate_tasks(DEMO_COUNTS["tasks"], now=now)
+        tasks = demo_tasks.generate_tasks(DEMO_COUNTS["tasks"], now=now)
         hashes = [f.result() for f in pending]
     with db.write() as session:
         session.execute(
@@ -124,7 +130,7 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
                     "active": True,
                     "created_at": now,
                 }
-                for u, h in zip(demo_data.DEMO_USERS, hashes)
+                for u, h in zip(demo_users.DEMO_USERS, hashes, strict=True)
             ],
         )
         bulk_create(session, "camera", [dict(c) for c in cameras])

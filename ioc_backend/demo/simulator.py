@@ -14,8 +14,11 @@ from sqlalchemy import func, select
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
 from ioc_backend.db.engine import Database
-from ioc_backend.demo import data as demo_data
+from ioc_backend.demo import alerts as demo_alerts
+from ioc_backend.demo import reports as demo_reports
+from ioc_backend.demo import sensors as demo_sensors
 from ioc_backend.timeutil import utcnow
+from ioc_domain.statuses import REPORT_FINAL_STATUSES
 
 log = logging.getLogger("ioc_backend.demo.simulator")
 
@@ -135,7 +138,7 @@ class Simulator:
     # ------------------------------------------------------------------ jobs
     def _new_alert(self, session: Any) -> None:
         online = [c for c in self._cameras if c["status"] != "offline"] or self._cameras
-        data = demo_data.random_alert(self.rng, online, utcnow())
+        data = demo_alerts.random_alert(self.rng, online, utcnow())
         record_change(session, models.Alert(**data), created=True)
         self.counts["alerts"] += 1
 
@@ -146,7 +149,7 @@ class Simulator:
             row = session.get(models.Sensor, sid)
             if state is None or row is None:
                 continue
-            value, status = demo_data.next_reading(self.rng, state, now)
+            value, status = demo_sensors.next_reading(self.rng, state, now)
             state["last_result"], state["status"] = value, status
             session.add(models.Reading(sensor_id=sid, phenomenon_time=now, result=value))
             row.last_result, row.last_phenomenon_time, row.status = value, now, status
@@ -156,18 +159,18 @@ class Simulator:
     def _report_activity(self, session: Any) -> None:
         now = utcnow()
         if self.rng.random() < 0.4:
-            record_change(session, models.Report(**demo_data.random_report(self.rng, now), notes=[]), created=True)
+            record_change(session, models.Report(**demo_reports.random_report(self.rng, now), notes=[]), created=True)
             self.counts["reports"] += 1
             return
         report = session.execute(
             select(models.Report)
-            .where(models.Report.status.notin_(sorted(demo_data.REPORT_FINAL_STATUSES)))
+            .where(models.Report.status.notin_(sorted(REPORT_FINAL_STATUSES)))
             .order_by(func.random())
             .limit(1)
         ).scalar_one_or_none()
         if report is None:
             return
-        new_status = demo_data.next_report_status(self.rng, report.status)
+        new_status = demo_reports.next_report_status(self.rng, report.status)
         if new_status is None:
             return
         report.status, report.updated_datetime = new_status, now
