@@ -12,7 +12,7 @@ from sqlalchemy import MetaData, bindparam, inspect, select, text, update
 from sqlalchemy.engine import Connection
 
 from ioc_backend.db.changes import compact_json
-from ioc_backend.db.migrations.initial_schema import initial_schema
+from ioc_backend.db.initial_schema import initial_schema
 from ioc_backend.db.payloads import RESOURCES
 
 _log = logging.getLogger(__name__)

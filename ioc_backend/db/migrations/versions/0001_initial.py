@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from ioc_backend.db.migrations.initial_schema import initial_schema
+from ioc_backend.db.initial_schema import initial_schema
 
 revision = "0001"
 down_revision = None
