@@ -19,11 +19,9 @@ from ioc_backend.db.payloads import user_dict
 from ioc_backend.security import new_token, token_hash
 from ioc_backend.settings import Settings
 from ioc_backend.timeutil import iso, utcnow
-from ioc_domain.roles import ROLES as DOMAIN_ROLES
-from ioc_domain.roles import roles_with
+from ioc_domain.roles import ROLES, roles_with
 
 # Role groups of the endpoints, read from the one permission table (ioc_domain.roles).
-ROLES = DOMAIN_ROLES
 ALL_ROLES = roles_with("self")
 OPS_READ = roles_with("ops.read")  # cameras, alerts, reports, sensors
 OPS_WRITE = roles_with("ops.write")  # alerts, reports

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ioc_backend.api.auth import ROLES
 from ioc_backend.db import models
 from ioc_backend.security import hash_password
 from ioc_backend.timeutil import utcnow
+from ioc_domain.roles import ROLES
 
 
 class UserError(ValueError):

@@ -15,19 +15,13 @@ from ioc_backend.api.idempotency import idempotency_key, idempotent_write
 from ioc_backend.api.listing import Limit, Offset, paginate
 from ioc_backend.api.routes.common import check_version, get_or_404, show
 from ioc_backend.api.schemas import responses as M
-from ioc_backend.api.schemas.requests import (
-    AlertDispatch,
-    AlertNote,
-    AlertState,
-    AlertTransition,
-    AlertVerify,
-    Severity,
-)
+from ioc_backend.api.schemas.requests import AlertDispatch, AlertNote, AlertTransition, AlertVerify
 from ioc_backend.api.schemas.responses import documented
+from ioc_backend.api.schemas.vocabulary import AlertState, Severity
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
 from ioc_backend.timeutil import as_utc, iso, utcnow
-from ioc_domain.alerts import may_transition, moves_from
+from ioc_domain.alerts import FALSE_ALARM_CLOSE_REASON, dispatch_outcome, may_transition, moves_from, verify_outcome
 from ioc_domain.analytics import ANALYTICS
 
 router = APIRouter(tags=["alerts"])
@@ -141,13 +135,13 @@ def verify_alert(request: Request, alert_id: int, body: AlertVerify, principal: 
         alert = _open_alert(request, session, alert_id, body.version, "verify")
         at = iso(utcnow())
         alert.verification = {"verdict": body.verdict, "by": principal.username, "at": at}
-        if body.verdict == "confirmed" and alert.state == "new":
+        state = verify_outcome(alert.state, body.verdict)
+        if state == "acknowledged" and alert.state != state:
             # Confirming on camera is the acknowledgement: the verifier takes the alert.
-            alert.state = "acknowledged"
             alert.owner = principal.username
-        elif body.verdict == "false_alarm":
-            alert.state = "closed"
-            alert.close_reason = "false_positive"
+        if state == "closed":
+            alert.close_reason = FALSE_ALARM_CLOSE_REASON
+        alert.state = state
         _append_note(alert, principal.username, body.note, at)
         record_change(session, alert)
         return show(request, alert)
@@ -165,7 +159,7 @@ def dispatch_alert(
         alert = _open_alert(request, session, alert_id, body.version, "dispatch")
         at = iso(utcnow())
         alert.dispatch = {"unit": body.unit, "by": principal.username, "at": at}
-        alert.state = "in_progress"
+        alert.state = dispatch_outcome(alert.state)
         if alert.owner is None:
             alert.owner = principal.username
         _append_note(alert, principal.username, body.note, at)

@@ -14,8 +14,9 @@ from ioc_backend.api.idempotency import idempotency_key, idempotent_write
 from ioc_backend.api.listing import Limit, Offset, paginate
 from ioc_backend.api.routes.common import check_version, get_or_404, show
 from ioc_backend.api.schemas import responses as M
-from ioc_backend.api.schemas.requests import MeetingCreate, MeetingPatch, MeetingStatus
+from ioc_backend.api.schemas.requests import MeetingCreate, MeetingPatch
 from ioc_backend.api.schemas.responses import documented
+from ioc_backend.api.schemas.vocabulary import MeetingStatus
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
 

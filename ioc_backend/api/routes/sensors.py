@@ -13,8 +13,8 @@ from ioc_backend.api.auth import OPS_READ, Principal, get_ctx, require_role
 from ioc_backend.api.listing import Limit, Offset, paginate
 from ioc_backend.api.routes.common import get_or_404, show
 from ioc_backend.api.schemas import responses as M
-from ioc_backend.api.schemas.requests import SensorKind, SensorStatus
 from ioc_backend.api.schemas.responses import documented
+from ioc_backend.api.schemas.vocabulary import SensorKind, SensorStatus
 from ioc_backend.db import models
 from ioc_backend.timeutil import as_utc, iso
 

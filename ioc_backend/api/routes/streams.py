@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from ioc_backend.api.auth import OPS_READ, Principal, get_ctx, require_role
 from ioc_backend.api.errors import ApiError
 from ioc_backend.api.routes.common import get_or_404
-from ioc_backend.api.schemas.requests import StreamKind
+from ioc_backend.api.schemas.vocabulary import StreamKind
 from ioc_backend.context import AppContext
 from ioc_backend.db import models
 

@@ -1,25 +1,20 @@
-"""Pydantic request models and enum literals of the API; unknown fields are refused (extra=forbid)."""
+"""Pydantic request models of the API; unknown fields are refused (extra=forbid)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
-CameraCategory = Literal["traffic", "urban_order", "public_safety", "forest_fire", "flood", "tourism"]
-CameraStatus = Literal["online", "offline", "degraded"]
-Severity = Literal["info", "warning", "critical"]
-AlertState = Literal["new", "acknowledged", "in_progress", "closed"]
-AlertTarget = Literal["acknowledged", "in_progress", "closed"]
-CloseReason = Literal["resolved", "false_positive", "duplicate", "no_action_needed"]
-AlertVerdict = Literal["confirmed", "false_alarm"]
-ReportStatus = Literal["open", "in_progress", "action_scheduled", "closed", "duplicate", "not_responsible"]
-ReportSource = Literal["hue_s", "hotline"]
-SensorKind = Literal["water_level", "rainfall", "pm25", "temperature", "landslide_tilt"]
-SensorStatus = Literal["ok", "warning", "alarm", "offline"]
-TaskStatus = Literal["todo", "in_progress", "done", "cancelled"]
-MeetingStatus = Literal["scheduled", "in_progress", "ended"]
-StreamKind = Literal["main", "sub"]
+from ioc_backend.api.schemas.vocabulary import (
+    AlertTarget,
+    AlertVerdict,
+    CameraStatus,
+    CloseReason,
+    MeetingStatus,
+    ReportStatus,
+    TaskStatus,
+)
 
 Text200 = Field(min_length=1, max_length=200)
 

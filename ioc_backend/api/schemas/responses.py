@@ -6,7 +6,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel
 
-from ioc_backend.api.schemas.requests import (
+from ioc_backend.api.schemas.vocabulary import (
     AlertState,
     AlertVerdict,
     CameraCategory,
@@ -15,6 +15,8 @@ from ioc_backend.api.schemas.requests import (
     MeetingStatus,
     ReportSource,
     ReportStatus,
+    Resource,
+    Role,
     SensorKind,
     SensorStatus,
     Severity,
@@ -58,7 +60,7 @@ class User(BaseModel):
     id: int
     username: str
     full_name: str
-    role: Literal["operator", "supervisor", "leader", "participant", "admin"]
+    role: Role
 
 
 class OfflineGrant(BaseModel):
@@ -234,7 +236,7 @@ class Meeting(BaseModel):
 
 class Change(BaseModel):
     seq: int
-    resource: Literal["camera", "alert", "report", "sensor", "task", "meeting"]
+    resource: Resource
     id: str
     op: Literal["upsert", "delete"]
     data: dict[str, Any] | None
