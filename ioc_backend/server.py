@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import socket
 from collections.abc import Callable
 
@@ -94,7 +95,7 @@ def build_server(ctx: AppContext, on_started: Callable[[], None] | None = None) 
         log_config=None,
         access_log=False,
         lifespan="on",
-        timeout_graceful_shutdown=ctx.settings.graceful_shutdown,
+        timeout_graceful_shutdown=math.ceil(ctx.settings.graceful_shutdown),
         proxy_headers=False,
         server_header=False,
     )

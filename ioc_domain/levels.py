@@ -31,6 +31,7 @@ def needs_attention(resource: str, op: str, data: Mapping[str, Any] | None) -> b
     return (
         resource == "alert"
         and op == "upsert"
+        and data is not None
         and bool(data)
         and data.get("state") == "new"
         and level_of(resource, data) in ATTENTION_LEVELS

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -125,10 +126,24 @@ async def _overflow(request: Request, exc: OverflowError) -> JSONResponse:
     return error_response(422, "validation_error", "A number in the request is out of range")
 
 
+E = TypeVar("E", bound=Exception)
+
+
+def _for(kind: type[E], handler: Callable[[Request, E], Awaitable[Response]]) -> Callable[..., Awaitable[Response]]:
+    """``handler`` as Starlette takes it (any exception), for the exceptions of ``kind`` it is registered for."""
+
+    async def handle(request: Request, exc: Exception) -> Response:
+        if not isinstance(exc, kind):  # Starlette only calls it for ``kind``; say so to the type checker
+            raise exc
+        return await handler(request, exc)
+
+    return handle
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]
-    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
-    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
-    app.add_exception_handler(DataError, _data_error)  # type: ignore[arg-type]
-    app.add_exception_handler(OverflowError, _overflow)  # type: ignore[arg-type]
+    app.add_exception_handler(ApiError, _for(ApiError, _api_error))
+    app.add_exception_handler(RequestValidationError, _for(RequestValidationError, _validation_error))
+    app.add_exception_handler(StarletteHTTPException, _for(StarletteHTTPException, _http_error))
+    app.add_exception_handler(DataError, _for(DataError, _data_error))
+    app.add_exception_handler(OverflowError, _for(OverflowError, _overflow))
     app.add_exception_handler(Exception, _unhandled)

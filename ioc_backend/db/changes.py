@@ -71,7 +71,7 @@ def bulk_create(session: Session, resource: str, rows: list[dict[str, Any]]) -> 
         r.setdefault("version", 1)
         r["updated_at"] = now
         r.setdefault("seq", 0)
-    table = model.__table__
+    table = models.table_of(model)
     # Core inserts (not ORM objects): executemany with RETURNING, ids in input order.
     ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
     events = []
@@ -81,7 +81,7 @@ def bulk_create(session: Session, resource: str, rows: list[dict[str, Any]]) -> 
         data = serializer(SimpleNamespace(**r))
         events.append({"resource": resource, "resource_id": str(pk), "op": "upsert", "data": data, "at": now})
         stamps.append({"row_id": pk, "payload": compact_json(data)})
-    log_table = models.ChangeEvent.__table__
+    log_table = models.table_of(models.ChangeEvent)
     event_ids = (
         session.execute(insert(log_table).returning(log_table.c.id, sort_by_parameter_order=True), events)
         .scalars()

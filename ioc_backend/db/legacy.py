@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from ioc_backend.db.changes import compact_json
 from ioc_backend.db.initial_schema import initial_schema
+from ioc_backend.db.models import table_of
 from ioc_backend.db.payloads import RESOURCES
 
 _log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ def refresh_stored_json(conn: Connection) -> None:
     Runs at every start, not as a migration: the serialiser changes with the code, not the schema.
     """
     for resource, (model, serialise) in RESOURCES.items():
-        table: Any = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         if "sync_json" not in table.c or not _stored_json_is_stale(conn, table, serialise):
             continue
         _log.warning("upgrading the database: rewriting the stored sync JSON of every %s", resource)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Delete, delete, func, select
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from ioc_backend.db import models
@@ -21,11 +23,15 @@ TOKEN_GRACE = timedelta(days=1)
 KEY_TTL = timedelta(days=7)
 
 
+def _deleted(session: Session, statement: Delete) -> int:
+    """Run a DELETE and say how many rows it removed."""
+    return cast("CursorResult[Any]", session.execute(statement)).rowcount or 0
+
+
 def prune_idempotency(session: Session) -> int:
-    result = session.execute(
-        delete(models.IdempotencyRecord).where(models.IdempotencyRecord.created_at < utcnow() - KEY_TTL)
+    return _deleted(
+        session, delete(models.IdempotencyRecord).where(models.IdempotencyRecord.created_at < utcnow() - KEY_TTL)
     )
-    return result.rowcount or 0
 
 
 def prune(db: Database, event_retention: int) -> dict[str, int]:
@@ -35,19 +41,13 @@ def prune(db: Database, event_retention: int) -> dict[str, int]:
         max_id = session.execute(select(func.max(models.ChangeEvent.id))).scalar_one() or 0
         events = 0
         if max_id > event_retention:
-            events = (
-                session.execute(
-                    delete(models.ChangeEvent).where(models.ChangeEvent.id <= max_id - event_retention)
-                ).rowcount
-                or 0
+            events = _deleted(
+                session, delete(models.ChangeEvent).where(models.ChangeEvent.id <= max_id - event_retention)
             )
         keys = prune_idempotency(session)
-        tokens = session.execute(delete(models.Token).where(models.Token.expires_at < now - TOKEN_GRACE)).rowcount or 0
-        readings = (
-            session.execute(
-                delete(models.Reading).where(models.Reading.phenomenon_time < now - READING_RETENTION)
-            ).rowcount
-            or 0
+        tokens = _deleted(session, delete(models.Token).where(models.Token.expires_at < now - TOKEN_GRACE))
+        readings = _deleted(
+            session, delete(models.Reading).where(models.Reading.phenomenon_time < now - READING_RETENTION)
         )
     removed = {"events": events, "idempotency_keys": keys, "tokens": tokens, "readings": readings}
     if any(removed.values()):

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ioc_backend.db import models
-from ioc_backend.timeutil import iso
-
-
-def document_summary(doc: Any) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "filename": doc.filename,
-        "size": doc.size,
-        "sha256": doc.sha256,
-        "uploaded_at": iso(doc.uploaded_at),
-    }
-
-
-def poll_summary(poll: models.MeetingPoll) -> dict[str, Any]:
-    return {
-        "id": poll.id,
-        "question": poll.question,
-        "options": list(poll.options),
-        "status": poll.status,
-        "votes": list(poll.tallies),
-    }
+from ioc_backend.db.payloads import document_summary, poll_summary
 
 
 def recount(session: Session, poll: models.MeetingPoll) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -42,6 +43,11 @@ class UTCDateTime(TypeDecorator):
 
 class Base(DeclarativeBase):
     pass
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Table of a mapped class, typed as one (``__table__`` is typed as any FromClause)."""
+    return Base.metadata.tables[model.__tablename__]
 
 
 # Ever-growing sequences (the change log and readings) are 64-bit on PostgreSQL, whose INTEGER

@@ -1,10 +1,10 @@
-"""Turn resource rows into the JSON payloads of docs/API.md."""
+"""Every row as the API shows it (docs/API.md): the six resources, users, saved views, meeting summaries."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, overload
 
 from ioc_backend.db import models
 from ioc_backend.timeutil import iso
@@ -128,12 +128,53 @@ def meeting_dict(m: models.Meeting) -> dict[str, Any]:
     }
 
 
+def document_summary(doc: Any) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "filename": doc.filename,
+        "size": doc.size,
+        "sha256": doc.sha256,
+        "uploaded_at": iso(doc.uploaded_at),
+    }
+
+
+def poll_summary(poll: models.MeetingPoll) -> dict[str, Any]:
+    return {
+        "id": poll.id,
+        "question": poll.question,
+        "options": list(poll.options),
+        "status": poll.status,
+        "votes": list(poll.tallies),
+    }
+
+
+def view_dict(view: models.SavedView) -> dict[str, Any]:
+    return {
+        "id": view.id,
+        "name": view.name,
+        "kind": view.kind,
+        "data": dict(view.data or {}),
+        "version": view.version,
+        "created_at": iso(view.created_at),
+        "updated_at": iso(view.updated_at),
+    }
+
+
 def user_dict(u: models.User) -> dict[str, Any]:
     return {"id": u.id, "username": u.username, "full_name": u.full_name, "role": u.role}
 
 
 # resource name (as in sync/events) -> (model, serializer)
-RESOURCES: dict[str, tuple[type, Callable[[Any], dict[str, Any]]]] = {
+# The model classes of the six synced resources (each carries version, seq and sync_json).
+ResourceModel = (
+    type[models.Camera]
+    | type[models.Alert]
+    | type[models.Report]
+    | type[models.Sensor]
+    | type[models.Task]
+    | type[models.Meeting]
+)
+RESOURCES: dict[str, tuple[ResourceModel, Callable[[Any], dict[str, Any]]]] = {
     "camera": (models.Camera, camera_dict),
     "alert": (models.Alert, alert_dict),
     "report": (models.Report, report_dict),
@@ -141,7 +182,7 @@ RESOURCES: dict[str, tuple[type, Callable[[Any], dict[str, Any]]]] = {
     "task": (models.Task, task_dict),
     "meeting": (models.Meeting, meeting_dict),
 }
-RESOURCE_OF_MODEL: dict[type, str] = {model: name for name, (model, _) in RESOURCES.items()}
+RESOURCE_OF_MODEL: dict[type[models.Base], str] = {model: name for name, (model, _) in RESOURCES.items()}
 
 
 def serialize(row: Any) -> dict[str, Any]:
@@ -156,6 +197,10 @@ def with_stream_urls(data: dict[str, Any], base_url: str) -> dict[str, Any]:
     return out
 
 
+@overload
+def present(resource: str, data: dict[str, Any], base_url: str) -> dict[str, Any]: ...
+@overload
+def present(resource: str, data: None, base_url: str) -> None: ...
 def present(resource: str, data: dict[str, Any] | None, base_url: str) -> dict[str, Any] | None:
     """A stored payload as the client sees it (cameras gain their request-relative stream URLs)."""
     if data is not None and resource == "camera":

@@ -63,8 +63,8 @@ class _CameraIndex:
         self.by_category: dict[str, list[dict]] = {}
         self.by_terrain: dict[str, list[dict]] = {}
         for cam in cameras:
-            self.by_category.setdefault(cam.get("category"), []).append(cam)
-            ward = WARD_BY_NAME.get(cam.get("ward"))
+            self.by_category.setdefault(cam.get("category", ""), []).append(cam)
+            ward = WARD_BY_NAME.get(cam.get("ward", ""))
             if ward is not None:
                 self.by_terrain.setdefault(ward.terrain, []).append(cam)
 

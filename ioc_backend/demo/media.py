@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import cv2
 import numpy as np
@@ -334,13 +334,13 @@ def _render_background(camera_id: str, name: str, ward: str, which: str) -> np.n
 V = TypeVar("V")
 
 
-class _BoundedCache:
+class _BoundedCache(Generic[V]):
     """A thread-safe LRU map that also makes concurrent builders of one key share one build."""
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self._items: OrderedDict[Hashable, object] = OrderedDict()
-        self._inflight: dict[Hashable, Future] = {}
+        self._items: OrderedDict[Hashable, V] = OrderedDict()
+        self._inflight: dict[Hashable, Future[V]] = {}
         self._lock = threading.Lock()
         self.builds = 0
         self.shared_waits = 0
@@ -358,16 +358,15 @@ class _BoundedCache:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
-                return self._items[key]  # type: ignore[return-value]
-            future = self._inflight.get(key)
-            owner = future is None
-            if owner:
-                future = Future()
+                return self._items[key]
+            pending = self._inflight.get(key)
+            if pending is None:
+                future: Future[V] = Future()
                 self._inflight[key] = future
             else:
                 self.shared_waits += 1
-        if not owner:
-            return future.result()  # raises the builder's exception too
+        if pending is not None:
+            return pending.result()  # raises the builder's exception too
         try:
             value = build()
         except BaseException as exc:
@@ -413,9 +412,9 @@ class FrameSource:
             raise ValueError(f"jpeg_quality must be 1..100, got {jpeg_quality!r}")
         self._fps = float(fps)
         self._quality = jpeg_quality
-        self._frames = _BoundedCache(cache_size)
+        self._frames: _BoundedCache[bytes] = _BoundedCache(cache_size)
         # A 1280x720 background is 2.7 MB; keep this cache smaller than the frame cache.
-        self._backgrounds = _BoundedCache(background_cache_size)
+        self._backgrounds: _BoundedCache[np.ndarray] = _BoundedCache(background_cache_size)
         self._layouts = {which: _Layout(*size) for which, size in STREAM_SIZES.items()}
 
     @property

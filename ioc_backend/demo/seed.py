@@ -135,7 +135,7 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         )
         bulk_create(session, "camera", [dict(c) for c in cameras])
         bulk_create(session, "sensor", [dict(s) for s in sensors])
-        session.execute(insert(models.Reading.__table__), readings)
+        session.execute(insert(models.table_of(models.Reading)), readings)
         bulk_create(session, "report", [{**r, "notes": []} for r in reports])
         bulk_create(session, "alert", [dict(a) for a in alerts])
         meeting_ids = bulk_create(session, "meeting", [dict(m) for m in meetings])

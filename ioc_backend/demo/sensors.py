@@ -184,8 +184,8 @@ def rain_intensity(now: datetime) -> float:
 def next_reading(rng: random.Random, sensor: dict, now: datetime) -> tuple[float, str]:
     """A plausible next value for the sensor (mean-reverting random walk) and its status."""
     now = check_now(now)
-    kind = sensor.get("kind")
-    baseline, (warning, alarm) = _site_for(sensor)
+    baseline, (warning, alarm) = _site_for(sensor)  # refuses an unknown kind
+    kind: str = sensor["kind"]
     try:
         current = float(sensor.get("last_result", baseline))
     except (TypeError, ValueError):

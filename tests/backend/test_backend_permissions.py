@@ -11,6 +11,7 @@ from backend_testkit import Api, error_code
 from fastapi.routing import APIRoute, iter_route_contexts
 
 from ioc_backend.api.app import create_app
+from ioc_backend.api.auth import REQUIRED_ROLES
 from ioc_backend.context import AppContext
 from ioc_backend.db.engine import Database
 from ioc_backend.settings import Settings
@@ -91,7 +92,7 @@ def role_dependencies(route: APIRoute) -> list[frozenset[str]]:
     stack = list(route.dependant.dependencies)
     while stack:
         dep = stack.pop()
-        roles = getattr(dep.call, "required_roles", None)
+        roles = REQUIRED_ROLES.get(dep.call)
         if roles is not None:
             found.append(roles)
         stack.extend(dep.dependencies)

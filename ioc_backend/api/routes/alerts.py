@@ -20,7 +20,7 @@ from ioc_backend.api.schemas.responses import documented
 from ioc_backend.api.schemas.vocabulary import AlertState, Severity
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
-from ioc_backend.timeutil import as_utc, iso, utcnow
+from ioc_backend.timeutil import as_utc, iso_now
 from ioc_domain.alerts import FALSE_ALARM_CLOSE_REASON, dispatch_outcome, may_transition, moves_from, verify_outcome
 from ioc_domain.analytics import ANALYTICS
 
@@ -101,7 +101,7 @@ def transition_alert(
         if body.to == "closed":
             alert.close_reason = body.reason
         if body.note:
-            alert.notes = [*alert.notes, {"author": principal.username, "text": body.note, "at": iso(utcnow())}]
+            alert.notes = [*alert.notes, {"author": principal.username, "text": body.note, "at": iso_now()}]
         record_change(session, alert)
         return show(request, alert)
 
@@ -133,7 +133,7 @@ def _append_note(alert: models.Alert, author: str, note: str | None, at: str) ->
 def verify_alert(request: Request, alert_id: int, body: AlertVerify, principal: Writer, key: Key = None) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         alert = _open_alert(request, session, alert_id, body.version, "verify")
-        at = iso(utcnow())
+        at = iso_now()
         alert.verification = {"verdict": body.verdict, "by": principal.username, "at": at}
         state = verify_outcome(alert.state, body.verdict)
         if state == "acknowledged" and alert.state != state:
@@ -157,7 +157,7 @@ def dispatch_alert(
 ) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         alert = _open_alert(request, session, alert_id, body.version, "dispatch")
-        at = iso(utcnow())
+        at = iso_now()
         alert.dispatch = {"unit": body.unit, "by": principal.username, "at": at}
         alert.state = dispatch_outcome(alert.state)
         if alert.owner is None:
@@ -173,7 +173,7 @@ def dispatch_alert(
 def add_alert_note(request: Request, alert_id: int, body: AlertNote, principal: Writer, key: Key = None) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         alert = get_or_404(session, models.Alert, alert_id, "Alert")
-        alert.notes = [*alert.notes, {"author": principal.username, "text": body.text, "at": iso(utcnow())}]
+        alert.notes = [*alert.notes, {"author": principal.username, "text": body.text, "at": iso_now()}]
         record_change(session, alert)
         return show(request, alert)
 

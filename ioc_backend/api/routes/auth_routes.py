@@ -86,4 +86,6 @@ def logout(
 def me(request: Request, principal: AnyUser) -> dict[str, Any]:
     with get_ctx(request).db.read() as session:
         user = session.get(models.User, principal.user_id)
+        if user is None:  # deleted since the token was checked
+            raise ApiError(401, "unauthorized", "the user of this token no longer exists")
         return user_dict(user)

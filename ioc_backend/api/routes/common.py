@@ -17,7 +17,7 @@ def base_url(request: Request) -> str:
 
 def show(request: Request, row: Any) -> dict[str, Any]:
     """A row as the API returns it (cameras get stream URLs for the host the client used)."""
-    return present(RESOURCE_OF_MODEL[type(row)], serialize(row), base_url(request))  # type: ignore[return-value]
+    return present(RESOURCE_OF_MODEL[type(row)], serialize(row), base_url(request))
 
 
 def get_or_404(session: Session, model: type, ident: Any, what: str) -> Any:

@@ -40,7 +40,7 @@ _PDF_BODY = {
         "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
     }
 }
-_PDF_RESPONSE = {
+_PDF_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The PDF bytes; ETag is the quoted SHA-256",
         "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},

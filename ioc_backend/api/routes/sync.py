@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Annotated, Any
 
@@ -188,7 +188,7 @@ def sync_page_serialised(
     candidates: list[tuple[int, str, str, str, dict[str, Any] | None]] = []
     for name in sorted(readable):
         model, serializer = RESOURCES[name]
-        rows = (
+        rows: Sequence[Any] = (
             session.execute(
                 select(model).where(model.seq > cursor, model.seq <= max_seq).order_by(model.seq).limit(limit + 1)
             )

@@ -19,7 +19,8 @@ from ioc_backend.api.schemas import responses as M
 from ioc_backend.api.schemas.requests import Strict
 from ioc_backend.api.schemas.responses import documented
 from ioc_backend.db import models
-from ioc_backend.timeutil import iso, utcnow
+from ioc_backend.db.payloads import view_dict
+from ioc_backend.timeutil import utcnow
 
 MAX_NAME = 80
 MAX_KIND = 40
@@ -70,18 +71,6 @@ class ViewPatch(Strict):
     version: int = Field(ge=1)
     name: ViewName | None = None
     data: ViewData | None = None
-
-
-def view_dict(view: models.SavedView) -> dict[str, Any]:
-    return {
-        "id": view.id,
-        "name": view.name,
-        "kind": view.kind,
-        "data": dict(view.data or {}),
-        "version": view.version,
-        "created_at": iso(view.created_at),
-        "updated_at": iso(view.updated_at),
-    }
 
 
 def _own_view(session: Session, principal: Principal, view_id: int) -> models.SavedView:
@@ -177,12 +166,12 @@ def patch_view(request: Request, view_id: int, body: ViewPatch, principal: Owner
     def apply(session: Session) -> dict[str, Any]:
         view = _own_view(session, principal, view_id)
         _check_version(view, body.version)
-        if "name" in changing and body.name != view.name:
+        if "name" in changing and body.name is not None and body.name != view.name:
             holder = _name_holder(session, principal, body.name)
             if holder is not None:
                 raise _name_taken(holder)
             view.name = body.name
-        if "data" in changing:
+        if "data" in changing and body.data is not None:
             view.data = body.data
         view.version += 1
         view.updated_at = utcnow()
