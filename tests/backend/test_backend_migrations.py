@@ -12,10 +12,11 @@ from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import create_engine, inspect, text
 
 from ioc_backend.db import migrate
 from ioc_backend.db.engine import Database
+from ioc_backend.db.initial_schema import initial_schema
 from ioc_backend.db.migrate import HEAD_REVISION, upgrade_database
 from ioc_backend.db.models import Base
 from ioc_backend.db.payloads import RESOURCES
@@ -73,14 +74,40 @@ def test_a_database_written_before_alembic_is_upgraded_with_every_row_intact(tmp
         db.dispose()
 
 
-def test_the_first_revision_makes_the_schema_of_the_models(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+def test_the_first_revision_makes_the_schema_of_the_models(empty_database_url: str) -> None:
+    db = Database(empty_database_url)
     try:
         upgrade_database(db)
         with db.engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
             differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         assert differences == []
+    finally:
+        db.dispose()
+
+
+def test_an_unversioned_database_of_either_kind_is_completed_and_stamped(empty_database_url: str) -> None:
+    engine = create_engine(empty_database_url)
+    try:
+        with engine.begin() as conn:  # a release before Alembic, older still: no polls column, no op index
+            initial_schema().create_all(conn)
+            conn.execute(text("DROP INDEX ix_change_events_op_id"))
+            conn.execute(text("ALTER TABLE meetings DROP COLUMN polls"))
+            conn.execute(
+                text(
+                    "INSERT INTO users (id, username, full_name, role, password_hash, active, created_at) "
+                    "VALUES (7, 'lan', 'Trần Thị Lan', 'operator', 'x', true, '2026-01-01 00:00:00')"
+                )
+            )
+    finally:
+        engine.dispose()
+    db = Database(empty_database_url)
+    try:
+        upgrade_database(db)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            assert conn.execute(text("SELECT id, full_name FROM users")).all() == [(7, "Trần Thị Lan")]
     finally:
         db.dispose()
 
@@ -107,8 +134,8 @@ def test_the_known_head_is_the_head_of_the_revision_scripts() -> None:
     assert migrate.head_of_scripts() == HEAD_REVISION
 
 
-def test_a_new_database_and_one_at_head_are_left_as_they_are(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'twice.sqlite3'}")
+def test_a_new_database_and_one_at_head_are_left_as_they_are(empty_database_url: str) -> None:
+    db = Database(empty_database_url)
     try:
         upgrade_database(db)
         tables = set(inspect(db.engine).get_table_names())
