@@ -14,11 +14,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ioc_backend import demo_data, models
-from ioc_backend.changes import bulk_create, record_change
-from ioc_backend.db import Database
+from ioc_backend.db import models
+from ioc_backend.db.changes import bulk_create, record_change
+from ioc_backend.db.engine import Database
+from ioc_backend.db.migrate import upgrade_database
+from ioc_backend.db.users import create_user
+from ioc_backend.demo import alerts as demo_alerts
+from ioc_backend.demo import cameras as demo_cameras
+from ioc_backend.demo import reports as demo_reports
 from ioc_backend.timeutil import utcnow
-from ioc_backend.users import create_user
 
 _LISTEN_RE = re.compile(r"IOC backend listening on (http://\S+)")
 # Rows per bulk_create call: bounds the memory of the generated dicts plus their events.
@@ -32,7 +36,7 @@ def build_backend_database(
 ) -> dict[str, float]:
     """Create a backend database holding the given numbers of resources plus one operator account.
 
-    Rows go in through ``ioc_backend.changes.bulk_create`` (the seeding path: version 1, one
+    Rows go in through ``ioc_backend.db.changes.bulk_create`` (the seeding path: version 1, one
     change event per row, seq = event id), in the seed's order — cameras, then reports, then
     alerts — so ``/sync`` serves them exactly as it would after ``--demo`` seeding at this scale.
     Returns the time each step took (seconds).
@@ -41,11 +45,11 @@ def build_backend_database(
     now = utcnow()
     db = Database(f"sqlite:///{db_path}")
     try:
-        db.create_schema()
+        upgrade_database(db)
         started = time.perf_counter()
-        camera_rows = demo_data.generate_cameras(cameras)
-        report_rows = demo_data.generate_reports(reports, now=now) if reports else []
-        alert_rows = demo_data.generate_alerts(alerts, camera_rows, now=now) if alerts else []
+        camera_rows = demo_cameras.generate_cameras(cameras)
+        report_rows = demo_reports.generate_reports(reports, now=now) if reports else []
+        alert_rows = demo_alerts.generate_alerts(alerts, camera_rows, now=now) if alerts else []
         timings["generate"] = time.perf_counter() - started
         started = time.perf_counter()
         with db.write() as session:

@@ -25,10 +25,10 @@ import cv2
 import numpy as np
 
 try:
-    from ioc_backend.media import JPEG_QUALITY, FrameSource
+    from ioc_backend.demo.media import JPEG_QUALITY, FrameSource
 except ImportError:  # run from a plain checkout without the editable install
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
-    from ioc_backend.media import JPEG_QUALITY, FrameSource
+    from ioc_backend.demo.media import JPEG_QUALITY, FrameSource
 
 NAME = "Cầu Trường Tiền - Hướng Bắc"
 WARD = "Phường Thuận Hóa"

@@ -54,7 +54,7 @@ from backend_client.cache import CacheStore  # noqa: E402
 
 API = "/api/v1"
 USERNAME = "bench-operator"
-SERVER_MAX_LIMIT = 10_000  # /sync's `limit` is capped at 10000 (ioc_backend/routes/sync.py)
+SERVER_MAX_LIMIT = 10_000  # /sync's `limit` is capped at 10000 (ioc_backend/api/routes/sync.py)
 COLD_START_RUNS = 3
 ENGINE_TIMEOUT_S = 600.0
 TARGETS = {"initial_ratio": 3.0, "initial_s": 15.0, "cold_s": 2.0, "catchup_s": 1.0}

@@ -1,4 +1,4 @@
-"""Command line of the reference backend: ``ioc-backend [options]`` or ``python -m ioc_backend``."""
+"""Command line of the reference backend: ``ioc-backend [options]`` and ``ioc-backend db upgrade``."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ import sys
 from collections.abc import Callable
 from types import FrameType
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
 from ioc_backend import __version__
-from ioc_backend.auth import ROLES
-from ioc_backend.settings import Settings, default_db_url
+from ioc_backend.settings import DatabaseUrlError, Settings, database_url, default_db_url
+from ioc_domain.roles import ROLES
 
 log = logging.getLogger("ioc_backend.cli")
 
@@ -29,11 +32,14 @@ def _positive(kind: type) -> Callable[[str], float]:
     return parse
 
 
+_DB_HELP = "database: a SQLite file path or a SQLAlchemy URL (default: SQLite file in the user data dir)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ioc-backend", description="Reference backend of the Huế IOC console")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free port)")
-    p.add_argument("--db", default=None, help="SQLAlchemy URL (default: SQLite file in the user data dir)")
+    p.add_argument("--db", default=None, help=_DB_HELP)
     p.add_argument("--demo", action="store_true", help="seed demo data into an empty database and simulate activity")
     p.add_argument("--no-simulator", action="store_true", help="with --demo: do not generate live activity")
     p.add_argument(
@@ -83,9 +89,64 @@ def _read_new_password() -> str:
     return first
 
 
+def build_db_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ioc-backend db", description="Database commands of the reference backend")
+    commands = p.add_subparsers(dest="command", required=True)
+    upgrade = commands.add_parser("upgrade", help="migrate the database to the newest schema and exit")
+    upgrade.add_argument("--db", default=None, help=_DB_HELP)
+    upgrade.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    return p
+
+
+def _db_command(argv: list[str]) -> int:
+    args = build_db_parser().parse_args(argv)
+    _configure_logging(args.log_level)
+    db_url = _db_url_or_none(args.db)
+    if db_url is None:
+        return 2
+    from ioc_backend.db.engine import Database
+    from ioc_backend.db.migrate import HEAD_REVISION, upgrade_database
+
+    db = Database(db_url)
+    try:
+        upgrade_database(db)
+    except SQLAlchemyError as exc:
+        _cannot_open(db_url, exc)
+        return 2
+    finally:
+        db.dispose()
+    print(f"Database is at schema revision {HEAD_REVISION}", flush=True)
+    return 0
+
+
+def _db_url_or_none(value: str | None) -> str | None:
+    """The URL of a --db value, or None after one line on stderr saying what is wrong with it."""
+    if value is None:
+        return default_db_url()
+    try:
+        return database_url(value)
+    except DatabaseUrlError as exc:
+        print(f"ioc-backend: --db {value!r}: {exc}", file=sys.stderr)
+        return None
+
+
+def _cannot_open(db_url: str, exc: SQLAlchemyError) -> None:
+    # One line: the driver's first line says what went wrong (not a database, refused, ...).
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    shown = make_url(db_url).render_as_string(hide_password=True)
+    print(f"ioc-backend: cannot open the database {shown}: {reason}", file=sys.stderr)
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+
 def _add_user(args: argparse.Namespace, db_url: str) -> int:
-    from ioc_backend.db import Database
-    from ioc_backend.users import UserError, create_user
+    from ioc_backend.db.engine import Database
+    from ioc_backend.db.migrate import upgrade_database
+    from ioc_backend.db.users import UserError, create_user
 
     if not args.role:
         print("--add-user needs --role", file=sys.stderr)
@@ -93,9 +154,12 @@ def _add_user(args: argparse.Namespace, db_url: str) -> int:
     password = _read_new_password()
     db = Database(db_url)
     try:
-        db.create_schema()
+        upgrade_database(db)
         with db.write() as session:
             create_user(session, args.add_user, password, args.role, args.full_name)
+    except SQLAlchemyError as exc:
+        _cannot_open(db_url, exc)
+        return 2
     except UserError as exc:
         print(f"Cannot add user: {exc}", file=sys.stderr)
         return 1
@@ -108,8 +172,8 @@ def _add_user(args: argparse.Namespace, db_url: str) -> int:
 def _no_users(db_url: str) -> bool:
     from sqlalchemy import func, select
 
-    from ioc_backend import models
-    from ioc_backend.db import Database
+    from ioc_backend.db import models
+    from ioc_backend.db.engine import Database
 
     db = Database(db_url)
     try:
@@ -126,14 +190,20 @@ def _exit_cleanly(signum: int, _frame: FrameType | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["db"]:
+        return _db_command(argv[1:])
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    db_url = args.db or default_db_url()
+    _configure_logging(args.log_level)
+    db_url = _db_url_or_none(args.db)
+    if db_url is None:
+        return 2
     if args.add_user:
         return _add_user(args, db_url)
+    return _serve(args, db_url)
 
+
+def _serve(args: argparse.Namespace, db_url: str) -> int:
     from ioc_backend.server import bind_socket, build_server, prepare_context, socket_url
 
     signal.signal(signal.SIGTERM, _exit_cleanly)
@@ -148,7 +218,11 @@ def main(argv: list[str] | None = None) -> int:
         offline_grant_ttl=args.offline_grant_ttl,
         event_retention=args.event_retention,
     )
-    ctx = prepare_context(settings)
+    try:
+        ctx = prepare_context(settings)
+    except SQLAlchemyError as exc:
+        _cannot_open(db_url, exc)
+        return 2
     sock = None
     try:
         if not args.demo and _no_users(db_url):

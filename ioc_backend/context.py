@@ -7,12 +7,12 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ioc_backend.db import Database
+from ioc_backend.db.engine import Database
 from ioc_backend.notifier import ChangeNotifier
 from ioc_backend.settings import Settings
 
 if TYPE_CHECKING:
-    from ioc_backend.media import FrameSource
+    from ioc_backend.demo.media import FrameSource
 
 
 class SnapshotCache:
@@ -73,7 +73,7 @@ class AppContext:
         # Created on first stream request: a backend nobody watches never loads fonts/codecs.
         with self._frames_lock:
             if self._frames is None:
-                from ioc_backend.media import FrameSource
+                from ioc_backend.demo.media import FrameSource
 
                 self._frames = FrameSource()
             return self._frames

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 import urllib.request
+from typing import Any
 
+from ioc_backend.context import AppContext
 from ioc_backend.server import IocServer, bind_socket, build_server, prepare_context, socket_url
-from ioc_backend.settings import Settings
+from ioc_backend.settings import Settings, database_url
 
 
 class EmbeddedBackend:
@@ -22,34 +25,34 @@ class EmbeddedBackend:
         simulator: bool = True,
         host: str = "127.0.0.1",
         port: int = 0,
-        **options: float,
+        **options: Any,
     ) -> None:
-        self.settings = Settings(db_url=db_url, demo=demo, simulator=simulator, **options)  # type: ignore[arg-type]
+        self.settings = Settings(db_url=database_url(db_url), demo=demo, simulator=simulator, **options)
         self.host = host
         self.port = port
         self.url: str | None = None
         self._server: IocServer | None = None
         self._thread: threading.Thread | None = None
-        self._ctx = None
-        self._sock = None
+        self._ctx: AppContext | None = None
+        self._sock: socket.socket | None = None
 
     def start(self, timeout: float = 60.0) -> str:
         if self._thread is not None:
             raise RuntimeError("EmbeddedBackend already started")
-        self._ctx = prepare_context(self.settings)
+        self._ctx = ctx = prepare_context(self.settings)
         try:
-            self._sock = bind_socket(self.host, self.port)
-            self._server = build_server(self._ctx)
-            self.url = socket_url(self._sock)
+            self._sock = sock = bind_socket(self.host, self.port)
+            self._server = server = build_server(ctx)
+            self.url = url = socket_url(sock)
             self._thread = threading.Thread(
-                target=self._server.run, kwargs={"sockets": [self._sock]}, name="ioc-backend-server", daemon=True
+                target=server.run, kwargs={"sockets": [sock]}, name="ioc-backend-server", daemon=True
             )
             self._thread.start()
             self._wait_healthy(timeout)
         except BaseException:
             self.stop()
             raise
-        return self.url
+        return url
 
     def _wait_healthy(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout

@@ -3,26 +3,28 @@
 from __future__ import annotations
 
 import logging
+import math
 import socket
 from collections.abc import Callable
 
 import uvicorn
 
-from ioc_backend.app import create_app
+from ioc_backend.api.app import create_app
 from ioc_backend.context import AppContext
-from ioc_backend.db import Database
-from ioc_backend.maintenance import MaintenanceThread, prune
-from ioc_backend.seed import seed_demo
+from ioc_backend.db.engine import Database
+from ioc_backend.db.maintenance import MaintenanceThread, prune
+from ioc_backend.db.migrate import upgrade_database
+from ioc_backend.demo.seed import seed_demo
 from ioc_backend.settings import Settings
 
 log = logging.getLogger("ioc_backend.server")
 
 
 def prepare_context(settings: Settings) -> AppContext:
-    """Open the database, create the schema, seed demo data if asked and empty, trim history."""
+    """Open the database, migrate it to the newest schema, seed demo data if asked and empty, trim history."""
     db = Database(settings.db_url)
     try:
-        db.create_schema()
+        upgrade_database(db)
         if settings.demo:
             seed_demo(db)
         prune(db, settings.event_retention)
@@ -31,7 +33,7 @@ def prepare_context(settings: Settings) -> AppContext:
         raise
     ctx = AppContext(settings=settings, db=db)
     if settings.demo and settings.simulator:
-        from ioc_backend.simulator import Simulator
+        from ioc_backend.demo.simulator import Simulator
 
         ctx.simulator = Simulator(db)
     ctx.maintenance = MaintenanceThread(db, settings.event_retention)
@@ -93,7 +95,7 @@ def build_server(ctx: AppContext, on_started: Callable[[], None] | None = None) 
         log_config=None,
         access_log=False,
         lifespan="on",
-        timeout_graceful_shutdown=ctx.settings.graceful_shutdown,
+        timeout_graceful_shutdown=math.ceil(ctx.settings.graceful_shutdown),
         proxy_headers=False,
         server_header=False,
     )

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+
+class DatabaseUrlError(ValueError):
+    """A --db value that names no usable database; the message is one line for the operator."""
 
 
 def default_db_url() -> str:
@@ -13,6 +20,47 @@ def default_db_url() -> str:
     data_dir = Path(platformdirs.user_data_dir("ioc-backend"))
     data_dir.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{data_dir / 'ioc-backend.sqlite3'}"
+
+
+def database_url(value: str) -> str:
+    """The SQLAlchemy URL of a --db value: a URL as given, or a plain file path as a SQLite URL.
+
+    Raises DatabaseUrlError saying what is wrong with the value (unknown scheme, a directory,
+    a place that cannot be written), before anything tries to open it.
+    """
+    text = value.strip()
+    if not text:
+        raise DatabaseUrlError("empty; give a file path or a URL such as postgresql+psycopg://host/db")
+    if "://" not in text:
+        return f"sqlite:///{_writable_file(Path(text).expanduser())}"
+    try:
+        url = make_url(text)
+        url.get_dialect()
+    except NoSuchModuleError:
+        scheme = text.split("://", 1)[0]
+        raise DatabaseUrlError(
+            f"unknown database kind {scheme!r}; use sqlite:///PATH or postgresql+psycopg://..."
+        ) from None
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseUrlError(f"not a database URL ({exc})") from None
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        _writable_file(Path(url.database).expanduser())
+    return text
+
+
+def _writable_file(path: Path) -> Path:
+    path = path.absolute()
+    if path.is_dir():
+        raise DatabaseUrlError(f"{path} is a directory; name a database file in it")
+    if path.exists():
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise DatabaseUrlError(f"{path} cannot be read and written by this user")
+        return path
+    if not path.parent.is_dir():
+        raise DatabaseUrlError(f"the directory {path.parent} does not exist")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseUrlError(f"cannot create files in {path.parent}")
+    return path
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,11 @@ def as_utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
+def iso_now() -> str:
+    """The current time as the API writes it (notes, verification and dispatch stamps)."""
+    return as_utc(utcnow()).isoformat(timespec="milliseconds")
+
+
 def iso(value: datetime | None) -> str | None:
     if value is None:
         return None

@@ -8,6 +8,8 @@ ALERT_STATES: tuple[str, ...] = ("new", "acknowledged", "in_progress", "closed")
 OPEN_ALERT_STATES: tuple[str, ...] = ("new", "acknowledged", "in_progress")
 CLOSE_REASONS: tuple[str, ...] = ("resolved", "false_positive", "duplicate", "no_action_needed")
 VERDICTS: tuple[str, ...] = ("confirmed", "false_alarm")
+# The close reason of an alert verified as a false alarm.
+FALSE_ALARM_CLOSE_REASON = "false_positive"
 
 # POST /alerts/{id}/transition: from-state -> the states it may move to.
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -56,7 +58,12 @@ def allowed_moves(state: str, role: str | None) -> frozenset[str]:
 def verify_outcome(state: str, verdict: str) -> str:
     """The state an alert in ``state`` moves to when verified with ``verdict``."""
     if verdict == "false_alarm":
-        return "closed"
+        return "closed"  # closed with FALSE_ALARM_CLOSE_REASON
     if verdict == "confirmed" and state == "new":
         return "acknowledged"  # confirming on camera is the acknowledgement
     return state
+
+
+def dispatch_outcome(state: str) -> str:
+    """The state an open alert moves to when a unit is dispatched to it: the work is under way."""
+    return "in_progress"

@@ -1,19 +1,16 @@
 """Helpers for the backend tests: plain HTTP (requests) against the real backend process.
 
-A helper module rather than a conftest.py: conftest files outside packages share the module
-name ``conftest`` and would shadow the repository-level one.
+Plain helpers imported by name; the shared fixtures live in tests/backend/conftest.py.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import pytest
 import requests
-from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
+from backend_process import DEMO_PASSWORDS
 
 API = "/api/v1"
 
@@ -65,24 +62,6 @@ def error_code(response: requests.Response) -> str:
 
 def error_fields(response: requests.Response) -> list[str]:
     return [d["field"] for d in response.json()["error"].get("details", [])]
-
-
-@pytest.fixture(scope="session")
-def shared_api(backend: BackendProcess) -> Iterator[Api]:
-    """Api for the session-wide demo backend, with one cached token per role."""
-    api = Api(backend.url)
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="module")
-def sse_backend(tmp_path_factory) -> Iterator[BackendProcess]:
-    """A private backend for event-stream tests: 1 s heartbeat, only the newest 1000 events kept."""
-    proc = start_backend(
-        tmp_path_factory.mktemp("sse-backend"), extra_args=["--heartbeat", "1", "--event-retention", "1000"]
-    )
-    yield proc
-    proc.stop()
 
 
 class SseReader:

@@ -6,7 +6,8 @@ import time
 from datetime import UTC, datetime
 
 import pytest
-from backend_testkit import DEMO_PASSWORDS, Api, error_code, shared_api, start_backend  # noqa: F401
+from backend_process import DEMO_PASSWORDS, start_backend
+from backend_testkit import Api, error_code
 
 ROLES = ["operator", "supervisor", "leader", "participant", "admin"]
 

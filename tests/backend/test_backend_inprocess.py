@@ -15,19 +15,20 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from ioc_backend import models
-from ioc_backend.app import create_app
-from ioc_backend.auth import issue_token_pair
-from ioc_backend.changes import record_change, record_delete
+from ioc_backend.api.app import create_app
+from ioc_backend.api.auth import issue_token_pair
 from ioc_backend.context import AppContext
-from ioc_backend.db import Database
+from ioc_backend.db import models
+from ioc_backend.db.changes import record_change, record_delete
+from ioc_backend.db.engine import Database
+from ioc_backend.db.migrate import upgrade_database
+from ioc_backend.db.users import create_user
 from ioc_backend.settings import Settings
-from ioc_backend.users import create_user
 
 
 def test_unhandled_exception_rolls_back_and_answers_500(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'boom.sqlite3'}")
-    db.create_schema()
+    upgrade_database(db)
     ctx = AppContext(settings=Settings(db_url=db.url), db=db)
     app = create_app(ctx)
 
@@ -61,7 +62,7 @@ def test_deletions_reach_sync_and_events_as_delete_ops(tmp_path: Path) -> None:
     # The API has no DELETE endpoint today, but the contract defines "op": "delete" and the
     # write path supports it (e.g. for administrative clean-up), so it must round-trip.
     db = Database(f"sqlite:///{tmp_path / 'delete.sqlite3'}")
-    db.create_schema()
+    upgrade_database(db)
     with db.write() as session:
         user = create_user(session, "leader", "hue-leader-pass", "leader")
         token = issue_token_pair(session, user, Settings(db_url=db.url))["access_token"]

@@ -11,7 +11,8 @@ import ioc_backend
 names = [m.name for m in pkgutil.walk_packages(ioc_backend.__path__, "ioc_backend.")]
 for name in names:
     importlib.import_module(name)
-qt = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "PySide2", "PyQt5", "PyQt6", "shiboken6", "shiboken2"})
+QT = {"PySide6", "PySide2", "PyQt5", "PyQt6", "shiboken6", "shiboken2"}
+qt = sorted(m for m in sys.modules if m.split(".")[0] in QT)
 print(len(names))
 print(",".join(qt))
 """

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from backend_testkit import Api, BackendProcess, error_code, shared_api, start_backend  # noqa: F401
+from backend_process import BackendProcess, start_backend
+from backend_testkit import Api, error_code
 
 
 def redeem(api: Api, grant: str):

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from backend_testkit import Api, error_code, shared_api  # noqa: F401
+from backend_testkit import Api, error_code
 from fastapi.routing import APIRoute, iter_route_contexts
 
-from ioc_backend.app import create_app
+from ioc_backend.api.app import create_app
+from ioc_backend.api.auth import REQUIRED_ROLES
 from ioc_backend.context import AppContext
-from ioc_backend.db import Database
+from ioc_backend.db.engine import Database
 from ioc_backend.settings import Settings
 
 # /auth/grant redeems an offline grant: the grant itself is the credential, like a refresh token.
@@ -91,7 +92,7 @@ def role_dependencies(route: APIRoute) -> list[frozenset[str]]:
     stack = list(route.dependant.dependencies)
     while stack:
         dep = stack.pop()
-        roles = getattr(dep.call, "required_roles", None)
+        roles = REQUIRED_ROLES.get(dep.call)
         if roles is not None:
             found.append(roles)
         stack.extend(dep.dependencies)

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from backend_testkit import DEMO_PASSWORDS, Api, SseReader, error_code, start_backend
+from backend_process import DEMO_PASSWORDS, start_backend
+from backend_testkit import Api, SseReader, error_code
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError

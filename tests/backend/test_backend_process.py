@@ -9,7 +9,8 @@ import threading
 from pathlib import Path
 
 import requests
-from backend_testkit import Api, start_backend
+from backend_process import start_backend
+from backend_testkit import Api
 
 
 def _drain(response: requests.Response, received: list[int]) -> None:

@@ -7,16 +7,17 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from ioc_backend import models
-from ioc_backend.db import Database
-from ioc_backend.seed import seed_demo
-from ioc_backend.simulator import Simulator
+from ioc_backend.db import models
+from ioc_backend.db.engine import Database
+from ioc_backend.db.migrate import upgrade_database
+from ioc_backend.demo.seed import seed_demo
+from ioc_backend.demo.simulator import Simulator
 
 
 @pytest.fixture(scope="module")
 def seeded_db(tmp_path_factory) -> Iterator[Database]:
     db = Database(f"sqlite:///{tmp_path_factory.mktemp('sim') / 'sim.sqlite3'}")
-    db.create_schema()
+    upgrade_database(db)
     counts = seed_demo(db)
     assert counts is not None and counts["cameras"] == 700
     assert seed_demo(db) is None  # never seeds twice

@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 import requests
-from backend_testkit import Api, error_code, shared_api  # noqa: F401
+from backend_testkit import Api, error_code
 
 
 def decode(jpeg: bytes) -> np.ndarray:

@@ -7,7 +7,8 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from backend_testkit import Api, SseReader, error_fields, sse_backend, start_backend  # noqa: F401
+from backend_process import start_backend
+from backend_testkit import Api, SseReader, error_fields
 
 SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6}
 
@@ -206,11 +207,14 @@ def test_live_change_is_pushed_at_once_not_at_the_next_heartbeat(slow_heartbeat_
     and the 20 s read timeout below would fire."""
     api = slow_heartbeat_api
     token = api.token("operator")
-    headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream"}
-    with api.http.get(api.url("/events"), headers=headers, stream=True, timeout=(5, 20)) as stream:
+    _, newest, _ = full_sync(api, token, limit=10000)
+    with open_events(api, token, last_event_id=newest) as stream:
         assert stream.status_code == 200
-        # Let the stream reach its idle wait before writing.
-        threading.Event().wait(0.5)
+        reader = SseReader(stream)
+        # The stream resumes after a known id, so the first change reaches it however late it
+        # starts; once that change has arrived the stream has gone back to its idle wait.
+        first = add_note(api, token, 40, "đánh thức")
+        assert reader.until("alert", "40")[-1]["data"]["data"] == first
         changed = add_note(api, token, 40, "đẩy ngay")
-        events = SseReader(stream).until("alert", "40")
+        events = reader.until("alert", "40")
     assert events[-1]["data"]["data"] == changed

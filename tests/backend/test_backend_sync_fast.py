@@ -17,14 +17,15 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-from ioc_backend import models
-from ioc_backend.app import create_app
-from ioc_backend.auth import issue_token_pair
-from ioc_backend.changes import record_change, record_delete
+from ioc_backend.api.app import create_app
+from ioc_backend.api.auth import issue_token_pair
+from ioc_backend.api.routes.sync import sync_page_json, sync_page_serialised
 from ioc_backend.context import AppContext
-from ioc_backend.db import Database
-from ioc_backend.routes.sync import sync_page_json, sync_page_serialised
-from ioc_backend.seed import seed_demo
+from ioc_backend.db import models
+from ioc_backend.db.changes import record_change, record_delete
+from ioc_backend.db.engine import Database
+from ioc_backend.db.migrate import upgrade_database
+from ioc_backend.demo.seed import seed_demo
 from ioc_backend.settings import Settings
 from ioc_backend.timeutil import utcnow
 from ioc_domain.roles import READABLE_RESOURCES
@@ -37,7 +38,7 @@ def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo database, seeded once; each test works on its own copy."""
     path = tmp_path_factory.mktemp("sync-fast") / "demo.sqlite3"
     db = Database(f"sqlite:///{path}")
-    db.create_schema()
+    upgrade_database(db)
     seed_demo(db)
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -179,7 +180,7 @@ def test_rows_whose_event_was_pruned_fall_back_to_the_serialiser(db: Database) -
 def test_every_row_keeps_its_serialised_form_so_pruning_the_log_costs_nothing(db: Database) -> None:
     make_changes(db)
     prune_events_up_to(db, max_seq(db))  # the whole log gone: nothing to join any more
-    from ioc_backend.serializers import serialize
+    from ioc_backend.db.payloads import serialize
 
     with db.read() as session:
         for model in (models.Camera, models.Alert, models.Report, models.Sensor, models.Task, models.Meeting):

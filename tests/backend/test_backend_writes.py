@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 import pytest
-from backend_testkit import Api, SseReader, error_code, error_fields, shared_api  # noqa: F401
+from backend_testkit import Api, SseReader, error_code, error_fields
 
 
 def new_alert_id(api: Api, token: str, skip: int = 0) -> int:

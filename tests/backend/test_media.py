@@ -10,8 +10,8 @@ import cv2
 import numpy as np
 import pytest
 
-from ioc_backend import media
-from ioc_backend.media import MJPEG_CONTENT_TYPE, FrameSource, multipart_part, snapshot_jpeg
+from ioc_backend.demo import media
+from ioc_backend.demo.media import MJPEG_CONTENT_TYPE, FrameSource, multipart_part, snapshot_jpeg
 
 NAME = "Cầu Trường Tiền - Hướng Bắc"
 WARD = "Phường Thuận Hóa"
@@ -35,7 +35,7 @@ def run_threads(count: int, target, name: str) -> list:
         try:
             barrier.wait(timeout=30)
             results[i] = target(i)
-        except BaseException as exc:  # surfaced to the test below
+        except BaseException as exc:  # noqa: BLE001 - every failure is surfaced to the test below
             errors.append(exc)
 
     threads = [threading.Thread(target=body, args=(i,), name=f"{name}-{i}") for i in range(count)]

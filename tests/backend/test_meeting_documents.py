@@ -9,11 +9,12 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from backend_testkit import Api, error_code, shared_api  # noqa: F401
+from backend_testkit import Api, error_code
 
-from ioc_backend import api_models as M
-from ioc_backend.db import Database
-from ioc_backend.meeting_extras import MAX_DOCUMENT_BYTES
+from ioc_backend.api.meeting_checks import MAX_DOCUMENT_BYTES
+from ioc_backend.api.schemas import responses as M
+from ioc_backend.db.engine import Database
+from ioc_backend.db.migrate import upgrade_database
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -221,13 +222,14 @@ def test_an_upload_replayed_with_its_key_is_stored_once(shared_api: Api) -> None
 
 def test_a_database_from_before_documents_and_polls_gains_their_columns(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    Database(f"sqlite:///{path}").create_schema()
+    upgrade_database(Database(f"sqlite:///{path}"))
     with sqlite3.connect(path) as conn:  # pretend the file predates the two columns and tables
         conn.execute("ALTER TABLE meetings DROP COLUMN documents")
         conn.execute("ALTER TABLE meetings DROP COLUMN polls")
         conn.execute("DROP TABLE poll_votes")
         conn.execute("DROP TABLE meeting_polls")
         conn.execute("DROP TABLE meeting_documents")
+        conn.execute("DROP TABLE alembic_version")  # and schema versions
         conn.execute(
             "INSERT INTO meetings (id, title, location, starts_at, ends_at, status, agenda, version, "
             "updated_at, seq) VALUES (1, 't', 'l', '2026-01-01 08:00:00', '2026-01-01 09:00:00', "
@@ -235,9 +237,9 @@ def test_a_database_from_before_documents_and_polls_gains_their_columns(tmp_path
         )
 
     db = Database(f"sqlite:///{path}")
-    db.create_schema()
-    from ioc_backend import models
-    from ioc_backend.serializers import meeting_dict
+    upgrade_database(db)
+    from ioc_backend.db import models
+    from ioc_backend.db.payloads import meeting_dict
 
     with db.read() as session:
         data = meeting_dict(session.get(models.Meeting, 1))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from backend_testkit import Api, error_code, error_fields, shared_api  # noqa: F401
+from backend_testkit import Api, error_code, error_fields
 
-from ioc_backend import api_models as M
+from ioc_backend.api.schemas import responses as M
 
 
 def meeting_with_poll(api: Api, options: list[str] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:

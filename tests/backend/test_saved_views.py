@@ -10,17 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from backend_testkit import Api, error_code, error_fields, shared_api  # noqa: F401 - fixture
+from backend_testkit import Api, error_code, error_fields
 from sqlalchemy import delete, func, select
 
-from ioc_backend import models
-from ioc_backend.app import create_app
-from ioc_backend.auth import ROLES, issue_token_pair
+from ioc_backend.api.app import create_app
+from ioc_backend.api.auth import ROLES, issue_token_pair
 from ioc_backend.context import AppContext
-from ioc_backend.db import Database
+from ioc_backend.db import models
+from ioc_backend.db.engine import Database
+from ioc_backend.db.migrate import upgrade_database
+from ioc_backend.db.users import create_user
 from ioc_backend.settings import Settings
 from ioc_backend.timeutil import utcnow
-from ioc_backend.users import create_user
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette's note that its TestClient will move to httpx2
@@ -236,7 +237,7 @@ def test_writes_honour_the_idempotency_key(views) -> None:
 def test_at_most_200_views_per_user_and_a_deleted_user_takes_their_views(tmp_path: Path) -> None:
     # In-process on a private database: filling one user's quota must not disturb the shared backend.
     db = Database(f"sqlite:///{tmp_path / 'views.sqlite3'}")
-    db.create_schema()
+    upgrade_database(db)
     now = utcnow()
     with db.write() as session:
         user = create_user(session, "op", "hue-operator-limit", "operator")

@@ -1,0 +1,141 @@
+"""GET /events: Server-Sent Events of the change log — replay after Last-Event-ID, then live."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from anyio import to_thread
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import StreamingResponse
+from sqlalchemy import func, select
+
+from ioc_backend.api.auth import ALL_ROLES, Principal, get_ctx, require_role
+from ioc_backend.api.routes.common import base_url
+from ioc_backend.api.routes.sync import parse_cursor
+from ioc_backend.context import AppContext
+from ioc_backend.db import models
+from ioc_backend.db.payloads import present
+from ioc_backend.timeutil import utcnow
+from ioc_domain.roles import READABLE_RESOURCES
+
+router = APIRouter(tags=["events"])
+BATCH = 500
+
+
+def _log_bounds(ctx: AppContext) -> tuple[int | None, int]:
+    with ctx.db.read() as session:
+        lo, hi = session.execute(select(func.min(models.ChangeEvent.id), func.max(models.ChangeEvent.id))).one()
+    return lo, hi or 0
+
+
+def _fetch(ctx: AppContext, after: int, readable: frozenset[str]) -> tuple[list[models.ChangeEvent], int]:
+    """Visible events after ``after`` (≤ BATCH) and the cursor to continue from."""
+    with ctx.db.read() as session:
+        snapshot_max = session.execute(select(func.max(models.ChangeEvent.id))).scalar_one() or 0
+        rows = (
+            session.execute(
+                # Bounded by snapshot_max: SQLite reads here are not one snapshot, so an event committed
+                # between the two queries must wait for the next fetch, or the cursor would re-send it.
+                select(models.ChangeEvent)
+                .where(
+                    models.ChangeEvent.id > after,
+                    models.ChangeEvent.id <= snapshot_max,
+                    models.ChangeEvent.resource.in_(readable),
+                )
+                .order_by(models.ChangeEvent.id)
+                .limit(BATCH)
+            )
+            .scalars()
+            .all()
+        )
+    if len(rows) == BATCH:
+        return list(rows), rows[-1].id
+    # Everything up to the snapshot's max was scanned: skip past events this role cannot see.
+    return list(rows), max(after, snapshot_max)
+
+
+def _format(event: models.ChangeEvent, prev: int, base: str) -> str:
+    # ``prev`` lets a client prove it missed nothing: it must equal the id it applied last.
+    payload = {
+        "seq": event.id,
+        "prev": prev,
+        "resource": event.resource,
+        "id": event.resource_id,
+        "op": event.op,
+        "data": present(event.resource, event.data, base),
+    }
+    return f"id: {event.id}\nevent: change\ndata: {json.dumps(payload, ensure_ascii=False)}\n\n"
+
+
+def _reset(reason: str) -> str:
+    return f"event: reset\ndata: {json.dumps({'reason': reason})}\n\n"
+
+
+async def _event_stream(ctx: AppContext, principal: Principal, start: int | None, base: str) -> AsyncIterator[str]:
+    readable = READABLE_RESOURCES[principal.role]
+    heartbeat = ctx.settings.heartbeat
+    sub = ctx.notifier.subscribe()
+    try:
+        lo, hi = await to_thread.run_sync(_log_bounds, ctx)
+        if start is None:
+            cursor = hi  # no Last-Event-ID: the stream starts "now"
+        elif (lo is None and start > 0) or (lo is not None and start < lo - 1):
+            yield _reset("history_expired")
+            cursor = hi
+        elif start > hi:
+            yield _reset("unknown_event_id")  # an id from another database: resync
+            cursor = hi
+        else:
+            cursor = start
+        prev = cursor  # the id this stream resumed from, then the id of each event it sent
+        last_sent = time.monotonic()
+        while not ctx.shutting_down:
+            if utcnow() >= principal.token_expires_at:
+                return  # the token expired: the client reconnects with a fresh one and Last-Event-ID
+            # Clear before reading: a commit after this point sets the flag again, so no wake-up is lost.
+            sub.event.clear()
+            rows, cursor = await to_thread.run_sync(_fetch, ctx, cursor, readable)
+            if rows:
+                chunks = []
+                for event in rows:
+                    chunks.append(_format(event, prev, base))
+                    prev = event.id
+                yield "".join(chunks)
+                last_sent = time.monotonic()
+                continue
+            wait = heartbeat - (time.monotonic() - last_sent)
+            token_left = (principal.token_expires_at - utcnow()).total_seconds()
+            if wait <= 0:
+                yield ": heartbeat\n\n"
+                last_sent = time.monotonic()
+                continue
+            try:
+                # Also wake when the token expires, so the stream ends on time even when idle.
+                await asyncio.wait_for(sub.event.wait(), timeout=max(0.05, min(wait, token_left)))
+            except TimeoutError:
+                pass
+    finally:
+        ctx.notifier.unsubscribe(sub)
+
+
+@router.get("/events", response_class=StreamingResponse, responses={200: {"content": {"text/event-stream": {}}}})
+def events(
+    request: Request,
+    principal: Annotated[Principal, Depends(require_role(*ALL_ROLES))],
+    last_event_id_header: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
+    last_event_id: Annotated[str | None, Query(description="Alternative to the Last-Event-ID header")] = None,
+) -> StreamingResponse:
+    if last_event_id_header not in (None, ""):
+        start = parse_cursor(last_event_id_header, "header.Last-Event-ID")
+    else:
+        start = parse_cursor(last_event_id, "query.last_event_id")
+    ctx: Any = get_ctx(request)
+    return StreamingResponse(
+        _event_stream(ctx, principal, start, base_url(request)),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

@@ -1,0 +1,1 @@
+"""What the API accepts (requests), what it answers (responses) and the enumerations both use."""

@@ -1,0 +1,283 @@
+"""Response models published in /openapi.json (documentation of the contract; handlers emit dicts)."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel
+
+from ioc_backend.api.schemas.vocabulary import (
+    AlertState,
+    AlertVerdict,
+    CameraCategory,
+    CameraStatus,
+    CloseReason,
+    MeetingStatus,
+    ReportSource,
+    ReportStatus,
+    Resource,
+    Role,
+    SensorKind,
+    SensorStatus,
+    Severity,
+    TaskStatus,
+)
+
+T = TypeVar("T")
+
+
+class ErrorDetail(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorInfo(BaseModel):
+    code: str
+    message: str
+    details: list[ErrorDetail] | None = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorInfo
+    current: dict[str, Any] | None = None
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+    time: str
+    demo: bool
+
+
+class User(BaseModel):
+    id: int
+    username: str
+    full_name: str
+    role: Role
+
+
+class OfflineGrant(BaseModel):
+    grant: str
+    expires_at: str
+
+
+class TokenPair(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"]
+    expires_at: str
+    expires_in: int
+    refresh_token: str
+    refresh_expires_at: str
+    user: User
+    offline_grant: OfflineGrant
+
+
+class Camera(BaseModel):
+    id: str
+    name: str
+    ward: str
+    category: CameraCategory
+    lat: float
+    lon: float
+    ptz: bool
+    main_stream_url: str
+    sub_stream_url: str
+    status: CameraStatus
+    version: int
+    updated_at: str
+
+
+class Note(BaseModel):
+    author: str
+    text: str
+    at: str
+
+
+class Verification(BaseModel):
+    verdict: AlertVerdict
+    by: str
+    at: str
+
+
+class Dispatch(BaseModel):
+    unit: str
+    by: str
+    at: str
+
+
+class Alert(BaseModel):
+    id: int
+    analytic: str
+    severity: Severity
+    camera_id: str
+    ward: str
+    lat: float
+    lon: float
+    detected_at: str
+    confidence: float
+    bbox: list[float]
+    state: AlertState
+    close_reason: CloseReason | None
+    owner: str | None
+    notes: list[Note]
+    verification: Verification | None
+    dispatch: Dispatch | None
+    snapshot_url: str
+    version: int
+    updated_at: str
+
+
+class Analytic(BaseModel):
+    code: str
+    name_vi: str
+    name_en: str
+    category: str
+
+
+class Report(BaseModel):
+    id: int
+    source: ReportSource
+    service_code: str
+    service_name: str
+    description: str
+    status: ReportStatus
+    ward: str
+    lat: float
+    lon: float
+    address: str
+    agency_responsible: str
+    requested_datetime: str
+    updated_datetime: str
+    expected_datetime: str | None
+    version: int
+    updated_at: str
+
+
+class Unit(BaseModel):
+    name: str
+    symbol: str
+    definition: str
+
+
+class Sensor(BaseModel):
+    id: str
+    name: str
+    kind: SensorKind
+    ward: str
+    lat: float
+    lon: float
+    unit: Unit
+    last_result: float | None
+    last_phenomenon_time: str | None
+    status: SensorStatus
+    version: int
+    updated_at: str
+
+
+class Reading(BaseModel):
+    phenomenon_time: str
+    result: float
+
+
+class Task(BaseModel):
+    id: int
+    title: str
+    description: str
+    assignee_unit: str
+    status: TaskStatus
+    due_at: str | None
+    created_by: str
+    meeting_id: int | None
+    version: int
+    updated_at: str
+
+
+class AgendaEntry(BaseModel):
+    title: str
+    presenter: str
+
+
+class MeetingDocumentInfo(BaseModel):
+    id: int
+    filename: str
+    size: int
+    sha256: str
+    uploaded_at: str
+
+
+class Poll(BaseModel):
+    id: int
+    question: str
+    options: list[str]
+    status: Literal["open", "closed"]
+    votes: list[int]
+
+
+class Meeting(BaseModel):
+    id: int
+    title: str
+    location: str
+    starts_at: str
+    ends_at: str
+    status: MeetingStatus
+    agenda: list[AgendaEntry]
+    documents: list[MeetingDocumentInfo]
+    polls: list[Poll]
+    version: int
+    updated_at: str
+
+
+class Change(BaseModel):
+    seq: int
+    resource: Resource
+    id: str
+    op: Literal["upsert", "delete"]
+    data: dict[str, Any] | None
+
+
+class SyncPage(BaseModel):
+    changes: list[Change]
+    cursor: str
+    has_more: bool
+
+
+class SavedView(BaseModel):
+    """A user's private named filter preset (``/me/views``); never part of /sync or /events."""
+
+    id: int
+    name: str
+    kind: str
+    data: dict[str, Any]
+    version: int
+    created_at: str
+    updated_at: str
+
+
+class SavedViewList(BaseModel):
+    items: list[SavedView]
+    total: int
+
+
+_ERRORS = {
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    409: "conflict / invalid_transition",
+    413: "payload_too_large",
+    422: "validation_error / idempotency_key_mismatch",
+}
+
+
+def documented(model: Any, *errors: int, status: int = 200) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route: the success model plus the standard error body per status."""
+    out: dict[int | str, dict[str, Any]] = {status: {"model": model}}
+    for code in errors:
+        out[code] = {"model": ErrorBody, "description": _ERRORS.get(code, "error")}
+    return out

@@ -1,0 +1,290 @@
+"""SQLAlchemy tables of the backend: users, tokens, the six API resources, change log, idempotency."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+from ioc_backend.timeutil import as_utc
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores naive UTC, returns aware UTC: SQLite has no time zones, PostgreSQL gets the same."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return as_utc(value).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else as_utc(value)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Table of a mapped class, typed as one (``__table__`` is typed as any FromClause)."""
+    return Base.metadata.tables[model.__tablename__]
+
+
+# Ever-growing sequences (the change log and readings) are 64-bit on PostgreSQL, whose INTEGER
+# stops at 2**31 (months of busy live traffic). SQLite keeps INTEGER: it is already 64-bit and
+# only "INTEGER PRIMARY KEY" is the rowid alias AUTOINCREMENT needs.
+Sequence64 = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Token(Base):
+    """An issued token; only its SHA-256 is kept. ``pair`` links an access token to its refresh."""
+
+    __tablename__ = "tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))  # access | refresh
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    pair: Mapped[str] = mapped_column(String(64), index=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class VersionedMixin:
+    """Columns every API resource carries: optimistic version and latest change sequence."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seq: Mapped[int] = mapped_column(Sequence64, default=0, index=True)
+    # The row as the API last serialised it (compact JSON), written with every change. /sync
+    # splices it into its pages as text. It lives on the row, not only in the change log,
+    # because the log keeps just the newest events: a city's rows that have not changed for
+    # weeks would otherwise all be serialised again on every initial sync. Deferred: the
+    # ORM's own reads never need it. NULL in databases from before it existed (those rows
+    # are serialised by /sync until they next change).
+    sync_json: Mapped[str | None] = mapped_column(Text, nullable=True, deferred=True)
+
+
+class Camera(VersionedMixin, Base):
+    __tablename__ = "cameras"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    ward: Mapped[str] = mapped_column(String(100), index=True)
+    category: Mapped[str] = mapped_column(String(30), index=True)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    ptz: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+
+
+class Alert(VersionedMixin, Base):
+    __tablename__ = "alerts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    analytic: Mapped[str] = mapped_column(String(50), index=True)
+    severity: Mapped[str] = mapped_column(String(20), index=True)
+    camera_id: Mapped[str] = mapped_column(ForeignKey("cameras.id"), index=True)
+    ward: Mapped[str] = mapped_column(String(100))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    detected_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    confidence: Mapped[float] = mapped_column(Float)
+    bbox: Mapped[list[float]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    close_reason: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    owner: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    notes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # {"verdict", "by", "at"} and {"unit", "by", "at"} of the latest verify / dispatch, or NULL.
+    # Nullable: databases made before these columns get them added empty (db.create_schema).
+    # none_as_null: "unset" is SQL NULL, as in old rows, never the JSON text 'null'.
+    verification: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    dispatch: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+
+
+class Report(VersionedMixin, Base):
+    __tablename__ = "reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(20), index=True)
+    service_code: Mapped[str] = mapped_column(String(50))
+    service_name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(30), index=True)
+    ward: Mapped[str] = mapped_column(String(100), index=True)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    address: Mapped[str] = mapped_column(String(300))
+    agency_responsible: Mapped[str] = mapped_column(String(200))
+    requested_datetime: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_datetime: Mapped[datetime] = mapped_column(UTCDateTime)
+    expected_datetime: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Operator notes given with PATCH; kept as an audit trail, not part of the API payload.
+    notes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+
+class Sensor(VersionedMixin, Base):
+    __tablename__ = "sensors"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    ward: Mapped[str] = mapped_column(String(100), index=True)
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    unit: Mapped[dict[str, str]] = mapped_column(JSON)
+    last_result: Mapped[float | None] = mapped_column(Float, nullable=True)
+    last_phenomenon_time: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+
+
+class Reading(Base):
+    __tablename__ = "readings"
+    __table_args__ = (Index("ix_readings_sensor_time", "sensor_id", "phenomenon_time"),)
+    id: Mapped[int] = mapped_column(Sequence64, primary_key=True)
+    sensor_id: Mapped[str] = mapped_column(ForeignKey("sensors.id", ondelete="CASCADE"))
+    phenomenon_time: Mapped[datetime] = mapped_column(UTCDateTime)
+    result: Mapped[float] = mapped_column(Float)
+
+
+class Meeting(VersionedMixin, Base):
+    __tablename__ = "meetings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    location: Mapped[str] = mapped_column(String(300))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    agenda: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    # Summaries of the meeting's documents and polls as the API shows them, rebuilt from the
+    # tables below by meeting_extras.refresh_summary on every change: the serialiser then needs
+    # no query (it also runs on plain rows in bulk seeding and the /sync fallback).
+    # Nullable: databases made before these columns get them added empty (db.create_schema).
+    documents: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True, default=list)
+    polls: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True, default=list)
+
+
+class MeetingDocument(Base):
+    """A PDF attached to a meeting (agenda, report, decision draft), bytes kept in the database."""
+
+    __tablename__ = "meeting_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MeetingPoll(Base):
+    """A question put to the meeting; ``tallies`` holds the vote count per option."""
+
+    __tablename__ = "meeting_polls"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    question: Mapped[str] = mapped_column(String(300))
+    options: Mapped[list[str]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(10))  # open | closed
+    tallies: Mapped[list[int]] = mapped_column(JSON)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class PollVote(Base):
+    """One user's current choice in one poll; voting again replaces it (the unique key)."""
+
+    __tablename__ = "poll_votes"
+    __table_args__ = (UniqueConstraint("meeting_id", "poll_id", "user_id", name="uq_poll_votes_user"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    poll_id: Mapped[int] = mapped_column(ForeignKey("meeting_polls.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    option: Mapped[int] = mapped_column(Integer)
+    voted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Task(VersionedMixin, Base):
+    __tablename__ = "tasks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text)
+    assignee_unit: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_by: Mapped[str] = mapped_column(String(64))
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), nullable=True, index=True)
+
+
+class ChangeEvent(Base):
+    """The global change log; its id is the sequence used by /sync cursors and SSE event ids."""
+
+    __tablename__ = "change_events"
+    # AUTOINCREMENT: SQLite must never reuse an id after old events are pruned.
+    # (op, id): /sync finds the deletes after a cursor without scanning every payload.
+    __table_args__ = (Index("ix_change_events_op_id", "op", "id"), {"sqlite_autoincrement": True})
+    id: Mapped[int] = mapped_column(Sequence64, primary_key=True, autoincrement=True)
+    resource: Mapped[str] = mapped_column(String(20))
+    resource_id: Mapped[str] = mapped_column(String(32))
+    op: Mapped[str] = mapped_column(String(10))  # upsert | delete
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class IdempotencyRecord(Base):
+    __tablename__ = "idempotency_records"
+    __table_args__ = (UniqueConstraint("user_id", "key", name="uq_idempotency_user_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200))
+    method: Mapped[str] = mapped_column(String(10))
+    path: Mapped[str] = mapped_column(Text)  # path + query: unbounded, PostgreSQL enforces lengths
+    body_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(Integer)
+    response_body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SavedView(Base):
+    """A user's named filter preset (e.g. of the event log). Private to its owner, so it is
+    deliberately not a synced resource: no seq, no change events, never in /sync or SSE."""
+
+    __tablename__ = "saved_views"
+    __table_args__ = (UniqueConstraint("owner_id", "name", name="uq_saved_views_owner_name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

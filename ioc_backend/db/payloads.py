@@ -1,0 +1,219 @@
+"""Every row as the API shows it (docs/API.md): the six resources, users, saved views, meeting summaries."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, overload
+
+from ioc_backend.db import models
+from ioc_backend.timeutil import iso
+
+API_PREFIX = "/api/v1"
+
+
+def camera_dict(c: models.Camera) -> dict[str, Any]:
+    # Stream URLs depend on the host the client reached us by, so they are added per request
+    # by ``present`` and never stored (see with_stream_urls).
+    return {
+        "id": c.id,
+        "name": c.name,
+        "ward": c.ward,
+        "category": c.category,
+        "lat": c.lat,
+        "lon": c.lon,
+        "ptz": c.ptz,
+        "status": c.status,
+        "version": c.version,
+        "updated_at": iso(c.updated_at),
+    }
+
+
+def _copy_or_none(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    return dict(value) if value else None
+
+
+def alert_dict(a: models.Alert) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "analytic": a.analytic,
+        "severity": a.severity,
+        "camera_id": a.camera_id,
+        "ward": a.ward,
+        "lat": a.lat,
+        "lon": a.lon,
+        "detected_at": iso(a.detected_at),
+        "confidence": a.confidence,
+        "bbox": list(a.bbox),
+        "state": a.state,
+        "close_reason": a.close_reason,
+        "owner": a.owner,
+        "notes": list(a.notes or []),
+        # Rows of databases older than these columns (and bulk-seeded ones) have none.
+        "verification": _copy_or_none(getattr(a, "verification", None)),
+        "dispatch": _copy_or_none(getattr(a, "dispatch", None)),
+        "snapshot_url": f"{API_PREFIX}/alerts/{a.id}/snapshot.jpg",
+        "version": a.version,
+        "updated_at": iso(a.updated_at),
+    }
+
+
+def report_dict(r: models.Report) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "source": r.source,
+        "service_code": r.service_code,
+        "service_name": r.service_name,
+        "description": r.description,
+        "status": r.status,
+        "ward": r.ward,
+        "lat": r.lat,
+        "lon": r.lon,
+        "address": r.address,
+        "agency_responsible": r.agency_responsible,
+        "requested_datetime": iso(r.requested_datetime),
+        "updated_datetime": iso(r.updated_datetime),
+        "expected_datetime": iso(r.expected_datetime),
+        "version": r.version,
+        "updated_at": iso(r.updated_at),
+    }
+
+
+def sensor_dict(s: models.Sensor) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "name": s.name,
+        "kind": s.kind,
+        "ward": s.ward,
+        "lat": s.lat,
+        "lon": s.lon,
+        "unit": dict(s.unit),
+        "last_result": s.last_result,
+        "last_phenomenon_time": iso(s.last_phenomenon_time),
+        "status": s.status,
+        "version": s.version,
+        "updated_at": iso(s.updated_at),
+    }
+
+
+def task_dict(t: models.Task) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "title": t.title,
+        "description": t.description,
+        "assignee_unit": t.assignee_unit,
+        "status": t.status,
+        "due_at": iso(t.due_at),
+        "created_by": t.created_by,
+        "meeting_id": t.meeting_id,
+        "version": t.version,
+        "updated_at": iso(t.updated_at),
+    }
+
+
+def meeting_dict(m: models.Meeting) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "title": m.title,
+        "location": m.location,
+        "starts_at": iso(m.starts_at),
+        "ends_at": iso(m.ends_at),
+        "status": m.status,
+        "agenda": list(m.agenda or []),
+        # Rows of databases older than these columns (and bulk-seeded ones) have none.
+        "documents": list(getattr(m, "documents", None) or []),
+        "polls": list(getattr(m, "polls", None) or []),
+        "version": m.version,
+        "updated_at": iso(m.updated_at),
+    }
+
+
+def document_summary(doc: Any) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "filename": doc.filename,
+        "size": doc.size,
+        "sha256": doc.sha256,
+        "uploaded_at": iso(doc.uploaded_at),
+    }
+
+
+def poll_summary(poll: models.MeetingPoll) -> dict[str, Any]:
+    return {
+        "id": poll.id,
+        "question": poll.question,
+        "options": list(poll.options),
+        "status": poll.status,
+        "votes": list(poll.tallies),
+    }
+
+
+def view_dict(view: models.SavedView) -> dict[str, Any]:
+    return {
+        "id": view.id,
+        "name": view.name,
+        "kind": view.kind,
+        "data": dict(view.data or {}),
+        "version": view.version,
+        "created_at": iso(view.created_at),
+        "updated_at": iso(view.updated_at),
+    }
+
+
+def user_dict(u: models.User) -> dict[str, Any]:
+    return {"id": u.id, "username": u.username, "full_name": u.full_name, "role": u.role}
+
+
+# resource name (as in sync/events) -> (model, serializer)
+# The model classes of the six synced resources (each carries version, seq and sync_json).
+ResourceModel = (
+    type[models.Camera]
+    | type[models.Alert]
+    | type[models.Report]
+    | type[models.Sensor]
+    | type[models.Task]
+    | type[models.Meeting]
+)
+RESOURCES: dict[str, tuple[ResourceModel, Callable[[Any], dict[str, Any]]]] = {
+    "camera": (models.Camera, camera_dict),
+    "alert": (models.Alert, alert_dict),
+    "report": (models.Report, report_dict),
+    "sensor": (models.Sensor, sensor_dict),
+    "task": (models.Task, task_dict),
+    "meeting": (models.Meeting, meeting_dict),
+}
+RESOURCE_OF_MODEL: dict[type[models.Base], str] = {model: name for name, (model, _) in RESOURCES.items()}
+
+
+def serialize(row: Any) -> dict[str, Any]:
+    return RESOURCES[RESOURCE_OF_MODEL[type(row)]][1](row)
+
+
+def with_stream_urls(data: dict[str, Any], base_url: str) -> dict[str, Any]:
+    base = base_url.rstrip("/")
+    out = dict(data)
+    out["main_stream_url"] = f"{base}{API_PREFIX}/streams/{data['id']}/main.mjpeg"
+    out["sub_stream_url"] = f"{base}{API_PREFIX}/streams/{data['id']}/sub.mjpeg"
+    return out
+
+
+@overload
+def present(resource: str, data: dict[str, Any], base_url: str) -> dict[str, Any]: ...
+@overload
+def present(resource: str, data: None, base_url: str) -> None: ...
+def present(resource: str, data: dict[str, Any] | None, base_url: str) -> dict[str, Any] | None:
+    """A stored payload as the client sees it (cameras gain their request-relative stream URLs)."""
+    if data is not None and resource == "camera":
+        return with_stream_urls(data, base_url)
+    return data
+
+
+def present_stored(resource: str, stored: str, base_url: str) -> str:
+    """A payload stored as JSON text (the change log's ``data``) as the client sees it, as text.
+
+    Only cameras carry request-relative fields; every other payload is passed through as is,
+    which is what makes /sync cheap.
+    """
+    if resource == "camera":
+        return json.dumps(with_stream_urls(json.loads(stored), base_url), ensure_ascii=False, separators=(",", ":"))
+    return stored

@@ -1,0 +1,1 @@
+"""The demo: Huế's demo data, seeding an empty database, the live simulator and simulated media."""

@@ -1,0 +1,146 @@
+"""Schema versions: Alembic's first revision is today's schema, and older databases reach it intact."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+
+from ioc_backend.db import migrate
+from ioc_backend.db.engine import Database
+from ioc_backend.db.initial_schema import initial_schema
+from ioc_backend.db.migrate import HEAD_REVISION, upgrade_database
+from ioc_backend.db.models import Base
+from ioc_backend.db.payloads import RESOURCES
+
+ROOT = Path(__file__).resolve().parents[2]
+PRE_ALEMBIC_DUMP = Path(__file__).with_name("fixtures") / "pre_alembic_b01ac5a.sql"
+
+
+def load_dump(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.executescript(PRE_ALEMBIC_DUMP.read_text(encoding="utf-8"))
+
+
+def every_row(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table but Alembic's own, by table, in a stable order."""
+    with sqlite3.connect(path) as conn:
+        tables = [
+            name
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            if name != "alembic_version"
+        ]
+        return {table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables}
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run(
+        [sys.executable, "-m", "ioc_backend", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_a_database_written_before_alembic_is_upgraded_with_every_row_intact(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    load_dump(path)
+    before = every_row(path)
+    assert all(before[table] for table in ("users", "alerts", "meetings", "meeting_polls", "poll_votes", "tokens"))
+
+    done = run_cli("db", "upgrade", "--db", str(path), cwd=tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert every_row(path) == before
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)]
+    # The ORM of today reads every resource row, and its stored /sync JSON is what it serialises.
+    db = Database(f"sqlite:///{path}")
+    try:
+        with db.read() as session:
+            for model, serialise in RESOURCES.values():
+                rows = session.query(model).all()
+                assert rows, model.__tablename__
+                for row in rows:
+                    assert json.loads(row.sync_json) == serialise(row)
+    finally:
+        db.dispose()
+
+
+def test_the_first_revision_makes_the_schema_of_the_models(empty_database_url: str) -> None:
+    db = Database(empty_database_url)
+    try:
+        upgrade_database(db)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
+            differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert differences == []
+    finally:
+        db.dispose()
+
+
+def test_an_unversioned_database_of_either_kind_is_completed_and_stamped(empty_database_url: str) -> None:
+    engine = create_engine(empty_database_url)
+    try:
+        with engine.begin() as conn:  # a release before Alembic, older still: no polls column, no op index
+            initial_schema().create_all(conn)
+            conn.execute(text("DROP INDEX ix_change_events_op_id"))
+            conn.execute(text("ALTER TABLE meetings DROP COLUMN polls"))
+            conn.execute(
+                text(
+                    "INSERT INTO users (id, username, full_name, role, password_hash, active, created_at) "
+                    "VALUES (7, 'lan', 'Trần Thị Lan', 'operator', 'x', true, '2026-01-01 00:00:00')"
+                )
+            )
+    finally:
+        engine.dispose()
+    db = Database(empty_database_url)
+    try:
+        upgrade_database(db)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            assert conn.execute(text("SELECT id, full_name FROM users")).all() == [(7, "Trần Thị Lan")]
+    finally:
+        db.dispose()
+
+
+def test_a_database_from_before_alembic_is_brought_to_the_models_and_stamped(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.sqlite3"
+    load_dump(path)
+    with sqlite3.connect(path) as conn:  # and older still: without a later column and index
+        conn.execute("ALTER TABLE meetings DROP COLUMN polls")
+        conn.execute("DROP INDEX ix_change_events_op_id")
+    db = Database(f"sqlite:///{path}")
+    try:
+        upgrade_database(db)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    finally:
+        db.dispose()
+
+
+def test_the_known_head_is_the_head_of_the_revision_scripts() -> None:
+    # upgrade_database skips Alembic on a database already at HEAD_REVISION: a new revision
+    # that forgot to move it would never run.
+    assert migrate.head_of_scripts() == HEAD_REVISION
+
+
+def test_a_new_database_and_one_at_head_are_left_as_they_are(empty_database_url: str) -> None:
+    db = Database(empty_database_url)
+    try:
+        upgrade_database(db)
+        tables = set(inspect(db.engine).get_table_names())
+        upgrade_database(db)
+        assert set(inspect(db.engine).get_table_names()) == tables
+        assert tables == set(Base.metadata.tables) | {"alembic_version"}
+    finally:
+        db.dispose()
