@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import queue
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from backend_client.api.actions import Action, describe, with_version
@@ -31,6 +32,7 @@ from backend_client.sync.gc_pause import cyclic_gc_paused
 from backend_client.sync.live_events import EventStream
 from backend_client.sync.media_prefetch import MediaPrefetcher
 from backend_client.sync.saved_views import refresh_saved_views
+from backend_client.workers import Worker
 
 _log = get_logger("backend_client.sync")
 
@@ -65,7 +67,7 @@ def _raw_change(change: Change) -> dict[str, Any]:
     return {"seq": change.seq, "resource": change.resource, "id": change.id, "op": change.op, "data": change.data}
 
 
-class SyncEngine:
+class SyncEngine(Worker):
     """Background worker between an ``IocClient`` and a ``CacheStore``.
 
     One thread (``ioc-sync-engine``) does all network work in this order whenever the
@@ -76,6 +78,8 @@ class SyncEngine:
     loss. Callbacks run on that thread (or on the submitting thread for ``submit``);
     marshal to the GUI thread yourself.
     """
+
+    thread_name = THREAD_NAME
 
     def __init__(
         self,
@@ -93,7 +97,9 @@ class SyncEngine:
         backoff_max: float = 30.0,
         stream_read_timeout: float = 45.0,
         prefetch: bool | Mapping[str, Any] = False,
+        backoff: Backoff | None = None,
     ) -> None:
+        super().__init__(on_error=self._report_crash)
         self.client = client
         self.store = store
         self.on_status = on_status
@@ -113,12 +119,11 @@ class SyncEngine:
         if prefetch:
             options = dict(prefetch) if isinstance(prefetch, Mapping) else {}
             self.prefetcher = MediaPrefetcher(client, store, **options)
-        self._backoff = Backoff(backoff_initial, backoff_max)
+        #: The schedule of reconnect attempts (tests may pass one with a fixed random source).
+        self._backoff = backoff if backoff is not None else Backoff(backoff_initial, backoff_max)
         self._stream_backoff = (min(backoff_initial, 0.5), min(backoff_max, 5.0))
         self._inbox: queue.SimpleQueue[tuple[str, int, Any]] = queue.SimpleQueue()
-        self._stop = threading.Event()
         self._lock = threading.Lock()  # guards _status and _stream
-        self._thread: threading.Thread | None = None
         self._stream: EventStream | None = None
         self._stream_generation = 0
         self._stream_down_since: float | None = None
@@ -160,34 +165,26 @@ class SyncEngine:
         with self._lock:
             return self._status
 
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
     def start(self) -> None:
-        if self.running:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
-        self._thread.start()
+        super().start()
         if self.prefetcher is not None:
             self.prefetcher.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float | None = 5.0) -> bool:
         """Stop the stream and the engine thread; returns within ``timeout`` even if a call hangs
         (the thread then ends at that call's timeout; the action stays in the outbox and is resent
-        with the same idempotency key next time)."""
+        with the same idempotency key next time). True if the engine thread has ended."""
+        timeout = 5.0 if timeout is None else timeout
         deadline = time.monotonic() + timeout
-        self._stop.set()
-        self._inbox.put(("stop", 0, None))
+        self._stop_event.set()
+        self.wake_up()
         self._stop_stream(timeout=max(0.1, timeout / 2))
         if self.prefetcher is not None:
             self.prefetcher.stop(timeout=max(0.1, (deadline - time.monotonic()) / 2))
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(max(0.0, deadline - time.monotonic()))
-            if thread.is_alive():
-                _log.warning("sync engine still waiting for a backend call; it ends at the call's timeout")
+        return self.join(max(0.0, deadline - time.monotonic()))
+
+    def wake_up(self) -> None:
+        self._inbox.put(("stop", 0, None))
 
     def submit(self, action: Action) -> OutboxEntry:
         """Durably queue ``action`` (``CacheWriteError`` means it was NOT saved), then replay it asap."""
@@ -261,21 +258,31 @@ class SyncEngine:
         *,
         next_retry_in: float | None = None,
         failures: int | None = None,
+        keep_retry: bool = False,
     ) -> None:
+        """Publish a new status. ``next_retry_in`` is the delay before the next attempt, counted
+        from now; ``keep_retry`` keeps the attempt already scheduled (a refresh of the counts)."""
+        now = _now()
         with self._lock:
             old = self._status
             new_state = state or old.state
+            if keep_retry:
+                attempt_at = old.next_attempt_at
+            else:
+                attempt_at = None if next_retry_in is None else now + timedelta(seconds=next_retry_in)
             status = ConnectionStatus(
                 state=new_state,
-                since=old.since if new_state == old.state else _now(),
+                since=old.since if new_state == old.state else now,
                 last_sync_at=self.store.last_synced_at(),
-                next_retry_in=next_retry_in,
+                # Always counted from this snapshot: a re-published status never repeats an old countdown.
+                next_retry_in=None if attempt_at is None else max(0.0, (attempt_at - now).total_seconds()),
                 detail=old.detail if detail is None else detail,
                 consecutive_failures=old.consecutive_failures if failures is None else failures,
                 pending=self.store.pending_count(),
                 conflicts=self.store.conflict_count(),
+                next_attempt_at=attempt_at,
             )
-            if status == old:
+            if dataclasses.replace(status, next_retry_in=old.next_retry_in) == old:
                 return
             self._status = status
         if status.state != old.state:
@@ -284,36 +291,33 @@ class SyncEngine:
 
     def _refresh_counts(self) -> None:
         try:
-            self._set_status(next_retry_in=self.status.next_retry_in)
+            self._set_status(keep_retry=True)
         except Exception:  # counts are cosmetic; a closed cache during shutdown must not raise here
             _log.debug("could not refresh outbox counts", exc_info=True)
 
     # ------------------------------------------------------------------ engine thread
-    def _run(self) -> None:
-        try:
-            while not self._stop.is_set():
-                if not self._connected:
-                    self._connect_or_wait()
-                else:
-                    self._serve_once()
-        except Exception:
-            if self._stop.is_set():
-                # A call that outlived stop() (e.g. a hanging backend) may find the cache closed.
-                _log.debug("sync engine ended after stop()", exc_info=True)
+    def loop(self) -> None:
+        while not self.stopping:
+            if not self._connected:
+                self._connect_or_wait()
             else:
-                _log.exception("sync engine stopped by an unexpected error")
-                try:
-                    self._set_status(OFFLINE, "internal error in the sync engine; see the log")
-                except Exception:
-                    _log.exception("could not report the sync engine's failure")
-        finally:
-            self._stop_stream()
-            self._connected = False
+                self._serve_once()
+
+    def cleanup(self) -> None:
+        self._stop_stream()
+        self._connected = False
+
+    def _report_crash(self, exc: BaseException) -> None:
+        _log.error("sync engine stopped by an unexpected error", exc_info=exc)
+        try:
+            self._set_status(OFFLINE, "internal error in the sync engine; see the log", next_retry_in=None)
+        except Exception:
+            _log.exception("could not report the sync engine's failure")
 
     def _wait(self, seconds: float) -> None:
         """Sleep up to ``seconds``; a wake() or stop() ends the wait early."""
         deadline = time.monotonic() + seconds
-        while not self._stop.is_set():
+        while not self.stopping:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return
@@ -332,7 +336,7 @@ class SyncEngine:
             self._wait(self._backoff.maximum)
             return
         except Exception as exc:  # noqa: BLE001 - every failure means "try again later"
-            if self._stop.is_set():
+            if self.stopping:
                 return
             self._stop_stream()
             delay = self._backoff.next()
@@ -366,7 +370,9 @@ class SyncEngine:
 
     def _connect(self) -> None:
         self._slow = False
-        self._timed(self.client.health)
+        # One probe, no retries of its own: the engine's backoff is the one schedule of attempts,
+        # so the time the status bar announces is when the backend is really tried again.
+        self._timed(self.client.health, retries=0)
         self._ensure_session()
         self._catch_up()
         self._replay()
@@ -470,13 +476,13 @@ class SyncEngine:
         for stale in self.store.entries(states=("sending",)):
             self._notify_outbox(self.store.requeue(stale.id, "interrupted: the connection failed while sending"))
         sent = 0
-        while not self._stop.is_set():
+        while not self.stopping:
             batch = self.store.pending()
             if not batch:
                 break
             chains = self._own_version_chains(batch)
             for entry in batch:
-                if self._stop.is_set():
+                if self.stopping:
                     return
                 self._send_entry(entry, chains)
                 sent += 1
@@ -568,7 +574,7 @@ class SyncEngine:
     # -- live stream
     def _start_stream(self) -> None:
         with self._lock:
-            if self._stop.is_set():
+            if self.stopping:
                 return
             self._stream_generation += 1
             generation = self._stream_generation
@@ -613,7 +619,7 @@ class SyncEngine:
         except _ResyncNeeded as need:
             self._resync(need)
         except Exception as exc:  # noqa: BLE001
-            if self._stop.is_set():
+            if self.stopping:
                 return
             self._connected = False
             self._stop_stream()
