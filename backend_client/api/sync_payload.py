@@ -17,6 +17,7 @@ naming the field, and the cache's readers hand out the JSON the server sent. Liv
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, get_args, overload
 
@@ -212,6 +213,12 @@ class ChangeList(Sequence[Change]):
 
     def __repr__(self) -> str:
         return f"ChangeList({len(self._raw)} changes)"
+
+    def without(self, keys: AbstractSet[tuple[str, str, int]]) -> ChangeList:
+        """The changes whose (resource, id, seq) is not in ``keys`` (those the cache did not take)."""
+        if not keys:
+            return self
+        return ChangeList([raw for raw in self._raw if (raw["resource"], raw["id"], raw["seq"]) not in keys])
 
 
 def _as_change(raw: dict[str, Any]) -> Change:

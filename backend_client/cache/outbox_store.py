@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, delete, func, select
 
@@ -14,6 +14,13 @@ from backend_client.cache.outbox import OutboxEntry, fetch, insert_entry, move, 
 from backend_client.cache.resource_rows import UPSERT_BY_VERSION
 from backend_client.cache.schema import outbox, resources
 from backend_client.cache.store_core import StoreCore
+
+
+class Settled(NamedTuple):
+    """An outbox entry after its answer, and whether that answer altered the cached resource."""
+
+    entry: OutboxEntry
+    cached: bool
 
 
 class OutboxStore(StoreCore):
@@ -110,16 +117,20 @@ class OutboxStore(StoreCore):
     def mark_applied(self, entry_id: int, response: Any, *, update_resource: bool = True) -> OutboxEntry:
         """sending → applied; with ``update_resource`` the response resource is cached in the same commit
         (an applied DELETE removes the cached row instead)."""
+        return self.settle_applied(entry_id, response, update_resource=update_resource).entry
 
-        def write(conn: Connection) -> OutboxEntry:
+    def settle_applied(self, entry_id: int, response: Any, *, update_resource: bool = True) -> Settled:
+        """``mark_applied``, also telling whether the response altered the cache (a version it
+        did not hold yet): only then is it news for the views (its change event will not be)."""
+
+        def write(conn: Connection) -> Settled:
             entry = move(conn, entry_id, "mark_applied", "applied", response=response, last_error=None)
             if update_resource and entry.method == "DELETE" and entry.resource and entry.resource_id:
-                conn.execute(
+                result = conn.execute(
                     delete(resources).where(resources.c.resource == entry.resource, resources.c.id == entry.resource_id)
                 )
-            else:
-                self._cache_resource(conn, entry.resource, response if update_resource else None)
-            return entry
+                return Settled(entry, result.rowcount > 0)
+            return Settled(entry, self._cache_resource(conn, entry.resource, response if update_resource else None))
 
         return self._outbox_write(write)
 
@@ -127,13 +138,20 @@ class OutboxStore(StoreCore):
         self, entry_id: int, server_current: Any, error: str, *, update_resource: bool = True
     ) -> OutboxEntry:
         """sending → conflict, keeping the server's current copy for the operator to compare."""
+        return self.settle_conflict(entry_id, server_current, error, update_resource=update_resource).entry
 
-        def write(conn: Connection) -> OutboxEntry:
+    def settle_conflict(
+        self, entry_id: int, server_current: Any, error: str, *, update_resource: bool = True
+    ) -> Settled:
+        """``mark_conflict``, also telling whether the server's current copy altered the cache."""
+
+        def write(conn: Connection) -> Settled:
             entry = move(
                 conn, entry_id, "mark_conflict", "conflict", server_current=server_current, last_error=str(error)
             )
-            self._cache_resource(conn, entry.resource, server_current if update_resource else None)
-            return entry
+            return Settled(
+                entry, self._cache_resource(conn, entry.resource, server_current if update_resource else None)
+            )
 
         return self._outbox_write(write)
 
@@ -172,6 +190,8 @@ class OutboxStore(StoreCore):
         return self._outbox_write(write, "The action")
 
     @staticmethod
-    def _cache_resource(conn: Connection, resource: str | None, data: Any) -> None:
+    def _cache_resource(conn: Connection, resource: str | None, data: Any) -> bool:
+        """Cache a resource the server returned unless the cache holds its version already."""
         if resource in RESOURCES and isinstance(data, Mapping) and "id" in data:
-            conn.exec_driver_sql(UPSERT_BY_VERSION, resource_row(resource, data, 0))
+            return conn.exec_driver_sql(UPSERT_BY_VERSION, resource_row(resource, data, 0)).rowcount > 0
+        return False

@@ -7,8 +7,10 @@ from typing import Any
 
 from backend_client.cache.extract import UpsertRow
 
-# Upsert that never lets an older change overwrite a newer one: a live event and a sync
-# page can arrive out of order, and `seq` is the server's global change order.
+# Upsert that never lets an older change overwrite a newer one, nor applies one change twice:
+# a live event and a sync page can arrive out of order (`seq` is the server's global change
+# order), and a write's own response may already have cached the version its echo brings
+# (every change bumps a resource's `version`; 0 means the version is unknown).
 UPSERT_BY_SEQ = """
 INSERT INTO resources (resource, id, seq, version, updated_at, state, ward, kind, sort_time, data)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -17,9 +19,11 @@ ON CONFLICT (resource, id) DO UPDATE SET
     state = excluded.state, ward = excluded.ward, kind = excluded.kind,
     sort_time = excluded.sort_time, data = excluded.data
 WHERE excluded.seq >= resources.seq
+  AND (excluded.version > resources.version OR excluded.version = 0 OR resources.version = 0)
 """
 # A write's own response carries no `seq`; it is ordered by the resource's `version` instead,
-# and keeps the row's seq so a later sync still replaces it.
+# and keeps the row's seq so a later sync still replaces it. A version the cache already holds
+# is not written again (its change event may have come first); version 0 (a local view) is.
 UPSERT_BY_VERSION = """
 INSERT INTO resources (resource, id, seq, version, updated_at, state, ward, kind, sort_time, data)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -27,7 +31,7 @@ ON CONFLICT (resource, id) DO UPDATE SET
     version = excluded.version, updated_at = excluded.updated_at,
     state = excluded.state, ward = excluded.ward, kind = excluded.kind,
     sort_time = excluded.sort_time, data = excluded.data
-WHERE excluded.version >= resources.version
+WHERE excluded.version > resources.version OR excluded.version = 0
 """
 # Catch-up writes of rows the cache already holds. A row's indexed columns (state, ward,
 # kind, sort_time) rarely all change — a report changes status, its ward and time stay — but
@@ -59,7 +63,7 @@ def _stored_index_values(raw: Any, rows: Sequence[UpsertRow]) -> dict[tuple[str,
         for start in range(0, len(ids), LOOKUP_CHUNK):
             chunk = ids[start : start + LOOKUP_CHUNK]
             query = (
-                f"SELECT id, state, ward, kind, sort_time FROM resources "
+                f"SELECT id, state, ward, kind, sort_time, seq, version FROM resources "
                 f"WHERE resource = ? AND id IN ({','.join('?' * len(chunk))})"
             )
             found = 0
@@ -73,13 +77,38 @@ def _stored_index_values(raw: Any, rows: Sequence[UpsertRow]) -> dict[tuple[str,
     return stored
 
 
-def write_upserts(raw: Any, rows: Sequence[UpsertRow]) -> None:
-    """Upsert ``rows`` (newer seq wins), rewriting only the indexes whose columns changed."""
+Key = tuple[str, str, int]  # (resource, id, seq) of one change
+
+
+class Applied(int):
+    """How many changes of a batch altered the cache; ``skipped`` names the others.
+
+    A change is skipped when the cache already holds its version or a newer one (its echo,
+    a page fetched again), or, for a delete, when the row was not cached.
+    """
+
+    skipped: frozenset[Key]
+
+    def __new__(cls, count: int, skipped: frozenset[Key] = frozenset()) -> Applied:
+        applied = super().__new__(cls, count)
+        applied.skipped = skipped
+        return applied
+
+
+def write_upserts(raw: Any, rows: Sequence[UpsertRow]) -> list[Key]:
+    """Upsert ``rows`` (newer versions win), rewriting only the indexes whose columns changed.
+
+    Returns the rows that did not alter the cache. The check costs nothing extra on an initial
+    sync (no row is cached: one lookup finds none) and a comparison per already-cached row.
+    """
+    skipped: list[Key] = []
     if len({(row[0], row[1]) for row in rows}) != len(rows):
         # The same resource twice in one batch (live events): the values read up front would
-        # be stale for the second one, so apply them in order with the plain upsert.
-        raw.executemany(UPSERT_BY_SEQ, rows)
-        return
+        # be stale for the second one, so apply them in order, one by one.
+        for row in rows:
+            if raw.execute(UPSERT_BY_SEQ, row).rowcount == 0:
+                skipped.append((row[0], row[1], row[2]))
+        return skipped
     stored = _stored_index_values(raw, rows)
     new_rows: list[UpsertRow] = []
     updates: dict[tuple[int, ...], list[tuple[Any, ...]]] = {}
@@ -87,6 +116,10 @@ def write_upserts(raw: Any, rows: Sequence[UpsertRow]) -> None:
         old = stored.get((row[0], row[1]))
         if old is None:
             new_rows.append(row)
+            continue
+        old_seq, old_version = old[4], old[5]
+        if row[2] < old_seq or (row[3] and old_version and row[3] <= old_version):
+            skipped.append((row[0], row[1], row[2]))
             continue
         changed = tuple(i for i in range(4) if old[i] != row[_INDEXED_AT + i])
         updates.setdefault(changed, []).append(
@@ -96,6 +129,15 @@ def write_upserts(raw: Any, rows: Sequence[UpsertRow]) -> None:
         raw.executemany(UPSERT_BY_SEQ, new_rows)
     for changed, params in updates.items():
         raw.executemany(_UPDATE_SQL[changed], params)
+    return skipped
+
+
+def write_deletes(raw: Any, deletes: Sequence[Key]) -> list[Key]:
+    """Delete the rows of ``deletes`` unless a newer change re-created them; returns those not cached."""
+    skipped = [key for key in deletes if raw.execute(DELETE_BY_SEQ, key).rowcount == 0]
+    raw.executemany(DROP_ORPHAN_SNAPSHOT, [(rid,) for res, rid, _ in deletes if res == "alert"])
+    raw.executemany(DROP_ORPHAN_READINGS, [(rid,) for res, rid, _ in deletes if res == "sensor"])
+    return skipped
 
 
 REPLACE_ROW = (

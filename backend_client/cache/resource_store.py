@@ -13,13 +13,13 @@ from sqlalchemy import Connection, delete, func, select, text
 
 from backend_client.cache.extract import RESOURCES, UpsertRow, check_resource, resource_row, split_changes
 from backend_client.cache.resource_rows import (
-    DELETE_BY_SEQ,
-    DROP_ORPHAN_READINGS,
-    DROP_ORPHAN_SNAPSHOT,
     LOOKUP_CHUNK,
     ORDERINGS,
     REPLACE_ROW,
     UPSERT_BY_VERSION,
+    Applied,
+    Key,
+    write_deletes,
     write_upserts,
 )
 from backend_client.cache.schema import resources
@@ -32,12 +32,13 @@ class ResourceStore(StoreCore):
 
     def apply_changes_async(
         self, changes: Sequence[Mapping[str, Any]], cursor: str | None, *, mark_synced: bool = True
-    ) -> Future[int]:
+    ) -> Future[Applied]:
         """Queue a batch of API change objects plus the new cursor as ONE transaction.
 
         The whole batch is validated first (``InvalidChange`` names the bad one) and nothing
         is written if any change is malformed; data and cursor commit together, so a crash
-        can never leave the cursor ahead of the data. Returns the number of changes.
+        can never leave the cursor ahead of the data. The result counts the changes that altered
+        the cache (an ``int``) and names the others in ``.skipped``.
         """
         self._check_open()
         upserts, deletes = split_changes(list(changes))
@@ -50,7 +51,7 @@ class ResourceStore(StoreCore):
         cursor: str | None,
         *,
         mark_synced: bool = True,
-    ) -> Future[int]:
+    ) -> Future[Applied]:
         """``apply_changes_async`` for changes already checked and split into rows, as
         ``backend_client.api.sync_payload.decode_sync_page`` does in the same pass as its checks.
 
@@ -61,16 +62,15 @@ class ResourceStore(StoreCore):
         if cursor is not None and not isinstance(cursor, str):
             raise TypeError(f"cursor must be a string or None, not {type(cursor).__name__}")
 
-        def write(conn: Connection) -> int:
+        def write(conn: Connection) -> Applied:
             # Plain DBAPI executemany: the fastest path SQLite offers for bulk rows.
             raw = conn.connection.driver_connection.cursor()
+            skipped: list[Key] = []
             try:
                 if upserts:
-                    write_upserts(raw, upserts)
+                    skipped = write_upserts(raw, upserts)
                 if deletes:
-                    raw.executemany(DELETE_BY_SEQ, deletes)
-                    raw.executemany(DROP_ORPHAN_SNAPSHOT, [(rid,) for res, rid, _ in deletes if res == "alert"])
-                    raw.executemany(DROP_ORPHAN_READINGS, [(rid,) for res, rid, _ in deletes if res == "sensor"])
+                    skipped += write_deletes(raw, deletes)
                 state = []
                 if cursor is not None:
                     state.append(("cursor", cursor))
@@ -79,7 +79,7 @@ class ResourceStore(StoreCore):
                 raw.executemany("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", state)
             finally:
                 raw.close()
-            return len(upserts) + len(deletes)
+            return Applied(len(upserts) + len(deletes) - len(skipped), frozenset(skipped))
 
         # Synced data with its cursor need not be fsynced at each commit (~0.15 s for a
         # 5,000-change catch-up page): a power cut can only lose whole transactions from the
@@ -89,7 +89,7 @@ class ResourceStore(StoreCore):
 
     def apply_changes(
         self, changes: Sequence[Mapping[str, Any]], cursor: str | None, *, mark_synced: bool = True
-    ) -> int:
+    ) -> Applied:
         """Blocking form of ``apply_changes_async``."""
         return self.apply_changes_async(changes, cursor, mark_synced=mark_synced).result()
 

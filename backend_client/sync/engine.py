@@ -27,6 +27,8 @@ from backend_client.api.redact import get_logger
 from backend_client.api.sync_payload import SyncPage
 from backend_client.cache import CacheStore, OutboxEntry
 from backend_client.cache.errors import OutboxStateError
+from backend_client.cache.extract import SYNCED_RESOURCES
+from backend_client.cache.resource_rows import Applied
 from backend_client.sync.connection_state import DEGRADED, OFFLINE, ONLINE, SLOW_CALL_SECONDS, Backoff, ConnectionStatus
 from backend_client.sync.gc_pause import cyclic_gc_paused
 from backend_client.sync.live_events import EventStream
@@ -426,7 +428,7 @@ class SyncEngine(Worker):
         """Bring the cache up to the server with /sync; the write of one page overlaps the fetch of the next."""
         started = time.monotonic()
         since = "0" if full else (self.store.cursor() or "0")
-        pending: tuple[Future[int], SyncPage] | None = None
+        pending: tuple[Future[Applied], SyncPage] | None = None
         cursor = since
         count = 0
         behind = False
@@ -463,10 +465,12 @@ class SyncEngine(Worker):
             self.prefetcher.request()
         _log.info("caught up: %d change(s) to cursor %s in %.2f s", count, cursor, time.monotonic() - started)
 
-    def _finish_page(self, future: Future[int], page: SyncPage) -> None:
-        future.result()
-        if len(page):
-            self._call(self.on_changes, page.changes)
+    def _finish_page(self, future: Future[Applied], page: SyncPage) -> None:
+        applied = future.result()
+        if applied:
+            # Only what altered the cache is news: a change whose version the cache already
+            # held (a write's own result, a page fetched again) is not reported twice.
+            self._call(self.on_changes, page.changes.without(applied.skipped))
 
     # -- outbox replay
     def _replay(self) -> None:
@@ -552,7 +556,10 @@ class SyncEngine(Worker):
                 raise
             self.stats["conflicts"] += 1
             _log.info("#%d %s: conflict (%s)", entry.id, describe(entry), exc.code)
-            self._notify_outbox(self.store.mark_conflict(entry.id, exc.current, exc.message))
+            settled = self.store.settle_conflict(entry.id, exc.current, exc.message)
+            self._notify_outbox(settled.entry)
+            if settled.cached:
+                self._report_write_result(settled.entry, exc.current)
             return
         except (PermissionDenied, NotFound, InvalidRequest) as exc:
             # The server refuses this action for good; keep it visible as failed, go on with the rest.
@@ -569,7 +576,26 @@ class SyncEngine(Worker):
             raise
         self.stats["replayed"] += 1
         self._extend_chain(chains, entry, response)
-        self._notify_outbox(self.store.mark_applied(entry.id, response))
+        settled = self.store.settle_applied(entry.id, response)
+        self._notify_outbox(settled.entry)
+        if settled.cached:
+            self._report_write_result(settled.entry, response)
+
+    def _report_write_result(self, entry: OutboxEntry, data: Any) -> None:
+        """Tell the listener about the resource a write's answer just cached. Its change event
+        (the echo) brings the same version and is then not applied, nor reported, again."""
+        if entry.resource not in SYNCED_RESOURCES or entry.resource_id is None:
+            return  # saved views are not in the change feed; their own refresh reports them
+        if entry.method == "DELETE":
+            change = Change(seq=0, resource=entry.resource, id=entry.resource_id, op="delete")
+        elif isinstance(data, Mapping):
+            # A write's answer has no change seq: 0 marks it (the cursor does not move for it).
+            change = Change(
+                seq=0, resource=entry.resource, id=str(data.get("id", entry.resource_id)), op="upsert", data=dict(data)
+            )
+        else:
+            return
+        self._call(self.on_changes, [change])
 
     # -- live stream
     def _start_stream(self) -> None:
@@ -705,10 +731,12 @@ class SyncEngine(Worker):
             changes.append(event.change)
             expected = event.change.seq
         if changes:
-            self.store.apply_changes([_raw_change(c) for c in changes], str(changes[-1].seq))
+            applied = self.store.apply_changes([_raw_change(c) for c in changes], str(changes[-1].seq))
             self._applied_id = changes[-1].seq
             self.stats["live_changes"] += len(changes)
-            if self.prefetcher is not None:
+            if applied.skipped:
+                changes = [c for c in changes if (c.resource, c.id, c.seq) not in applied.skipped]
+            if self.prefetcher is not None and changes:
                 self.prefetcher.note_alerts(
                     c.id
                     for c in changes
@@ -720,7 +748,8 @@ class SyncEngine(Worker):
                 if any(c.resource == "meeting" for c in changes):
                     # A document may have been added: fetch it now, not at the next catch-up.
                     self.prefetcher.request()
-            self._call(self.on_changes, changes)
+            if changes:
+                self._call(self.on_changes, changes)
             self._set_status()  # last_sync_at moved
         if problem is not None:
             raise problem
