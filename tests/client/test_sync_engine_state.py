@@ -38,7 +38,7 @@ def test_backoff_ceiling_doubles_up_to_the_maximum_and_delays_are_jittered_below
         ceilings.append(backoff.ceiling())
         delays.append(backoff.next())
     assert ceilings == [0.5, 1.0, 2.0, 4.0, 8.0, 8.0, 8.0, 8.0]
-    assert all(0.05 <= d <= c for d, c in zip(delays, ceilings))
+    assert all(0.05 <= d <= c for d, c in zip(delays, ceilings, strict=True))
     assert len(set(delays)) == len(delays)  # jittered: no two equal
     # Same seed, same sequence (deterministic for tests); another seed, another one.
     same = Backoff(0.5, 8.0, rng=random.Random(7))
