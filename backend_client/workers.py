@@ -100,7 +100,7 @@ class Worker:
         finally:
             try:
                 self.cleanup()
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - reported to the error callback or the log
                 self._report(exc)
 
     def _report(self, exc: BaseException) -> None:
@@ -108,6 +108,6 @@ class Worker:
             try:
                 self.on_error(exc)
                 return
-            except Exception:
+            except Exception:  # noqa: BLE001 - reported to the error callback or the log
                 _log.exception("%s: the error callback failed", self.name)
         _log.error("%s stopped by an unexpected error", self.name, exc_info=exc)

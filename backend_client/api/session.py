@@ -178,7 +178,7 @@ class ApiSession:
             return
         try:
             callback()
-        except Exception:  # a UI callback failing must not mask the AuthError being raised
+        except Exception:  # noqa: BLE001 - a UI callback failing must not mask the AuthError being raised
             _log.exception("on_auth_required callback failed")
 
     def _session_lost(self, cause: IocError) -> AuthError:
@@ -380,12 +380,12 @@ class ApiSession:
     def _get_json(self, path: str, *, params: dict[str, Any] | None = None, what: str) -> Any:
         return decode_json(self._send("GET", path, params=params), what=what)
 
-    def _fetch(self, type_: type[T] | Any, path: str, *, what: str, **params: Any) -> T:
+    def _fetch(self, type_: type[T], path: str, *, what: str, **params: Any) -> T:
         return parse_as(type_, self._get_json(path, params=_query(**params), what=what), what=what)
 
     def _write(
         self,
-        type_: type[T] | Any,
+        type_: type[T],
         method: str,
         path: str,
         body: dict[str, Any],

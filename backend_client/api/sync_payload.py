@@ -109,7 +109,7 @@ def _field_checks(
 ) -> tuple[FieldCheck, tuple[tuple[str, FieldCheck], ...]]:
     id_is_int, names, allowed, time_optional = spec
     checks: list[tuple[str, FieldCheck]] = []
-    for position, (name, accepts) in enumerate(zip(names, allowed)):
+    for position, (name, accepts) in enumerate(zip(names, allowed, strict=True)):
         if name is None:
             continue
         if position == 3 and time_optional:
@@ -276,8 +276,9 @@ def _page_from_payload(payload: Any) -> SyncPage:
         if type(raw) is not dict:
             raise _bad(f"changes.{index}", "expected an object")
         seq = raw.get("seq")
-        resource = raw.get("resource")
-        change_id = raw.get("id")
+        # Any: checked field by field below, by type() tests mypy does not narrow from Optional.
+        resource: Any = raw.get("resource")
+        change_id: Any = raw.get("id")
         op = raw.get("op")
         data = raw.get("data")
         if type(seq) is not int:

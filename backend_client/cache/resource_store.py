@@ -25,6 +25,7 @@ from backend_client.cache.resource_rows import (
 from backend_client.cache.schema import resources
 from backend_client.cache.store_core import StoreCore
 from backend_client.cache.timeutil import now_iso, parse_iso
+from backend_client.cache.writer import sqlite_of
 
 
 class ResourceStore(StoreCore):
@@ -64,7 +65,7 @@ class ResourceStore(StoreCore):
 
         def write(conn: Connection) -> Applied:
             # Plain DBAPI executemany: the fastest path SQLite offers for bulk rows.
-            raw = conn.connection.driver_connection.cursor()
+            raw = sqlite_of(conn).cursor()
             skipped: list[Key] = []
             try:
                 if upserts:
@@ -136,7 +137,7 @@ class ResourceStore(StoreCore):
                     )
                 )
             # Replacing, not merging: the server's list is the truth, whatever version we held.
-            raw = conn.connection.driver_connection
+            raw = sqlite_of(conn)
             raw.executemany(REPLACE_ROW, rows)
 
         self._write(write, "The cache update")
@@ -199,5 +200,5 @@ class ResourceStore(StoreCore):
     def counts(self) -> dict[str, int]:
         """How many resources of each type are cached."""
         query = select(resources.c.resource, func.count()).group_by(resources.c.resource)
-        found = dict(self._read(lambda conn: conn.execute(query).all()))
+        found: dict[str, int] = {row[0]: row[1] for row in self._read(lambda conn: conn.execute(query).all())}
         return {resource: found.get(resource, 0) for resource in RESOURCES}

@@ -34,6 +34,7 @@ from backend_client.cache.recovery import (
 )
 from backend_client.cache.schema import outbox, sync_state
 from backend_client.cache.timeutil import now_iso
+from backend_client.cache.writer import sqlite_of
 
 T = TypeVar("T")
 _log = logging.getLogger(__name__)
@@ -206,7 +207,7 @@ class StoreCore:
     def _open_session(conn: Connection) -> int:
         """First transaction of a session: mark the file open (see ``OPEN_MARKER_KEY``) and put
         back in line the entries that were being sent when the console last stopped."""
-        raw = conn.connection.driver_connection
+        raw = sqlite_of(conn)
         raw.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (OPEN_MARKER_KEY, now_iso()))
         result = conn.execute(
             outbox.update()
@@ -233,7 +234,7 @@ class StoreCore:
         else:
             limit = CHECKPOINT_IDLE_BYTES if idle else WAL_SIZE_LIMIT_BYTES
         if wal_bytes > limit:
-            conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            sqlite_of(conn).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     @contextmanager
     def bulk_sync(self) -> Iterator[None]:
@@ -292,10 +293,12 @@ class StoreCore:
             if self._closed:
                 return
             self._closed = True
+        writer_thread = self.writer.thread
         if (
             not self.damage_seen
-            and self.writer.thread.is_alive()
-            and threading.current_thread() is not self.writer.thread
+            and writer_thread is not None
+            and writer_thread.is_alive()
+            and threading.current_thread() is not writer_thread
         ):
             try:
                 # A clean close: the next open can skip the full integrity check.
@@ -318,7 +321,7 @@ class StoreCore:
 
     @property
     def journal_mode(self) -> str:
-        return self._read(lambda conn: conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+        return str(self._read(lambda conn: conn.exec_driver_sql("PRAGMA journal_mode").scalar()))
 
     # -- sync state -----------------------------------------------------------------------
     def get_state(self, key: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import queue
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -23,6 +24,14 @@ WRITER_THREAD_NAME = "ioc-cache-writer"
 # click never waits behind a sync; the stop marker comes after everything already queued.
 URGENT, NORMAL, _STOP_PRIORITY = 0, 1, 2
 _STOP = object()
+
+
+def sqlite_of(conn: Connection) -> sqlite3.Connection:
+    """The pysqlite connection under a SQLAlchemy one, for executemany and PRAGMAs."""
+    raw = conn.connection.driver_connection
+    if not isinstance(raw, sqlite3.Connection):
+        raise TypeError(f"the cache runs on SQLite, not on {type(raw).__name__}")
+    return raw
 
 
 class CacheWriter(Worker):
@@ -117,9 +126,7 @@ class CacheWriter(Worker):
                     conn = self._connection()
                     if durable is not self._durable:
                         # SQLite refuses to change this inside a transaction, so it is set before BEGIN.
-                        conn.connection.driver_connection.execute(
-                            f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}"
-                        )
+                        sqlite_of(conn).execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
                         self._durable = durable
                     with conn.begin():
                         result = fn(conn)

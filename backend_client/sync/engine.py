@@ -247,7 +247,7 @@ class SyncEngine(Worker):
             return
         try:
             callback(*args)
-        except Exception:
+        except Exception:  # noqa: BLE001 - a listener's failure must not stop the engine
             _log.exception("sync engine callback %r failed", getattr(callback, "__name__", callback))
 
     def _notify_outbox(self, entry: OutboxEntry) -> None:
@@ -294,7 +294,7 @@ class SyncEngine(Worker):
     def _refresh_counts(self) -> None:
         try:
             self._set_status(keep_retry=True)
-        except Exception:  # counts are cosmetic; a closed cache during shutdown must not raise here
+        except Exception:  # noqa: BLE001 - counts are cosmetic; a closed cache during shutdown must not raise here
             _log.debug("could not refresh outbox counts", exc_info=True)
 
     # ------------------------------------------------------------------ engine thread
@@ -313,7 +313,7 @@ class SyncEngine(Worker):
         _log.error("sync engine stopped by an unexpected error", exc_info=exc)
         try:
             self._set_status(OFFLINE, "internal error in the sync engine; see the log", next_retry_in=None)
-        except Exception:
+        except Exception:  # noqa: BLE001 - the report of a crash must not raise in turn
             _log.exception("could not report the sync engine's failure")
 
     def _wait(self, seconds: float) -> None:
@@ -644,7 +644,7 @@ class SyncEngine(Worker):
             self._watch_stream()
         except _ResyncNeeded as need:
             self._resync(need)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - every failure means "try again later"
             if self.stopping:
                 return
             self._connected = False
@@ -763,7 +763,7 @@ class SyncEngine(Worker):
                 self.stats["full_resyncs"] += 1
             self._catch_up(full=need.full)
             self._start_stream()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - every failure means "try again later"
             self._connected = False
             self._stop_stream()
             delay = self._backoff.next()

@@ -114,7 +114,7 @@ class EventStream(Worker):
                     # read1 returns whatever has arrived (at least one byte) instead of
                     # waiting for a full buffer, so events are delivered as they come.
                     chunk = response.raw.read1(_READ_SIZE, decode_content=True)
-                except Exception as exc:  # urllib3 ReadTimeoutError/ProtocolError, or closed by stop()
+                except Exception as exc:  # noqa: BLE001 - urllib3 ReadTimeoutError/ProtocolError, or closed by stop()
                     if self.stopping:
                         return
                     detail = redact_text(str(exc)) or type(exc).__name__
@@ -138,7 +138,7 @@ class EventStream(Worker):
         if self.on_state is not None:
             try:
                 self.on_state(state)
-            except Exception:
+            except Exception:  # noqa: BLE001 - a listener's failure must not end the stream
                 _log.exception("on_state callback failed")
 
     def _to_event(self, message: SseMessage) -> Event:
@@ -176,7 +176,7 @@ class EventStream(Worker):
             raise BackendUnavailable(f"cannot open event stream: {redact_text(str(exc))}", code="unreachable") from None
         if response.status_code != 200:
             try:
-                response.content  # small error body; read it so the error can be mapped
+                _ = response.content  # small error body; read it so the error can be mapped
             finally:
                 response.close()
             error = error_from_response(response)
@@ -204,17 +204,17 @@ class EventStream(Worker):
         try:
             # shutdown() wakes a thread blocked in recv(); close() alone does not on Linux.
             response.raw.shutdown()
-        except Exception:
+        except Exception:  # noqa: BLE001 - closing a dead connection may fail; nothing is lost
             pass
         try:
             response.close()
-        except Exception:
+        except Exception:  # noqa: BLE001 - closing a dead connection may fail; nothing is lost
             pass
 
     def _deliver(self, event: Event) -> None:
         try:
             self.on_event(event)
-        except Exception:
+        except Exception:  # noqa: BLE001 - a listener's failure must not end the stream
             _log.exception("on_event callback failed for event %s", event.id)
 
     def loop(self) -> None:
@@ -235,7 +235,7 @@ class EventStream(Worker):
             except IocError as exc:
                 if not self.stopping:
                     _log.info("event stream interrupted: %s", exc)
-            except Exception:
+            except Exception:  # noqa: BLE001 - logged; the stream reconnects
                 if not self.stopping:
                     _log.exception("event stream failed unexpectedly")
             finally:

@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from backend_client.api.client import IocClient
 from backend_client.api.errors import BackendUnavailable, IocError, NotFound
@@ -119,7 +120,7 @@ class MediaPrefetcher(Worker):
                 self.run_pass()
             except _Abort:
                 pass
-            except Exception:
+            except Exception:  # noqa: BLE001 - logged; the next pass tries again
                 if self.stopping:
                     return  # e.g. the cache was closed under a call that outlived stop()
                 _log.exception("media prefetch pass failed; it is tried again after the next catch-up")
@@ -174,10 +175,13 @@ class MediaPrefetcher(Worker):
             if self._attempt(
                 "snapshot_errors",
                 f"snapshot of alert {alert_id}",
-                lambda: self.store.put_snapshot(alert_id, self.client.alert_snapshot(int(alert_id))),
-                on_not_found=lambda: self._missing.add(alert_id),
+                partial(self._fetch_snapshot, alert_id),
+                on_not_found=partial(self._missing.add, alert_id),
             ):
                 self.stats["snapshots"] += 1
+
+    def _fetch_snapshot(self, alert_id: str) -> None:
+        self.store.put_snapshot(alert_id, self.client.alert_snapshot(int(alert_id)))
 
     def _prefetch_readings(self) -> None:
         now = time.monotonic()
@@ -189,7 +193,9 @@ class MediaPrefetcher(Worker):
             if last is not None and now - last < self.readings_interval:
                 continue
             if self._attempt(
-                "reading_errors", f"readings of sensor {sensor_id}", lambda: self._fetch_readings(sensor_id, since)
+                "reading_errors",
+                f"readings of sensor {sensor_id}",
+                partial(self._fetch_readings, sensor_id, since),
             ):
                 self._readings_at[sensor_id] = time.monotonic()
                 self.stats["sensors"] += 1
@@ -218,7 +224,8 @@ class MediaPrefetcher(Worker):
             for doc in meeting.get("documents") or ():
                 if not isinstance(doc, dict) or not isinstance(doc.get("sha256"), str):
                     continue
-                size = doc.get("size") if isinstance(doc.get("size"), int) else 0
+                listed_size = doc.get("size")
+                size = listed_size if isinstance(listed_size, int) else 0
                 # Beyond the budget the cache would evict one document for the next on every pass.
                 budget -= size
                 if budget < 0:
@@ -232,19 +239,19 @@ class MediaPrefetcher(Worker):
         wanted, listed = self._wanted_documents()
         for meeting_id, doc_id, sha256 in wanted:
             self._check()
-
             # put_document checks the bytes against the hash the meeting lists (else ValueError);
             # NotFound (deleted meanwhile) counts as a failed item like any other refusal.
             if self._attempt(
                 "document_errors",
                 f"document {doc_id} of meeting {meeting_id}",
-                lambda: self.store.put_document(
-                    doc_id, meeting_id, sha256, self.client.download_document(int(meeting_id), int(doc_id))
-                ),
+                partial(self._fetch_document, meeting_id, doc_id, sha256),
             ):
                 self.stats["documents"] += 1
         self._check()
         self.stats["documents_dropped"] += self.store.drop_documents_except(listed)
+
+    def _fetch_document(self, meeting_id: str, doc_id: str, sha256: str) -> None:
+        self.store.put_document(doc_id, meeting_id, sha256, self.client.download_document(int(meeting_id), int(doc_id)))
 
     def _attempt(
         self, counter: str, what: str, fetch: Callable[[], object], *, on_not_found: Callable[[], object] | None = None

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
+from faultproxy import FaultProxy
 from sync_engine_support import (
     ENGINE,
     TEST_CLIENT,
-    FaultProxy,
     Recorder,
     alert_events,
     cache_agrees_with_server,

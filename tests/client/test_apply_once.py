@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
 from sync_engine_support import ENGINE, TEST_CLIENT, Recorder, copy_database, wait_until
 
 from backend_client import ONLINE, IocClient, SyncEngine, acknowledge_alert

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
-from client_support import DEMO_PASSWORDS
+from backend_process import DEMO_PASSWORDS
 from sync_engine_support import wait_until
 
 from backend_client import AuthError, PermissionDenied

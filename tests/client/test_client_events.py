@@ -7,7 +7,8 @@ import threading
 import time
 from collections.abc import Callable
 
-from client_support import Reply, TcpRelay, port_of, start_backend
+from backend_process import start_backend
+from client_support import Reply, TcpRelay, port_of
 from test_client_transport import grant
 
 from backend_client import Event, EventStream, IocClient

@@ -6,8 +6,9 @@ import gc
 import threading
 
 import pytest
-from client_support import DEMO_PASSWORDS
-from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, wait_until
+from backend_process import DEMO_PASSWORDS
+from faultproxy import FaultProxy
+from sync_engine_support import ENGINE, TEST_CLIENT, Recorder, wait_until
 
 from backend_client import IocClient, SyncEngine
 from backend_client.cache import CacheStore

@@ -7,8 +7,9 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
-from client_support import DEMO_PASSWORDS
-from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, wait_until
+from backend_process import DEMO_PASSWORDS
+from faultproxy import FaultProxy
+from sync_engine_support import ENGINE, TEST_CLIENT, Recorder, wait_until
 
 from backend_client import (
     OFFLINE,
