@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import time
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
@@ -16,15 +18,17 @@ STATES = (ONLINE, DEGRADED, OFFLINE)
 class ConnectionIndicator(QWidget):
     """Shows online / degraded / offline; colours come from the theme via a property.
 
-    While not online, ``set_retry_in(seconds)`` starts a once-a-second countdown to the next
-    attempt, so the operator can tell "waiting" from "stuck".
+    While not online, ``set_next_attempt_at(when)`` (or ``set_retry_in(seconds)``) shows a
+    countdown to the next attempt, so the operator can tell "waiting" from "stuck". The count
+    is the time left to that deadline, re-read at every tick, so a late timer or a status
+    published again can never freeze or restart it.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("connectionIndicator")
         self._state = OFFLINE
-        self._retry_left: int | None = None
+        self._deadline: float | None = None  # time.monotonic() of the next attempt
         self._dot = QLabel("\u25cf", self)
         self._dot.setObjectName("connectionDot")
         self._text = QLabel(self)
@@ -33,7 +37,7 @@ class ConnectionIndicator(QWidget):
         self._retry.setObjectName("connectionRetry")
         self._tick = QTimer(self)
         self._tick.setObjectName("connectionRetryTick")
-        self._tick.setInterval(1000)
+        self._tick.setInterval(250)
         self._tick.timeout.connect(self._count_down)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 10, 0)
@@ -61,29 +65,38 @@ class ConnectionIndicator(QWidget):
         self._apply()
 
     def set_retry_in(self, seconds: float | None) -> None:
-        """Count down to the next reconnection attempt (None: no attempt scheduled)."""
+        """Count down to the next reconnection attempt, ``seconds`` from now (None: none scheduled)."""
         if seconds is None or self._state == ONLINE:
-            self._retry_left = None
+            self._deadline = None
             self._tick.stop()
         else:
-            self._retry_left = max(0, math.ceil(seconds))
+            self._deadline = time.monotonic() + max(0.0, seconds)
             self._tick.start()
         self._show_retry()
 
+    def set_next_attempt_at(self, when: datetime | None) -> None:
+        """Count down to the next attempt at ``when`` (an aware datetime; None: none scheduled)."""
+        self.set_retry_in(None if when is None else (when - datetime.now(UTC)).total_seconds())
+
+    def retry_left(self) -> int | None:
+        """Whole seconds shown until the next attempt (0: trying now), None without a countdown."""
+        if self._deadline is None:
+            return None
+        return max(0, math.ceil(self._deadline - time.monotonic()))
+
     def _count_down(self) -> None:
-        if self._retry_left is None:
+        if self._deadline is None:
             self._tick.stop()
-            return
-        self._retry_left = max(0, self._retry_left - 1)
         self._show_retry()
 
     def _show_retry(self) -> None:
-        if self._retry_left is None:
+        left = self.retry_left()
+        if left is None:
             self._retry.setText("")
-        elif self._retry_left == 0:
+        elif left == 0:
             self._retry.setText(self.tr("— trying now…"))
         else:
-            self._retry.setText(self.tr("— next try in %1 s").replace("%1", str(self._retry_left)))
+            self._retry.setText(self.tr("— next try in %1 s").replace("%1", str(left)))
         self._retry.setVisible(bool(self._retry.text()))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -65,7 +65,7 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # a broken format string must not hide the record
+        except Exception:  # noqa: BLE001 - a broken format string must not hide the record
             message = str(record.msg)
         cleaned = redact_text(message)
         if cleaned != message or record.args:

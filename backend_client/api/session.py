@@ -19,9 +19,9 @@ from backend_client.api.models import AuthSession, Health, OfflineGrant, TokenGr
 from backend_client.api.redact import get_logger, redact_text
 from backend_client.api.tokens import TokenState
 from backend_client.api.transport import (
+    MAX_BACKOFF_SECONDS,
     MUTATING_METHODS,
     RETRY_STATUSES,
-    backoff_delay,
     decode_json,
     error_from_response,
     is_retryable_exception,
@@ -29,6 +29,7 @@ from backend_client.api.transport import (
     retry_after_seconds,
 )
 from backend_client.api.validation import parse_as
+from backend_client.retry import full_jitter
 
 _log = get_logger("backend_client")
 # urllib3 logs request lines (with query strings) at DEBUG; a stream URL carries a token.
@@ -177,7 +178,7 @@ class ApiSession:
             return
         try:
             callback()
-        except Exception:  # a UI callback failing must not mask the AuthError being raised
+        except Exception:  # noqa: BLE001 - a UI callback failing must not mask the AuthError being raised
             _log.exception("on_auth_required callback failed")
 
     def _session_lost(self, cause: IocError) -> AuthError:
@@ -263,6 +264,7 @@ class ApiSession:
         accept: str = "application/json",
         content: bytes | None = None,
         content_type: str | None = None,
+        retries: int | None = None,
     ) -> requests.Response:
         """Send one API call with timeouts, retries and token handling; return a 2xx response.
 
@@ -271,7 +273,9 @@ class ApiSession:
         carries an Idempotency-Key that is reused for its own retries. Login and refresh
         pass False: they are retried only when the request certainly was not sent.
         ``content`` sends raw bytes of ``content_type`` instead of a JSON ``body`` (uploads).
+        ``retries`` overrides ``max_retries`` (0: one try, for callers that run their own schedule).
         """
+        max_retries = self.max_retries if retries is None else max(0, retries)
         if self._closed:
             raise IocError("client is closed", code="closed")
         url = self.api_root + path
@@ -312,15 +316,15 @@ class ApiSession:
             except requests.RequestException as exc:
                 reason = redact_text(str(exc))
                 retryable = is_retryable_exception(exc) and (repeatable or request_never_reached_server(exc))
-                if retryable and attempt < self.max_retries:
-                    delay = backoff_delay(self.backoff, attempt)
+                if retryable and attempt < max_retries:
+                    delay = full_jitter(self.backoff, attempt, MAX_BACKOFF_SECONDS)
                     _log.info(
                         "%s %s failed (%s); retry %d/%d in %.2f s",
                         method,
                         path,
                         type(exc).__name__,
                         attempt + 1,
-                        self.max_retries,
+                        max_retries,
                         delay,
                     )
                     attempt += 1
@@ -348,11 +352,9 @@ class ApiSession:
                 retried_after_401 = True
                 self._recover_from_rejected_token(token)
                 continue
-            if status in RETRY_STATUSES and repeatable and attempt < self.max_retries:
-                delay = retry_after_seconds(response) or backoff_delay(self.backoff, attempt)
-                _log.info(
-                    "%s %s -> %d; retry %d/%d in %.2f s", method, path, status, attempt + 1, self.max_retries, delay
-                )
+            if status in RETRY_STATUSES and repeatable and attempt < max_retries:
+                delay = retry_after_seconds(response) or full_jitter(self.backoff, attempt, MAX_BACKOFF_SECONDS)
+                _log.info("%s %s -> %d; retry %d/%d in %.2f s", method, path, status, attempt + 1, max_retries, delay)
                 attempt += 1
                 time.sleep(delay)
                 continue
@@ -361,11 +363,11 @@ class ApiSession:
                 isinstance(error, Conflict)
                 and error.code == "idempotency_key_in_use"
                 and attempt > 0
-                and attempt < self.max_retries
+                and attempt < max_retries
             ):
                 # Our previous attempt timed out but is still being processed by the
                 # server; waiting and replaying the same key returns its stored result.
-                delay = backoff_delay(self.backoff, attempt)
+                delay = full_jitter(self.backoff, attempt, MAX_BACKOFF_SECONDS)
                 attempt += 1
                 time.sleep(delay)
                 continue
@@ -378,12 +380,12 @@ class ApiSession:
     def _get_json(self, path: str, *, params: dict[str, Any] | None = None, what: str) -> Any:
         return decode_json(self._send("GET", path, params=params), what=what)
 
-    def _fetch(self, type_: type[T] | Any, path: str, *, what: str, **params: Any) -> T:
+    def _fetch(self, type_: type[T], path: str, *, what: str, **params: Any) -> T:
         return parse_as(type_, self._get_json(path, params=_query(**params), what=what), what=what)
 
     def _write(
         self,
-        type_: type[T] | Any,
+        type_: type[T],
         method: str,
         path: str,
         body: dict[str, Any],
@@ -395,8 +397,9 @@ class ApiSession:
         return parse_as(type_, decode_json(response, what=what), what=what)
 
     # ----------------------------------------------------------------- health & auth
-    def health(self) -> Health:
-        payload = decode_json(self._send("GET", "/health", authenticated=False), what="health")
+    def health(self, *, retries: int | None = None) -> Health:
+        """The backend's health; ``retries=0`` makes it one probe (the sync engine schedules its own)."""
+        payload = decode_json(self._send("GET", "/health", authenticated=False, retries=retries), what="health")
         return parse_as(Health, payload, what="health")
 
     def login(self, username: str, password: str) -> AuthSession:

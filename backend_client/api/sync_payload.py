@@ -17,6 +17,7 @@ naming the field, and the cache's readers hand out the JSON the server sent. Liv
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, get_args, overload
 
@@ -108,7 +109,7 @@ def _field_checks(
 ) -> tuple[FieldCheck, tuple[tuple[str, FieldCheck], ...]]:
     id_is_int, names, allowed, time_optional = spec
     checks: list[tuple[str, FieldCheck]] = []
-    for position, (name, accepts) in enumerate(zip(names, allowed)):
+    for position, (name, accepts) in enumerate(zip(names, allowed, strict=True)):
         if name is None:
             continue
         if position == 3 and time_optional:
@@ -213,6 +214,12 @@ class ChangeList(Sequence[Change]):
     def __repr__(self) -> str:
         return f"ChangeList({len(self._raw)} changes)"
 
+    def without(self, keys: AbstractSet[tuple[str, str, int]]) -> ChangeList:
+        """The changes whose (resource, id, seq) is not in ``keys`` (those the cache did not take)."""
+        if not keys:
+            return self
+        return ChangeList([raw for raw in self._raw if (raw["resource"], raw["id"], raw["seq"]) not in keys])
+
 
 def _as_change(raw: dict[str, Any]) -> Change:
     return _construct_change(raw["seq"], raw["resource"], raw["id"], raw["op"], raw.get("data"))
@@ -269,8 +276,9 @@ def _page_from_payload(payload: Any) -> SyncPage:
         if type(raw) is not dict:
             raise _bad(f"changes.{index}", "expected an object")
         seq = raw.get("seq")
-        resource = raw.get("resource")
-        change_id = raw.get("id")
+        # Any: checked field by field below, by type() tests mypy does not narrow from Optional.
+        resource: Any = raw.get("resource")
+        change_id: Any = raw.get("id")
         op = raw.get("op")
         data = raw.get("data")
         if type(seq) is not int:

@@ -1,9 +1,8 @@
-"""HTTP plumbing shared by the client: backoff, error-body mapping and JSON decoding."""
+"""HTTP plumbing shared by the client: what to retry, error-body mapping and JSON decoding."""
 
 from __future__ import annotations
 
 import json
-import random
 from typing import Any
 
 import requests
@@ -23,18 +22,8 @@ from backend_client.api.errors import (
 MUTATING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 RETRY_STATUSES = frozenset({502, 503, 504})
-MAX_BACKOFF_SECONDS = 10.0
+MAX_BACKOFF_SECONDS = 10.0  # cap of one call's own retries (backend_client.retry)
 MAX_RETRY_AFTER_SECONDS = 30.0
-
-
-def backoff_delay(base: float, attempt: int, cap: float = MAX_BACKOFF_SECONDS) -> float:
-    """Exponential backoff with "equal jitter": half fixed, half random.
-
-    The random half spreads the retries of many consoles after a backend restart so they
-    do not all hit it in the same instant; the fixed half keeps a minimum pause.
-    """
-    ceiling = min(cap, base * (2**attempt))
-    return ceiling / 2 + random.uniform(0, ceiling / 2)
 
 
 def retry_after_seconds(response: requests.Response) -> float | None:

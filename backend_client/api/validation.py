@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, TypeVar
+from collections.abc import Hashable, Mapping
+from typing import Any, TypeVar, cast
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -17,7 +18,7 @@ def _adapter(type_: Any) -> TypeAdapter:
     return TypeAdapter(type_)
 
 
-def error_path(error: dict[str, Any]) -> str:
+def error_path(error: Mapping[str, Any]) -> str:
     """Dotted path of one pydantic error, extended by a nested path our validators record."""
     parts = [str(p) for p in error.get("loc", ())]
     nested = (error.get("ctx") or {}).get("path")
@@ -26,14 +27,15 @@ def error_path(error: dict[str, Any]) -> str:
     return ".".join(parts)
 
 
-def parse_as(type_: type[T] | Any, payload: Any, *, what: str = "response") -> T:
+def parse_as(type_: type[T], payload: Any, *, what: str = "response") -> T:
     """Validate ``payload`` (already JSON-decoded) as ``type_`` or raise ``BadResponse``.
 
     The error names the first bad field (``items.3.lat``) so a log line or a support
     ticket can point at the exact part of the payload that broke the contract.
     """
     try:
-        return _adapter(type_).validate_python(payload)
+        adapter: TypeAdapter[T] = _adapter(cast(Hashable, type_))
+        return adapter.validate_python(payload)
     except ValidationError as exc:
         errors = exc.errors()
         first = errors[0]

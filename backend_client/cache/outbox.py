@@ -59,7 +59,7 @@ class OutboxEntry:
     updated_at: str
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> OutboxEntry:
+    def from_row(cls, row: Mapping[Any, Any]) -> OutboxEntry:
         def load(text: str | None) -> Any:
             return None if text is None else json.loads(text)
 
@@ -131,7 +131,9 @@ def new_entry_values(
 
 def insert_entry(conn: Connection, values: dict[str, Any]) -> OutboxEntry:
     try:
-        new_id = conn.execute(insert(outbox).values(**values)).inserted_primary_key[0]
+        key = conn.execute(insert(outbox).values(**values)).inserted_primary_key
+        assert key is not None  # an INSERT always has one
+        new_id = key[0]
     except sa_exc.IntegrityError as exc:
         existing = conn.execute(
             select(outbox.c.id).where(outbox.c.idempotency_key == values["idempotency_key"])

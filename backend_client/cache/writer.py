@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import queue
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -13,6 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection
 
 from backend_client.cache.errors import CacheClosedError
+from backend_client.workers import Worker
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +26,15 @@ URGENT, NORMAL, _STOP_PRIORITY = 0, 1, 2
 _STOP = object()
 
 
-class CacheWriter:
+def sqlite_of(conn: Connection) -> sqlite3.Connection:
+    """The pysqlite connection under a SQLAlchemy one, for executemany and PRAGMAs."""
+    raw = conn.connection.driver_connection
+    if not isinstance(raw, sqlite3.Connection):
+        raise TypeError(f"the cache runs on SQLite, not on {type(raw).__name__}")
+    return raw
+
+
+class CacheWriter(Worker):
     """Owns the one write connection and runs submitted functions on it, serially, in a thread.
 
     SQLite allows one writer at a time anyway; funnelling all writes through one thread
@@ -46,6 +56,7 @@ class CacheWriter:
         name: str = WRITER_THREAD_NAME,
         after_write: Callable[[Connection, bool], None] | None = None,
     ) -> None:
+        super().__init__(name=name)
         self._connect = connect
         #: Called on the writer thread after each committed write (and after its caller was
         #: told), with whether the queue is empty: housekeeping such as WAL checkpoints that
@@ -57,14 +68,9 @@ class CacheWriter:
         self._closed = False
         self._conn: Connection | None = None
         self._durable: bool | None = None  # the connection's synchronous setting: FULL, NORMAL or unknown
-        # Daemon so a console that forgets close() can still exit; nothing is lost by that,
-        # because a caller's write only counts as done once its transaction has committed.
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self._thread.start()
-
-    @property
-    def thread(self) -> threading.Thread:
-        return self._thread
+        # A daemon thread (see Worker) so a console that forgets close() can still exit; nothing
+        # is lost by that, because a caller's write only counts as done once it has committed.
+        self.start()
 
     def submit(self, fn: Callable[[Connection], T], *, urgent: bool = False, durable: bool = True) -> Future[T]:
         """Queue ``fn(connection)`` to run in its own transaction; the Future gets its result."""
@@ -77,18 +83,20 @@ class CacheWriter:
 
     def run(self, fn: Callable[[Connection], T], *, urgent: bool = False) -> T:
         """Submit ``fn`` and block the calling thread until it has committed (or failed)."""
-        if threading.current_thread() is self._thread:
+        if threading.current_thread() is self.thread:
             raise RuntimeError("CacheWriter.run() called from the writer thread itself would deadlock")
         return self.submit(fn, urgent=urgent).result()
 
     def close(self) -> None:
         """Refuse new work, finish everything already queued, then stop and join the thread."""
+        self.stop(timeout=None)
+
+    def wake_up(self) -> None:
+        # The stop marker queues behind the work already submitted, so that work still commits.
         with self._lock:
             if not self._closed:
                 self._closed = True
                 self._queue.put((_STOP_PRIORITY, next(self._order), _STOP))
-        if threading.current_thread() is not self._thread:
-            self._thread.join()
 
     def _connection(self) -> Connection:
         if self._conn is None:
@@ -105,7 +113,7 @@ class CacheWriter:
             except Exception:
                 log.debug("closing a broken cache connection failed", exc_info=True)
 
-    def _run(self) -> None:
+    def loop(self) -> None:
         try:
             while True:
                 _priority, _order, item = self._queue.get()
@@ -118,9 +126,7 @@ class CacheWriter:
                     conn = self._connection()
                     if durable is not self._durable:
                         # SQLite refuses to change this inside a transaction, so it is set before BEGIN.
-                        conn.connection.driver_connection.execute(
-                            f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}"
-                        )
+                        sqlite_of(conn).execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
                         self._durable = durable
                     with conn.begin():
                         result = fn(conn)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import queue
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from backend_client.api.actions import Action, describe, with_version
@@ -26,11 +27,14 @@ from backend_client.api.redact import get_logger
 from backend_client.api.sync_payload import SyncPage
 from backend_client.cache import CacheStore, OutboxEntry
 from backend_client.cache.errors import OutboxStateError
+from backend_client.cache.extract import SYNCED_RESOURCES
+from backend_client.cache.resource_rows import Applied
 from backend_client.sync.connection_state import DEGRADED, OFFLINE, ONLINE, SLOW_CALL_SECONDS, Backoff, ConnectionStatus
 from backend_client.sync.gc_pause import cyclic_gc_paused
 from backend_client.sync.live_events import EventStream
 from backend_client.sync.media_prefetch import MediaPrefetcher
 from backend_client.sync.saved_views import refresh_saved_views
+from backend_client.workers import Worker
 
 _log = get_logger("backend_client.sync")
 
@@ -65,7 +69,7 @@ def _raw_change(change: Change) -> dict[str, Any]:
     return {"seq": change.seq, "resource": change.resource, "id": change.id, "op": change.op, "data": change.data}
 
 
-class SyncEngine:
+class SyncEngine(Worker):
     """Background worker between an ``IocClient`` and a ``CacheStore``.
 
     One thread (``ioc-sync-engine``) does all network work in this order whenever the
@@ -76,6 +80,8 @@ class SyncEngine:
     loss. Callbacks run on that thread (or on the submitting thread for ``submit``);
     marshal to the GUI thread yourself.
     """
+
+    thread_name = THREAD_NAME
 
     def __init__(
         self,
@@ -93,7 +99,9 @@ class SyncEngine:
         backoff_max: float = 30.0,
         stream_read_timeout: float = 45.0,
         prefetch: bool | Mapping[str, Any] = False,
+        backoff: Backoff | None = None,
     ) -> None:
+        super().__init__(on_error=self._report_crash)
         self.client = client
         self.store = store
         self.on_status = on_status
@@ -113,12 +121,11 @@ class SyncEngine:
         if prefetch:
             options = dict(prefetch) if isinstance(prefetch, Mapping) else {}
             self.prefetcher = MediaPrefetcher(client, store, **options)
-        self._backoff = Backoff(backoff_initial, backoff_max)
+        #: The schedule of reconnect attempts (tests may pass one with a fixed random source).
+        self._backoff = backoff if backoff is not None else Backoff(backoff_initial, backoff_max)
         self._stream_backoff = (min(backoff_initial, 0.5), min(backoff_max, 5.0))
         self._inbox: queue.SimpleQueue[tuple[str, int, Any]] = queue.SimpleQueue()
-        self._stop = threading.Event()
         self._lock = threading.Lock()  # guards _status and _stream
-        self._thread: threading.Thread | None = None
         self._stream: EventStream | None = None
         self._stream_generation = 0
         self._stream_down_since: float | None = None
@@ -160,34 +167,26 @@ class SyncEngine:
         with self._lock:
             return self._status
 
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
     def start(self) -> None:
-        if self.running:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
-        self._thread.start()
+        super().start()
         if self.prefetcher is not None:
             self.prefetcher.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float | None = 5.0) -> bool:
         """Stop the stream and the engine thread; returns within ``timeout`` even if a call hangs
         (the thread then ends at that call's timeout; the action stays in the outbox and is resent
-        with the same idempotency key next time)."""
+        with the same idempotency key next time). True if the engine thread has ended."""
+        timeout = 5.0 if timeout is None else timeout
         deadline = time.monotonic() + timeout
-        self._stop.set()
-        self._inbox.put(("stop", 0, None))
+        self._stop_event.set()
+        self.wake_up()
         self._stop_stream(timeout=max(0.1, timeout / 2))
         if self.prefetcher is not None:
             self.prefetcher.stop(timeout=max(0.1, (deadline - time.monotonic()) / 2))
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(max(0.0, deadline - time.monotonic()))
-            if thread.is_alive():
-                _log.warning("sync engine still waiting for a backend call; it ends at the call's timeout")
+        return self.join(max(0.0, deadline - time.monotonic()))
+
+    def wake_up(self) -> None:
+        self._inbox.put(("stop", 0, None))
 
     def submit(self, action: Action) -> OutboxEntry:
         """Durably queue ``action`` (``CacheWriteError`` means it was NOT saved), then replay it asap."""
@@ -248,7 +247,7 @@ class SyncEngine:
             return
         try:
             callback(*args)
-        except Exception:
+        except Exception:  # noqa: BLE001 - a listener's failure must not stop the engine
             _log.exception("sync engine callback %r failed", getattr(callback, "__name__", callback))
 
     def _notify_outbox(self, entry: OutboxEntry) -> None:
@@ -261,21 +260,31 @@ class SyncEngine:
         *,
         next_retry_in: float | None = None,
         failures: int | None = None,
+        keep_retry: bool = False,
     ) -> None:
+        """Publish a new status. ``next_retry_in`` is the delay before the next attempt, counted
+        from now; ``keep_retry`` keeps the attempt already scheduled (a refresh of the counts)."""
+        now = _now()
         with self._lock:
             old = self._status
             new_state = state or old.state
+            if keep_retry:
+                attempt_at = old.next_attempt_at
+            else:
+                attempt_at = None if next_retry_in is None else now + timedelta(seconds=next_retry_in)
             status = ConnectionStatus(
                 state=new_state,
-                since=old.since if new_state == old.state else _now(),
+                since=old.since if new_state == old.state else now,
                 last_sync_at=self.store.last_synced_at(),
-                next_retry_in=next_retry_in,
+                # Always counted from this snapshot: a re-published status never repeats an old countdown.
+                next_retry_in=None if attempt_at is None else max(0.0, (attempt_at - now).total_seconds()),
                 detail=old.detail if detail is None else detail,
                 consecutive_failures=old.consecutive_failures if failures is None else failures,
                 pending=self.store.pending_count(),
                 conflicts=self.store.conflict_count(),
+                next_attempt_at=attempt_at,
             )
-            if status == old:
+            if dataclasses.replace(status, next_retry_in=old.next_retry_in) == old:
                 return
             self._status = status
         if status.state != old.state:
@@ -284,36 +293,33 @@ class SyncEngine:
 
     def _refresh_counts(self) -> None:
         try:
-            self._set_status(next_retry_in=self.status.next_retry_in)
-        except Exception:  # counts are cosmetic; a closed cache during shutdown must not raise here
+            self._set_status(keep_retry=True)
+        except Exception:  # noqa: BLE001 - counts are cosmetic; a closed cache during shutdown must not raise here
             _log.debug("could not refresh outbox counts", exc_info=True)
 
     # ------------------------------------------------------------------ engine thread
-    def _run(self) -> None:
-        try:
-            while not self._stop.is_set():
-                if not self._connected:
-                    self._connect_or_wait()
-                else:
-                    self._serve_once()
-        except Exception:
-            if self._stop.is_set():
-                # A call that outlived stop() (e.g. a hanging backend) may find the cache closed.
-                _log.debug("sync engine ended after stop()", exc_info=True)
+    def loop(self) -> None:
+        while not self.stopping:
+            if not self._connected:
+                self._connect_or_wait()
             else:
-                _log.exception("sync engine stopped by an unexpected error")
-                try:
-                    self._set_status(OFFLINE, "internal error in the sync engine; see the log")
-                except Exception:
-                    _log.exception("could not report the sync engine's failure")
-        finally:
-            self._stop_stream()
-            self._connected = False
+                self._serve_once()
+
+    def cleanup(self) -> None:
+        self._stop_stream()
+        self._connected = False
+
+    def _report_crash(self, exc: BaseException) -> None:
+        _log.error("sync engine stopped by an unexpected error", exc_info=exc)
+        try:
+            self._set_status(OFFLINE, "internal error in the sync engine; see the log", next_retry_in=None)
+        except Exception:  # noqa: BLE001 - the report of a crash must not raise in turn
+            _log.exception("could not report the sync engine's failure")
 
     def _wait(self, seconds: float) -> None:
         """Sleep up to ``seconds``; a wake() or stop() ends the wait early."""
         deadline = time.monotonic() + seconds
-        while not self._stop.is_set():
+        while not self.stopping:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return
@@ -332,7 +338,7 @@ class SyncEngine:
             self._wait(self._backoff.maximum)
             return
         except Exception as exc:  # noqa: BLE001 - every failure means "try again later"
-            if self._stop.is_set():
+            if self.stopping:
                 return
             self._stop_stream()
             delay = self._backoff.next()
@@ -366,7 +372,9 @@ class SyncEngine:
 
     def _connect(self) -> None:
         self._slow = False
-        self._timed(self.client.health)
+        # One probe, no retries of its own: the engine's backoff is the one schedule of attempts,
+        # so the time the status bar announces is when the backend is really tried again.
+        self._timed(self.client.health, retries=0)
         self._ensure_session()
         self._catch_up()
         self._replay()
@@ -420,7 +428,7 @@ class SyncEngine:
         """Bring the cache up to the server with /sync; the write of one page overlaps the fetch of the next."""
         started = time.monotonic()
         since = "0" if full else (self.store.cursor() or "0")
-        pending: tuple[Future[int], SyncPage] | None = None
+        pending: tuple[Future[Applied], SyncPage] | None = None
         cursor = since
         count = 0
         behind = False
@@ -457,10 +465,12 @@ class SyncEngine:
             self.prefetcher.request()
         _log.info("caught up: %d change(s) to cursor %s in %.2f s", count, cursor, time.monotonic() - started)
 
-    def _finish_page(self, future: Future[int], page: SyncPage) -> None:
-        future.result()
-        if len(page):
-            self._call(self.on_changes, page.changes)
+    def _finish_page(self, future: Future[Applied], page: SyncPage) -> None:
+        applied = future.result()
+        if applied:
+            # Only what altered the cache is news: a change whose version the cache already
+            # held (a write's own result, a page fetched again) is not reported twice.
+            self._call(self.on_changes, page.changes.without(applied.skipped))
 
     # -- outbox replay
     def _replay(self) -> None:
@@ -470,13 +480,13 @@ class SyncEngine:
         for stale in self.store.entries(states=("sending",)):
             self._notify_outbox(self.store.requeue(stale.id, "interrupted: the connection failed while sending"))
         sent = 0
-        while not self._stop.is_set():
+        while not self.stopping:
             batch = self.store.pending()
             if not batch:
                 break
             chains = self._own_version_chains(batch)
             for entry in batch:
-                if self._stop.is_set():
+                if self.stopping:
                     return
                 self._send_entry(entry, chains)
                 sent += 1
@@ -546,7 +556,10 @@ class SyncEngine:
                 raise
             self.stats["conflicts"] += 1
             _log.info("#%d %s: conflict (%s)", entry.id, describe(entry), exc.code)
-            self._notify_outbox(self.store.mark_conflict(entry.id, exc.current, exc.message))
+            settled = self.store.settle_conflict(entry.id, exc.current, exc.message)
+            self._notify_outbox(settled.entry)
+            if settled.cached:
+                self._report_write_result(settled.entry, exc.current)
             return
         except (PermissionDenied, NotFound, InvalidRequest) as exc:
             # The server refuses this action for good; keep it visible as failed, go on with the rest.
@@ -563,12 +576,31 @@ class SyncEngine:
             raise
         self.stats["replayed"] += 1
         self._extend_chain(chains, entry, response)
-        self._notify_outbox(self.store.mark_applied(entry.id, response))
+        settled = self.store.settle_applied(entry.id, response)
+        self._notify_outbox(settled.entry)
+        if settled.cached:
+            self._report_write_result(settled.entry, response)
+
+    def _report_write_result(self, entry: OutboxEntry, data: Any) -> None:
+        """Tell the listener about the resource a write's answer just cached. Its change event
+        (the echo) brings the same version and is then not applied, nor reported, again."""
+        if entry.resource not in SYNCED_RESOURCES or entry.resource_id is None:
+            return  # saved views are not in the change feed; their own refresh reports them
+        if entry.method == "DELETE":
+            change = Change(seq=0, resource=entry.resource, id=entry.resource_id, op="delete")
+        elif isinstance(data, Mapping):
+            # A write's answer has no change seq: 0 marks it (the cursor does not move for it).
+            change = Change(
+                seq=0, resource=entry.resource, id=str(data.get("id", entry.resource_id)), op="upsert", data=dict(data)
+            )
+        else:
+            return
+        self._call(self.on_changes, [change])
 
     # -- live stream
     def _start_stream(self) -> None:
         with self._lock:
-            if self._stop.is_set():
+            if self.stopping:
                 return
             self._stream_generation += 1
             generation = self._stream_generation
@@ -612,8 +644,8 @@ class SyncEngine:
             self._watch_stream()
         except _ResyncNeeded as need:
             self._resync(need)
-        except Exception as exc:  # noqa: BLE001
-            if self._stop.is_set():
+        except Exception as exc:  # noqa: BLE001 - every failure means "try again later"
+            if self.stopping:
                 return
             self._connected = False
             self._stop_stream()
@@ -699,10 +731,12 @@ class SyncEngine:
             changes.append(event.change)
             expected = event.change.seq
         if changes:
-            self.store.apply_changes([_raw_change(c) for c in changes], str(changes[-1].seq))
+            applied = self.store.apply_changes([_raw_change(c) for c in changes], str(changes[-1].seq))
             self._applied_id = changes[-1].seq
             self.stats["live_changes"] += len(changes)
-            if self.prefetcher is not None:
+            if applied.skipped:
+                changes = [c for c in changes if (c.resource, c.id, c.seq) not in applied.skipped]
+            if self.prefetcher is not None and changes:
                 self.prefetcher.note_alerts(
                     c.id
                     for c in changes
@@ -714,7 +748,8 @@ class SyncEngine:
                 if any(c.resource == "meeting" for c in changes):
                     # A document may have been added: fetch it now, not at the next catch-up.
                     self.prefetcher.request()
-            self._call(self.on_changes, changes)
+            if changes:
+                self._call(self.on_changes, changes)
             self._set_status()  # last_sync_at moved
         if problem is not None:
             raise problem
@@ -728,7 +763,7 @@ class SyncEngine:
                 self.stats["full_resyncs"] += 1
             self._catch_up(full=need.full)
             self._start_stream()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - every failure means "try again later"
             self._connected = False
             self._stop_stream()
             delay = self._backoff.next()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -16,7 +15,9 @@ from backend_client.api.models import Change, Event
 from backend_client.api.redact import get_logger, redact_text
 from backend_client.api.transport import error_from_response
 from backend_client.api.validation import parse_as
+from backend_client.retry import Backoff
 from backend_client.sync.sse import SseMessage, SseParser
+from backend_client.workers import Worker
 
 _log = get_logger("backend_client.sync.live_events")
 
@@ -39,7 +40,7 @@ def event_from_message(message: SseMessage) -> Event:
     return Event(id=message.id, type=message.event, change=None, data=data)
 
 
-class EventStream:
+class EventStream(Worker):
     """Delivers server-sent change events to ``on_event`` from one background thread.
 
     The stream resumes where it left off: ``last_event_id`` advances with every delivered
@@ -49,6 +50,8 @@ class EventStream:
     understood, the caller gets an ``Event(type="reset")`` and must resynchronise with
     ``IocClient.sync``.
     """
+
+    thread_name = THREAD_NAME
 
     def __init__(
         self,
@@ -61,6 +64,7 @@ class EventStream:
         backoff_initial: float = 0.5,
         backoff_max: float = 30.0,
     ) -> None:
+        super().__init__()
         self.client = client
         self.on_event = on_event
         self.on_state = on_state
@@ -69,9 +73,8 @@ class EventStream:
         self.backoff_max = backoff_max
         self._last_event_id = last_event_id
         self._lock = threading.Lock()
-        self._stop = threading.Event()
         self._response: requests.Response | None = None
-        self._thread: threading.Thread | None = None
+        self._retry = Backoff(backoff_initial, max(backoff_initial, backoff_max))
         self._server_retry: float | None = None
         self.state = "stopped"
 
@@ -87,27 +90,12 @@ class EventStream:
         with self._lock:
             self._last_event_id = value
 
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def start(self) -> None:
-        """Start the background thread (no-op if it is already running)."""
-        if self.running:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float | None = 5.0) -> bool:
         """Stop and join the thread; interrupts a blocked read by shutting the socket down."""
-        self._stop.set()
+        return super().stop(timeout)
+
+    def wake_up(self) -> None:
         self._abort_response()
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout)
-            if thread.is_alive():
-                _log.warning("event stream thread did not stop within %.1f s", timeout)
 
     def iter_events(self) -> Iterator[Event]:
         """Open one connection and yield its events until it ends (lower-level, for tests).
@@ -121,18 +109,18 @@ class EventStream:
     def _read_events(self, response: requests.Response) -> Iterator[Event]:
         parser = SseParser()
         try:
-            while not self._stop.is_set():
+            while not self.stopping:
                 try:
                     # read1 returns whatever has arrived (at least one byte) instead of
                     # waiting for a full buffer, so events are delivered as they come.
                     chunk = response.raw.read1(_READ_SIZE, decode_content=True)
-                except Exception as exc:  # urllib3 ReadTimeoutError/ProtocolError, or closed by stop()
-                    if self._stop.is_set():
+                except Exception as exc:  # noqa: BLE001 - urllib3 ReadTimeoutError/ProtocolError, or closed by stop()
+                    if self.stopping:
                         return
                     detail = redact_text(str(exc)) or type(exc).__name__
                     raise BackendUnavailable(f"event stream broken: {detail}", code="stream_broken") from None
                 if not chunk:
-                    if self._stop.is_set():
+                    if self.stopping:
                         return
                     raise BackendUnavailable("event stream closed by the server", code="stream_closed")
                 for message in parser.feed(chunk):
@@ -150,7 +138,7 @@ class EventStream:
         if self.on_state is not None:
             try:
                 self.on_state(state)
-            except Exception:
+            except Exception:  # noqa: BLE001 - a listener's failure must not end the stream
                 _log.exception("on_state callback failed")
 
     def _to_event(self, message: SseMessage) -> Event:
@@ -188,7 +176,7 @@ class EventStream:
             raise BackendUnavailable(f"cannot open event stream: {redact_text(str(exc))}", code="unreachable") from None
         if response.status_code != 200:
             try:
-                response.content  # small error body; read it so the error can be mapped
+                _ = response.content  # small error body; read it so the error can be mapped
             finally:
                 response.close()
             error = error_from_response(response)
@@ -204,7 +192,7 @@ class EventStream:
             raise BadResponse(f"event stream has Content-Type {ctype!r}", field="", status=200)
         with self._lock:
             self._response = response
-        if self._stop.is_set():  # stop() raced with the connect
+        if self.stopping:  # stop() raced with the connect
             self._abort_response()
         return response
 
@@ -216,53 +204,50 @@ class EventStream:
         try:
             # shutdown() wakes a thread blocked in recv(); close() alone does not on Linux.
             response.raw.shutdown()
-        except Exception:
+        except Exception:  # noqa: BLE001 - closing a dead connection may fail; nothing is lost
             pass
         try:
             response.close()
-        except Exception:
+        except Exception:  # noqa: BLE001 - closing a dead connection may fail; nothing is lost
             pass
 
     def _deliver(self, event: Event) -> None:
         try:
             self.on_event(event)
-        except Exception:
+        except Exception:  # noqa: BLE001 - a listener's failure must not end the stream
             _log.exception("on_event callback failed for event %s", event.id)
 
-    def _backoff(self, failures: int) -> float:
-        base = self._server_retry if self._server_retry is not None else self.backoff_initial
-        ceiling = min(self.backoff_max, base * (2 ** max(0, failures - 1)))
-        return ceiling / 2 + random.uniform(0, ceiling / 2)
-
-    def _run(self) -> None:
-        failures = 0
+    def loop(self) -> None:
+        self._retry.reset()
         self._set_state("connecting")
-        try:
-            while not self._stop.is_set():
-                try:
-                    if not self.client.is_authenticated:
-                        # Wait (with backoff) for the application to sign in again.
-                        raise AuthError("Not signed in", code="not_authenticated")
-                    response = self._open()
-                    if self._stop.is_set():
-                        break
-                    failures = 0  # a successful connect restarts the backoff sequence
-                    self._set_state("connected")
-                    for event in self._read_events(response):
-                        self._deliver(event)
-                except IocError as exc:
-                    if not self._stop.is_set():
-                        _log.info("event stream interrupted: %s", exc)
-                except Exception:
-                    if not self._stop.is_set():
-                        _log.exception("event stream failed unexpectedly")
-                finally:
-                    self._abort_response()
-                if self._stop.is_set():
+        while not self.stopping:
+            try:
+                if not self.client.is_authenticated:
+                    # Wait (with backoff) for the application to sign in again.
+                    raise AuthError("Not signed in", code="not_authenticated")
+                response = self._open()
+                if self.stopping:
                     break
-                failures += 1
-                self._set_state("reconnecting")
-                self._stop.wait(self._backoff(failures))
-        finally:
-            self._abort_response()
-            self._set_state("stopped")
+                self._retry.reset()  # a successful connect restarts the backoff sequence
+                self._set_state("connected")
+                for event in self._read_events(response):
+                    self._deliver(event)
+            except IocError as exc:
+                if not self.stopping:
+                    _log.info("event stream interrupted: %s", exc)
+            except Exception:  # noqa: BLE001 - logged; the stream reconnects
+                if not self.stopping:
+                    _log.exception("event stream failed unexpectedly")
+            finally:
+                self._abort_response()
+            if self.stopping:
+                break
+            if self._server_retry is not None:
+                # The server's `retry:` field sets where the backoff starts.
+                self._retry.initial = min(self._server_retry, self._retry.maximum) or self._retry.initial
+            self._set_state("reconnecting")
+            self.sleep(self._retry.next())
+
+    def cleanup(self) -> None:
+        self._abort_response()
+        self._set_state("stopped")

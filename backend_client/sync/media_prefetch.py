@@ -6,11 +6,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from backend_client.api.client import IocClient
 from backend_client.api.errors import BackendUnavailable, IocError, NotFound
 from backend_client.api.redact import get_logger
 from backend_client.cache import CacheStore
+from backend_client.workers import Worker
 
 _log = get_logger("backend_client.prefetch")
 
@@ -30,7 +32,7 @@ class _Abort(Exception):
     """stop() was called, or the backend went away: end this pass quietly."""
 
 
-class MediaPrefetcher:
+class MediaPrefetcher(Worker):
     """A worker thread (``ioc-media-prefetch``) that copies media into the cache after each catch-up.
 
     It runs beside the sync engine, never in its way: ``request()`` only sets a flag, so
@@ -45,6 +47,8 @@ class MediaPrefetcher:
     ends it between two calls.
     """
 
+    thread_name = THREAD_NAME
+
     def __init__(
         self,
         client: IocClient,
@@ -57,6 +61,7 @@ class MediaPrefetcher:
     ) -> None:
         if max_snapshots < 0 or readings_per_sensor < 1 or readings_interval < 0:
             raise ValueError("max_snapshots must be >= 0, readings_per_sensor >= 1 and readings_interval >= 0")
+        super().__init__()
         self.client = client
         self.store = store
         # More than the store keeps would evict and re-fetch the same snapshots on every pass.
@@ -65,13 +70,11 @@ class MediaPrefetcher:
         self.readings_per_sensor = readings_per_sensor
         self.readings_interval = readings_interval
         self._due = threading.Event()
-        self._stop = threading.Event()
         self._lock = threading.Lock()  # guards _live_ids
         self._live_ids: list[str] = []
         self._missing: set[str] = set()  # alerts the server has no snapshot for: not asked again
         self._readings_at: dict[str, float] = {}  # sensor id -> monotonic time of its last fetch
         self._failures_in_a_row = 0
-        self._thread: threading.Thread | None = None
         #: Counters for logs and tests (worker thread writes, anyone reads).
         self.stats: dict[str, int] = {
             "passes": 0,
@@ -87,26 +90,12 @@ class MediaPrefetcher:
         }
 
     # ------------------------------------------------------------------ public API
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def start(self) -> None:
-        if self.running:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float | None = 5.0) -> bool:
         """End the worker; a call in flight ends at its own timeout if it outlives ``timeout``."""
-        self._stop.set()
+        return super().stop(timeout)
+
+    def wake_up(self) -> None:
         self._due.set()
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(max(0.0, timeout))
-            if thread.is_alive():
-                _log.warning("media prefetch still waiting for a backend call; it ends at the call's timeout")
 
     def request(self) -> None:
         """Ask for a pass soon (after a catch-up); returns at once."""
@@ -121,18 +110,18 @@ class MediaPrefetcher:
             self._due.set()
 
     # ------------------------------------------------------------------ worker thread
-    def _run(self) -> None:
-        while not self._stop.is_set():
+    def loop(self) -> None:
+        while not self.stopping:
             self._due.wait()
-            if self._stop.is_set():
+            if self.stopping:
                 return
             self._due.clear()
             try:
                 self.run_pass()
             except _Abort:
                 pass
-            except Exception:
-                if self._stop.is_set():
+            except Exception:  # noqa: BLE001 - logged; the next pass tries again
+                if self.stopping:
                     return  # e.g. the cache was closed under a call that outlived stop()
                 _log.exception("media prefetch pass failed; it is tried again after the next catch-up")
 
@@ -145,7 +134,7 @@ class MediaPrefetcher:
         self.stats["passes"] += 1
 
     def _check(self) -> None:
-        if self._stop.is_set():
+        if self.stopping:
             raise _Abort()
 
     def _wanted_snapshots(self) -> list[str]:
@@ -186,10 +175,13 @@ class MediaPrefetcher:
             if self._attempt(
                 "snapshot_errors",
                 f"snapshot of alert {alert_id}",
-                lambda: self.store.put_snapshot(alert_id, self.client.alert_snapshot(int(alert_id))),
-                on_not_found=lambda: self._missing.add(alert_id),
+                partial(self._fetch_snapshot, alert_id),
+                on_not_found=partial(self._missing.add, alert_id),
             ):
                 self.stats["snapshots"] += 1
+
+    def _fetch_snapshot(self, alert_id: str) -> None:
+        self.store.put_snapshot(alert_id, self.client.alert_snapshot(int(alert_id)))
 
     def _prefetch_readings(self) -> None:
         now = time.monotonic()
@@ -201,7 +193,9 @@ class MediaPrefetcher:
             if last is not None and now - last < self.readings_interval:
                 continue
             if self._attempt(
-                "reading_errors", f"readings of sensor {sensor_id}", lambda: self._fetch_readings(sensor_id, since)
+                "reading_errors",
+                f"readings of sensor {sensor_id}",
+                partial(self._fetch_readings, sensor_id, since),
             ):
                 self._readings_at[sensor_id] = time.monotonic()
                 self.stats["sensors"] += 1
@@ -230,7 +224,8 @@ class MediaPrefetcher:
             for doc in meeting.get("documents") or ():
                 if not isinstance(doc, dict) or not isinstance(doc.get("sha256"), str):
                     continue
-                size = doc.get("size") if isinstance(doc.get("size"), int) else 0
+                listed_size = doc.get("size")
+                size = listed_size if isinstance(listed_size, int) else 0
                 # Beyond the budget the cache would evict one document for the next on every pass.
                 budget -= size
                 if budget < 0:
@@ -244,19 +239,19 @@ class MediaPrefetcher:
         wanted, listed = self._wanted_documents()
         for meeting_id, doc_id, sha256 in wanted:
             self._check()
-
             # put_document checks the bytes against the hash the meeting lists (else ValueError);
             # NotFound (deleted meanwhile) counts as a failed item like any other refusal.
             if self._attempt(
                 "document_errors",
                 f"document {doc_id} of meeting {meeting_id}",
-                lambda: self.store.put_document(
-                    doc_id, meeting_id, sha256, self.client.download_document(int(meeting_id), int(doc_id))
-                ),
+                partial(self._fetch_document, meeting_id, doc_id, sha256),
             ):
                 self.stats["documents"] += 1
         self._check()
         self.stats["documents_dropped"] += self.store.drop_documents_except(listed)
+
+    def _fetch_document(self, meeting_id: str, doc_id: str, sha256: str) -> None:
+        self.store.put_document(doc_id, meeting_id, sha256, self.client.download_document(int(meeting_id), int(doc_id)))
 
     def _attempt(
         self, counter: str, what: str, fetch: Callable[[], object], *, on_not_found: Callable[[], object] | None = None

@@ -260,5 +260,5 @@ def queue_delete(submit: Submit, store: CacheStore, view: ViewEntry) -> QueuedCh
         raise ViewBusyError("A change of this view is being sent right now; try again in a moment.")
     # Why withdraw them: the deletion names the version the server has now (the query carries
     # it, so the replay's own-version chaining cannot move it past our own earlier updates).
-    cancelled = [_withdraw(store, e.id) for e in waiting]
-    return QueuedChange(entry=submit(delete_view(view.server)), cancelled=cancelled)
+    withdrawn = [_withdraw(store, e.id) for e in waiting]
+    return QueuedChange(entry=submit(delete_view(view.server)), cancelled=withdrawn)

@@ -1,4 +1,4 @@
-"""Fixtures for the API client tests (the helpers themselves live in client_support.py)."""
+"""Fixtures for the client tests; plain helpers live in tests/client_support.py and tests/sync_engine_support.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from client_support import DEMO_PASSWORDS, FAST, BackendProcess, ScriptedServer, SeenRequest, TcpRelay, start_backend
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
+from client_support import FAST, ScriptedServer, SeenRequest, TcpRelay
 
 from backend_client import IocClient
 

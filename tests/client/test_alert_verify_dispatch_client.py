@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
+from faultproxy import FaultProxy
 from sync_engine_support import (
     ENGINE,
     TEST_CLIENT,
-    FaultProxy,
     Recorder,
     alert_events,
     cache_agrees_with_server,
@@ -217,7 +217,10 @@ def test_verify_and_dispatch_queued_offline_are_each_applied_once(rig: Rig) -> N
     assert alert_events(rig.backend.db_path, doubtful["id"]) == events_before[doubtful["id"]] + 1
 
     for alert_id in (seen["id"], doubtful["id"]):
-        wait_until(lambda: rig.cache_shows_server(alert_id), f"the cache shows alert {alert_id} as the server does")
+        wait_until(
+            lambda alert_id=alert_id: rig.cache_shows_server(alert_id),
+            f"the cache shows alert {alert_id} as the server does",
+        )
     assert cache_agrees_with_server(rig.store, rig.supervisor, [seen["id"], doubtful["id"]]) == []
 
 

@@ -350,3 +350,20 @@ def test_the_same_resource_twice_in_one_batch_ends_at_the_later_change(store):
     )
     assert store.get("alert", "1")["version"] == 3
     assert store.count("alert", state="new") == 1 and store.count("alert", state="acknowledged") == 0
+
+
+def test_a_version_the_cache_already_holds_is_not_applied_again_and_is_named(store):
+    first = store.apply_changes([upsert(1, "alert", alert(1, version=1))], "1")
+    assert first == 1 and not first.skipped
+    store.upsert_resource("alert", alert(1, state="acknowledged", version=2))  # a write's own answer
+    # Its echo (the same version) and a page fetched again: nothing to write, both named.
+    echo = store.apply_changes(
+        [upsert(2, "alert", alert(1, state="acknowledged", version=2)), upsert(1, "alert", alert(1))], "2"
+    )
+    assert echo == 0 and echo.skipped == {("alert", "1", 2), ("alert", "1", 1)}
+    assert store.cursor() == "2"  # the cursor moves all the same
+    assert store.get("alert", "1")["state"] == "acknowledged"
+    newer = store.apply_changes([upsert(3, "alert", alert(1, state="closed", version=3))], "3")
+    assert newer == 1 and not newer.skipped
+    missing = store.apply_changes([remove(4, "alert", "99")], "4")
+    assert missing == 0 and missing.skipped == {("alert", "99", 4)}

@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
-from client_support import DEMO_PASSWORDS
+from backend_process import DEMO_PASSWORDS
+from sync_engine_support import wait_until
 
 from backend_client import AuthError, PermissionDenied
 
@@ -114,7 +115,15 @@ def test_session_revoked_elsewhere_ends_session_and_notifies(backend, make_clien
 
 def test_rejected_token_is_refreshed_and_call_retried(short_token_backend, make_client):
     client = make_client(short_token_backend.url, "leader")
-    time.sleep(2.5)  # the access token is now expired on the server
+    token = client._tokens.access_token
+
+    def refused_by_the_server() -> bool:
+        answer = requests.get(
+            f"{short_token_backend.url}/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"}, timeout=5
+        )
+        return answer.status_code == 401
+
+    wait_until(refused_by_the_server, "the access token expired on the server")
     # Pretend the local clock disagrees (skew): the client believes the token still valid,
     # sends it, gets 401, refreshes once and retries.
     client._tokens.access_deadline = time.monotonic() + 3600

@@ -7,7 +7,8 @@ import threading
 import time
 from collections.abc import Callable
 
-from client_support import Reply, TcpRelay, port_of, start_backend
+from backend_process import start_backend
+from client_support import Reply, TcpRelay, port_of
 from test_client_transport import grant
 
 from backend_client import Event, EventStream, IocClient
@@ -146,7 +147,11 @@ def test_stream_rides_out_token_expiry(short_token_backend, make_client):
         for i in range(8):
             rename(writer, "cam-0021", f"ttl-{i}")
             written.append(i)
-            time.sleep(0.6)
+            if i in (2, 5):
+                # Let the token expire under the stream: write on only once it has reconnected
+                # (an event, not a timer, says when the expiry has happened).
+                reconnects = seen.states.count("connected")
+                seen.wait_for(lambda c, n=reconnects: c.states.count("connected") > n)
         seen.wait_for(lambda c: len(c.changes()) >= len(written))
     finally:
         stream.stop()

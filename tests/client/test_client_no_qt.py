@@ -12,7 +12,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_importing_backend_client_loads_no_qt():
     code = (
-        "import json, sys; import backend_client, backend_client.sync.live_events, backend_client.api.client; backend_client.IocClient; "
+        "import json, sys; import backend_client, backend_client.sync.live_events, backend_client.api.client; "
+        "backend_client.IocClient; "
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('PySide6', 'PyQt5', 'PyQt6', 'shiboken6'))))"
     )

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from client_support import DEMO_PASSWORDS, BackendProcess, Reply, SeenRequest, start_backend
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
+from client_support import Reply, SeenRequest
 from sync_engine_support import TEST_CLIENT, copy_database
 
 from backend_client import BadResponse, Conflict, IocClient, Meeting, PermissionDenied

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
+from faultproxy import FaultProxy
 from sync_engine_support import (
     ENGINE,
     TEST_CLIENT,
     WAIT,
-    FaultProxy,
     Recorder,
     alert_events,
     cache_agrees_with_server,
@@ -338,7 +338,14 @@ _KILLED_CONSOLE = textwrap.dedent("""
 """)
 
 
-def test_actions_pending_when_the_console_is_killed_are_delivered_once_after_restart(make_rig, tmp_path):
+@pytest.mark.parametrize(
+    "fault",
+    [
+        "hang",  # killed after the outbox commit, before the request reached the server
+        "hang_after_forward",  # killed after the server applied it, before the answer came back
+    ],
+)
+def test_actions_pending_when_the_console_is_killed_are_delivered_once_after_restart(make_rig, tmp_path, fault):
     rig = make_rig(cache_name="killed.sqlite3")
     rig.engine.start()  # brings the cache up to date, then hands the file to the "console" subprocess
     alerts = [rig.fresh_alert() for _ in range(4)]
@@ -353,20 +360,26 @@ def test_actions_pending_when_the_console_is_killed_are_delivered_once_after_res
     )
     try:
         assert console.stdout.readline().strip() == "online"
-        # The first write reaches the server and is applied, but its answer never comes back.
-        rig.proxy.set_mode("hang_after_forward", path_prefix="/api/v1/alerts/")
+        # The first write is held by the proxy: before the server ("hang") or after the server
+        # applied it ("hang_after_forward"); either way its answer never comes back.
+        rig.proxy.set_mode(fault, path_prefix="/api/v1/alerts/")
         forwarded = rig.proxy.forwarded
         console.stdin.write("go\n")
         console.stdin.flush()
         queued = [console.stdout.readline().split() for _ in alerts]
         assert [q[0] for q in queued] == ["queued"] * len(alerts)
-        wait_until(
-            lambda: (
-                rig.proxy.forwarded > forwarded
-                and alert_events(rig.backend.db_path, alerts[0]["id"]) == before[alerts[0]["id"]] + 1
-            ),
-            "first action applied on the server",
-        )
+        first_write = (fault, "POST", f"/api/v1/alerts/{alerts[0]['id']}/notes")
+        if fault == "hang":
+            wait_until(lambda: first_write in rig.proxy.requests_seen, "first action held before the server")
+            assert alert_events(rig.backend.db_path, alerts[0]["id"]) == before[alerts[0]["id"]]
+        else:
+            wait_until(
+                lambda: (
+                    rig.proxy.forwarded > forwarded
+                    and alert_events(rig.backend.db_path, alerts[0]["id"]) == before[alerts[0]["id"]] + 1
+                ),
+                "first action applied on the server",
+            )
     finally:
         os.kill(console.pid, signal.SIGKILL)
         console.wait(WAIT)

@@ -6,11 +6,13 @@ import gc
 import threading
 
 import pytest
-from client_support import DEMO_PASSWORDS
-from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, wait_until
+from backend_process import DEMO_PASSWORDS
+from faultproxy import FaultProxy
+from sync_engine_support import ENGINE, TEST_CLIENT, Recorder, wait_until
 
 from backend_client import IocClient, SyncEngine
 from backend_client.cache import CacheStore
+from backend_client.retry import Backoff
 from backend_client.sync.gc_pause import cyclic_gc_paused
 
 
@@ -67,7 +69,10 @@ def test_a_catch_up_runs_without_the_collector_and_it_is_back_on_after_success_a
         record_changes(changes)
 
     callbacks["on_changes"] = on_changes
-    engine = SyncEngine(client, store, **callbacks, **{**ENGINE, "first_page_size": 50, "page_size": 200})
+    # The retry after the failure waits (long) until the test wakes the engine: the collector is
+    # checked while the engine certainly is between two catch-ups, not racing into the next one.
+    options = {**ENGINE, "first_page_size": 50, "page_size": 200, "backoff": Backoff(600.0, 600.0)}
+    engine = SyncEngine(client, store, **callbacks, **options)
     try:
         client.login("operator", DEMO_PASSWORDS["operator"])
         # First a catch-up cut short by garbage from the server: it must not leave the collector off.
@@ -76,6 +81,7 @@ def test_a_catch_up_runs_without_the_collector_and_it_is_back_on_after_success_a
         wait_until(lambda: engine.status.consecutive_failures >= 1, "the failed catch-up")
         assert gc.isenabled() and engine.stats["catch_ups"] == 0
         proxy.set_mode("pass")
+        engine.wake()
         wait_until(lambda: engine.stats["catch_ups"] >= 1, "the first complete catch-up")
         assert len(during) > 3 and not any(during), "every page was written with the collector paused"
         assert gc.isenabled(), "switched back on once the catch-up ended"

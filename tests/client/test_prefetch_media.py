@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
+from faultproxy import FaultProxy
 from sync_engine_support import ENGINE, TEST_CLIENT, copy_database, wait_until
 
 from backend_client import ONLINE, IocClient, SyncEngine
@@ -125,8 +126,6 @@ def test_prefetcher_refuses_nonsense_limits(tmp_path):
 
 @pytest.mark.parametrize("mode", ["garbage", "error500"])
 def test_a_backend_failing_every_call_ends_the_pass_instead_of_being_hammered(tmp_path, backend, mode):
-    from sync_engine_support import FaultProxy
-
     proxy = FaultProxy(backend.url)
     client = IocClient(proxy.url, **TEST_CLIENT)
     store = CacheStore(tmp_path / "cache.sqlite3")

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from client_support import DEMO_PASSWORDS
-from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, wait_until
+from backend_process import DEMO_PASSWORDS
+from faultproxy import FaultProxy
+from sync_engine_support import ENGINE, TEST_CLIENT, Recorder, wait_until
 
 from backend_client import (
     Conflict,

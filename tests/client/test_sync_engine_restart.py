@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
+from faultproxy import FaultProxy
 from sync_engine_support import (
     ENGINE,
     TEST_CLIENT,
-    FaultProxy,
     Recorder,
     alert_events,
     cache_agrees_with_server,
@@ -155,3 +155,30 @@ def test_fifty_actions_taken_while_the_backend_is_down_apply_once_in_order(rig: 
         f"\n50 queued actions delivered {delivered_in:.2f} s after the backend came back "
         f"(replay itself {rig.engine.stats['last_replay_seconds']:.2f} s)"
     )
+
+
+def test_a_write_in_flight_while_the_backend_restarts_is_applied_once(rig: Rig):
+    """The backend applies a note, then goes down before its answer leaves; the client resends
+    it to the restarted backend (same database), whose Idempotency-Key record answers with the
+    stored result instead of applying the note a second time."""
+    rig.client.read_timeout = 60.0  # the held answer must outlast the restart, not time out before it
+    rig.engine.start()
+    wait_until(lambda: rig.engine.status.state == ONLINE, "engine online")
+    alert_id = next(a.id for a in rig.direct.list_alerts(state="new", limit=200).items if not a.notes)
+    seen = rig.store.get("alert", alert_id)
+    assert seen is not None
+    before = alert_events(rig.backend.db_path, alert_id)
+    rig.proxy.set_mode("hang_after_forward", path_prefix=f"/api/v1/alerts/{alert_id}/", times=1)
+    entry = rig.engine.submit(add_alert_note(seen, "giữa lúc khởi động lại"))
+    wait_until(lambda: alert_events(rig.backend.db_path, alert_id) == before + 1, "the note applied on the server")
+    assert rig.store.entry(entry.id).state == "sending"  # its answer is still in flight
+
+    rig.backend.stop()
+    restart_backend(rig)
+    rig.proxy.set_mode("pass")  # the held connection closes without an answer
+    wait_until(lambda: rig.store.entry(entry.id).state == "applied", "the note delivered after the restart")
+
+    delivered = rig.store.entry(entry.id)
+    assert delivered.attempts == 2  # sent to both backends
+    assert [n.text for n in rig.direct.get_alert(alert_id).notes] == ["giữa lúc khởi động lại"]
+    assert alert_events(rig.backend.db_path, alert_id) == before + 1  # applied once

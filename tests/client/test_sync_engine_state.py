@@ -7,8 +7,9 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
-from client_support import DEMO_PASSWORDS
-from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, wait_until
+from backend_process import DEMO_PASSWORDS
+from faultproxy import FaultProxy
+from sync_engine_support import ENGINE, TEST_CLIENT, Recorder, wait_until
 
 from backend_client import (
     OFFLINE,
@@ -38,7 +39,7 @@ def test_backoff_ceiling_doubles_up_to_the_maximum_and_delays_are_jittered_below
         ceilings.append(backoff.ceiling())
         delays.append(backoff.next())
     assert ceilings == [0.5, 1.0, 2.0, 4.0, 8.0, 8.0, 8.0, 8.0]
-    assert all(0.05 <= d <= c for d, c in zip(delays, ceilings))
+    assert all(0.05 <= d <= c for d, c in zip(delays, ceilings, strict=True))
     assert len(set(delays)) == len(delays)  # jittered: no two equal
     # Same seed, same sequence (deterministic for tests); another seed, another one.
     same = Backoff(0.5, 8.0, rng=random.Random(7))

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from client_support import DEMO_PASSWORDS, BackendProcess, start_backend
-from sync_engine_support import ENGINE, TEST_CLIENT, FaultProxy, Recorder, copy_database, wait_until
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
+from faultproxy import FaultProxy
+from sync_engine_support import ENGINE, TEST_CLIENT, Recorder, copy_database, wait_until
 
 from backend_client import OFFLINE, ONLINE, IocClient, SyncEngine, describe, vote
 from backend_client.cache import CacheStore

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ holds faultproxy.py
-
-from faultproxy import FaultProxy
 
 from backend_client import ConnectionStatus, IocClient
 from backend_client.cache import CacheStore, OutboxEntry
@@ -23,7 +18,6 @@ ENGINE = {"backoff_initial": 0.05, "backoff_max": 0.4, "stream_read_timeout": 5.
 
 __all__ = [
     "ENGINE",
-    "FaultProxy",
     "Recorder",
     "TEST_CLIENT",
     "WAIT",

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend  # noqa: F401 - re-exported to the tests
-
 FAST = {"connect_timeout": 2.0, "read_timeout": 10.0, "max_retries": 1, "backoff": 0.05}
 
 
