@@ -405,7 +405,12 @@ class MainWindow(QMainWindow):
 
     def _on_status(self, status: ConnectionStatus) -> None:
         self.connection_indicator.set_state(status.state)
-        self.connection_indicator.set_retry_in(status.next_retry_in)
+        # The absolute time of the next attempt: a status re-published for another reason (outbox
+        # counts...) must not restart the countdown.
+        if status.next_attempt_at is not None or status.next_retry_in is None:
+            self.connection_indicator.set_next_attempt_at(status.next_attempt_at)
+        else:
+            self.connection_indicator.set_retry_in(status.next_retry_in)
         self._update_banner()
 
     def _update_banner(self) -> None:
