@@ -517,6 +517,10 @@ class MainWindow(QMainWindow):
         self.opens_maximized = geometry is None
         if geometry is not None:
             self.restoreGeometry(geometry)
+        elif self.screen() is not None:
+            # Maximising is a request to the window manager; a kiosk-style X session on a wall
+            # display may have none, so also cover the screen's work area ourselves.
+            self.setGeometry(self.screen().availableGeometry())
         state = store.load("main/state")
         if state is not None:
             self.restoreState(state)
