@@ -10,13 +10,17 @@ step durations in seconds plus ``ready_at`` (time.time() when the first screen w
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 _T0 = time.perf_counter()  # before any project import: import costs are part of a cold start
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import sys  # noqa: E402
+import argparse
+import json
+import os
+import sys
+
+if TYPE_CHECKING:
+    from backend_client.cache import CacheStore
 
 FIRST_SCREEN_ALERTS = 200
 # Nothing listens on the discard port: the console is constructed with an offline connection.
@@ -38,7 +42,7 @@ def _lap(timings: dict[str, float], name: str, since: float) -> float:
     return now
 
 
-def cache_part(path: str, timings: dict[str, float]) -> tuple[object, dict[str, object]]:
+def cache_part(path: str, timings: dict[str, float]) -> tuple[CacheStore, dict[str, object]]:
     """Open the cache and read what the first screen shows; returns the open store and a summary."""
     t = time.perf_counter()
     from backend_client.cache import CacheStore
@@ -209,9 +213,9 @@ def main() -> int:
         from ioc_console.workspaces.events.event_feed import _history_from
 
         t = time.perf_counter()
-        _history_from(store)  # type: ignore[arg-type]
+        _history_from(store)
         timings["event_feed_query_alone"] = time.perf_counter() - t
-        store.close()  # type: ignore[attr-defined]
+        store.close()
     else:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         t = time.perf_counter()
@@ -224,7 +228,7 @@ def main() -> int:
         try:
             summary.update(window_offline(timings))
         finally:
-            store.close()  # type: ignore[attr-defined]
+            store.close()
     ready_at = _ready["at"]
     if args.mode == "cache":
         # After the measured part: what the full integrity check would cost on this file. CacheStore

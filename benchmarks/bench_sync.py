@@ -22,6 +22,7 @@ No assertions on times: this prints figures for a human to read (see benchmarks/
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -42,15 +43,13 @@ import requests
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the _bigdata / _cold_start helpers next to this file
-try:
-    import backend_client  # noqa: F401
-except ImportError:  # run from a plain checkout without the editable install
+if importlib.util.find_spec("backend_client") is None:  # a plain checkout without the editable install
     sys.path.insert(0, str(HERE.parent))
 
-from _bigdata import BackendProcess, build_backend_database, change_resources, start_backend  # noqa: E402
+from _bigdata import BackendProcess, build_backend_database, change_resources, start_backend
 
-from backend_client import IocClient, SyncEngine  # noqa: E402
-from backend_client.cache import CacheStore  # noqa: E402
+from backend_client import IocClient, SyncEngine
+from backend_client.cache import CacheStore
 
 API = "/api/v1"
 USERNAME = "bench-operator"
@@ -258,11 +257,7 @@ def steps_text(report: dict[str, Any]) -> str:
 
 
 def pyside_available() -> bool:
-    try:
-        import PySide6  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("PySide6") is not None
 
 
 def fmt_s(seconds: float) -> str:
