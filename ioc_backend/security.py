@@ -72,6 +72,12 @@ class HashGate:
             with self._lock:
                 self._inside -= 1
 
+    @property
+    def inside(self) -> int:
+        """Callers hashing or waiting for a slot right now."""
+        with self._lock:
+            return self._inside
+
     def verify(
         self, password_hash: str | None, password: str, check: Callable[[str | None, str], bool] | None = None
     ) -> bool:

@@ -42,8 +42,8 @@ class _Table:
         row = self._live(key, now)
         count = row.count + 1 if row else 1
         excess = count - self.free_attempts
-        # After the free attempts each failure doubles the wait: base, 2*base, 4*base, ...
-        delay = min(MAX_DELAY, self.base_delay * 2.0 ** min(excess - 1, 64)) if excess > 0 else 0.0
+        # From the last free failure on, each failure doubles the wait: base, 2*base, 4*base, ...
+        delay = min(MAX_DELAY, self.base_delay * 2.0 ** min(excess, 64)) if excess >= 0 else 0.0
         self._rows[key] = _Failures(count, now, now + delay)
         self._rows.move_to_end(key)
         while len(self._rows) > self.max_keys:
