@@ -6,7 +6,7 @@ import hashlib
 import os
 import secrets
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from argon2 import PasswordHasher
@@ -44,7 +44,6 @@ class HashGate:
     Without it a login flood ran one 64 MiB hash per thread of the server's pool (64 at once
     took the process from 114 MB to 3.8 GB). Waiters hold a pool thread, so their number is
     bounded too: past ``queue`` waiters, or after ``wait`` seconds, the caller gets HashBusy.
-    ``run`` takes the hashing function so a test can count how many run at once.
     """
 
     def __init__(self, slots: int | None = None, *, queue: int | None = None, wait: float = 2.0) -> None:
@@ -78,12 +77,10 @@ class HashGate:
         with self._lock:
             return self._inside
 
-    def verify(
-        self, password_hash: str | None, password: str, check: Callable[[str | None, str], bool] | None = None
-    ) -> bool:
-        """verify_password (or ``check``) inside a slot; raises HashBusy."""
+    def verify(self, password_hash: str | None, password: str) -> bool:
+        """verify_password inside a slot (looked up per call, so a test can count hashes); raises HashBusy."""
         with self.slot():
-            return (check or verify_password)(password_hash, password)
+            return verify_password(password_hash, password)
 
 
 def new_token() -> str:
