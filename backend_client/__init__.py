@@ -28,6 +28,8 @@ from backend_client.api.errors import (
     IocError,
     NotFound,
     PermissionDenied,
+    ServerBusy,
+    TooManyAttempts,
 )
 from backend_client.api.models import (
     AgendaItem,
@@ -118,9 +120,11 @@ __all__ = [
     "Report",
     "Sensor",
     "SseMessage",
+    "ServerBusy",
     "SseParser",
     "SyncBatch",
     "Task",
+    "TooManyAttempts",
     "Unit",
     "User",
     "protect_logger",

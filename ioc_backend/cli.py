@@ -69,6 +69,34 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="change events kept for SSE replay (200000)",
     )
+    p.add_argument(
+        "--login-attempts",
+        type=_positive(int),
+        default=5,
+        metavar="N",
+        help="failed sign-ins per account before each further one doubles the wait (5)",
+    )
+    p.add_argument(
+        "--login-address-attempts",
+        type=_positive(int),
+        default=20,
+        metavar="N",
+        help="failed sign-ins per client address before each further one doubles the wait (20)",
+    )
+    p.add_argument(
+        "--login-delay",
+        type=_positive(float),
+        default=1.0,
+        metavar="SECONDS",
+        help="first wait after the free failed sign-ins (1)",
+    )
+    p.add_argument(
+        "--hash-slots",
+        type=_positive(int),
+        default=None,
+        metavar="N",
+        help="password hashes run at once, 64 MiB each (default: cores, at most 4)",
+    )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.add_argument(
         "--add-user", metavar="NAME", help="create a user and exit (password from getpass or $IOC_NEW_PASSWORD)"
@@ -217,6 +245,10 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
         heartbeat=args.heartbeat,
         offline_grant_ttl=args.offline_grant_ttl,
         event_retention=args.event_retention,
+        login_free_attempts=args.login_attempts,
+        login_address_free_attempts=args.login_address_attempts,
+        login_base_delay=args.login_delay,
+        hash_slots=args.hash_slots,
     )
     try:
         ctx = prepare_context(settings)

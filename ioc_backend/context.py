@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from ioc_backend.db.engine import Database
 from ioc_backend.notifier import ChangeNotifier
+from ioc_backend.security import HashGate
 from ioc_backend.settings import Settings
+from ioc_backend.throttle import LoginThrottle
 
 if TYPE_CHECKING:
     from ioc_backend.demo.media import FrameSource
@@ -51,8 +53,18 @@ class AppContext:
     in_flight_lock: threading.Lock = field(default_factory=threading.Lock)
     _frames: FrameSource | None = None
     _frames_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Built from the settings; a test may replace them (a throttle on a fake clock, a tiny gate).
+    login_throttle: LoginThrottle = field(init=False)
+    hash_gate: HashGate = field(init=False)
 
     def __post_init__(self) -> None:
+        s = self.settings
+        self.login_throttle = LoginThrottle(
+            account_free_attempts=s.login_free_attempts,
+            address_free_attempts=s.login_address_free_attempts,
+            base_delay=s.login_base_delay,
+        )
+        self.hash_gate = HashGate(s.hash_slots)
         # Live SSE delivery depends on this link: every committed write wakes the streams.
         self.db.on_commit(self.notifier.notify)
 

@@ -78,3 +78,10 @@ class Settings:
     max_body_bytes: int = 1024 * 1024
     # Seconds uvicorn waits for open responses at shutdown before cancelling them.
     graceful_shutdown: float = 3.0
+    # Login throttling: failures allowed per account name and per client address before each
+    # further failure doubles the wait, starting at login_base_delay seconds (docs/API.md, Auth).
+    login_free_attempts: int = 5
+    login_address_free_attempts: int = 20
+    login_base_delay: float = 1.0
+    # Argon2id hashes run at once (None: one per core, at most 4); more wait in a short queue.
+    hash_slots: int | None = None

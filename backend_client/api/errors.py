@@ -72,6 +72,38 @@ class BackendUnavailable(IocError):
     """The backend could not be reached or kept failing (connection, timeout, 5xx)."""
 
 
+class TooManyAttempts(IocError):
+    """The backend refuses more tries for now (HTTP 429, e.g. after repeated failed sign-ins).
+
+    ``retry_after`` is the server's wait in seconds (its ``Retry-After``), None when it gave none.
+    Never retried automatically: each retry of a sign-in would count as one more failure.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = "too_many_attempts",
+        status: int | None = 429,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, code=code, status=status)
+        self.retry_after = retry_after
+
+
+class ServerBusy(BackendUnavailable):
+    """The backend is overloaded and said so (HTTP 503, e.g. too many sign-ins hashing at once).
+
+    ``retry_after`` is the server's ``Retry-After`` in seconds, None when it gave none.
+    """
+
+    def __init__(
+        self, message: str, *, code: str | None = "busy", status: int | None = 503, retry_after: float | None = None
+    ) -> None:
+        super().__init__(message, code=code, status=status)
+        self.retry_after = retry_after
+
+
 class BadResponse(IocError):
     """The backend answered something that does not match the API contract.
 

@@ -17,6 +17,8 @@ from backend_client.api.errors import (
     IocError,
     NotFound,
     PermissionDenied,
+    ServerBusy,
+    TooManyAttempts,
 )
 
 MUTATING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -27,7 +29,13 @@ MAX_RETRY_AFTER_SECONDS = 30.0
 
 
 def retry_after_seconds(response: requests.Response) -> float | None:
-    """The server's ``Retry-After`` (seconds form) if present and sane, else None."""
+    """The server's ``Retry-After`` (seconds form) if present and sane, capped for automatic retries."""
+    seconds = requested_wait(response)
+    return None if seconds is None else min(seconds, MAX_RETRY_AFTER_SECONDS)
+
+
+def requested_wait(response: requests.Response) -> float | None:
+    """The server's ``Retry-After`` in seconds as given (for telling the operator), else None."""
     value = response.headers.get("Retry-After")
     if not value:
         return None
@@ -35,9 +43,9 @@ def retry_after_seconds(response: requests.Response) -> float | None:
         seconds = float(value)
     except ValueError:
         return None  # the HTTP-date form is not worth supporting for a LAN backend
-    if seconds < 0:
+    if not 0 <= seconds < float("inf"):
         return None
-    return min(seconds, MAX_RETRY_AFTER_SECONDS)
+    return seconds
 
 
 def request_never_reached_server(exc: requests.RequestException) -> bool:
@@ -116,6 +124,12 @@ def error_from_response(response: requests.Response) -> IocError:
         return NotFound(message, code=code or "not_found", status=status)
     if status == 409:
         return Conflict(message, code=code or "conflict", status=status, current=current)
+    if status == 429:
+        return TooManyAttempts(
+            message, code=code or "too_many_attempts", status=status, retry_after=requested_wait(response)
+        )
+    if status == 503 and (code == "busy" or "Retry-After" in response.headers):
+        return ServerBusy(message, code=code, status=status, retry_after=requested_wait(response))
     if 400 <= status < 500:
         return InvalidRequest(message, code=code, status=status, details=details)
     return BackendUnavailable(message, code=code, status=status)

@@ -52,13 +52,18 @@ def get_ctx(request: Request) -> AppContext:
     return request.app.state.ctx
 
 
-def issue_token_pair(session: Session, user: models.User, settings: Settings) -> dict[str, Any]:
+def issue_token_pair(
+    session: Session, user: models.User, settings: Settings, family: str | None = None
+) -> dict[str, Any]:
     """Create an access+refresh pair plus an offline grant (only hashes stored); return the login body.
 
-    The three share one ``pair`` id, so logout (which revokes by pair) also revokes the grant.
+    The three carry the session family id in ``pair``: a new one at login, the old one's when a
+    refresh or a grant redemption continues the session. Logout revokes by it, so it ends every
+    token of the session, the ones issued before a refresh included, and the offline grant.
     """
     now = utcnow()
-    access, refresh, grant, pair = new_token(), new_token(), new_token(), new_token()
+    access, refresh, grant = new_token(), new_token(), new_token()
+    pair = family or new_token()
     access_exp = now + timedelta(seconds=settings.access_ttl)
     refresh_exp = now + timedelta(seconds=settings.refresh_ttl)
     grant_exp = now + timedelta(seconds=settings.offline_grant_ttl)

@@ -68,7 +68,12 @@ class User(Base):
 
 
 class Token(Base):
-    """An issued token; only its SHA-256 is kept. ``pair`` links an access token to its refresh."""
+    """An issued token; only its SHA-256 is kept.
+
+    ``pair`` is the session family id: set at login and kept by every refresh and offline grant
+    redemption that continues the session, so logout revokes all of them at once. (Tokens
+    issued before this rule carry one id per pair; they expire on their own.)
+    """
 
     __tablename__ = "tokens"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from backend_client import AuthError, BackendUnavailable, IocError
+from backend_client import AuthError, BackendUnavailable, IocError, ServerBusy, TooManyAttempts
 from ioc_console.services.connection import ConnectionService, OfflineCandidate
 from ioc_console.services.event_text import fill, format_local_time
 
@@ -152,7 +153,17 @@ class LoginDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(error, AuthError):
+        if isinstance(error, TooManyAttempts):
+            if error.retry_after is None:
+                message = self.tr("Too many failed sign-ins. Wait a while, then try again.")
+            else:
+                message = fill(
+                    self.tr("Too many failed sign-ins. Try again in %1."), self._wait_words(error.retry_after)
+                )
+        elif isinstance(error, ServerBusy):
+            # Checked before BackendUnavailable (its base): the server is up, only crowded.
+            message = self.tr("The server is busy with many sign-ins at once. Try again in a few seconds.")
+        elif isinstance(error, AuthError):
             message = self.tr("Wrong username or password. Check them and try again.")
         elif isinstance(error, BackendUnavailable) and _is_certificate_problem(error):
             message = self.tr(
@@ -171,6 +182,16 @@ class LoginDialog(QDialog):
             message = fill(self.tr("Sign-in failed unexpectedly: %1"), str(error) or type(error).__name__)
         self._show_error(message)
         self._password.setFocus()
+
+    def _wait_words(self, seconds: float) -> str:
+        """A wait as the operator reads it: seconds under a minute, else whole minutes rounded up."""
+        whole = max(1, math.ceil(seconds))
+        if whole == 1:
+            return self.tr("1 second")
+        if whole < 60:
+            return fill(self.tr("%1 seconds"), str(whole))
+        minutes = math.ceil(whole / 60)
+        return self.tr("1 minute") if minutes == 1 else fill(self.tr("%1 minutes"), str(minutes))
 
     def _offer_offline(self, candidate: OfflineCandidate | None) -> None:
         self._offline_candidate = candidate

@@ -643,6 +643,18 @@
         <translation>Enter both your username and your password.</translation>
     </message>
     <message>
+        <source>Too many failed sign-ins. Wait a while, then try again.</source>
+        <translation>Too many failed sign-ins. Wait a while, then try again.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again in %1.</source>
+        <translation>Too many failed sign-ins. Try again in %1.</translation>
+    </message>
+    <message>
+        <source>The server is busy with many sign-ins at once. Try again in a few seconds.</source>
+        <translation>The server is busy with many sign-ins at once. Try again in a few seconds.</translation>
+    </message>
+    <message>
         <source>Wrong username or password. Check them and try again.</source>
         <translation>Wrong username or password. Check them and try again.</translation>
     </message>
@@ -661,6 +673,22 @@
     <message>
         <source>Sign-in failed unexpectedly: %1</source>
         <translation>Sign-in failed unexpectedly: %1</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 second</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 seconds</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
     </message>
     <message>
         <source>Open &amp;offline</source>

@@ -643,6 +643,18 @@
         <translation>Vui lòng nhập cả tên đăng nhập và mật khẩu.</translation>
     </message>
     <message>
+        <source>Too many failed sign-ins. Wait a while, then try again.</source>
+        <translation>Quá nhiều lần đăng nhập sai. Vui lòng chờ một lúc rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again in %1.</source>
+        <translation>Quá nhiều lần đăng nhập sai. Thử lại sau %1.</translation>
+    </message>
+    <message>
+        <source>The server is busy with many sign-ins at once. Try again in a few seconds.</source>
+        <translation>Máy chủ đang bận vì có nhiều người đăng nhập cùng lúc. Thử lại sau vài giây.</translation>
+    </message>
+    <message>
         <source>Wrong username or password. Check them and try again.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra và thử lại.</translation>
     </message>
@@ -661,6 +673,22 @@
     <message>
         <source>Sign-in failed unexpectedly: %1</source>
         <translation>Đăng nhập thất bại do lỗi không mong muốn: %1</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 giây</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 giây</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 phút</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 phút</translation>
     </message>
     <message>
         <source>Open &amp;offline</source>

@@ -69,6 +69,27 @@ def test_logout_revokes_access_and_refresh(shared_api: Api) -> None:
     assert shared_api.post("/auth/refresh", json={"refresh_token": pair["refresh_token"]}).status_code == 401
 
 
+def test_logout_revokes_every_token_issued_since_the_login(shared_api: Api) -> None:
+    first = shared_api.login("operator")
+    second = shared_api.post("/auth/refresh", json={"refresh_token": first["refresh_token"]}).json()
+    third = shared_api.post("/auth/grant", json={"grant": second["offline_grant"]["grant"]}).json()
+    # Before logout the pre-refresh access token still writes (it has not expired).
+    note = {"text": "trước khi đăng xuất"}
+    assert shared_api.post("/alerts/15/notes", first["access_token"], json=note).status_code == 200
+    assert shared_api.post("/auth/logout", third["access_token"]).status_code == 204
+    for issued in (first, second, third):
+        r = shared_api.post("/alerts/15/notes", issued["access_token"], json={"text": "sau khi đăng xuất"})
+        assert r.status_code == 401 and error_code(r) == "unauthorized"
+    assert shared_api.post("/auth/refresh", json={"refresh_token": third["refresh_token"]}).status_code == 401
+    assert shared_api.post("/auth/grant", json={"grant": third["offline_grant"]["grant"]}).status_code == 401
+
+
+def test_logout_leaves_other_sessions_of_the_user_alone(shared_api: Api) -> None:
+    mine, other = shared_api.login("leader"), shared_api.login("leader")
+    assert shared_api.post("/auth/logout", mine["access_token"]).status_code == 204
+    assert shared_api.get("/auth/me", other["access_token"]).status_code == 200
+
+
 def test_passwords_and_tokens_never_reach_the_log(backend, shared_api: Api) -> None:
     token = shared_api.token("operator")
     shared_api.get("/streams/cam-0001/sub.jpg", params={"access_token": token})

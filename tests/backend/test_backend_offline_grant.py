@@ -54,6 +54,14 @@ def test_logout_revokes_the_grant(shared_api: Api) -> None:
     assert r.status_code == 401 and error_code(r) == "unauthorized"
 
 
+def test_logout_after_a_redemption_revokes_the_session_before_it(shared_api: Api) -> None:
+    pair = shared_api.login("supervisor")
+    resumed = redeem(shared_api, pair["offline_grant"]["grant"]).json()
+    assert shared_api.post("/auth/logout", resumed["access_token"]).status_code == 204
+    assert error_code(shared_api.get("/auth/me", pair["access_token"])) == "unauthorized"
+    assert shared_api.post("/auth/refresh", json={"refresh_token": pair["refresh_token"]}).status_code == 401
+
+
 def test_refresh_rotates_the_grant(shared_api: Api) -> None:
     pair = shared_api.login("leader")
     fresh = shared_api.post("/auth/refresh", json={"refresh_token": pair["refresh_token"]}).json()

@@ -8,10 +8,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
-from backend_process import DEMO_PASSWORDS
+from backend_process import DEMO_PASSWORDS, start_backend
+from client_support import Reply
 from sync_engine_support import wait_until
 
-from backend_client import AuthError, PermissionDenied
+from backend_client import AuthError, PermissionDenied, ServerBusy, TooManyAttempts
 
 ROLES = ["operator", "supervisor", "leader", "participant", "admin"]
 
@@ -66,6 +67,38 @@ def test_wrong_credentials_raise_auth_error(backend, make_client, username, pass
     assert info.value.code == "invalid_credentials" and info.value.status == 401
     assert not client.is_authenticated and client.user is None
     assert notified == []  # a refused login is not a lost session
+
+
+def test_throttled_login_raises_too_many_attempts_with_the_wait(tmp_path, make_client):
+    proc = start_backend(tmp_path, extra_args=["--login-attempts", "2", "--login-delay", "120"])
+    try:
+        client = make_client(proc.url)
+        for _ in range(2):
+            with pytest.raises(AuthError):
+                client.login("operator", "wrong")
+        # Refused before the password is checked: the right one waits like any other.
+        with pytest.raises(TooManyAttempts) as info:
+            client.login("operator", DEMO_PASSWORDS["operator"])
+        assert info.value.status == 429 and info.value.code == "too_many_attempts"
+        assert info.value.retry_after is not None and 115 <= info.value.retry_after <= 120
+        assert not client.is_authenticated
+    finally:
+        proc.stop()
+
+
+@pytest.mark.parametrize(
+    "status, code, exc_type",
+    [(429, "too_many_attempts", TooManyAttempts), (503, "busy", ServerBusy)],
+)
+def test_refused_login_is_sent_once_and_carries_retry_after(scripted_server, make_client, status, code, exc_type):
+    refusal = Reply(status, {"error": {"code": code, "message": "later"}}, headers={"Retry-After": "90"})
+    server = scripted_server(lambda req: refusal)
+    client = make_client(server.url, max_retries=3)
+    with pytest.raises(exc_type) as info:
+        client.login("operator", "hue-operator")
+    assert info.value.retry_after == 90 and info.value.code == code
+    # Each automatic retry of a sign-in would count as one more failed attempt.
+    assert [r.path for r in server.requests] == ["/api/v1/auth/login"]
 
 
 def test_calls_without_login_are_refused_locally(backend, make_client):

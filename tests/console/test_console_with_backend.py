@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import requests
 from backend_process import DEMO_PASSWORDS, start_backend
+from client_support import Reply, ScriptedServer
 from PySide6.QtCore import QTimer
 
 from ioc_console.services.ops import run_in_background
@@ -84,6 +85,40 @@ def test_wrong_password_keeps_the_dialog_with_a_plain_error(qtbot, backend, make
     # Empty fields are caught before anything is sent.
     dialog.submit()
     assert dialog.error_text() == "Vui lòng nhập cả tên đăng nhập và mật khẩu."
+
+
+def test_throttled_sign_in_says_how_long_to_wait(qtbot, tmp_path, make_window):
+    proc = start_backend(tmp_path, extra_args=["--login-attempts", "1", "--login-delay", "120"])
+    try:
+        window = make_window(proc.url)
+        window.show()
+        dialog = _sign_in_through_dialog(qtbot, window, "operator", "not-the-password")
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=15_000)
+        assert dialog.error_text() == "Sai tên đăng nhập hoặc mật khẩu. Vui lòng kiểm tra và thử lại."
+        # Now even the right password must wait, and the dialog says for how long, in words.
+        dialog = _sign_in_through_dialog(qtbot, window, "operator", DEMO_PASSWORDS["operator"])
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=15_000)
+        assert dialog.isVisible()
+        assert dialog.error_text() == "Quá nhiều lần đăng nhập sai. Thử lại sau 2 phút."
+        assert not dialog.offline_available()  # the server answered: nothing to open offline for
+        assert window.user_label.text() == "Chưa đăng nhập"
+    finally:
+        proc.stop()
+
+
+def test_busy_server_says_to_try_again_shortly(qtbot, make_window):
+    # A crowded backend's refusal, scripted: the real one only answers it under a login flood.
+    busy = Reply(503, {"error": {"code": "busy", "message": "busy"}}, headers={"Retry-After": "2"})
+    server = ScriptedServer(lambda req: busy if req.path.endswith("/auth/login") else Reply(404, b""))
+    try:
+        window = make_window(server.url)
+        window.show()
+        dialog = _sign_in_through_dialog(qtbot, window, "operator", DEMO_PASSWORDS["operator"])
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=15_000)
+        assert dialog.error_text() == "Máy chủ đang bận vì có nhiều người đăng nhập cùng lúc. Thử lại sau vài giây."
+        assert [r.path for r in server.requests if r.path.endswith("/auth/login")] == ["/api/v1/auth/login"]
+    finally:
+        server.stop()
 
 
 class SilentServer:

@@ -1,7 +1,8 @@
-"""/auth: login, refresh (rotating), offline grant redemption, logout (revokes the pair) and me."""
+"""/auth: login (throttled), refresh (rotating), offline grant redemption, logout (revokes the session family), me."""
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -25,21 +26,40 @@ from ioc_backend.api.schemas.requests import GrantRequest, LoginRequest, Refresh
 from ioc_backend.api.schemas.responses import documented
 from ioc_backend.db import models
 from ioc_backend.db.payloads import user_dict
-from ioc_backend.security import verify_password
+from ioc_backend.security import HashBusy
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 AnyUser = Annotated[Principal, Depends(require_role(*ALL_ROLES))]
 
 
-@router.post("/login", response_model=None, responses=documented(M.TokenPair, 401, 422))
+@router.post("/login", response_model=None, responses=documented(M.TokenPair, 401, 422, 429, 503))
 def login(request: Request, body: LoginRequest) -> dict[str, Any]:
     ctx = get_ctx(request)
+    address = request.client.host if request.client else ""
+    # Checked before the user is looked up: a refused attempt costs no hash and reads the same
+    # for names that exist and names that do not.
+    wait = ctx.login_throttle.retry_after(body.username, address)
+    if wait:
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            f"Too many failed sign-ins; try again in {wait} s",
+            headers={"Retry-After": str(wait)},
+        )
     with ctx.db.read() as session:
         user = session.execute(select(models.User).where(models.User.username == body.username)).scalar_one_or_none()
     # verify_password runs a full hash even for unknown users so timing does not reveal names.
-    ok = verify_password(user.password_hash if user else None, body.password)
+    try:
+        ok = ctx.hash_gate.verify(user.password_hash if user else None, body.password)
+    except HashBusy:
+        retry = str(max(1, math.ceil(ctx.hash_gate.wait)))
+        raise ApiError(
+            503, "busy", "Too many sign-ins at once; try again shortly", headers={"Retry-After": retry}
+        ) from None
     if user is None or not ok or not user.active:
+        ctx.login_throttle.failed(body.username, address)
         raise ApiError(401, "invalid_credentials", "Wrong username or password")
+    ctx.login_throttle.succeeded(body.username)
     with ctx.db.write() as session:
         return issue_token_pair(session, user, ctx.settings)
 
@@ -54,7 +74,7 @@ def refresh(request: Request, body: RefreshRequest) -> dict[str, Any]:
         token, user = found
         token.revoked = True  # rotation: a refresh token works once
         revoke_offline_grants(session, token.pair)  # the new pair carries the new grant
-        return issue_token_pair(session, user, ctx.settings)
+        return issue_token_pair(session, user, ctx.settings, family=token.pair)
 
 
 @router.post("/grant", response_model=None, responses=documented(M.TokenPair, 401, 422))
@@ -68,7 +88,7 @@ def redeem_offline_grant(request: Request, body: GrantRequest) -> dict[str, Any]
             raise ApiError(401, "unauthorized", "The offline grant is unknown, expired or revoked")
         grant, user = found
         grant.revoked = True  # single use: the answer carries its successor
-        return issue_token_pair(session, user, ctx.settings)
+        return issue_token_pair(session, user, ctx.settings, family=grant.pair)
 
 
 @router.post("/logout", status_code=204, response_class=Response, responses={401: {"model": M.ErrorBody}})
@@ -76,6 +96,8 @@ def logout(
     request: Request, principal: AnyUser, key: Annotated[str | None, Depends(idempotency_key)] = None
 ) -> Response:
     def apply(session: Any) -> None:
+        # ``pair`` is the session family: every token issued since the login, by refreshes
+        # and grant redemptions, shares it, so older access tokens die here too.
         session.execute(update(models.Token).where(models.Token.pair == principal.pair).values(revoked=True))
         return None
 

@@ -272,6 +272,8 @@ _ERRORS = {
     409: "conflict / invalid_transition",
     413: "payload_too_large",
     422: "validation_error / idempotency_key_mismatch",
+    429: "too_many_attempts (Retry-After)",
+    503: "busy (Retry-After)",
 }
 
 
