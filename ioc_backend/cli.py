@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from ioc_backend import __version__
+from ioc_backend.logsafe import protect
 from ioc_backend.settings import DatabaseUrlError, Settings, database_url, default_db_url
 from ioc_domain.roles import ROLES
 
@@ -141,6 +142,9 @@ def _configure_logging(level: str) -> None:
     logging.basicConfig(
         level=level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # On the handler, so every record of the process (uvicorn's, SQLAlchemy's) is escaped too.
+    for handler in logging.getLogger().handlers:
+        protect(handler)
 
 
 def _add_user(args: argparse.Namespace, db_url: str) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import re
 import time
 from typing import Any
@@ -12,8 +11,10 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ioc_backend.api.errors import error_body
+from ioc_backend.logsafe import safe_logger
 
-access_log = logging.getLogger("ioc_backend.access")
+# Escaped at the logger too: the embedded backend logs through the console's handlers.
+access_log = safe_logger("ioc_backend.access")
 
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 BODY_HASH_SCOPE_KEY = "ioc.body_sha256"
