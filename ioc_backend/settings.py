@@ -10,15 +10,16 @@ import platformdirs
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from ioc_backend.db.files import private_dir
+
 
 class DatabaseUrlError(ValueError):
     """A --db value that names no usable database; the message is one line for the operator."""
 
 
 def default_db_url() -> str:
-    """SQLite file in the per-user data directory; the directory is created on demand."""
-    data_dir = Path(platformdirs.user_data_dir("ioc-backend"))
-    data_dir.mkdir(parents=True, exist_ok=True)
+    """SQLite file in the per-user data directory; the directory is created (or tightened) as 0700."""
+    data_dir = private_dir(Path(platformdirs.user_data_dir("ioc-backend")))
     return f"sqlite:///{data_dir / 'ioc-backend.sqlite3'}"
 
 
