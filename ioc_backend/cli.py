@@ -70,6 +70,34 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="change events kept for SSE replay (200000)",
     )
+    p.add_argument(
+        "--header-timeout",
+        type=_positive(float),
+        default=10.0,
+        metavar="SECONDS",
+        help="drop a connection whose request headers are not complete in this time (10)",
+    )
+    p.add_argument(
+        "--body-timeout",
+        type=_positive(float),
+        default=60.0,
+        metavar="SECONDS",
+        help="answer 408 and drop a connection whose request body is not complete in this time (60)",
+    )
+    p.add_argument(
+        "--keep-alive-timeout",
+        type=_positive(int),
+        default=5,
+        metavar="SECONDS",
+        help="close an idle connection between requests after this time (5)",
+    )
+    p.add_argument(
+        "--max-connections",
+        type=_positive(int),
+        default=1000,
+        metavar="N",
+        help="connections served at once, streams included; requests past it get 503 (1000)",
+    )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.add_argument(
         "--add-user", metavar="NAME", help="create a user and exit (password from getpass or $IOC_NEW_PASSWORD)"
@@ -221,6 +249,10 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
         heartbeat=args.heartbeat,
         offline_grant_ttl=args.offline_grant_ttl,
         event_retention=args.event_retention,
+        header_timeout=args.header_timeout,
+        body_timeout=args.body_timeout,
+        keep_alive_timeout=args.keep_alive_timeout,
+        max_connections=args.max_connections,
     )
     try:
         ctx = prepare_context(settings)

@@ -77,5 +77,12 @@ class Settings:
     # How many change events /events can replay; older ids get ``event: reset``.
     event_retention: int = 200_000
     max_body_bytes: int = 1024 * 1024
+    # Slow or stalled clients are dropped (docs/API.md "Limits"): seconds to send a request's
+    # headers, seconds to send its whole body, idle seconds between requests on one connection.
+    header_timeout: float = 10.0
+    body_timeout: float = 60.0
+    keep_alive_timeout: int = 5
+    # Open connections served at once (event streams and video included); past it, 503.
+    max_connections: int = 1000
     # Seconds uvicorn waits for open responses at shutdown before cancelling them.
     graceful_shutdown: float = 3.0
