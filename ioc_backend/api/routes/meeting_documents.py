@@ -94,7 +94,7 @@ async def upload_document(
     except ValueError as exc:
         raise field_error("query.filename", str(exc)) from None
     try:
-        check_pdf(content)
+        await run_in_threadpool(check_pdf, content)  # parses the PDF in a worker process: seconds at worst
     except ValueError as exc:
         raise ApiError(
             422, "validation_error", f"Invalid document: {exc}", details=[{"field": "body", "message": str(exc)}]
