@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from ioc_backend import __version__
+from ioc_backend.logsafe import protect
 from ioc_backend.settings import DatabaseUrlError, Settings, database_url, default_db_url
 from ioc_domain.roles import ROLES
 
@@ -97,6 +98,34 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="password hashes run at once, 64 MiB each (default: cores, at most 4)",
     )
+    p.add_argument(
+        "--header-timeout",
+        type=_positive(float),
+        default=10.0,
+        metavar="SECONDS",
+        help="drop a connection whose request headers are not complete in this time (10)",
+    )
+    p.add_argument(
+        "--body-timeout",
+        type=_positive(float),
+        default=60.0,
+        metavar="SECONDS",
+        help="answer 408 and drop a connection whose request body is not complete in this time (60)",
+    )
+    p.add_argument(
+        "--keep-alive-timeout",
+        type=_positive(int),
+        default=5,
+        metavar="SECONDS",
+        help="close an idle connection between requests after this time (5)",
+    )
+    p.add_argument(
+        "--max-connections",
+        type=_positive(int),
+        default=1000,
+        metavar="N",
+        help="connections served at once, streams included; requests past it get 503 (1000)",
+    )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.add_argument(
         "--add-user", metavar="NAME", help="create a user and exit (password from getpass or $IOC_NEW_PASSWORD)"
@@ -169,6 +198,9 @@ def _configure_logging(level: str) -> None:
     logging.basicConfig(
         level=level.upper(), stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # On the handler, so every record of the process (uvicorn's, SQLAlchemy's) is escaped too.
+    for handler in logging.getLogger().handlers:
+        protect(handler)
 
 
 def _add_user(args: argparse.Namespace, db_url: str) -> int:
@@ -249,6 +281,10 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
         login_address_free_attempts=args.login_address_attempts,
         login_base_delay=args.login_delay,
         hash_slots=args.hash_slots,
+        header_timeout=args.header_timeout,
+        body_timeout=args.body_timeout,
+        keep_alive_timeout=args.keep_alive_timeout,
+        max_connections=args.max_connections,
     )
     try:
         ctx = prepare_context(settings)

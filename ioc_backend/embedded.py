@@ -10,6 +10,7 @@ import urllib.request
 from typing import Any
 
 from ioc_backend.context import AppContext
+from ioc_backend.db.files import private_dir, sqlite_path
 from ioc_backend.server import IocServer, bind_socket, build_server, prepare_context, socket_url
 from ioc_backend.settings import Settings, database_url
 
@@ -28,6 +29,11 @@ class EmbeddedBackend:
         **options: Any,
     ) -> None:
         self.settings = Settings(db_url=database_url(db_url), demo=demo, simulator=simulator, **options)
+        # The embedding application hands us a file in its own data directory (the console's):
+        # the database's directory is made private, not only the database files.
+        db_file = sqlite_path(self.settings.db_url)
+        if db_file is not None:
+            private_dir(db_file.parent)
         self.host = host
         self.port = port
         self.url: str | None = None

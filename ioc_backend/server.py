@@ -15,6 +15,7 @@ from ioc_backend.db.engine import Database
 from ioc_backend.db.maintenance import MaintenanceThread, prune
 from ioc_backend.db.migrate import upgrade_database
 from ioc_backend.demo.seed import seed_demo
+from ioc_backend.http_protocol import protocol_with_header_timeout
 from ioc_backend.settings import Settings
 
 log = logging.getLogger("ioc_backend.server")
@@ -98,5 +99,10 @@ def build_server(ctx: AppContext, on_started: Callable[[], None] | None = None) 
         timeout_graceful_shutdown=math.ceil(ctx.settings.graceful_shutdown),
         proxy_headers=False,
         server_header=False,
+        http=protocol_with_header_timeout(ctx.settings.header_timeout),
+        timeout_keep_alive=ctx.settings.keep_alive_timeout,
+        # uvicorn answers 503 once it holds this many connections (the asking one included)
+        # or requests: +1 makes both bounds exactly max_connections.
+        limit_concurrency=ctx.settings.max_connections + 1,
     )
     return IocServer(config, ctx, on_started)

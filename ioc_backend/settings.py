@@ -10,15 +10,16 @@ import platformdirs
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from ioc_backend.db.files import private_dir
+
 
 class DatabaseUrlError(ValueError):
     """A --db value that names no usable database; the message is one line for the operator."""
 
 
 def default_db_url() -> str:
-    """SQLite file in the per-user data directory; the directory is created on demand."""
-    data_dir = Path(platformdirs.user_data_dir("ioc-backend"))
-    data_dir.mkdir(parents=True, exist_ok=True)
+    """SQLite file in the per-user data directory; the directory is created (or tightened) as 0700."""
+    data_dir = private_dir(Path(platformdirs.user_data_dir("ioc-backend")))
     return f"sqlite:///{data_dir / 'ioc-backend.sqlite3'}"
 
 
@@ -76,6 +77,13 @@ class Settings:
     # How many change events /events can replay; older ids get ``event: reset``.
     event_retention: int = 200_000
     max_body_bytes: int = 1024 * 1024
+    # Slow or stalled clients are dropped (docs/API.md "Limits"): seconds to send a request's
+    # headers, seconds to send its whole body, idle seconds between requests on one connection.
+    header_timeout: float = 10.0
+    body_timeout: float = 60.0
+    keep_alive_timeout: int = 5
+    # Open connections served at once (event streams and video included); past it, 503.
+    max_connections: int = 1000
     # Seconds uvicorn waits for open responses at shutdown before cancelling them.
     graceful_shutdown: float = 3.0
     # Login throttling: failures allowed per account name and per client address before each

@@ -7,7 +7,11 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # the server refuses larger uploads with 
 
 
 def check_pdf_bytes(content: bytes, *, what: str = "The document") -> None:
-    """ValueError unless ``content`` is a non-empty PDF file (starts with ``%PDF-``)."""
+    """ValueError unless ``content`` is a non-empty PDF file (starts with ``%PDF-``).
+
+    A cheap first check only: the backend also opens every upload with a PDF parser and answers
+    422 naming the problem for a file that merely starts like a PDF (docs/API.md).
+    """
     if not content:
         raise ValueError(f"{what} is empty.")
     if not bytes(content[:5]) == PDF_MAGIC:

@@ -79,7 +79,10 @@ def create_app(ctx: AppContext) -> FastAPI:
         app.include_router(module.router, prefix=API_PREFIX)
     install_error_handlers(app)
     app.add_middleware(
-        BodyLimitMiddleware, max_bytes=ctx.settings.max_body_bytes, route_limits=(meeting_documents.UPLOAD_LIMIT,)
+        BodyLimitMiddleware,
+        max_bytes=ctx.settings.max_body_bytes,
+        route_limits=(meeting_documents.UPLOAD_LIMIT,),
+        body_timeout=ctx.settings.body_timeout,
     )
     app.add_middleware(AccessLogMiddleware)  # added last = outermost: sees the final status
     return app

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -12,7 +11,10 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-log = logging.getLogger("ioc_backend.api.errors")
+from ioc_backend.logsafe import safe_logger
+
+# Its records carry the client's path and values: escaped even under the console's handlers.
+log = safe_logger("ioc_backend.api.errors")
 
 _CODE_FOR_STATUS = {
     400: "bad_request",

@@ -6,6 +6,8 @@ import posixpath
 import re
 import unicodedata
 
+from ioc_backend.pdf_probe import check_pdf_structure
+
 PDF_MAGIC = b"%PDF-"
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_FILENAME = 200
@@ -36,12 +38,17 @@ def sanitize_filename(raw: str) -> str:
 
 
 def check_pdf(content: bytes) -> None:
-    """Refuse what is not a PDF file (ValueError naming what was received)."""
+    """Refuse what is not a PDF file (ValueError naming what was received).
+
+    Blocks for up to pdf_probe.CHECK_SECONDS: beyond the magic bytes, the file is opened by a
+    PDF parser in a bounded worker process; call it off the event loop.
+    """
     if not content:
         raise ValueError("the document is empty; send the bytes of a PDF file")
     if not content.startswith(PDF_MAGIC):
         head = content[:8].hex(" ")
         raise ValueError(f"the document is not a PDF file (it must start with %PDF-; it starts with {head})")
+    check_pdf_structure(content)
 
 
 def clean_options(options: list[str]) -> list[str]:

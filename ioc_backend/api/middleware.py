@@ -1,19 +1,21 @@
-"""ASGI middleware: request-body size limit (+ body hash for idempotency) and redacted access log."""
+"""ASGI middleware: request-body size and time limits (+ body hash for idempotency) and redacted access log."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import re
 import time
 from typing import Any
 
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ioc_backend.api.errors import error_body
+from ioc_backend.logsafe import safe_logger
 
-access_log = logging.getLogger("ioc_backend.access")
+# Escaped at the logger too: the embedded backend logs through the console's handlers.
+access_log = safe_logger("ioc_backend.access")
 
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 BODY_HASH_SCOPE_KEY = "ioc.body_sha256"
@@ -27,11 +29,16 @@ def redact_query(query: str) -> str:
 
 
 async def _send_413(send: Send, limit: int) -> None:
-    body = json.dumps(error_body("payload_too_large", f"Request body is larger than {limit} bytes")).encode()
+    await _send_and_close(send, 413, "payload_too_large", f"Request body is larger than {limit} bytes")
+
+
+async def _send_and_close(send: Send, status: int, code: str, message: str) -> None:
+    """An error answer that also ends the connection (the rest of the body is never read)."""
+    body = json.dumps(error_body(code, message)).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
@@ -51,10 +58,16 @@ class BodyLimitMiddleware:
     """
 
     def __init__(
-        self, app: ASGIApp, max_bytes: int, route_limits: tuple[tuple[str, re.Pattern[str], int], ...] = ()
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        route_limits: tuple[tuple[str, re.Pattern[str], int], ...] = (),
+        body_timeout: float = 60.0,
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        # Seconds a client has to send the whole body; a stalled upload is answered 408 and dropped.
+        self.body_timeout = body_timeout
         # (method, path pattern, limit): the few routes that take larger bodies (meeting PDFs).
         self.route_limits = route_limits
 
@@ -82,20 +95,25 @@ class BodyLimitMiddleware:
         chunks: list[bytes] = []
         size = 0
         too_large = declared is not None and declared > max_bytes
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > max_bytes:
-                too_large = True
-            if not too_large:
-                chunks.append(chunk)
-            if size > _MAX_DRAIN:
-                break
-            if not message.get("more_body", False):
-                break
+        with anyio.move_on_after(self.body_timeout) as reading:
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                chunk = message.get("body", b"")
+                size += len(chunk)
+                if size > max_bytes:
+                    too_large = True
+                if not too_large:
+                    chunks.append(chunk)
+                if size > _MAX_DRAIN:
+                    break
+                if not message.get("more_body", False):
+                    break
+        if reading.cancelled_caught:
+            stalled = f"The request body was not complete within {self.body_timeout:g} s"
+            await _send_and_close(send, 408, "request_timeout", stalled)
+            return
         if too_large:
             await _send_413(send, max_bytes)
             return

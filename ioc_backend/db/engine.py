@@ -11,6 +11,8 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from ioc_backend.db.files import secure_sqlite_files
+
 
 def _unicode_lower(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
@@ -54,6 +56,7 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        secure_sqlite_files(url)
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
         self.write_lock = threading.Lock()

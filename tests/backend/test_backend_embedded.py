@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import threading
 from pathlib import Path
 
@@ -12,7 +13,11 @@ from ioc_backend.embedded import EmbeddedBackend
 
 
 def test_embedded_backend_serves_stops_cleanly_and_restarts_on_its_data(tmp_path: Path) -> None:
-    db_url = f"sqlite:///{tmp_path / 'embedded.sqlite3'}"
+    data_dir = tmp_path / "console-data"  # as the console's data dir is made: under the usual umask
+    data_dir.mkdir()
+    data_dir.chmod(0o755)
+    db_file = data_dir / "embedded.sqlite3"
+    db_url = f"sqlite:///{db_file}"
     backend = EmbeddedBackend(db_url, demo=True, simulator=True)
     url = backend.start()
     try:
@@ -34,6 +39,10 @@ def test_embedded_backend_serves_stops_cleanly_and_restarts_on_its_data(tmp_path
                 json={"title": "Giữ lại sau khởi động lại", "assignee_unit": "Sở Y tế"},
             )
             assert created.status_code == 201
+            # Private files: the demo database holds password hashes and meeting documents.
+            assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+            for name in ("embedded.sqlite3", "embedded.sqlite3-wal", "embedded.sqlite3-shm"):
+                assert stat.S_IMODE((data_dir / name).stat().st_mode) == 0o600, name
             # An open event stream must not keep stop() waiting.
             events = http.get(f"{url}/api/v1/events", headers=auth, stream=True, timeout=30)
             assert events.status_code == 200

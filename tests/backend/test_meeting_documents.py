@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 import pytest
 from backend_testkit import Api, error_code
+from pdf_samples import minimal_pdf
 
 from ioc_backend.api.meeting_checks import MAX_DOCUMENT_BYTES
 from ioc_backend.api.schemas import responses as M
 from ioc_backend.db.engine import Database
 from ioc_backend.db.migrate import upgrade_database
+from ioc_backend.pdf_probe import check_pdf_structure
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = minimal_pdf()
 
 
 def new_meeting(api: Api) -> dict[str, Any]:
@@ -115,6 +118,35 @@ def test_what_is_not_a_pdf_is_refused_clearly_and_nothing_is_stored(shared_api: 
     unknown = upload(shared_api, 999999, PDF)
     assert unknown.status_code == 404
     assert shared_api.get(f"/meetings/{meeting['id']}", shared_api.token("leader")).json() == meeting
+
+
+def test_a_file_that_only_starts_like_a_pdf_is_refused_naming_the_problem(shared_api: Api) -> None:
+    meeting = new_meeting(shared_api)
+    fakes = {
+        "html after the magic": b"%PDF-1.7\n<html><body>not a pdf</body></html>\n",
+        "objects without pages": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+        "truncated": PDF[: len(PDF) // 2],
+    }
+    for what, content in fakes.items():
+        r = upload(shared_api, meeting["id"], content)
+        assert r.status_code == 422 and error_code(r) == "validation_error", (what, r.text)
+        message = r.json()["error"]["message"]
+        assert "not a readable PDF" in message or "no pages" in message, (what, message)
+        assert r.json()["error"]["details"] == [
+            {"field": "body", "message": message.removeprefix("Invalid document: ")}
+        ]
+    assert shared_api.get(f"/meetings/{meeting['id']}", shared_api.token("leader")).json() == meeting
+    # The demo's generated documents are real PDFs: they pass the same check.
+    from ioc_backend.demo.documents import render_pdf
+
+    demo_pdf = render_pdf("Nghị quyết", ["Đoạn một.", "Đoạn hai."], datetime(2026, 11, 30, tzinfo=UTC))
+    assert upload(shared_api, meeting["id"], demo_pdf).status_code == 201
+
+
+def test_the_pdf_parser_runs_under_a_deadline() -> None:
+    with pytest.raises(ValueError, match="could not be read within"):
+        check_pdf_structure(PDF, timeout=0.001)
+    assert check_pdf_structure(PDF) is None
 
 
 def test_uploads_over_50_mib_get_413_and_other_routes_keep_1_mib(shared_api: Api) -> None:

@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
 from client_support import Reply, SeenRequest
+from pdf_samples import minimal_pdf
 from sync_engine_support import TEST_CLIENT, copy_database
 
 from backend_client import BadResponse, Conflict, IocClient, Meeting, PermissionDenied
 from backend_client.cache import CacheStore
 from backend_client.sync.media_prefetch import MediaPrefetcher
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# A real PDF: the backend opens every upload with a PDF parser.
+PDF = minimal_pdf()
 UPCOMING = ("scheduled", "in_progress")
 _SOON = datetime.now(UTC) + timedelta(minutes=15)
 GRANT = {

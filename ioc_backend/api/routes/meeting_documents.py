@@ -18,6 +18,7 @@ from ioc_backend.api.idempotency import idempotency_key, idempotent_write
 from ioc_backend.api.meeting_checks import MAX_DOCUMENT_BYTES, check_pdf, sanitize_filename
 from ioc_backend.api.routes.common import check_version, get_or_404, show
 from ioc_backend.api.schemas import responses as M
+from ioc_backend.api.schemas.bounded import MAX_BIGINT
 from ioc_backend.api.schemas.responses import documented
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
@@ -94,7 +95,7 @@ async def upload_document(
     except ValueError as exc:
         raise field_error("query.filename", str(exc)) from None
     try:
-        check_pdf(content)
+        await run_in_threadpool(check_pdf, content)  # parses the PDF in a worker process: seconds at worst
     except ValueError as exc:
         raise ApiError(
             422, "validation_error", f"Invalid document: {exc}", details=[{"field": "body", "message": str(exc)}]
@@ -157,7 +158,7 @@ def delete_document(
     meeting_id: int,
     doc_id: int,
     principal: Writer,
-    version: Annotated[int, Query(ge=1, description="The meeting version the deletion is based on")],
+    version: Annotated[int, Query(ge=1, le=MAX_BIGINT, description="The meeting version the deletion is based on")],
     key: Key = None,
 ) -> Response:
     def apply(session: Any) -> dict[str, Any]:

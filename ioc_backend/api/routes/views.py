@@ -16,6 +16,7 @@ from ioc_backend.api.auth import ALL_ROLES, Principal, get_ctx, require_role
 from ioc_backend.api.errors import ApiError, field_error, not_found
 from ioc_backend.api.idempotency import idempotency_key, idempotent_write
 from ioc_backend.api.schemas import responses as M
+from ioc_backend.api.schemas.bounded import MAX_BIGINT, Version
 from ioc_backend.api.schemas.requests import Strict
 from ioc_backend.api.schemas.responses import documented
 from ioc_backend.db import models
@@ -68,7 +69,7 @@ class ViewCreate(Strict):
 
 
 class ViewPatch(Strict):
-    version: int = Field(ge=1)
+    version: Version
     name: ViewName | None = None
     data: ViewData | None = None
 
@@ -188,7 +189,7 @@ def delete_view(
     request: Request,
     view_id: int,
     principal: Owner,
-    version: Annotated[int, Query(ge=1, description="The version the deletion is based on")],
+    version: Annotated[int, Query(ge=1, le=MAX_BIGINT, description="The version the deletion is based on")],
     key: Key = None,
 ) -> Response:
     def apply(session: Session) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from ioc_backend.api.schemas.bounded import RowId, UtcDatetime, Version, storable_text_problem
 from ioc_backend.api.schemas.vocabulary import (
     AlertTarget,
     AlertVerdict,
@@ -22,6 +23,16 @@ Text200 = Field(min_length=1, max_length=200)
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable(cls, value: Any) -> Any:
+        # Every text of every body (nested lists and JSON objects too): NUL and lone surrogates
+        # would fail in the database or the JSON encoder, as a 500, after validation.
+        problem = storable_text_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
 
 class LoginRequest(Strict):
     username: str = Field(min_length=1, max_length=64)
@@ -37,28 +48,28 @@ class GrantRequest(Strict):
 
 
 class CameraPatch(Strict):
-    version: int = Field(ge=1)
+    version: Version
     status: CameraStatus | None = None
     name: str | None = Field(default=None, min_length=1, max_length=200)
 
 
 class AlertTransition(Strict):
     to: AlertTarget
-    version: int = Field(ge=1)
+    version: Version
     reason: CloseReason | None = None
     note: str | None = Field(default=None, max_length=2000)
 
 
 class AlertVerify(Strict):
     verdict: AlertVerdict
-    version: int = Field(ge=1)
+    version: Version
     note: str | None = Field(default=None, max_length=2000)
 
 
 class AlertDispatch(Strict):
     # Trimmed before the length check: a unit of only spaces names nobody (422 on body.unit).
     unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    version: int = Field(ge=1)
+    version: Version
     note: str | None = Field(default=None, max_length=2000)
 
 
@@ -68,7 +79,7 @@ class AlertNote(Strict):
 
 class ReportPatch(Strict):
     status: ReportStatus
-    version: int = Field(ge=1)
+    version: Version
     note: str | None = Field(default=None, max_length=2000)
     agency_responsible: str | None = Field(default=None, min_length=1, max_length=200)
 
@@ -77,17 +88,17 @@ class TaskCreate(Strict):
     title: str = Field(min_length=1, max_length=300)
     description: str = Field(default="", max_length=5000)
     assignee_unit: str = Field(min_length=1, max_length=200)
-    due_at: AwareDatetime | None = None
-    meeting_id: int | None = None
+    due_at: UtcDatetime | None = None
+    meeting_id: RowId | None = None
 
 
 class TaskPatch(Strict):
-    version: int = Field(ge=1)
+    version: Version
     status: TaskStatus | None = None
     title: str | None = Field(default=None, min_length=1, max_length=300)
     description: str | None = Field(default=None, max_length=5000)
     assignee_unit: str | None = Field(default=None, min_length=1, max_length=200)
-    due_at: AwareDatetime | None = None
+    due_at: UtcDatetime | None = None
 
 
 class AgendaItem(Strict):
@@ -98,8 +109,8 @@ class AgendaItem(Strict):
 class MeetingCreate(Strict):
     title: str = Field(min_length=1, max_length=300)
     location: str = Field(min_length=1, max_length=300)
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
+    starts_at: UtcDatetime
+    ends_at: UtcDatetime
     status: MeetingStatus = "scheduled"
     agenda: list[AgendaItem] = Field(default_factory=list, max_length=100)
 
@@ -107,11 +118,11 @@ class MeetingCreate(Strict):
 class PollCreate(Strict):
     question: str = Field(min_length=1, max_length=300)
     options: list[str] = Field(min_length=2, max_length=10)
-    version: int = Field(ge=1)
+    version: Version
 
 
 class PollClose(Strict):
-    version: int = Field(ge=1)
+    version: Version
 
 
 class PollVote(Strict):
@@ -120,10 +131,10 @@ class PollVote(Strict):
 
 
 class MeetingPatch(Strict):
-    version: int = Field(ge=1)
+    version: Version
     title: str | None = Field(default=None, min_length=1, max_length=300)
     location: str | None = Field(default=None, min_length=1, max_length=300)
-    starts_at: AwareDatetime | None = None
-    ends_at: AwareDatetime | None = None
+    starts_at: UtcDatetime | None = None
+    ends_at: UtcDatetime | None = None
     status: MeetingStatus | None = None
     agenda: list[AgendaItem] | None = Field(default=None, max_length=100)
