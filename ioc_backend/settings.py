@@ -78,3 +78,6 @@ class Settings:
     max_body_bytes: int = 1024 * 1024
     # Seconds uvicorn waits for open responses at shutdown before cancelling them.
     graceful_shutdown: float = 3.0
+    # Seconds between re-checks of a long-lived response's token (MJPEG, /events): a revoked
+    # token is seen within this time, without a database read per frame or event.
+    stream_recheck: float = 2.0

@@ -13,13 +13,12 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select
 
-from ioc_backend.api.auth import ALL_ROLES, Principal, get_ctx, require_role
+from ioc_backend.api.auth import ALL_ROLES, Principal, StreamAuthority, get_ctx, require_role
 from ioc_backend.api.routes.common import base_url
 from ioc_backend.api.routes.sync import parse_cursor
 from ioc_backend.context import AppContext
 from ioc_backend.db import models
 from ioc_backend.db.payloads import present
-from ioc_backend.timeutil import utcnow
 from ioc_domain.roles import READABLE_RESOURCES
 
 router = APIRouter(tags=["events"])
@@ -78,6 +77,7 @@ def _reset(reason: str) -> str:
 async def _event_stream(ctx: AppContext, principal: Principal, start: int | None, base: str) -> AsyncIterator[str]:
     readable = READABLE_RESOURCES[principal.role]
     heartbeat = ctx.settings.heartbeat
+    authority = StreamAuthority(ctx, principal)
     sub = ctx.notifier.subscribe()
     try:
         lo, hi = await to_thread.run_sync(_log_bounds, ctx)
@@ -94,8 +94,9 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
         prev = cursor  # the id this stream resumed from, then the id of each event it sent
         last_sent = time.monotonic()
         while not ctx.shutting_down:
-            if utcnow() >= principal.token_expires_at:
-                return  # the token expired: the client reconnects with a fresh one and Last-Event-ID
+            if not await authority.valid():
+                # Expired or revoked (logout): the client reconnects with a fresh token and Last-Event-ID.
+                return
             # Clear before reading: a commit after this point sets the flag again, so no wake-up is lost.
             sub.event.clear()
             rows, cursor = await to_thread.run_sync(_fetch, ctx, cursor, readable)
@@ -108,14 +109,14 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
                 last_sent = time.monotonic()
                 continue
             wait = heartbeat - (time.monotonic() - last_sent)
-            token_left = (principal.token_expires_at - utcnow()).total_seconds()
             if wait <= 0:
                 yield ": heartbeat\n\n"
                 last_sent = time.monotonic()
                 continue
             try:
-                # Also wake when the token expires, so the stream ends on time even when idle.
-                await asyncio.wait_for(sub.event.wait(), timeout=max(0.05, min(wait, token_left)))
+                # Also wake for the token's expiry and re-check, so the stream ends on time even when idle.
+                timeout = min(wait, authority.seconds_left(), authority.interval)
+                await asyncio.wait_for(sub.event.wait(), timeout=max(0.05, timeout))
             except TimeoutError:
                 pass
     finally:
