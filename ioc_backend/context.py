@@ -12,6 +12,7 @@ from ioc_backend.notifier import ChangeNotifier
 from ioc_backend.settings import Settings
 
 if TYPE_CHECKING:
+    from ioc_backend.demo.fanout import FeedHub
     from ioc_backend.demo.media import FrameSource
 
 
@@ -51,6 +52,7 @@ class AppContext:
     in_flight_lock: threading.Lock = field(default_factory=threading.Lock)
     _frames: FrameSource | None = None
     _frames_lock: threading.Lock = field(default_factory=threading.Lock)
+    _feeds: FeedHub | None = None
 
     def __post_init__(self) -> None:
         # Live SSE delivery depends on this link: every committed write wakes the streams.
@@ -59,6 +61,8 @@ class AppContext:
     def close(self) -> None:
         """Stop streams and the simulator, then release the database (idempotent)."""
         self.notifier.close()
+        if self._feeds is not None:
+            self._feeds.close()
         for worker in (self.simulator, self.maintenance):
             if worker is not None:
                 worker.stop()
@@ -77,3 +81,14 @@ class AppContext:
 
                 self._frames = FrameSource()
             return self._frames
+
+    @property
+    def feeds(self) -> FeedHub:
+        """The MJPEG fan-out (one producer per watched camera stream), created on first use."""
+        frames = self.frames
+        with self._frames_lock:
+            if self._feeds is None:
+                from ioc_backend.demo.fanout import FeedHub
+
+                self._feeds = FeedHub(frames)
+            return self._feeds
