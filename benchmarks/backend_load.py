@@ -201,10 +201,10 @@ class SseClient(threading.Thread):
                     self.error = f"HTTP {r.status_code}"
                     return
                 self.connected.set()
-                for line in r.iter_lines(decode_unicode=True):
+                for line in r.iter_lines():
                     if self._halt.is_set():
                         return
-                    if line and line.startswith("data: {") and '"seq"' in line:
+                    if line.startswith(b"data: {") and b'"seq"' in line:
                         payload = json.loads(line[6:])
                         if self.seqs and payload["prev"] != self.seqs[-1]:
                             self.gaps += 1
