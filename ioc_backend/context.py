@@ -53,6 +53,8 @@ class AppContext:
     _frames: FrameSource | None = None
     _frames_lock: threading.Lock = field(default_factory=threading.Lock)
     _feeds: FeedHub | None = None
+    # The event streams' shared change-log reads (api.routes.events owns the type).
+    shared_reads: Any = None
 
     def __post_init__(self) -> None:
         # Live SSE delivery depends on this link: every committed write wakes the streams.

@@ -57,6 +57,59 @@ def _fetch(ctx: AppContext, after: int, readable: frozenset[str]) -> tuple[list[
     return list(rows), max(after, snapshot_max)
 
 
+class _SharedFetch:
+    """Streams woken by the same commit share one read of the change log instead of one each.
+
+    A stream may only join a read that has not started yet: a read already running might have
+    taken its snapshot before the commit that woke this stream, and joining it would leave that
+    commit undelivered until the next wake-up. All streams run on one event loop, so "not started"
+    is exact: the read starts when its task first runs, after the woken streams have queued up.
+    """
+
+    def __init__(self) -> None:
+        self._pending: dict[tuple[int, frozenset[str]], asyncio.Future[tuple[list[models.ChangeEvent], int]]] = {}
+
+    async def fetch(
+        self, ctx: AppContext, after: int, readable: frozenset[str]
+    ) -> tuple[list[models.ChangeEvent], int]:
+        key = (after, readable)
+        future = self._pending.get(key)
+        if future is None:
+            future = asyncio.get_running_loop().create_future()
+            self._pending[key] = future
+            asyncio.get_running_loop().create_task(self._run(key, future, ctx, after, readable))
+        # shield: one stream leaving must not cancel the read the others wait for.
+        return await asyncio.shield(future)
+
+    async def _run(
+        self,
+        key: tuple[int, frozenset[str]],
+        future: asyncio.Future[tuple[list[models.ChangeEvent], int]],
+        ctx: AppContext,
+        after: int,
+        readable: frozenset[str],
+    ) -> None:
+        del self._pending[key]  # started: later streams start their own read
+        try:
+            result = await to_thread.run_sync(_fetch, ctx, after, readable)
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
+        except Exception as exc:  # noqa: BLE001 - handed to every waiting stream, which raises it
+            if not future.done():
+                future.set_exception(exc)
+            return
+        if not future.done():
+            future.set_result(result)
+
+
+def _shared_fetch(ctx: AppContext) -> _SharedFetch:
+    if ctx.shared_reads is None:
+        ctx.shared_reads = _SharedFetch()
+    shared: _SharedFetch = ctx.shared_reads
+    return shared
+
+
 def _format(event: models.ChangeEvent, prev: int, base: str) -> str:
     # ``prev`` lets a client prove it missed nothing: it must equal the id it applied last.
     payload = {
@@ -99,7 +152,7 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
                 return
             # Clear before reading: a commit after this point sets the flag again, so no wake-up is lost.
             sub.event.clear()
-            rows, cursor = await to_thread.run_sync(_fetch, ctx, cursor, readable)
+            rows, cursor = await _shared_fetch(ctx).fetch(ctx, cursor, readable)
             if rows:
                 chunks = []
                 for event in rows:
