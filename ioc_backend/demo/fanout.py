@@ -66,9 +66,19 @@ class FeedHub:
         return sum(feed.viewers for feed in self._feeds.values())
 
     def close(self) -> None:
+        """Stop every producer (their viewers end) and the encoder pool; callable from any thread."""
+        try:
+            current: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            current = None
         for feed in list(self._feeds.values()):
-            if feed.task is not None:
-                feed.task.cancel()
+            task = feed.task
+            if task is None or task.done() or task.get_loop().is_closed():
+                continue
+            if task.get_loop() is current:
+                task.cancel()
+            else:  # asyncio objects are not thread-safe: cancel on the producer's own loop
+                task.get_loop().call_soon_threadsafe(task.cancel)
         self._feeds.clear()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
