@@ -146,25 +146,28 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
             cursor = start
         prev = cursor  # the id this stream resumed from, then the id of each event it sent
         last_sent = time.monotonic()
+        changed = True  # whether the change log may hold something this stream has not read
         while not ctx.shutting_down:
             if not await authority.valid():
                 # Expired or revoked (logout): the client reconnects with a fresh token and Last-Event-ID.
                 return
-            # Clear before reading: a commit after this point sets the flag again, so no wake-up is lost.
-            sub.event.clear()
-            rows, cursor = await _shared_fetch(ctx).fetch(ctx, cursor, readable)
-            if rows:
-                chunks = []
-                for event in rows:
-                    chunks.append(_format(event, prev, base))
-                    prev = event.id
-                yield "".join(chunks)
-                last_sent = time.monotonic()
-                continue
+            if changed:
+                # Clear before reading: a commit after this point sets the flag again, so no wake-up is lost.
+                sub.event.clear()
+                rows, cursor = await _shared_fetch(ctx).fetch(ctx, cursor, readable)
+                if rows:
+                    chunks = []
+                    for event in rows:
+                        chunks.append(_format(event, prev, base))
+                        prev = event.id
+                    yield "".join(chunks)
+                    last_sent = time.monotonic()
+                    continue
             wait = heartbeat - (time.monotonic() - last_sent)
             if wait <= 0:
                 yield ": heartbeat\n\n"
                 last_sent = time.monotonic()
+                changed = sub.event.is_set()
                 continue
             try:
                 # Also wake for the token's expiry and re-check, so the stream ends on time even when idle.
@@ -172,6 +175,8 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
                 await asyncio.wait_for(sub.event.wait(), timeout=max(0.05, timeout))
             except TimeoutError:
                 pass
+            # A wake-up by timeout alone (token re-check, heartbeat) needs no read of the change log.
+            changed = sub.event.is_set()
     finally:
         ctx.notifier.unsubscribe(sub)
 
