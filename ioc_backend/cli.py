@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--heartbeat", type=_positive(float), default=15.0, metavar="SECONDS", help="SSE heartbeat interval (15)"
     )
     p.add_argument(
+        "--stream-recheck",
+        type=_positive(float),
+        default=2.0,
+        metavar="SECONDS",
+        help="how often open streams re-check their token for expiry and revocation (2)",
+    )
+    p.add_argument(
         "--event-retention",
         type=_positive(int),
         default=200_000,
@@ -285,6 +292,7 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
         body_timeout=args.body_timeout,
         keep_alive_timeout=args.keep_alive_timeout,
         max_connections=args.max_connections,
+        stream_recheck=args.stream_recheck,
     )
     try:
         ctx = prepare_context(settings)

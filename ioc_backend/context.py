@@ -14,6 +14,7 @@ from ioc_backend.settings import Settings
 from ioc_backend.throttle import LoginThrottle
 
 if TYPE_CHECKING:
+    from ioc_backend.demo.fanout import FeedHub
     from ioc_backend.demo.media import FrameSource
 
 
@@ -56,6 +57,9 @@ class AppContext:
     # Built from the settings; a test may replace them (a throttle on a fake clock, a tiny gate).
     login_throttle: LoginThrottle = field(init=False)
     hash_gate: HashGate = field(init=False)
+    _feeds: FeedHub | None = None
+    # The event streams' shared change-log reads (api.routes.events owns the type).
+    shared_reads: Any = None
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -71,6 +75,8 @@ class AppContext:
     def close(self) -> None:
         """Stop streams and the simulator, then release the database (idempotent)."""
         self.notifier.close()
+        if self._feeds is not None:
+            self._feeds.close()
         for worker in (self.simulator, self.maintenance):
             if worker is not None:
                 worker.stop()
@@ -89,3 +95,14 @@ class AppContext:
 
                 self._frames = FrameSource()
             return self._frames
+
+    @property
+    def feeds(self) -> FeedHub:
+        """The MJPEG fan-out (one producer per watched camera stream), created on first use."""
+        frames = self.frames
+        with self._frames_lock:
+            if self._feeds is None:
+                from ioc_backend.demo.fanout import FeedHub
+
+                self._feeds = FeedHub(frames)
+            return self._feeds

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -23,6 +24,8 @@ _log = get_logger("backend_client.sync.live_events")
 
 THREAD_NAME = "ioc-event-stream"
 _READ_SIZE = 64 * 1024
+# A stream the server closes after running at least this long is reconnected at once, quietly.
+_QUIET_AFTER = 1.0
 
 
 def event_from_message(message: SseMessage) -> Event:
@@ -77,6 +80,8 @@ class EventStream(Worker):
         self._retry = Backoff(backoff_initial, max(backoff_initial, backoff_max))
         self._server_retry: float | None = None
         self.state = "stopped"
+        # How many times a connection was opened (quiet reconnects do not change ``state``).
+        self.connections = 0
 
     # ----------------------------------------------------------------- public API
     @property
@@ -221,6 +226,8 @@ class EventStream(Worker):
         self._retry.reset()
         self._set_state("connecting")
         while not self.stopping:
+            connected_at: float | None = None
+            ended_by_server = False
             try:
                 if not self.client.is_authenticated:
                     # Wait (with backoff) for the application to sign in again.
@@ -229,10 +236,13 @@ class EventStream(Worker):
                 if self.stopping:
                     break
                 self._retry.reset()  # a successful connect restarts the backoff sequence
+                self.connections += 1
                 self._set_state("connected")
+                connected_at = time.monotonic()
                 for event in self._read_events(response):
                     self._deliver(event)
             except IocError as exc:
+                ended_by_server = isinstance(exc, BackendUnavailable) and exc.code == "stream_closed"
                 if not self.stopping:
                     _log.info("event stream interrupted: %s", exc)
             except Exception:  # noqa: BLE001 - logged; the stream reconnects
@@ -242,6 +252,12 @@ class EventStream(Worker):
                 self._abort_response()
             if self.stopping:
                 break
+            if ended_by_server and connected_at is not None and time.monotonic() - connected_at >= _QUIET_AFTER:
+                # The server ended a stream that had been running: most often because its access
+                # token expired (or was revoked). Reconnect at once, renewing the token and resuming
+                # from Last-Event-ID, without reporting "reconnecting": nothing is lost and nothing
+                # is wrong. A stream the server ends again at once falls through to the backoff.
+                continue
             if self._server_retry is not None:
                 # The server's `retry:` field sets where the backoff starts.
                 self._retry.initial = min(self._server_retry, self._retry.maximum) or self._retry.initial

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from anyio import to_thread
 from fastapi import Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select, update
@@ -46,6 +48,8 @@ class Principal:
     role: str
     pair: str
     token_expires_at: datetime
+    # SHA-256 of the presented access token: lets a long-lived response re-check that very row.
+    token_digest: str = ""
 
 
 def get_ctx(request: Request) -> AppContext:
@@ -121,10 +125,15 @@ def revoke_offline_grants(session: Session, pair: str) -> None:
 
 def lookup_token(session: Session, raw: str, kind: str) -> tuple[models.Token, models.User] | None:
     """The live (unexpired, unrevoked) token of that kind and its active user, or None."""
+    return lookup_token_digest(session, token_hash(raw), kind)
+
+
+def lookup_token_digest(session: Session, digest: str, kind: str) -> tuple[models.Token, models.User] | None:
+    """``lookup_token`` by the token's stored SHA-256 (for re-checks after the raw token is gone)."""
     row = session.execute(
         select(models.Token, models.User)
         .join(models.User, models.User.id == models.Token.user_id)
-        .where(models.Token.token_hash == token_hash(raw), models.Token.kind == kind)
+        .where(models.Token.token_hash == digest, models.Token.kind == kind)
     ).first()
     if row is None:
         return None
@@ -163,8 +172,60 @@ def require_role(*roles: str, allow_query_token: bool = False) -> Callable[..., 
         token, user = found
         if user.role not in allowed:
             raise ApiError(403, "forbidden", f"Role '{user.role}' may not do this")
-        return Principal(user.id, user.username, user.full_name, user.role, token.pair, token.expires_at)
+        return Principal(
+            user.id, user.username, user.full_name, user.role, token.pair, token.expires_at, token.token_hash
+        )
 
     dependency.__name__ = f"require_role_{'_'.join(sorted(allowed))}"
     REQUIRED_ROLES[dependency] = allowed
     return dependency
+
+
+def token_still_valid(ctx: AppContext, principal: Principal) -> bool:
+    """Is the access token this principal presented still valid now (unexpired, unrevoked, user active)?
+
+    Reads the token row as stored, the same way ``require_role`` does, so whatever logout
+    revokes is seen. Blocking (one indexed read): call it from a thread, and not per frame.
+    """
+    if utcnow() >= principal.token_expires_at:
+        return False
+    if not principal.token_digest:
+        return True  # a principal not built from a stored token (nothing to re-check)
+    with ctx.db.read() as session:
+        return lookup_token_digest(session, principal.token_digest, "access") is not None
+
+
+class StreamAuthority:
+    """Tells a long-lived response when its token stops being valid, cheaply.
+
+    Expiry is checked on every call (a clock read); revocation by reading the token row at
+    most once per ``Settings.stream_recheck`` seconds, in a worker thread.
+    """
+
+    def __init__(self, ctx: AppContext, principal: Principal) -> None:
+        self._ctx = ctx
+        self._principal = principal
+        self._interval = ctx.settings.stream_recheck
+        self._checked_at = time.monotonic()  # require_role has just read the row
+        self._valid = True
+        self.db_checks = 0
+
+    @property
+    def interval(self) -> float:
+        return self._interval
+
+    def seconds_left(self) -> float:
+        """Seconds until the token expires (negative once it has)."""
+        return (self._principal.token_expires_at - utcnow()).total_seconds()
+
+    async def valid(self) -> bool:
+        if not self._valid:
+            return False
+        if self.seconds_left() <= 0:
+            self._valid = False
+            return False
+        if time.monotonic() - self._checked_at >= self._interval:
+            self.db_checks += 1
+            self._valid = await to_thread.run_sync(token_still_valid, self._ctx, self._principal)
+            self._checked_at = time.monotonic()
+        return self._valid

@@ -354,6 +354,14 @@ class _BoundedCache(Generic[V]):
         with self._lock:
             return len(self._inflight)
 
+    def discard_where(self, predicate: Callable[[Hashable], bool]) -> int:
+        """Drop the cached entries whose key matches (in-flight builds finish undisturbed)."""
+        with self._lock:
+            doomed = [key for key in self._items if predicate(key)]
+            for key in doomed:
+                del self._items[key]
+        return len(doomed)
+
     def get_or_build(self, key: Hashable, build: Callable[[], V]) -> V:
         with self._lock:
             if key in self._items:
@@ -484,6 +492,14 @@ class FrameSource:
             (camera_id, which, tick, name, ward),
             lambda: self._encode(self._render_frame(camera_id, name, ward, which, tick)),
         )
+
+    def forget(self, camera_id: str, which: str) -> int:
+        """Drop a camera stream's cached frames and background (its last viewer left); returns how many."""
+
+        def of_stream(key: Hashable) -> bool:
+            return isinstance(key, tuple) and key[0] == camera_id and key[1] == which
+
+        return self._frames.discard_where(of_stream) + self._backgrounds.discard_where(of_stream)
 
     # -- internals (one job each; _render_frame is the per-tick cost)
     def _background(self, camera_id: str, name: str, ward: str, which: str) -> np.ndarray:

@@ -13,13 +13,12 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select
 
-from ioc_backend.api.auth import ALL_ROLES, Principal, get_ctx, require_role
+from ioc_backend.api.auth import ALL_ROLES, Principal, StreamAuthority, get_ctx, require_role
 from ioc_backend.api.routes.common import base_url
 from ioc_backend.api.routes.sync import parse_cursor
 from ioc_backend.context import AppContext
 from ioc_backend.db import models
 from ioc_backend.db.payloads import present
-from ioc_backend.timeutil import utcnow
 from ioc_domain.roles import READABLE_RESOURCES
 
 router = APIRouter(tags=["events"])
@@ -58,6 +57,59 @@ def _fetch(ctx: AppContext, after: int, readable: frozenset[str]) -> tuple[list[
     return list(rows), max(after, snapshot_max)
 
 
+class _SharedFetch:
+    """Streams woken by the same commit share one read of the change log instead of one each.
+
+    A stream may only join a read that has not started yet: a read already running might have
+    taken its snapshot before the commit that woke this stream, and joining it would leave that
+    commit undelivered until the next wake-up. All streams run on one event loop, so "not started"
+    is exact: the read starts when its task first runs, after the woken streams have queued up.
+    """
+
+    def __init__(self) -> None:
+        self._pending: dict[tuple[int, frozenset[str]], asyncio.Future[tuple[list[models.ChangeEvent], int]]] = {}
+
+    async def fetch(
+        self, ctx: AppContext, after: int, readable: frozenset[str]
+    ) -> tuple[list[models.ChangeEvent], int]:
+        key = (after, readable)
+        future = self._pending.get(key)
+        if future is None:
+            future = asyncio.get_running_loop().create_future()
+            self._pending[key] = future
+            asyncio.get_running_loop().create_task(self._run(key, future, ctx, after, readable))
+        # shield: one stream leaving must not cancel the read the others wait for.
+        return await asyncio.shield(future)
+
+    async def _run(
+        self,
+        key: tuple[int, frozenset[str]],
+        future: asyncio.Future[tuple[list[models.ChangeEvent], int]],
+        ctx: AppContext,
+        after: int,
+        readable: frozenset[str],
+    ) -> None:
+        del self._pending[key]  # started: later streams start their own read
+        try:
+            result = await to_thread.run_sync(_fetch, ctx, after, readable)
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
+        except Exception as exc:  # noqa: BLE001 - handed to every waiting stream, which raises it
+            if not future.done():
+                future.set_exception(exc)
+            return
+        if not future.done():
+            future.set_result(result)
+
+
+def _shared_fetch(ctx: AppContext) -> _SharedFetch:
+    if ctx.shared_reads is None:
+        ctx.shared_reads = _SharedFetch()
+    shared: _SharedFetch = ctx.shared_reads
+    return shared
+
+
 def _format(event: models.ChangeEvent, prev: int, base: str) -> str:
     # ``prev`` lets a client prove it missed nothing: it must equal the id it applied last.
     payload = {
@@ -78,6 +130,7 @@ def _reset(reason: str) -> str:
 async def _event_stream(ctx: AppContext, principal: Principal, start: int | None, base: str) -> AsyncIterator[str]:
     readable = READABLE_RESOURCES[principal.role]
     heartbeat = ctx.settings.heartbeat
+    authority = StreamAuthority(ctx, principal)
     sub = ctx.notifier.subscribe()
     try:
         lo, hi = await to_thread.run_sync(_log_bounds, ctx)
@@ -93,31 +146,37 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
             cursor = start
         prev = cursor  # the id this stream resumed from, then the id of each event it sent
         last_sent = time.monotonic()
+        changed = True  # whether the change log may hold something this stream has not read
         while not ctx.shutting_down:
-            if utcnow() >= principal.token_expires_at:
-                return  # the token expired: the client reconnects with a fresh one and Last-Event-ID
-            # Clear before reading: a commit after this point sets the flag again, so no wake-up is lost.
-            sub.event.clear()
-            rows, cursor = await to_thread.run_sync(_fetch, ctx, cursor, readable)
-            if rows:
-                chunks = []
-                for event in rows:
-                    chunks.append(_format(event, prev, base))
-                    prev = event.id
-                yield "".join(chunks)
-                last_sent = time.monotonic()
-                continue
+            if not await authority.valid():
+                # Expired or revoked (logout): the client reconnects with a fresh token and Last-Event-ID.
+                return
+            if changed:
+                # Clear before reading: a commit after this point sets the flag again, so no wake-up is lost.
+                sub.event.clear()
+                rows, cursor = await _shared_fetch(ctx).fetch(ctx, cursor, readable)
+                if rows:
+                    chunks = []
+                    for event in rows:
+                        chunks.append(_format(event, prev, base))
+                        prev = event.id
+                    yield "".join(chunks)
+                    last_sent = time.monotonic()
+                    continue
             wait = heartbeat - (time.monotonic() - last_sent)
-            token_left = (principal.token_expires_at - utcnow()).total_seconds()
             if wait <= 0:
                 yield ": heartbeat\n\n"
                 last_sent = time.monotonic()
+                changed = sub.event.is_set()
                 continue
             try:
-                # Also wake when the token expires, so the stream ends on time even when idle.
-                await asyncio.wait_for(sub.event.wait(), timeout=max(0.05, min(wait, token_left)))
+                # Also wake for the token's expiry and re-check, so the stream ends on time even when idle.
+                timeout = min(wait, authority.seconds_left(), authority.interval)
+                await asyncio.wait_for(sub.event.wait(), timeout=max(0.05, timeout))
             except TimeoutError:
                 pass
+            # A wake-up by timeout alone (token re-check, heartbeat) needs no read of the change log.
+            changed = sub.event.is_set()
     finally:
         ctx.notifier.unsubscribe(sub)
 

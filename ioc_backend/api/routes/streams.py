@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response, StreamingResponse
-from starlette.concurrency import run_in_threadpool
 
-from ioc_backend.api.auth import OPS_READ, Principal, get_ctx, require_role
+from ioc_backend.api.auth import OPS_READ, Principal, StreamAuthority, get_ctx, require_role
 from ioc_backend.api.errors import ApiError
 from ioc_backend.api.routes.common import get_or_404
 from ioc_backend.api.schemas.vocabulary import StreamKind
@@ -31,27 +28,23 @@ def _streamable_camera(ctx: AppContext, camera_id: str) -> models.Camera:
     return cam
 
 
-async def _mjpeg_parts(ctx: AppContext, cam: models.Camera, which: str) -> AsyncIterator[bytes]:
-    """Yield one multipart part per frame tick until the client leaves or the server stops.
+async def _mjpeg_parts(ctx: AppContext, cam: models.Camera, which: str, principal: Principal) -> AsyncIterator[bytes]:
+    """Yield the newest multipart part of each tick until the client leaves, the server stops
+    or the token stops being valid (expired, or revoked by logout).
 
-    Encoding happens in the thread pool (FrameSource shares one encode per tick between all
-    viewers); the event loop only sleeps and writes. Starlette cancels this generator when
-    the client disconnects; the shutdown flag ends it when the server stops.
+    The camera's one producer (ctx.feeds) encodes each tick once for all viewers in a bounded
+    pool; this generator only waits and writes, so a viewer costs no thread. Starlette cancels
+    it when the client disconnects; leaving the loop releases the viewer's place in the feed.
     """
-    from ioc_backend.demo.media import multipart_part
-
-    source = ctx.frames
-    interval = source.frame_interval
-    next_tick = time.monotonic()
-    while not ctx.shutting_down:
-        jpeg = await run_in_threadpool(source.jpeg, cam.id, cam.name, cam.ward, which)
-        yield multipart_part(jpeg)
-        next_tick += interval
-        delay = next_tick - time.monotonic()
-        if delay < 0:  # slow client or busy machine: drop the missed ticks instead of bursting
-            next_tick = time.monotonic()
-            delay = 0.0
-        await asyncio.sleep(delay)
+    authority = StreamAuthority(ctx, principal)
+    parts = ctx.feeds.parts(cam.id, cam.name, cam.ward, which)
+    try:
+        async for part in parts:
+            if ctx.shutting_down or not await authority.valid():
+                return
+            yield part
+    finally:
+        await parts.aclose()
 
 
 @router.get(
@@ -64,7 +57,7 @@ def mjpeg_stream(request: Request, camera_id: str, which: StreamKind, principal:
 
     ctx = get_ctx(request)
     cam = _streamable_camera(ctx, camera_id)
-    return StreamingResponse(_mjpeg_parts(ctx, cam, which), media_type=MJPEG_CONTENT_TYPE, headers=NO_CACHE)
+    return StreamingResponse(_mjpeg_parts(ctx, cam, which, principal), media_type=MJPEG_CONTENT_TYPE, headers=NO_CACHE)
 
 
 @router.get("/{camera_id}/{which}.jpg", response_class=Response, responses={200: {"content": {"image/jpeg": {}}}})
