@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive(int),
         default=None,
         metavar="N",
-        help="password hashes run at once, 64 MiB each (default: cores, at most 4)",
+        help="password hashes run at once, 64 MiB each (default: half the cores, 1 to 4)",
     )
     p.add_argument(
         "--header-timeout",

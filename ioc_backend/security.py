@@ -6,9 +6,10 @@ import hashlib
 import os
 import secrets
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 
+import anyio
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -30,8 +31,9 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 
 def default_hash_slots() -> int:
-    """Hashes at once: one per core, at most 4 (each Argon2id hash holds 64 MiB while it runs)."""
-    return max(1, min(4, os.cpu_count() or 1))
+    """Hashes at once: half the cores, 1 to 4 (each Argon2id hash holds 64 MiB and a core while it runs;
+    the other half of the cores keeps answering the API during a login flood)."""
+    return max(1, min(4, (os.cpu_count() or 1) // 2))
 
 
 class HashBusy(Exception):
@@ -42,8 +44,10 @@ class HashGate:
     """Bounds the Argon2id hashes that run at once, and the requests waiting for one.
 
     Without it a login flood ran one 64 MiB hash per thread of the server's pool (64 at once
-    took the process from 114 MB to 3.8 GB). Waiters hold a pool thread, so their number is
-    bounded too: past ``queue`` waiters, or after ``wait`` seconds, the caller gets HashBusy.
+    took the process from 114 MB to 3.8 GB). The login route waits in :meth:`admission`, on
+    the event loop, holding no thread: only admitted logins take one (from ``threads``, a pool
+    of their own, so /health and the other routes keep theirs); after ``wait`` seconds a waiter
+    gets HashBusy. :meth:`slot` bounds direct callers on threads, with at most ``queue`` waiting.
     """
 
     def __init__(self, slots: int | None = None, *, queue: int | None = None, wait: float = 2.0) -> None:
@@ -51,8 +55,37 @@ class HashGate:
         self.queue = 16 if queue is None else queue
         self.wait = wait
         self._free = threading.Semaphore(self.slots)
-        self._inside = 0  # hashing or waiting
+        self._inside = 0  # hashing or waiting on a thread
         self._lock = threading.Lock()
+        # Made on the event loop at the first admission (anyio's limiters belong to a loop).
+        self._admitted: anyio.CapacityLimiter | None = None
+        self.threads: anyio.CapacityLimiter | None = None
+        self._waiting = 0  # logins waiting for admission (touched on the event loop only)
+
+    @asynccontextmanager
+    async def admission(self) -> AsyncIterator[None]:
+        """Wait, as a coroutine, for a hashing slot; raises HashBusy past the queue or the deadline."""
+        if self._admitted is None:
+            self._admitted = anyio.CapacityLimiter(self.slots)
+            self.threads = anyio.CapacityLimiter(self.slots)
+        admitted = self._admitted
+        # Every waiter waits out the deadline before its 503, however many there are: a coroutine
+        # costs no thread and ~1 KB (the connection cap bounds them), and an immediate refusal
+        # would only invite a flooding client to hammer the server faster.
+        self._waiting += 1
+        got = False
+        try:
+            with anyio.move_on_after(self.wait):
+                await admitted.acquire()
+                got = True  # no checkpoint after the acquire: the deadline cannot cancel a held token
+        finally:
+            self._waiting -= 1
+        if not got:
+            raise HashBusy
+        try:
+            yield
+        finally:
+            admitted.release()
 
     @contextmanager
     def slot(self) -> Iterator[None]:
@@ -75,7 +108,7 @@ class HashGate:
     def inside(self) -> int:
         """Callers hashing or waiting for a slot right now."""
         with self._lock:
-            return self._inside
+            return self._inside + self._waiting
 
     def verify(self, password_hash: str | None, password: str) -> bool:
         """verify_password inside a slot (looked up per call, so a test can count hashes); raises HashBusy."""

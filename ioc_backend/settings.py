@@ -91,7 +91,7 @@ class Settings:
     login_free_attempts: int = 5
     login_address_free_attempts: int = 20
     login_base_delay: float = 1.0
-    # Argon2id hashes run at once (None: one per core, at most 4); more wait in a short queue.
+    # Argon2id hashes run at once (None: half the cores, 1 to 4); more wait in a short queue.
     hash_slots: int | None = None
     # Seconds between re-checks of a long-lived response's token (MJPEG, /events): a revoked
     # token is seen within this time, without a database read per frame or event.

@@ -213,18 +213,19 @@ def test_at_most_the_gate_slots_hash_at_once(make_client, monkeypatch) -> None:
     assert sorted(r.status_code for r in answers) == [401] * 8
 
 
-def test_a_full_queue_answers_busy_with_retry_after(make_client, monkeypatch) -> None:
+def test_a_login_past_the_deadline_answers_busy_with_retry_after(make_client, monkeypatch) -> None:
     hashes = BlockingHashes()
     monkeypatch.setattr(security, "verify_password", hashes)
-    gate = HashGate(1, queue=0, wait=60)
+    gate = HashGate(1, wait=0.2)
     client, _ = make_client(LoginThrottle(address_free_attempts=1000), gate)
     threads, answers = burst(client, 1)
     try:
         wait_for(lambda: hashes.running == 1)
-        busy = login(client, "operator", PASSWORD)
+        busy = login(client, "operator", PASSWORD)  # waits for the one slot, then gives up
         assert busy.status_code == 503
         assert busy.json()["error"]["code"] == "busy"
-        assert busy.headers["Retry-After"] == "60"
+        assert busy.headers["Retry-After"] == "1"
+        assert gate.inside == 1  # the waiter is gone; only the blocked hash is left
     finally:
         hashes.release.set()
         for thread in threads:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy import select, update
@@ -33,11 +35,32 @@ AnyUser = Annotated[Principal, Depends(require_role(*ALL_ROLES))]
 
 
 @router.post("/login", response_model=None, responses=documented(M.TokenPair, 401, 422, 429, 503))
-def login(request: Request, body: LoginRequest) -> dict[str, Any]:
+async def login(request: Request, body: LoginRequest) -> dict[str, Any]:
+    # A login waits for its hashing slot on the event loop (HashGate.admission), holding no
+    # thread, and runs on the gate's own threads: during a login flood /health, /alerts and every
+    # other synchronous route keep the server's thread pool.
     ctx = get_ctx(request)
+    _refuse_if_throttled(ctx, request, body)  # in memory: a throttled attempt needs no thread at all
+    gate = ctx.hash_gate
+    try:
+        async with gate.admission():
+            return await anyio.to_thread.run_sync(_login, request, body, limiter=gate.threads)
+    except HashBusy:
+        raise _busy(ctx) from None
+
+
+def _busy(ctx: Any) -> ApiError:
+    retry = str(max(1, math.ceil(ctx.hash_gate.wait)))
+    return ApiError(503, "busy", "Too many sign-ins at once; try again shortly", headers={"Retry-After": retry})
+
+
+def _refuse_if_throttled(ctx: Any, request: Request, body: LoginRequest) -> None:
+    """429 when the account name or the client address must wait.
+
+    Checked before the user is looked up: a refused attempt costs no hash and reads the same
+    for names that exist and names that do not.
+    """
     address = request.client.host if request.client else ""
-    # Checked before the user is looked up: a refused attempt costs no hash and reads the same
-    # for names that exist and names that do not.
     wait = ctx.login_throttle.retry_after(body.username, address)
     if wait:
         raise ApiError(
@@ -46,16 +69,20 @@ def login(request: Request, body: LoginRequest) -> dict[str, Any]:
             f"Too many failed sign-ins; try again in {wait} s",
             headers={"Retry-After": str(wait)},
         )
+
+
+def _login(request: Request, body: LoginRequest) -> dict[str, Any]:
+    ctx = get_ctx(request)
+    address = request.client.host if request.client else ""
+    # Again on the login thread: failures may have been counted while this one waited for it.
+    _refuse_if_throttled(ctx, request, body)
     with ctx.db.read() as session:
         user = session.execute(select(models.User).where(models.User.username == body.username)).scalar_one_or_none()
     # verify_password runs a full hash even for unknown users so timing does not reveal names.
     try:
         ok = ctx.hash_gate.verify(user.password_hash if user else None, body.password)
     except HashBusy:
-        retry = str(max(1, math.ceil(ctx.hash_gate.wait)))
-        raise ApiError(
-            503, "busy", "Too many sign-ins at once; try again shortly", headers={"Retry-After": retry}
-        ) from None
+        raise _busy(ctx) from None
     if user is None or not ok or not user.active:
         ctx.login_throttle.failed(body.username, address)
         raise ApiError(401, "invalid_credentials", "Wrong username or password")
