@@ -232,18 +232,7 @@ class ConnectionService(QObject):
 
         def finished(_: object = None) -> None:
             self._user = None
-            self._set_status(
-                ConnectionStatus(
-                    state=OFFLINE,
-                    since=datetime.now(UTC),
-                    last_sync_at=self._status.last_sync_at,
-                    next_retry_in=None,
-                    detail="signed out",
-                    consecutive_failures=0,
-                    pending=self._status.pending,
-                    conflicts=self._status.conflicts,
-                )
-            )
+            self._set_offline("signed out")
             self.signed_out.emit()
             if on_done is not None:
                 on_done()
@@ -396,6 +385,21 @@ class ConnectionService(QObject):
             return
         self._set_status(status)
 
+    def _set_offline(self, detail: str) -> None:
+        """Offline with no attempt scheduled (signed out, or the session ended), keeping the counts."""
+        self._set_status(
+            ConnectionStatus(
+                state=OFFLINE,
+                since=datetime.now(UTC),
+                last_sync_at=self._status.last_sync_at,
+                next_retry_in=None,
+                detail=detail,
+                consecutive_failures=0,
+                pending=self._status.pending,
+                conflicts=self._status.conflicts,
+            )
+        )
+
     def _set_status(self, status: ConnectionStatus) -> None:
         previous, self._status = self._status, status
         self.status_changed.emit(status)
@@ -420,18 +424,7 @@ class ConnectionService(QObject):
         log.warning("session ended; asking the operator to sign in again")
         engine, self._engine = self._engine, None
         run_in_background(engine.stop, parent=self)
-        self._set_status(
-            ConnectionStatus(
-                state=OFFLINE,
-                since=datetime.now(UTC),
-                last_sync_at=self._status.last_sync_at,
-                next_retry_in=None,
-                detail="session ended",
-                consecutive_failures=0,
-                pending=self._status.pending,
-                conflicts=self._status.conflicts,
-            )
-        )
+        self._set_offline("session ended")
         self.auth_required.emit()
 
 
