@@ -30,6 +30,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "self": frozenset(ROLES),
     # users, camera settings
     "admin": frozenset({ADMIN}),
+    # watch live video; only these roles receive camera stream URLs with their credentials
+    "video.play": frozenset({OPERATOR, SUPERVISOR, LEADER, ADMIN}),
+    # move, zoom and recall presets of PTZ cameras
+    "camera.ptz": frozenset({OPERATOR, SUPERVISOR}),
+    # set a camera's stream URLs, import cameras in bulk
+    "camera.configure": frozenset({ADMIN}),
+    # read the audit trail (PTZ commands, snapshots taken)
+    "audit.read": frozenset({SUPERVISOR, ADMIN}),
 }
 
 # What each role may read through /sync and the event stream.
