@@ -44,6 +44,7 @@ LOGIN_CONCURRENCY = 64
 OPERATOR = ("operator", "hue-operator")
 START_TIMEOUT = 120.0
 SETTLE_TIMEOUT = 15.0
+SWARM_SCRIPT = Path(__file__).with_name("mjpeg_viewers.py")
 _LISTEN_RE = re.compile(r"listening on (http://127\.0\.0\.1:\d+)")
 
 
@@ -225,54 +226,6 @@ class SseClient(threading.Thread):
         self.join(timeout=30)
 
 
-class Viewer(threading.Thread):
-    """One MJPEG viewer: counts parts (by their boundary line) for the measured window."""
-
-    MARK = b"--frame\r\n"
-
-    def __init__(self, base: str, token: str, camera: str) -> None:
-        super().__init__(daemon=True)
-        self.url = f"{base}{API}/streams/{camera}/sub.mjpeg"
-        self.token = token
-        self.frames = 0
-        self.error: str | None = None
-        self.started_at = 0.0
-        self.ended_at = 0.0
-        self.connected = threading.Event()
-        self._halt = threading.Event()
-
-    def run(self) -> None:
-        tail = b""
-        try:
-            with requests.get(self.url, params={"access_token": self.token}, stream=True, timeout=(10, 30)) as r:
-                if r.status_code != 200:
-                    self.error = f"HTTP {r.status_code}"
-                    return
-                self.started_at = time.monotonic()
-                self.connected.set()
-                while not self._halt.is_set():
-                    chunk = r.raw.read1(256 * 1024)
-                    if not chunk:
-                        self.error = "closed"
-                        break
-                    data = tail + chunk
-                    self.frames += data.count(self.MARK)
-                    tail = data[-(len(self.MARK) - 1) :]
-        except requests.RequestException as exc:
-            self.error = type(exc).__name__
-        finally:
-            self.ended_at = time.monotonic()
-            self.connected.set()
-
-    def stop(self) -> None:
-        self._halt.set()
-
-    @property
-    def fps(self) -> float:
-        elapsed = self.ended_at - self.started_at
-        return self.frames / elapsed if elapsed > 0 else 0.0
-
-
 # ----------------------------------------------------------------------------- phases
 def settle(server: Server, baseline_threads: float) -> dict[str, float]:
     """Wait (bounded) until the server's threads are back to the baseline, then read its status."""
@@ -343,20 +296,31 @@ def phase_sse(server: Server, token: str, count: int, seconds: float) -> dict[st
 
 
 def phase_viewers(server: Server, token: str, count: int, seconds: float) -> dict[str, Any]:
-    base = server.url
-    viewers = [Viewer(base, token, f"cam-{(i % CAMERAS) + 1:04d}") for i in range(count)]
-    for viewer in viewers:
-        viewer.start()
-    for viewer in viewers:
-        viewer.connected.wait(30)
-    watcher = Watcher(server)
-    latency = LatencyProbe(base, token).run_for(seconds)
-    for viewer in viewers:
-        viewer.stop()
-    for viewer in viewers:
-        viewer.join(timeout=30)
+    # The viewers run in a process of their own (benchmarks/mjpeg_viewers.py, asyncio): a
+    # hundred reader threads here would contend with the latency probe for this process's GIL
+    # and the probe would measure its own load generator instead of the server.
+    swarm = subprocess.Popen(
+        [sys.executable, str(SWARM_SCRIPT), server.url, token, str(count), str(CAMERAS)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert swarm.stdin is not None and swarm.stdout is not None
+    try:
+        swarm.stdout.readline()  # "connected <ok> <failed>": every viewer has its headers
+        watcher = Watcher(server)
+        latency = LatencyProbe(server.url, token).run_for(seconds)
+        swarm.stdin.write("stop\n")
+        swarm.stdin.flush()
+        report = json.loads(swarm.stdout.readline() or '{"viewers": []}')
+        swarm.wait(timeout=30)
+    finally:
+        if swarm.poll() is None:
+            swarm.kill()
+            swarm.wait()
     during = watcher.stop()
-    rates = [v.fps for v in viewers]
+    viewers = report["viewers"]
+    rates = [v["frames"] / v["seconds"] if v["seconds"] > 0 else 0.0 for v in viewers]
     return {
         "latency": latency,
         "server": during,
@@ -367,7 +331,7 @@ def phase_viewers(server: Server, token: str, count: int, seconds: float) -> dic
             "fps_min": round(min(rates, default=0.0), 2),
             "fps_median": round(statistics.median(rates), 2) if rates else 0.0,
             "fps_mean": round(statistics.fmean(rates), 2) if rates else 0.0,
-            "errors": sum(1 for v in viewers if v.error and v.error != "closed"),
+            "errors": sum(1 for v in viewers if v["error"] and v["error"] != "closed") + (count - len(viewers)),
         },
     }
 
