@@ -25,9 +25,8 @@ def reveals_credentials(principal: Principal | None) -> bool:
 def show(request: Request, row: Any, principal: Principal | None = None) -> dict[str, Any]:
     """A row as the API returns it (cameras get stream URLs for the host the client used, their
     credentials only for a ``principal`` that may play video)."""
-    return present(
-        RESOURCE_OF_MODEL[type(row)], serialize(row), base_url(request), reveal_credentials=reveals_credentials(principal)
-    )
+    reveal = reveals_credentials(principal)
+    return present(RESOURCE_OF_MODEL[type(row)], serialize(row), base_url(request), reveal_credentials=reveal)
 
 
 def get_or_404(session: Session, model: type, ident: Any, what: str) -> Any:

@@ -118,9 +118,7 @@ def _compact_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _upserts(
-    session: Session, name: str, cursor: int, bound: int, base: str, reveal: bool
-) -> list[tuple[int, str]]:
+def _upserts(session: Session, name: str, cursor: int, bound: int, base: str, reveal: bool) -> list[tuple[int, str]]:
     """(seq, JSON text of the change) for every row of ``name`` with cursor < seq <= bound.
 
     Each row keeps its latest serialised form (``sync_json``, written by every change), so it
@@ -198,6 +196,7 @@ def sync_page_serialised(
     path is tested against, so the two can be compared on the same database.
     """
     max_seq = _max_seq(session)
+    reveal = reveal_credentials
     candidates: list[tuple[int, str, str, str, dict[str, Any] | None]] = []
     for name in sorted(readable):
         model, serializer = RESOURCES[name]
@@ -209,7 +208,7 @@ def sync_page_serialised(
             .all()
         )
         candidates += [
-            (r.seq, name, str(r.id), "upsert", present(name, serializer(r), base, reveal_credentials=reveal_credentials))
+            (r.seq, name, str(r.id), "upsert", present(name, serializer(r), base, reveal_credentials=reveal))
             for r in rows
         ]
     deletes = (

@@ -22,7 +22,7 @@ def upgrade() -> None:
     # Alembic, stamped 0001 and upgraded again, and must come through that too.
     inspector = sa.inspect(op.get_bind())
     present = {column["name"] for column in inspector.get_columns("cameras")}
-    new_columns = [
+    new_columns: list[sa.Column[object]] = [
         # Nullable: existing cameras keep the backend's own streams and have no presets.
         sa.Column("main_stream_url", sa.String(length=2048), nullable=True),
         sa.Column("sub_stream_url", sa.String(length=2048), nullable=True),
