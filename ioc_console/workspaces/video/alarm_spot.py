@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ioc_console.services.event_text import fill
-from ioc_console.workspaces.video.wall import Feed, FeedFactory, TileFactory, _call
+from ioc_console.workspaces.video.wall import Feed, FeedFactory, TileFactory, call_if_present
 
 
 class AlarmSpot(QWidget):
@@ -60,7 +60,9 @@ class AlarmSpot(QWidget):
     def alert(self) -> dict[str, Any] | None:
         return dict(self._alert) if self._alert is not None else None
 
-    def show_alarm(self, alert: Mapping[str, Any] | None, camera: Mapping[str, Any] | None, label: str, waiting: int) -> None:
+    def show_alarm(
+        self, alert: Mapping[str, Any] | None, camera: Mapping[str, Any] | None, label: str, waiting: int
+    ) -> None:
         """Show ``alert`` on its camera (None: no alarm, the spot hides and its stream stops)."""
         self._alert = dict(alert) if alert is not None else None
         camera_id = str(camera["id"]) if camera is not None else None
@@ -68,14 +70,14 @@ class AlarmSpot(QWidget):
             self._release()
             self._camera_id = camera_id
             if camera is not None:
-                _call(self.tile, "set_title", str(camera.get("name", camera_id)))
+                call_if_present(self.tile, "set_title", str(camera.get("name", camera_id)))
                 self._feed = self._feed_factory(self.tile, camera)
         if alert is None:
-            _call(self.tile, "set_alarm", None)
+            call_if_present(self.tile, "set_alarm", None)
             self.header.setText("")
             self.setVisible(False)
         else:
-            _call(self.tile, "set_alarm", label)
+            call_if_present(self.tile, "set_alarm", label)
             more = fill(self.tr(" (+%1 waiting)"), str(waiting - 1)) if waiting > 1 else ""
             self.header.setText(f"{label}{more}")
             self.setVisible(True)
@@ -105,7 +107,7 @@ class AlarmSpot(QWidget):
         feed, self._feed = self._feed, None
         if feed is not None:
             feed.release()
-        _call(self.tile, "set_feed", None)
+        call_if_present(self.tile, "set_feed", None)
 
     def _ask(self, signal: Any) -> None:
         if self._alert is not None:

@@ -1,4 +1,4 @@
-"""The camera tree panel: search box, ward/category switch and the tree (drag to the wall, double-click for one view)."""
+"""The camera tree panel: search, ward or category grouping, the tree (drag to the wall, double-click: one view)."""
 
 from __future__ import annotations
 
@@ -111,7 +111,9 @@ class CameraTree(QWidget):
         if not index.data(IS_GROUP_ROLE):
             camera_id = str(index.data(CAMERA_ID_ROLE))
             self.act_favourite.setText(
-                self.tr("Remove from favourites") if camera_id in self.model.favourites() else self.tr("Add to favourites")
+                self.tr("Remove from favourites")
+                if camera_id in self.model.favourites()
+                else self.tr("Add to favourites")
             )
             menu.addAction(self.act_favourite)
         menu.addAction(self.act_tour)

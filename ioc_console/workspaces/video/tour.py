@@ -67,6 +67,8 @@ class Tour:
         busy = {self._shown[i] for i in kept}
         free = [i for i in range(self.cells) if i not in kept]
         candidates = [c for c in self.cameras if c not in busy]
+        if not free:
+            return
         if not candidates:
             for i in free:
                 self._shown[i] = None

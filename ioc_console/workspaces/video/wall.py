@@ -7,11 +7,20 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ioc_console.workspaces.video.camera_tree_model import CAMERA_MIME, decode_camera_ids
 from ioc_console.services.event_text import fill
+from ioc_console.workspaces.video.camera_tree_model import CAMERA_MIME, decode_camera_ids
 from ioc_console.workspaces.video.layouts import DEFAULT_LAYOUT, Layout, layout_named, smallest_fitting
 
 #: MIME type of a tile dragged within the wall: {"wall": id of the wall, "cell": index}.
@@ -83,7 +92,29 @@ class VideoWall(QWidget):
         self._press: tuple[int, QPoint] | None = None
         self._drop_target: int | None = None
         self._reserved_right = 0  # pixels at the right kept free (the alarm spot)
+        self.act_full_screen = self.add_key_action("wallFullScreen", ["F", "Return", "Enter"], self.toggle_full_screen)
+        self.act_leave = self.add_key_action("wallLeaveFullScreen", ["Esc"], self.leave_full_screen)
+        self.arrow_actions = [
+            self.add_key_action(name, [key], lambda _checked=False, x=dx, y=dy: self.move_selection(x, y))
+            for name, key, dx, dy in (
+                ("wallLeft", "Left", -1, 0),
+                ("wallRight", "Right", 1, 0),
+                ("wallUp", "Up", 0, -1),
+                ("wallDown", "Down", 0, 1),
+            )
+        ]
         self.set_layout(DEFAULT_LAYOUT)
+
+    def add_key_action(self, name: str, keys: list[str], slot: Callable[[], object]) -> QAction:
+        """An action on the wall's keys: only while the wall (or a tile) has the focus, so single
+        letters never fire while the operator types in the camera search."""
+        act = QAction(self)
+        act.setObjectName(name)
+        act.setShortcuts([QKeySequence(k) for k in keys])
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
 
     # -- state --------------------------------------------------------------------------------
     def layout_name(self) -> str:
@@ -289,11 +320,11 @@ class VideoWall(QWidget):
         cell.camera_id = camera_id
         camera = self._camera_lookup(camera_id) if camera_id is not None else None
         title = str(camera.get("name", camera_id)) if camera is not None else (camera_id or "")
-        _call(cell.tile, "set_title", title)
+        call_if_present(cell.tile, "set_title", title)
         if camera_id is None:
             return
         if camera is None:
-            _call(cell.tile, "set_notice", fill(self.tr("Camera not found: %1"), camera_id))
+            call_if_present(cell.tile, "set_notice", fill(self.tr("Camera not found: %1"), camera_id))
             return
         cell.feed = self._feed_factory(cell.tile, camera)
 
@@ -302,10 +333,10 @@ class VideoWall(QWidget):
         cell.feed_visible = None
         if feed is not None:
             feed.release()
-        _call(cell.tile, "set_feed", None)
-        _call(cell.tile, "set_overlays", [])
-        _call(cell.tile, "set_alarm", None)
-        _call(cell.tile, "set_notice", "")
+        call_if_present(cell.tile, "set_feed", None)
+        call_if_present(cell.tile, "set_overlays", [])
+        call_if_present(cell.tile, "set_alarm", None)
+        call_if_present(cell.tile, "set_notice", "")
         cell.camera_id = None
 
     def _place(self) -> None:
@@ -327,7 +358,7 @@ class VideoWall(QWidget):
 
     def _update_selection(self) -> None:
         for i, cell in enumerate(self._cells):
-            _call(cell.tile, "set_selected", i == self._selected)
+            call_if_present(cell.tile, "set_selected", i == self._selected)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -457,7 +488,7 @@ class VideoWall(QWidget):
             self.select(best[1])
 
 
-def _call(tile: QWidget, method: str, *args: Any) -> None:
+def call_if_present(tile: QWidget, method: str, *args: Any) -> None:
     """Call ``tile.method(*args)`` when the tile has it (a plain placeholder tile has not)."""
     fn = getattr(tile, method, None)
     if callable(fn):
@@ -473,4 +504,6 @@ def _is_zoomed(tile: QObject) -> bool:
         if isinstance(value, bool):
             return value
     zoom = getattr(tile, "zoom", None)
+    if callable(zoom):
+        zoom = zoom()
     return isinstance(zoom, int | float) and zoom > 1.0

@@ -162,9 +162,7 @@ class WallViewsControl(QWidget):
         except ValueError:
             existing = None  # refused with its reason when queued
         if existing is None:
-            self._queue(
-                lambda submit, store: saved_views.queue_create(submit, store, name, data, kind=VIDEO_WALL_KIND)
-            )
+            self._queue(lambda submit, store: saved_views.queue_create(submit, store, name, data, kind=VIDEO_WALL_KIND))
         else:
             self._queue(lambda submit, store: saved_views.queue_update(submit, store, existing, data=data))
 

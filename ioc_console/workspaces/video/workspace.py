@@ -211,47 +211,44 @@ class VideoWorkspace(Workspace):
 
     # -- actions ------------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        def make(name: str, keys: list[str], slot: Callable[[], None], host: QWidget) -> QAction:
-            act = QAction(self)
-            act.setObjectName(name)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            # Only while the wall (or its detached window) has focus: single keys must not fire
-            # while the operator types in the camera search.
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            host.addAction(act)
-            return act
-
         wall = self.wall
-        self.act_full_screen = make("wallFullScreen", ["F", "Return", "Enter"], wall.toggle_full_screen, wall)
-        self.act_leave = make("wallLeaveFullScreen", ["Esc"], wall.leave_full_screen, wall)
-        self.act_snapshot = make("wallSnapshot", ["S"], self.take_snapshot, wall)
-        self.act_clear = make("wallClearTile", ["Delete"], lambda: wall.clear_cell(wall.selected()), wall)
-        self.act_tour = make("wallTour", ["T"], self.toggle_tour, wall)
-        for name, key, dx, dy in (
-            ("wallLeft", "Left", -1, 0),
-            ("wallRight", "Right", 1, 0),
-            ("wallUp", "Up", 0, -1),
-            ("wallDown", "Down", 0, 1),
-        ):
-            make(name, [key], lambda x=dx, y=dy: wall.move_selection(x, y), wall)
-        self.act_detach = make("wallDetach", ["Ctrl+Shift+D"], self.toggle_detached, self.wall_area)
-        self.act_save_view = make("wallSaveView", ["Ctrl+Shift+S"], self.views.save_current, self.wall_area)
+        self.act_full_screen, self.act_leave = wall.act_full_screen, wall.act_leave
+        self.act_snapshot = wall.add_key_action("wallSnapshot", ["S"], self.take_snapshot)
+        self.act_clear = wall.add_key_action("wallClearTile", ["Delete"], lambda: wall.clear_cell(wall.selected()))
+        self.act_tour = wall.add_key_action("wallTour", ["T"], self.toggle_tour)
+        self.act_detach = self._area_action("wallDetach", "Ctrl+Shift+D", self.toggle_detached)
+        self.act_save_view = self._area_action("wallSaveView", "Ctrl+Shift+S", self.views.save_current)
         self.act_ptz = QAction(self)
         self.act_ptz.setObjectName("wallPtzPanel")
         self.act_ptz.setCheckable(True)
         self.act_ptz.setChecked(True)
         self.act_ptz.toggled.connect(lambda _on: self._role_changed())
 
+    def _area_action(self, name: str, key: str, slot: Callable[[], None]) -> QAction:
+        """A key of the whole wall area (toolbar included), also while it is detached."""
+        act = QAction(self)
+        act.setObjectName(name)
+        act.setShortcut(QKeySequence(key))
+        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.triggered.connect(slot)
+        self.wall_area.addAction(act)
+        return act
+
     def workspace_actions(self) -> list[WorkspaceAction]:
         return [
-            WorkspaceAction(self.act_full_screen, lambda: self.tr("Wall: full-screen the selected tile, and back")),
+            WorkspaceAction(
+                self.act_full_screen, lambda: self.tr("Wall: full-screen the selected tile, and back (also Enter)")
+            ),
             WorkspaceAction(self.act_leave, lambda: self.tr("Wall: leave full screen or the single view")),
-            WorkspaceAction(self.act_snapshot, lambda: self.tr("Wall: save a snapshot of the selected tile"), PLAY_PERMISSION),
+            WorkspaceAction(
+                self.act_snapshot, lambda: self.tr("Wall: save a snapshot of the selected tile"), PLAY_PERMISSION
+            ),
             WorkspaceAction(self.act_clear, lambda: self.tr("Wall: empty the selected tile")),
             WorkspaceAction(self.act_tour, lambda: self.tr("Wall: start or stop the tour of the camera group")),
             WorkspaceAction(self.act_detach, lambda: self.tr("Wall: move the wall to its own window, and back")),
-            WorkspaceAction(self.act_save_view, lambda: self.tr("Wall: save the layout and cameras as a view…"), "self"),
+            WorkspaceAction(
+                self.act_save_view, lambda: self.tr("Wall: save the layout and cameras as a view…"), "self"
+            ),
             WorkspaceAction(self.act_ptz, lambda: self.tr("Wall: show the PTZ pad"), PTZ_PERMISSION),
         ]
 
@@ -507,7 +504,7 @@ class VideoWorkspace(Workspace):
         return name
 
     def alarm_label(self, alert: Mapping[str, Any]) -> str:
-        """"Forest fire — Camera Vỹ Dạ 03 — 05/12 11:32:05": what, where, when."""
+        """ "Forest fire — Camera Vỹ Dạ 03 — 05/12 11:32:05": what, where, when."""
         camera = self.model.camera(str(alert.get("camera_id"))) or {}
         when = str(alert.get("detected_at") or "")
         try:
