@@ -56,6 +56,8 @@ PTZ_PERMISSION = "camera.ptz"
 PLAY_PERMISSION = "video.play"
 TOUR_TICK_MS = 250
 DEFAULT_TOUR_S = 10
+#: More camera changes than this at once are applied as one rebuild of the tree.
+BULK_CAMERAS = 20
 #: A page of changes this large is a (re)sync catching up, not alerts arriving live now.
 LIVE_BATCH = 200
 # Layout names shown in the layout box (the data is the name a view stores).
@@ -445,12 +447,16 @@ class VideoWorkspace(Workspace):
         live = len(changes) < LIVE_BATCH
         alarm_changed = False
         overlay_cameras: set[str] = set()
+        camera_changes = [c for c in changes if getattr(c, "resource", None) == "camera"]
+        if len(camera_changes) > BULK_CAMERAS:
+            self._cameras_replaced(camera_changes)  # a sync page: one rebuild of the tree, not hundreds
+        else:
+            for change in camera_changes:
+                self._camera_changed(str(change.id), change.data)
         for change in changes:
             resource, data = getattr(change, "resource", None), getattr(change, "data", None)
             change_id = str(getattr(change, "id", ""))
-            if resource == "camera":
-                self._camera_changed(change_id, data)
-            elif resource == "alert":
+            if resource == "alert":
                 if data is None:
                     old = self.alerts.get(change_id)
                     self.alerts.remove(change_id)
@@ -471,14 +477,29 @@ class VideoWorkspace(Workspace):
         if alarm_changed:
             self._show_current_alarm()
 
+    def _cameras_replaced(self, changes: list[Any]) -> None:
+        cameras = {str(c["id"]): c for c in self.model.cameras()}
+        on_wall = set(self.wall.cameras())
+        refresh = set()
+        for change in changes:
+            camera_id = str(change.id)
+            old = cameras.pop(camera_id, None)
+            if change.data is not None:
+                cameras[camera_id] = dict(change.data)
+            if camera_id in on_wall and (old is None or change.data is None or _streams_differ(old, change.data)):
+                refresh.add(camera_id)
+        self.model.set_cameras(cameras.values())
+        for camera_id in refresh:
+            self.wall.refresh_camera(camera_id)
+        self._selection_changed()
+
     def _camera_changed(self, camera_id: str, data: Mapping[str, Any] | None) -> None:
         if data is None:
             self.model.remove_camera(camera_id)
             return
         old = self.model.camera(camera_id)
         self.model.upsert_camera(data)
-        streams = ("main_stream_url", "sub_stream_url", "name")
-        if old is not None and any(old.get(k) != data.get(k) for k in streams):
+        if camera_id in self.wall.cameras() and (old is None or _streams_differ(old, data)):
             self.wall.refresh_camera(camera_id)
         if self.ptz.camera_id() == camera_id:
             self._selection_changed()
@@ -643,3 +664,8 @@ class VideoWorkspace(Workspace):
         self.tour_button.setText(self.tr("Stop tour") if running else self.tr("Tour"))
         self.act_tour.setText(self.tr("Stop the &tour") if running else self.tr("Start a &tour"))
         self.tour_button.setToolTip(self.tr("Cycle the selected camera group through the wall"))
+
+
+def _streams_differ(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """True when a tile showing the camera must re-open its stream (or retitle)."""
+    return any(old.get(k) != new.get(k) for k in ("main_stream_url", "sub_stream_url", "name"))
