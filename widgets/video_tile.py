@@ -88,7 +88,8 @@ class VideoTile(QWidget):
         self._frame: Any = None
         self._qimage: QImage | None = None
         self._health: Any = None
-        self._painted_seq = -1
+        self._painted: Any = None  # the last frame counted in the stats
+        self._kept = False  # showing the previous feed's picture while the new one connects
         self._title = ""
         self._notice = ""
         self._overlays: list[TileOverlay] = []
@@ -112,17 +113,22 @@ class VideoTile(QWidget):
     def feed(self) -> Any:
         return self._feed
 
-    def set_feed(self, feed: Feed | None) -> None:
-        """Show ``feed`` (None: nothing). The previous feed's listener is removed first."""
+    def set_feed(self, feed: Feed | None, *, keep_picture: bool = False) -> None:
+        """Show ``feed`` (None: nothing). The previous feed's listener is removed first.
+
+        ``keep_picture``: the new feed is the same camera (another stream of it): the current
+        picture stays, undimmed, until the new feed has one, instead of a black "connecting" tile.
+        """
         old = self._feed
         if old is feed:
             return
         if old is not None:
             old.set_listener(None)
         self._feed = feed
-        self._frame = None
-        self._qimage = None
-        self._painted_seq = -1
+        self._kept = keep_picture and feed is not None and self._qimage is not None
+        if not self._kept:
+            self._frame = None
+            self._qimage = None
         self._health = None
         if feed is not None:
             self._send_target_size()
@@ -158,6 +164,7 @@ class VideoTile(QWidget):
         frame = feed.latest()
         if frame is not None and frame is not self._frame:
             self._frame = frame
+            self._kept = False
             pixels = frame.pixels
             # No copy: the QImage reads the array the frame keeps alive while it is shown.
             self._qimage = QImage(pixels.data, frame.width, frame.height, pixels.strides[0], QImage.Format.Format_RGB32)
@@ -230,7 +237,7 @@ class VideoTile(QWidget):
         if self._feed is None:
             return _tr("No camera")
         if health is None or health.state == "connecting":
-            return _tr("Connecting…")
+            return "" if self._kept else _tr("Connecting…")
         if health.state == "live":
             return ""
         if health.state == "reconnecting":
@@ -383,12 +390,12 @@ class VideoTile(QWidget):
         frame = self._frame
         if image is not None and frame is not None:
             self._draw_picture(painter, image, target)
-            if frame.seq != self._painted_seq:
-                self._painted_seq = frame.seq
+            if frame is not self._painted:
+                self._painted = frame
                 self.stats.painted += 1
                 self.stats.ages_ms.append((time.monotonic() - frame.decoded_at) * 1000.0)
             state = None if self._health is None else self._health.state
-            if state not in (None, "live"):
+            if state not in (None, "live") and not (self._kept and state == "connecting"):
                 painter.fillRect(target, QColor(0, 0, 0, 150))  # the last picture, dimmed
             if self._overlays:
                 self._draw_overlays(painter, target)
