@@ -99,7 +99,11 @@ class RecordingFeed:
     def __init__(self, camera_id: str, log: list[tuple[str, str, Any]]) -> None:
         self.camera_id, self.log = camera_id, log
         self.visible: bool | None = None
+        self.full_screen = False
         self.released = False
+
+    def set_full_screen(self, full_screen: bool) -> None:
+        self.full_screen = full_screen
 
     def set_visible(self, visible: bool) -> None:
         self.visible = visible
@@ -172,11 +176,12 @@ def test_full_screen_key_covers_the_others_and_stops_their_feeds(qtbot) -> None:
     assert wall.full_screen_cell() == 1
     assert wall.tile(1).geometry() == wall.rect() and wall.tile(1).isVisible()
     assert [wall.tile(i).isVisible() for i in (0, 2, 3)] == [False, False, False]
-    assert feeds["cam-2"].visible is True
+    assert feeds["cam-2"].visible is True and feeds["cam-2"].full_screen  # it may take the main stream now
     assert [feeds[c].visible for c in ("cam-1", "cam-3", "cam-4")] == [False, False, False]
     # The same key, Enter or Esc brings the wall back; every tile decodes again.
     _action(wall, "Esc").trigger()
     assert wall.full_screen_cell() is None and all(wall.tile(i).isVisible() for i in range(4))
+    assert not feeds["cam-2"].full_screen
     assert all(feed.visible for feed in feeds.values())
     _action(wall, "Return").trigger()
     assert wall.full_screen_cell() == 1

@@ -36,8 +36,3 @@ def is_backend_url(base_url: str, url: str) -> bool:
     return (base.scheme, base.netloc) == (target.scheme, target.netloc) and target.path.startswith(
         base.path.rstrip("/") + "/"
     )
-
-
-def stream_key(camera: Mapping[str, Any], which: str) -> str:
-    """The sharing key of a camera's stream (never a URL, so never a secret)."""
-    return f"{camera.get('id')}/{which}"

@@ -7,17 +7,21 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from ioc_console.services.video import AUTO_SCALE, StreamHub, StreamSource, Subscription
-from ioc_console.workspaces.video.camera_streams import UrlFor, stream_key
+from ioc_console.services.video import StreamHub
+from ioc_console.services.video.bridge import WallGovernor
+from ioc_console.services.video.tile_binding import TileFeed
+from ioc_console.workspaces.video.camera_streams import UrlFor
 from ioc_console.workspaces.video.wall import Feed
 from widgets.video_tile import TileOverlay, VideoTile
 
 
 class VideoPipeline:
-    """Builds tiles and feeds over one :class:`StreamHub`: a camera shown twice is decoded once."""
+    """Builds tiles and feeds over one :class:`StreamHub` (a camera shown twice is decoded once) and
+    runs the overload governor over them while the wall can be seen."""
 
     def __init__(self, url_for: UrlFor, can_play: Callable[[], bool]) -> None:
         self.hub = StreamHub()
+        self.governor = WallGovernor()
         self._url_for = url_for
         self._can_play = can_play
 
@@ -28,36 +32,38 @@ class VideoPipeline:
         """A feed for ``camera`` on ``tile``; None for a role that may not watch video."""
         if not self._can_play() or self.hub.closed:
             return None
-        try:
-            from ioc_console.services.video.tile_binding import TileFeed
-        except ImportError:  # the adaptive binding is not in this build: the sub stream, fitted by the hub
-            return _SubStreamFeed(self.hub, tile, camera, self._url_for)
-        return TileFeed(self.hub, tile, camera, self._url_for)  # type: ignore[arg-type]
+        return GovernedFeed(TileFeed(self.hub, tile, camera, self._url_for), self.governor)
+
+    def set_running(self, running: bool) -> None:
+        """The wall is seen (govern the load) or not (nothing decodes, nothing to govern)."""
+        if running:
+            self.governor.start()
+        else:
+            self.governor.stop()
 
     def close(self, timeout: float = 5.0) -> bool:
-        """Stop and join every decoder thread."""
+        """Stop the governor and join every decoder thread."""
+        self.governor.stop()
         return self.hub.close(timeout)
 
 
-class _SubStreamFeed:
-    """The simplest binding of a tile to a camera: its sub stream, decoded at the tile's size."""
+class GovernedFeed:
+    """A TileFeed registered with the wall's governor for as long as it shows its camera."""
 
-    def __init__(self, hub: StreamHub, tile: Any, camera: Mapping[str, Any], url_for: UrlFor) -> None:
-        camera = dict(camera)
-        source = StreamSource(stream_key(camera, "sub"), lambda: url_for(camera, "sub"), str(camera.get("name", "")))
-        self._tile = tile
-        self.subscription: Subscription | None = hub.subscribe(source, AUTO_SCALE)
-        tile.set_feed(self.subscription)
+    def __init__(self, feed: TileFeed, governor: WallGovernor) -> None:
+        self.feed = feed
+        self._governor = governor
+        governor.add(feed)
 
     def set_visible(self, visible: bool) -> None:
-        if self.subscription is not None:
-            self.subscription.set_active(visible)
+        self.feed.set_visible(visible)
+
+    def set_full_screen(self, full_screen: bool) -> None:
+        self.feed.set_full_screen(full_screen)
 
     def release(self) -> None:
-        subscription, self.subscription = self.subscription, None
-        if subscription is not None:
-            self._tile.set_feed(None)
-            subscription.close()
+        self._governor.remove(self.feed)
+        self.feed.release()
 
 
 def overlays(alerts: Sequence[Mapping[str, Any]], label: Callable[[Mapping[str, Any]], str]) -> list[Any]:

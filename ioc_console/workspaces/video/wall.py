@@ -50,6 +50,7 @@ class WallCell:
         self.camera_id: str | None = None
         self.feed: Feed | None = None
         self.feed_visible: bool | None = None  # what the feed was last told (None: not yet)
+        self.feed_full_screen = False
 
 
 class VideoWall(QWidget):
@@ -290,6 +291,11 @@ class VideoWall(QWidget):
             if cell.feed is not None and cell.feed_visible != visible:
                 cell.feed.set_visible(visible)
                 cell.feed_visible = visible
+            full_screen = self._full_screen == i
+            if cell.feed is not None and cell.feed_full_screen != full_screen:
+                # Full screen asks for the main stream at once (the adaptive rule in the feed).
+                call_if_present(cell.feed, "set_full_screen", full_screen)
+                cell.feed_full_screen = full_screen
 
     def reserve_right(self, pixels: int) -> None:
         """Keep ``pixels`` at the right edge free (the alarm spot sits there)."""
@@ -331,6 +337,7 @@ class VideoWall(QWidget):
     def _unbind(self, cell: WallCell) -> None:
         feed, cell.feed = cell.feed, None
         cell.feed_visible = None
+        cell.feed_full_screen = False
         if feed is not None:
             feed.release()
         call_if_present(cell.tile, "set_feed", None)

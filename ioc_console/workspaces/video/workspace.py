@@ -307,6 +307,7 @@ class VideoWorkspace(Workspace):
 
     def _update_seen(self) -> None:
         seen = self.is_wall_seen()
+        self.pipeline.set_running(seen)
         self.wall.set_seen(seen)
         self.alarm_spot.set_seen(seen)
         if seen and self.tour is not None:
