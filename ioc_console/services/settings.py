@@ -102,8 +102,8 @@ class ConsoleSettings:
         """The camera ids ``username`` marked as favourites on this console."""
         value = self._store.value(f"video/favourites/{_key(username)}", [])
         if isinstance(value, str):  # QSettings gives a one-item list back as a plain string
-            value = [value]
-        return [str(v) for v in value or [] if v]
+            return [value] if value else []
+        return [str(v) for v in value if v] if isinstance(value, list) else []
 
     def set_camera_favourites(self, username: str, camera_ids: list[str]) -> None:
         self._store.setValue(f"video/favourites/{_key(username)}", sorted(camera_ids))

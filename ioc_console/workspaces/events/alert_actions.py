@@ -63,7 +63,7 @@ class AlertActions(QObject):
         self._cached_snapshot: tuple[str, bytes | None] | None = None
         self._snapshot_lookup: tuple[str, str] | None = None  # (alert id, state) last asked for
 
-        def make(name: str, key: str, slot: Callable[[], None]) -> QAction:
+        def make(name: str, key: str, slot: Callable[[], object]) -> QAction:
             act = QAction(parent)
             act.setObjectName(name)
             act.setShortcut(QKeySequence(key))

@@ -18,14 +18,14 @@ class DetachedWallWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("detachedWall")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(content)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(content)
         self.content = content
 
     def take_content(self) -> QWidget:
         """Remove the wall area from this window (to put it back in the workspace)."""
-        self.layout().removeWidget(self.content)
+        self._layout.removeWidget(self.content)
         self.content.setParent(None)
         return self.content
 

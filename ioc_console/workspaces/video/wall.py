@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -96,7 +97,7 @@ class VideoWall(QWidget):
         self.act_full_screen = self.add_key_action("wallFullScreen", ["F", "Return", "Enter"], self.toggle_full_screen)
         self.act_leave = self.add_key_action("wallLeaveFullScreen", ["Esc"], self.leave_full_screen)
         self.arrow_actions = [
-            self.add_key_action(name, [key], lambda _checked=False, x=dx, y=dy: self.move_selection(x, y))
+            self.add_key_action(name, [key], partial(self.move_selection, dx, dy))
             for name, key, dx, dy in (
                 ("wallLeft", "Left", -1, 0),
                 ("wallRight", "Right", 1, 0),
@@ -495,9 +496,9 @@ class VideoWall(QWidget):
             self.select(best[1])
 
 
-def call_if_present(tile: QWidget, method: str, *args: Any) -> None:
-    """Call ``tile.method(*args)`` when the tile has it (a plain placeholder tile has not)."""
-    fn = getattr(tile, method, None)
+def call_if_present(target: object, method: str, *args: Any) -> None:
+    """Call ``target.method(*args)`` when it has it (the wall takes any QWidget as a tile, any feed)."""
+    fn = getattr(target, method, None)
     if callable(fn):
         fn(*args)
 
