@@ -23,12 +23,8 @@ from ioc_domain.roles import may
 
 log = logging.getLogger(__name__)
 
-# The texts keep the context they had in the event log, so their translations carry over.
-_CONTEXT = "AlertActions"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+# The texts below keep the "AlertActions" context they had in the event log, so their
+# translations carry over unchanged.
 
 
 def build_alert_action(
@@ -107,19 +103,29 @@ class AlertSubmitter(QObject):
     def _failed(self, error: BaseException) -> None:
         log.warning("action not queued: %s", error)
         if isinstance(error, CacheWriteError) and error.reason == "disk_full":
-            detail = _tr("The disk of this computer is full. Free some disk space, then try again.")
+            detail = QCoreApplication.translate(
+                "AlertActions", "The disk of this computer is full. Free some disk space, then try again."
+            )
         elif isinstance(error, CacheWriteError):
-            detail = fill(_tr("The local cache could not save it: %1"), error.message)
+            detail = fill(
+                QCoreApplication.translate("AlertActions", "The local cache could not save it: %1"), error.message
+            )
         elif isinstance(error, ValueError):
             # The builders' reasons are English (they are for logs, logged above); the dialogs
             # check the same limits in the operator's language before anything gets here.
-            detail = _tr("What was entered cannot be sent as it is (too long, or empty). Check it and try again.")
+            detail = QCoreApplication.translate(
+                "AlertActions", "What was entered cannot be sent as it is (too long, or empty). Check it and try again."
+            )
         else:
-            detail = fill(_tr("Unexpected error: %1"), str(error) or type(error).__name__)
+            detail = fill(
+                QCoreApplication.translate("AlertActions", "Unexpected error: %1"), str(error) or type(error).__name__
+            )
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            _tr("Action not saved"),
-            fill(_tr("The action was NOT saved and will not be sent.\n%1"), detail),
+            QCoreApplication.translate("AlertActions", "Action not saved"),
+            fill(
+                QCoreApplication.translate("AlertActions", "The action was NOT saved and will not be sent.\n%1"), detail
+            ),
             QMessageBox.StandardButton.Ok,
             self._parent,
         )

@@ -81,7 +81,7 @@ def test_shortcuts_are_bound_and_listed(make_window, qtbot):
     assert ("A", "Nhật ký sự kiện: tiếp nhận cảnh báo đang chọn") in rows
     # The same key saves a view in each workspace (it acts only where the focus is).
     assert ("Ctrl+Shift+S", "Nhật ký sự kiện: lưu bộ lọc hiện tại…") in rows
-    assert ("Ctrl+Shift+S", "Tường video: lưu bố cục và camera thành bộ xem…") in rows
+    assert ("Ctrl+Shift+S", "Tường video: lưu bố cục và camera thành khung nhìn…") in rows
     dialog.close()
     window.act_full_screen.trigger()
     qtbot.waitUntil(window.isFullScreen)

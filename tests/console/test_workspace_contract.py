@@ -80,9 +80,9 @@ def test_a_workspace_plugs_in_through_the_registry_alone(make_context, qtbot):
     assert isinstance(wall, WallWorkspace) and window._stack.indexOf(wall) == 1
 
     # Its navigation entry and Ctrl+2, its menu (menu actions only), its status item and its panel.
-    assert window._nav.item(1).text() == "2   Video wall"
+    assert window._nav.item(1).text() == "2   Tường video"  # the shipped title, translated
     assert window.findChild(QAction, "workspace_wall").shortcut().toString() == "Ctrl+2"
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Video wall")
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Tường video")
     assert menu.actions() == [wall.act_tour]
     assert wall.tiles_label.parent() is not None and wall.tiles_label.isVisibleTo(window)
     assert window.dockWidgetArea(wall.dock) == Qt.DockWidgetArea.LeftDockWidgetArea

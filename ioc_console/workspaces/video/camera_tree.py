@@ -97,7 +97,7 @@ class CameraTree(QWidget):
 
     def _after_reset(self) -> None:
         # While searching, show every match; otherwise only the favourites are open.
-        if self.model._filter:
+        if self.model.filter_text():
             self.tree.expandAll()
         elif self.model.rowCount() > 0 and self.model.favourites():
             self.tree.expand(self.model.index(0, 0))

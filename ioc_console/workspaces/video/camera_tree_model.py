@@ -35,19 +35,13 @@ GROUP_CAMERAS_ROLE = Qt.ItemDataRole.UserRole + 73  # list of camera ids of a gr
 STATUS_COLOURS = {"online": QColor("#3ecf6e"), "degraded": QColor("#ffb020"), "offline": QColor("#ff5c5c")}
 _UNKNOWN_COLOUR = QColor("#9aa7b4")
 
-_CONTEXT = "CameraTreeModel"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def status_text(status: str) -> str:
     """The camera status in the UI language."""
     texts = {
-        "online": _tr("online"),
-        "degraded": _tr("degraded"),
-        "offline": _tr("offline"),
+        "online": QCoreApplication.translate("CameraTreeModel", "online"),
+        "degraded": QCoreApplication.translate("CameraTreeModel", "degraded"),
+        "offline": QCoreApplication.translate("CameraTreeModel", "offline"),
     }
     return texts.get(status, status)
 
@@ -152,6 +146,9 @@ class CameraTreeModel(QAbstractItemModel):
             self._filter = text
             self._rebuild()
 
+    def filter_text(self) -> str:
+        return self._filter
+
     def set_favourites(self, camera_ids: Iterable[str]) -> None:
         self._favourites = {str(c) for c in camera_ids}
         self._rebuild()
@@ -243,9 +240,13 @@ class CameraTreeModel(QAbstractItemModel):
 
     def _group_title(self, group: _Group) -> str:
         if group.key == FAVOURITES_GROUP:
-            return _tr("★ Favourites")
+            return QCoreApplication.translate("CameraTreeModel", "★ Favourites")
         if not group.key:
-            return _tr("(no ward)") if self._group_by == GROUP_BY_WARD else _tr("(no category)")
+            return (
+                QCoreApplication.translate("CameraTreeModel", "(no ward)")
+                if self._group_by == GROUP_BY_WARD
+                else QCoreApplication.translate("CameraTreeModel", "(no category)")
+            )
         return group.key
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -261,7 +262,9 @@ class CameraTreeModel(QAbstractItemModel):
             if role == GROUP_CAMERAS_ROLE:
                 return [str(c["id"]) for c in group.cameras]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _tr("Drag the group onto the wall to show all its cameras")
+                return QCoreApplication.translate(
+                    "CameraTreeModel", "Drag the group onto the wall to show all its cameras"
+                )
             return None
         camera = self._groups[index.internalId() - 1].cameras[index.row()]
         status = str(camera.get("status", ""))
@@ -273,7 +276,7 @@ class CameraTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor("#9aa7b4") if status == "offline" else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            ptz = _tr(", PTZ") if camera.get("ptz") else ""
+            ptz = QCoreApplication.translate("CameraTreeModel", ", PTZ") if camera.get("ptz") else ""
             return f"{camera.get('name', '')} — {camera['id']} — {status_text(status)}{ptz}"
         if role == CAMERA_ID_ROLE:
             return str(camera["id"])

@@ -43,7 +43,10 @@ class VideoPipeline:
 
     def close(self, timeout: float = 5.0) -> bool:
         """Stop the governor and join every decoder thread."""
-        self.governor.stop()
+        try:
+            self.governor.stop()
+        except RuntimeError:  # its timer went with the page already (closing at exit): nothing ticks
+            pass
         return self.hub.close(timeout)
 
 

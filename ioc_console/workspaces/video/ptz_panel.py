@@ -12,6 +12,7 @@ from ioc_console.services.event_text import fill
 
 #: Speed of a pad press, as a fraction of the camera's full speed (-1..1 in the API).
 PAD_SPEED = 0.5
+PAD_BUTTON_PX = 36
 
 
 class PtzPanel(QWidget):
@@ -35,6 +36,8 @@ class PtzPanel(QWidget):
             widget = QPushButton(text, self)
             widget.setObjectName(name)
             widget.setAutoDefault(False)
+            if len(text) == 1:  # the pad's arrow keys: small square buttons
+                widget.setFixedWidth(PAD_BUTTON_PX)
             return widget
 
         self.up = button("ptzUp", "▲")
@@ -67,6 +70,8 @@ class PtzPanel(QWidget):
         self.stop.clicked.connect(lambda: self._send({"action": "stop"}))
 
         self.presets = QComboBox(self)
+        self.presets.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.presets.setMinimumContentsLength(6)
         self.presets.setObjectName("ptzPresets")
         self.go = button("ptzGo", "")
         self.go.clicked.connect(self.go_to_preset)

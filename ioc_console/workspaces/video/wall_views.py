@@ -68,7 +68,9 @@ class WallViewsControl(QWidget):
 
         self._combo = QComboBox(self)
         self._combo.setObjectName("wallViewCombo")
-        self._combo.setMinimumContentsLength(10)
+        # Narrow by default: the wall's toolbar must fit a small screen beside the camera tree.
+        self._combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._combo.setMinimumContentsLength(6)
         self._combo.activated.connect(self._on_activated)
         self._menu = QMenu(self)
         self.act_save = self._menu.addAction("")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +38,7 @@ from ioc_console.workspaces.video.alarm_spot import AlarmSpot
 from ioc_console.workspaces.video.alert_index import AlarmQueue, OpenAlertIndex
 from ioc_console.workspaces.video.camera_streams import url_for_client
 from ioc_console.workspaces.video.camera_tree import CameraTree
-from ioc_console.workspaces.video.camera_tree_model import CameraTreeModel
+from ioc_console.workspaces.video.camera_tree_model import GROUP_CAMERAS_ROLE, IS_GROUP_ROLE, CameraTreeModel
 from ioc_console.workspaces.video.detached import DetachedWallWindow
 from ioc_console.workspaces.video.layouts import LAYOUTS
 from ioc_console.workspaces.video.pipeline import VideoPipeline, overlays
@@ -45,7 +46,7 @@ from ioc_console.workspaces.video.ptz_panel import PtzPanel
 from ioc_console.workspaces.video.snapshot import SavedSnapshot, write_snapshot
 from ioc_console.workspaces.video.tour import Tour
 from ioc_console.workspaces.video.wall import VideoWall
-from ioc_console.workspaces.video.wall_views import VIDEO_WALL_KIND, WallViewsControl, wall_view_data
+from ioc_console.workspaces.video.wall_views import VIDEO_WALL_KIND, WallViewsControl, read_wall_view, wall_view_data
 from ioc_domain.alerts import ALERT_WRITE_PERMISSION, OPEN_ALERT_STATES
 from ioc_domain.roles import may
 
@@ -56,6 +57,8 @@ PTZ_PERMISSION = "camera.ptz"
 PLAY_PERMISSION = "video.play"
 TOUR_TICK_MS = 250
 DEFAULT_TOUR_S = 10
+LEFT_MIN_PX = 140
+WALL_MIN_PX = 200
 #: More camera changes than this at once are applied as one rebuild of the tree.
 BULK_CAMERAS = 20
 #: A page of changes this large is a (re)sync catching up, not alerts arriving live now.
@@ -99,6 +102,7 @@ class VideoWorkspace(Workspace):
         self.alarms = AlarmQueue()
         self._dismissed: set[str] = set()
         self.last_snapshot: SavedSnapshot | None = None
+        self.verify_dialog: VerifyAlertDialog | None = None
 
         self.pipeline = VideoPipeline(url_for_client(connection.client), can_play=lambda: self._may(PLAY_PERMISSION))
         # Whatever closes the page (window closed, application quit), no decoder thread outlives it.
@@ -129,10 +133,10 @@ class VideoWorkspace(Workspace):
         self.tour_seconds.setObjectName("tourSeconds")
         self.tour_seconds.setRange(3, 600)
         self.tour_seconds.setValue(DEFAULT_TOUR_S)
-        self.tour_button = QPushButton(self.wall_area)
+        self.tour_button = QToolButton(self.wall_area)
         self.tour_button.setObjectName("tourButton")
         self.tour_button.clicked.connect(self.toggle_tour)
-        self.detach_button = QPushButton(self.wall_area)
+        self.detach_button = QToolButton(self.wall_area)
         self.detach_button.setObjectName("detachButton")
         self.detach_button.clicked.connect(self.toggle_detached)
         bar = QHBoxLayout()
@@ -173,6 +177,10 @@ class VideoWorkspace(Workspace):
         self._right_layout.setContentsMargins(0, 0, 0, 0)
         self._right_layout.addWidget(self.wall_area)
         self._right_layout.addWidget(self.placeholder)
+        # Explicit minimums below the natural sizes: the window must still fit a small screen
+        # (every page of the stack counts towards the window's minimum width).
+        left.setMinimumWidth(LEFT_MIN_PX)
+        self._right.setMinimumWidth(WALL_MIN_PX)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self._right)
@@ -283,8 +291,6 @@ class VideoWorkspace(Workspace):
             return
         if not isinstance(data, dict):
             return
-        from ioc_console.workspaces.video.wall_views import read_wall_view
-
         if isinstance(data.get("view"), dict):
             self.apply_view(*read_wall_view(data["view"]))
         if data.get("group_by") in ("ward", "category"):
@@ -398,8 +404,6 @@ class VideoWorkspace(Workspace):
             self.stop_tour()
             return
         index = self.tree.tree.currentIndex()
-        from ioc_console.workspaces.video.camera_tree_model import GROUP_CAMERAS_ROLE, IS_GROUP_ROLE
-
         if index.isValid() and not index.data(IS_GROUP_ROLE):
             index = index.parent()
         if not index.isValid() and self.model.rowCount() > 0:
