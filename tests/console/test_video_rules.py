@@ -161,3 +161,20 @@ def test_snapshot_names_carry_camera_and_utc_second() -> None:
     taken = datetime(2026, 12, 5, 11, 22, 33, 999_000, tzinfo=UTC)
     assert snapshot_name("cam-0001", taken) == "cam-0001_20261205T112233Z.png"
     assert snapshot_name("../x y", taken) == ".._x_y_20261205T112233Z.png"
+
+
+def test_ai_overlay_boxes_from_open_alerts() -> None:
+    from ioc_console.workspaces.video.pipeline import overlays
+
+    alerts = [
+        {"id": 1, "severity": "critical", "bbox": [0.1, 0.2, 0.3, 0.4], "analytic": "fire"},
+        {"id": 2, "severity": "warning", "bbox": [0.5, 0.5, 0.2, 0.2], "analytic": "crowd"},
+        {"id": 3, "severity": "info", "bbox": "junk"},
+        {"id": 4, "severity": "info"},
+    ]
+    boxes = overlays(alerts, lambda a: f"#{a['id']} {a['analytic']}")
+    assert [(b.x, b.y, b.w, b.h, b.label) for b in boxes] == [
+        (0.1, 0.2, 0.3, 0.4, "#1 fire"),
+        (0.5, 0.5, 0.2, 0.2, "#2 crowd"),
+    ]
+    assert boxes[0].colour == "#ff5c5c" and boxes[1].colour == "#ffb020"

@@ -221,3 +221,32 @@ def test_single_view_and_back(qtbot) -> None:
 def _action(wall: VideoWall, key: str) -> QAction:
     """The wall's action bound to ``key``."""
     return next(act for act in wall.actions() if QKeySequence(key) in act.shortcuts())
+
+
+def test_detach_the_wall_to_its_own_window_and_back(make_window, qtbot) -> None:
+    window = make_window("http://127.0.0.1:9")
+    window.show()
+    qtbot.waitExposed(window)
+    video = window.workspace("video")
+    window.show_workspace_key("video")
+    assert video.wall.is_seen() and not video.is_detached()
+
+    video.act_detach.trigger()
+    detached = video.detached_window()
+    assert detached is not None and detached.isVisible() and video.wall_area.window() is detached
+    assert video.placeholder.isVisible()
+    # The wall stays live in its own window even when the console shows another page...
+    window.show_workspace_key("events")
+    assert video.wall.is_seen()
+    # ...and stops when that window is minimised.
+    detached.showMinimized()
+    qtbot.waitUntil(lambda: not video.wall.is_seen())
+    detached.showNormal()
+    qtbot.waitUntil(video.wall.is_seen)
+
+    # Closing the window (or the same key) puts the wall back in the workspace.
+    detached.close()
+    assert not video.is_detached() and video.wall_area.window() is window
+    assert not video.placeholder.isVisible() and not video.wall.is_seen()  # the events page is in front
+    window.show_workspace_key("video")
+    assert video.wall.is_seen()

@@ -57,8 +57,13 @@ def test_tiles_play_stop_when_hidden_snapshot_and_no_thread_left(qtbot, backend,
     folder = tmp_path / "snapshots"
     window._context.settings.snapshot_folder = str(folder)
     video.wall.select(0)
+    qtbot.waitUntil(lambda: tile.current_image() is not None, timeout=WAIT_MS)
+    messages: list[str] = []
+    video.status_message.connect(lambda text, _ms: messages.append(text))
     video.act_snapshot.trigger()
-    qtbot.waitUntil(lambda: video.last_snapshot is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(messages), timeout=WAIT_MS)
+    assert video.last_snapshot is not None, messages
+    assert messages == [f"Đã lưu ảnh chụp: {video.last_snapshot.path}"]
     saved = video.last_snapshot
     assert saved.path.parent == folder and saved.path.name.startswith(f"{online[0]}_")
     assert saved.path.name.endswith("Z.png") and len(saved.path.name) == len(online[0]) + len("_20261205T112233Z.png")

@@ -35,7 +35,7 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, b"PNG"):
+    if not image.save(buffer, "PNG"):
         raise OSError("the image could not be encoded as PNG")
     buffer.close()
     return bytes(data.data())
