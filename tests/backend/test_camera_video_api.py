@@ -163,6 +163,11 @@ def test_a_fixed_or_unknown_camera_refuses_ptz(private) -> None:
     assert r.status_code == 409 and error_code(r) == "not_ptz"
     assert audit(api, camera_id=fixed["id"], action="ptz.move").json()["total"] == 0
     assert ptz(api, "operator", "cam-9999", action="stop").status_code == 404
+    dark = first_camera(api, ptz=True)
+    assert patch(api, dark["id"], status="offline").status_code == 200
+    r = ptz(api, "operator", dark["id"], action="stop")
+    assert r.status_code == 409 and error_code(r) == "camera_offline"
+    assert patch(api, dark["id"], status="online").status_code == 200
 
 
 def test_a_snapshot_record_is_audited_once_however_often_it_is_sent(private) -> None:
