@@ -36,6 +36,7 @@ from backend_client.api.session import ApiSession, _query
 from backend_client.api.sync_payload import SyncPage, decode_sync_page, parse_sync_batch
 from backend_client.api.transport import decode_json
 from backend_client.api.validation import parse_as
+from ioc_domain.camera_actions import PTZ_ACTIONS
 
 _TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at"})
 _MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
@@ -49,7 +50,6 @@ class _Keep(Enum):
 
 #: "Leave this field as it is" for ``update_camera``'s stream URLs (None resets them instead).
 KEEP: Final = _Keep.KEEP
-PTZ_ACTIONS = ("move", "zoom", "preset", "stop")
 
 
 def _path_id(value: str | int) -> str:

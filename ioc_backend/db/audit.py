@@ -8,11 +8,9 @@ from sqlalchemy.orm import Session
 
 from ioc_backend.db import models
 from ioc_backend.timeutil import iso, utcnow
+from ioc_domain.camera_actions import AUDIT_ACTIONS, SNAPSHOT_TAKEN
 
-PTZ_ACTIONS: tuple[str, ...] = ("move", "zoom", "preset", "stop")
-SNAPSHOT_TAKEN = "snapshot.taken"
-#: Every ``action`` an audit entry may carry (the ``action`` filter of GET /audit).
-AUDIT_ACTIONS: tuple[str, ...] = (*(f"ptz.{a}" for a in PTZ_ACTIONS), SNAPSHOT_TAKEN)
+__all__ = ["AUDIT_ACTIONS", "SNAPSHOT_TAKEN", "audit_dict", "record_audit"]
 
 
 def record_audit(

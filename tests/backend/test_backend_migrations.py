@@ -164,3 +164,50 @@ def test_a_new_database_and_one_at_head_are_left_as_they_are(empty_database_url:
         assert tables == set(Base.metadata.tables) | {"alembic_version"}
     finally:
         db.dispose()
+
+
+def test_a_database_at_the_previous_revision_gains_stream_urls_presets_and_the_audit_trail(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'r0001.sqlite3'}")
+    try:
+        with db.engine.begin() as conn:
+            migrate._run_alembic(conn, "upgrade", "0001")
+            # A camera as the release at revision 0001 stored it, with its /sync JSON of then.
+            old_json = json.dumps(
+                {
+                    "id": "cam-0001",
+                    "name": "Ngọ Môn - Toàn cảnh",
+                    "ward": "Phường Phú Xuân",
+                    "category": "tourism",
+                    "lat": 16.47,
+                    "lon": 107.58,
+                    "ptz": True,
+                    "status": "online",
+                    "version": 3,
+                    "updated_at": "2026-01-01T00:00:00.000+00:00",
+                },
+                ensure_ascii=False,
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO cameras (id, name, ward, category, lat, lon, ptz, status, version, updated_at, seq, "
+                    "sync_json) VALUES ('cam-0001', 'Ngọ Môn - Toàn cảnh', 'Phường Phú Xuân', 'tourism', 16.47, "
+                    "107.58, 1, 'online', 3, '2026-01-01 00:00:00', 7, :payload)"
+                ),
+                {"payload": old_json},
+            )
+
+        upgrade_database(db)
+
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0002"
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            row = conn.execute(
+                text("SELECT main_stream_url, sub_stream_url, ptz_presets, version, seq, sync_json FROM cameras")
+            ).one()
+            assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one() == 0
+        assert row[:5] == (None, None, None, 3, 7)  # the camera itself did not change
+        stored = json.loads(row.sync_json)  # but /sync now sends the new fields
+        assert (stored["main_stream_url"], stored["sub_stream_url"], stored["ptz_presets"]) == (None, None, [])
+        assert stored["name"] == "Ngọ Môn - Toàn cảnh"
+    finally:
+        db.dispose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
 from pydantic_core import PydanticCustomError
@@ -14,6 +14,7 @@ from ioc_backend.api.schemas.vocabulary import (
     CameraStatus,
     CloseReason,
     MeetingStatus,
+    PtzAction,
     ReportStatus,
     TaskStatus,
 )
@@ -70,7 +71,6 @@ class CameraPatch(Strict):
     sub_stream_url: StreamUrl | None = None
 
 
-PtzAction = Literal["move", "zoom", "preset", "stop"]
 PtzSpeed = Annotated[float, Field(ge=-1.0, le=1.0, allow_inf_nan=False)]
 
 
