@@ -217,7 +217,9 @@ class LoopingFactory(GstRtspServer.RTSPMediaFactory):
         appsrc = media.get_element().get_by_name_recurse_up("src")
         appsrc.set_property("caps", self.clip.caps)
         appsrc.set_property("max-bytes", 0)
-        appsrc.set_property("max-buffers", 8)
+        # Half a second per call, as one buffer list: the Python cost is per call, not per frame.
+        batch = max(1, self.clip.fps // 2)
+        appsrc.set_property("max-buffers", 2 * batch)
         # A new viewer starts on a key frame; each viewer has its own position.
         state = {"n": 0, "pos": self.start_frame}
         duration = Gst.util_uint64_scale(1, Gst.SECOND, self.clip.fps)
@@ -225,17 +227,19 @@ class LoopingFactory(GstRtspServer.RTSPMediaFactory):
         keyframes = set(clip.keyframes)
 
         def need_data(src, _length) -> None:
-            for _ in range(4):
-                data = clip.frames[state["pos"]]
-                buffer = Gst.Buffer.new_wrapped(data)
-                buffer.pts = buffer.dts = state["n"] * duration
+            buffers = Gst.BufferList.new_sized(batch)
+            n, pos = state["n"], state["pos"]
+            for _ in range(batch):
+                buffer = Gst.Buffer.new_wrapped(clip.frames[pos])
+                buffer.pts = buffer.dts = n * duration
                 buffer.duration = duration
-                if state["pos"] not in keyframes:
+                if pos not in keyframes:
                     buffer.set_flags(Gst.BufferFlags.DELTA_UNIT)
-                state["n"] += 1
-                state["pos"] = (state["pos"] + 1) % len(clip.frames)
-                if src.emit("push-buffer", buffer) != Gst.FlowReturn.OK:
-                    return
+                buffers.insert(-1, buffer)
+                n += 1
+                pos = (pos + 1) % len(clip.frames)
+            state["n"], state["pos"] = n, pos
+            src.emit("push-buffer-list", buffers)
 
         appsrc.connect("need-data", need_data)
 
