@@ -19,6 +19,7 @@ from ioc_domain.camera_urls import redact_text
 _FRAME_EVENT = QEvent.Type(QEvent.registerEventType())
 MAX_ZOOM = 8.0
 _DRAG_SLOP = 4  # pixels a press may move and still be a click
+RESUME_GRACE = 1.5  # seconds a resuming stream keeps its last picture up without a "connecting" banner
 
 
 def _tr(text: str) -> str:
@@ -236,8 +237,12 @@ class VideoTile(QWidget):
         health = self._health
         if self._feed is None:
             return _tr("No camera")
-        if health is None or health.state == "connecting":
-            return "" if self._kept else _tr("Connecting…")
+        if health is None:
+            return _tr("Connecting…")
+        if health.state == "connecting":
+            if self._qimage is not None and (self._kept or time.time() - health.since < RESUME_GRACE):
+                return ""  # a stream switch or a tile shown again: the picture stays up while it resumes
+            return _tr("Connecting…")
         if health.state == "live":
             return ""
         if health.state == "reconnecting":
@@ -251,7 +256,7 @@ class VideoTile(QWidget):
     def _refresh_health(self) -> None:
         health = self._health
         state = None if health is None else health.state
-        if state in ("reconnecting", "lost"):
+        if state in ("reconnecting", "lost", "connecting") and self._feed is not None:
             if not self._countdown.isActive():
                 self._countdown.start()
         else:
@@ -395,7 +400,7 @@ class VideoTile(QWidget):
                 self.stats.painted += 1
                 self.stats.ages_ms.append((time.monotonic() - frame.decoded_at) * 1000.0)
             state = None if self._health is None else self._health.state
-            if state not in (None, "live") and not (self._kept and state == "connecting"):
+            if state in ("reconnecting", "lost") or (state == "connecting" and self.health_text()):
                 painter.fillRect(target, QColor(0, 0, 0, 150))  # the last picture, dimmed
             if self._overlays:
                 self._draw_overlays(painter, target)

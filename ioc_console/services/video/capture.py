@@ -17,10 +17,14 @@ os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
 # RTSP over TCP: UDP loses packets under load and the picture smears until the next key frame.
 os.environ.setdefault("OPENCV_FFMPEG_CAPTURE_OPTIONS", "rtsp_transport;tcp")
 cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+# Every decoder has its own thread already: OpenCV's own worker pool would only add
+# hand-offs and contention to each resize and colour conversion.
+cv2.setNumThreads(1)
 
 OPEN_TIMEOUT_MS = 5000
 READ_TIMEOUT_MS = 5000
 _FILE_FPS_DEFAULT = 25.0
+_MAX_LAG = 0.5  # seconds a file may fall behind its own clock before its schedule restarts
 
 
 class CaptureReader:
@@ -41,6 +45,7 @@ class CaptureReader:
         self._start = 0.0
         self._index = 0
         self.skipped = 0
+        self._buffer: np.ndarray | None = None  # reused by retrieve(): no fresh 2.7 MB per 720p picture
 
     def open(self) -> None:
         if self._is_file:
@@ -80,17 +85,18 @@ class CaptureReader:
             raise StreamError("no picture from the camera (stream ended or timed out)")
         if not want:
             return None
-        ok, frame = cap.retrieve()
+        ok, frame = cap.retrieve(self._buffer)
         if not ok or frame is None:
             raise StreamError("the camera sent a picture that could not be decoded")
+        self._buffer = frame
         return frame
 
     def _read_file(self, cap: cv2.VideoCapture, want: bool) -> np.ndarray | None:
         period = 1.0 / self._fps
         while True:
             due = self._start + self._index * period
-            delay = due - self._clock()
-            if delay > 0 and self._wait(delay):
+            # Waiting also notices a stop, including while frames are being skipped.
+            if self._wait(max(0.0, due - self._clock())):
                 raise StreamError("closed")
             if not cap.grab():
                 if self._index == 0:
@@ -100,16 +106,20 @@ class CaptureReader:
                 continue
             self._index += 1
             late = self._clock() - (self._start + self._index * period)
-            if late > period:  # the next frame is already due: this one would only be painted late
-                if late > 2.0:  # a long stall (suspended machine): restart the schedule, not a burst
-                    self._start, self._index = self._clock(), 0
+            if late > _MAX_LAG:
+                # Far behind (an overloaded or suspended machine): forget the debt and show this
+                # picture, rather than decode a burst of pictures nobody will see.
+                self._start, self._index = self._clock(), 0
+            elif late > period:
+                # The next picture is already due: this one would only be painted late.
                 self.skipped += 1
                 continue
             if not want:
                 return None
-            ok, frame = cap.retrieve()
+            ok, frame = cap.retrieve(self._buffer)
             if not ok or frame is None:
                 raise StreamError("the video file holds a picture that could not be decoded")
+            self._buffer = frame
             return frame
 
     def close(self) -> None:
@@ -132,7 +142,15 @@ def fit_size(width: int, height: int, box: tuple[int, int] | None) -> tuple[int,
 
 
 def to_pixels(bgr: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-    """``bgr`` resized to ``size`` (INTER_AREA: the sharpest cheap downscale) as B, G, R, 255 pixels."""
+    """``bgr`` fitted to ``size`` as B, G, R, 255 pixels (QImage's RGB32), always a new array.
+
+    Halvings by 2×2 averaging (INTER_AREA's fast exact-factor path) then one bilinear step for
+    the rest (a ratio above 1/2, where bilinear does not alias): as sharp as INTER_AREA, which
+    costs 4-6 ms per 720p picture at ratios that are not whole numbers (0.3-0.6 ms this way).
+    """
+    width, height = size
+    while bgr.shape[1] >= 2 * width and bgr.shape[0] >= 2 * height:
+        bgr = cv2.resize(bgr, (bgr.shape[1] // 2, bgr.shape[0] // 2), interpolation=cv2.INTER_AREA)
     if (bgr.shape[1], bgr.shape[0]) != size:
-        bgr = cv2.resize(bgr, size, interpolation=cv2.INTER_AREA)
+        bgr = cv2.resize(bgr, size, interpolation=cv2.INTER_LINEAR)
     return cv2.cvtColor(bgr, cv2.COLOR_BGR2BGRA)
