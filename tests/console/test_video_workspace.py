@@ -112,7 +112,9 @@ def test_alarm_spot_shows_a_new_critical_alert_and_acknowledges_it_through_the_o
         timeout=10,
     )
     answer.raise_for_status()
-    alert = next(a for a in answer.json()["items"] if a["severity"] == "critical")
+    critical = [a for a in answer.json()["items"] if a["severity"] == "critical" and not a.get("verification")]
+    alert = critical[0]
+    second = next(a for a in critical if a["camera_id"] != alert["camera_id"])
     assert not video.alarm_spot.isVisible()
 
     # Tour a group holding the alarm's camera: its tile is held while the alarm is active.
@@ -141,8 +143,28 @@ def test_alarm_spot_shows_a_new_critical_alert_and_acknowledges_it_through_the_o
         lambda: server_alert(fresh_backend.url, alert["id"], headers)["state"] == "acknowledged", timeout=WAIT_MS
     )
     # The acknowledged alert comes back through the live stream and leaves the spot.
-    qtbot.waitUntil(lambda: not video.alarm_spot.isVisible(), timeout=WAIT_MS)
-    assert 0 not in video.held_cells()
+    qtbot.waitUntil(lambda: video.alarm_spot.alert() is None, timeout=WAIT_MS)
+    assert not video.alarm_spot.isVisible() and 0 not in video.held_cells()
+
+    # A second alarm: verified from the tile through the event log's dialog and outbox action.
+    change = Change(seq=10**9 + 1, resource="alert", id=str(second["id"]), op="upsert", data=second)
+    window._context.connection.changes_applied.emit([change])
+    assert video.alarm_spot.alert()["id"] == second["id"]
+    video.alarm_spot.verify.click()
+    dialog = video.verify_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.verdict_button("false_alarm").click()
+    with qtbot.waitSignal(video.submitter.submitted, timeout=WAIT_MS) as queued:
+        dialog.ok_button().click()
+    assert queued.args[0].kind == "alert.verify" and queued.args[0].path == f"/alerts/{second['id']}/verify"
+    qtbot.waitUntil(
+        lambda: (
+            (server_alert(fresh_backend.url, second["id"], headers).get("verification") or {}).get("verdict")
+            == "false_alarm"
+        ),
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(lambda: video.alarm_spot.alert() is None, timeout=WAIT_MS)
 
 
 def test_ptz_pad_for_operators_only_and_commands_reach_the_backend(qtbot, backend, make_window) -> None:
