@@ -11,6 +11,7 @@ from backend_client.api.actions import (
     delete_view,
     describe,
     dispatch_alert,
+    record_snapshot,
     set_report_status,
     start_alert,
     update_task,
@@ -18,7 +19,7 @@ from backend_client.api.actions import (
     verify_alert,
     vote,
 )
-from backend_client.api.client import IocClient
+from backend_client.api.client import KEEP, IocClient
 from backend_client.api.errors import (
     AuthError,
     BackendUnavailable,
@@ -38,6 +39,7 @@ from backend_client.api.models import (
     AlertNote,
     AlertVerification,
     Analytic,
+    AuditEntry,
     AuthSession,
     Camera,
     Change,
@@ -48,6 +50,8 @@ from backend_client.api.models import (
     OfflineGrant,
     Page,
     Poll,
+    PtzAck,
+    PtzPreset,
     Reading,
     Report,
     SavedView,
@@ -87,6 +91,11 @@ __all__ = [
     "SavedView",
     "SavedViewList",
     "vote",
+    "record_snapshot",
+    "AuditEntry",
+    "KEEP",
+    "PtzAck",
+    "PtzPreset",
     "MeetingDocument",
     "Poll",
     "dispatch_alert",

@@ -137,6 +137,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--add-user", metavar="NAME", help="create a user and exit (password from getpass or $IOC_NEW_PASSWORD)"
     )
+    p.add_argument(
+        "--import-cameras",
+        metavar="FILE",
+        help=(
+            "add or update cameras from a CSV file (UTF-8, with or without BOM) and exit. Columns: "
+            "id, name, ward, category, lat, lon (required); ptz, status, main_stream_url, sub_stream_url, "
+            "presets ('1:name;2:name') (optional). Bad rows are reported with their line number and "
+            "skipped; the exit status is 1 if any row was bad (docs/API.md, 'Camera import')"
+        ),
+    )
     p.add_argument("--role", choices=ROLES, help="role of --add-user")
     p.add_argument("--full-name", default="", help="display name of --add-user")
     p.add_argument("--version", action="version", version=f"ioc-backend {__version__}")
@@ -267,7 +277,44 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.add_user:
         return _add_user(args, db_url)
+    if args.import_cameras:
+        return _import_cameras(args.import_cameras, db_url)
     return _serve(args, db_url)
+
+
+def _import_cameras(path: str, db_url: str) -> int:
+    from ioc_backend.camera_import import ImportFileError, import_cameras
+    from ioc_backend.db.engine import Database
+    from ioc_backend.db.migrate import upgrade_database
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        print(f"ioc-backend: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    db = Database(db_url)
+    try:
+        upgrade_database(db)
+        with db.write() as session:
+            result = import_cameras(session, data)
+    except ImportFileError as exc:
+        print(f"{path}: {exc}; nothing was imported", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:
+        _cannot_open(db_url, exc)
+        return 2
+    finally:
+        db.dispose()
+    for line, reason in result.errors:
+        print(f"{path}:{line}: {reason}", file=sys.stderr)
+    print(
+        f"Imported {result.created + result.updated + result.unchanged} camera(s) from {path}: "
+        f"{result.created} new, {result.updated} changed, {result.unchanged} unchanged; "
+        f"{len(result.errors)} bad row(s) skipped",
+        flush=True,
+    )
+    return 1 if result.errors else 0
 
 
 def _serve(args: argparse.Namespace, db_url: str) -> int:

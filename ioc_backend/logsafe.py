@@ -1,9 +1,12 @@
-"""Log records without forged lines: control characters from outside text are escaped."""
+"""Log records without forged lines or camera passwords: control characters from outside text are
+escaped, and the user:password@ of any URL in a message is replaced by ``***``."""
 
 from __future__ import annotations
 
 import logging
 import re
+
+from ioc_domain.camera_urls import redact_text
 
 # C0 and C1 controls, DEL, and the Unicode line/paragraph separators: anything a terminal or a
 # line-oriented log reader would take as a line break or an escape sequence.
@@ -26,7 +29,7 @@ def escape_controls(text: str) -> str:
 def _escape_block(text: str) -> str:
     # A traceback keeps its own line breaks, but every line of it is indented, so a line break
     # inside an exception message can never start a line that looks like a record.
-    return "\n".join("  " + escape_controls(line) for line in text.split("\n"))
+    return "\n".join("  " + escape_controls(redact_text(line)) for line in text.split("\n"))
 
 
 class EscapingFilter(logging.Filter):
@@ -41,7 +44,8 @@ class EscapingFilter(logging.Filter):
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a broken format string must not hide the record
             message = str(record.msg)
-        cleaned = escape_controls(message)
+        # Camera stream URLs may carry credentials; whatever logs one, the password stays out.
+        cleaned = escape_controls(redact_text(message))
         if cleaned != message or record.args:
             record.msg = cleaned
             record.args = None

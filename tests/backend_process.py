@@ -55,17 +55,23 @@ def start_backend(
     env: dict[str, str] | None = None,
     db_path: Path | None = None,
     db_url: str | None = None,
+    preamble: str | None = None,
 ) -> BackendProcess:
     """Start the real reference backend on a free loopback port and wait until it serves.
 
     ``db_url`` (any SQLAlchemy URL, e.g. PostgreSQL) replaces the default SQLite file.
+    ``preamble``: Python run in the backend process before the backend is imported (e.g. a
+    changed permission table); the backend then starts from ``ioc_backend.cli.main``.
     """
     db_path = db_path or (tmp_dir / "backend.sqlite3")
     log_path = tmp_dir / f"backend-{time.monotonic_ns()}.log"
+    if preamble is None:
+        launcher = ["-m", "ioc_backend"]
+    else:
+        launcher = ["-c", f"{preamble}\nimport sys\nfrom ioc_backend.cli import main\nsys.exit(main(sys.argv[1:]))"]
     args = [
         sys.executable,
-        "-m",
-        "ioc_backend",
+        *launcher,
         "--host",
         "127.0.0.1",
         "--port",

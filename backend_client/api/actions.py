@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -24,6 +25,11 @@ MAX_NOTE = 2000
 MAX_VIEW_NAME = 80
 MAX_VIEW_DATA_BYTES = 16 * 1024
 _VIEW_KIND = re.compile(r"[a-z][a-z0-9_]{0,39}")
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+MAX_FILE_NAME = 255
+SNAPSHOT_KIND = "camera.snapshot"
+#: Kinds whose answer is an audit record, not the resource they name: nothing to cache from it.
+RECORD_ONLY_KINDS = frozenset({SNAPSHOT_KIND})
 
 
 @dataclass(frozen=True)
@@ -305,6 +311,39 @@ def vote(meeting: Mapping[str, Any] | Any, poll_id: int, option: int) -> Action:
     )
 
 
+def snapshot_body(taken_at: datetime, sha256: str, file_name: str) -> dict[str, Any]:
+    """The body of ``POST /cameras/{id}/snapshots``; ValueError for what the server would refuse."""
+    if not isinstance(taken_at, datetime) or taken_at.tzinfo is None or taken_at.utcoffset() is None:
+        raise ValueError("taken_at must be a datetime with a time zone (UTC).")
+    if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+        raise ValueError("sha256 must be 64 hexadecimal digits.")
+    if not isinstance(file_name, str) or not file_name.strip() or len(file_name) > MAX_FILE_NAME:
+        raise ValueError(f"file_name must be 1..{MAX_FILE_NAME} characters.")
+    return {"taken_at": taken_at.isoformat(), "sha256": sha256.lower(), "file_name": file_name}
+
+
+def record_snapshot(camera: Mapping[str, Any] | Any, taken_at: datetime, sha256: str, file_name: str) -> Action:
+    """Record a snapshot saved at the console in the backend's audit ("snapshot taken").
+
+    Queued in the outbox like any action, so a snapshot taken offline is recorded when the
+    backend is back, once (the entry's idempotency key). No base version: a snapshot does
+    not depend on the camera's state. The answer is the audit entry, never cached as the camera.
+    """
+    rid = _field(camera, "id") if not isinstance(camera, str) else camera
+    if rid is None or str(rid) == "":
+        raise ValueError("The camera has an empty id.")
+    rid = str(rid)
+    return Action(
+        kind=SNAPSHOT_KIND,
+        method="POST",
+        path=f"/cameras/{_path_id(rid)}/snapshots",
+        body=snapshot_body(taken_at, sha256, file_name),
+        resource="camera",
+        resource_id=rid,
+        base_version=None,
+    )
+
+
 def with_version(body: Mapping[str, Any], version: int) -> dict[str, Any]:
     """The same request based on another version (resolving a conflict by redoing it on the current state)."""
     redone = dict(body)
@@ -331,6 +370,7 @@ def describe(action: Action | Any) -> str:
         "view.create": "save view",
         "view.update": "change saved view",
         "view.delete": "delete saved view",
+        SNAPSHOT_KIND: "record a snapshot of camera",
     }
     text = f"{verbs.get(kind, kind)} {rid}".strip()
     if kind == "alert.closed" and body.get("reason"):

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Any, TypeVar
+from enum import Enum
+from typing import Any, Final, Literal, TypeVar
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import requests
 
+from backend_client.api.actions import snapshot_body
 from backend_client.api.documents import MAX_DOCUMENT_BYTES, check_pdf_bytes
 from backend_client.api.errors import BadResponse
 from backend_client.api.models import (
     Alert,
     Analytic,
+    AuditEntry,
     Camera,
     Meeting,
     Page,
+    PtzAck,
     Reading,
     Report,
     SavedView,
@@ -31,11 +36,20 @@ from backend_client.api.session import ApiSession, _query
 from backend_client.api.sync_payload import SyncPage, decode_sync_page, parse_sync_batch
 from backend_client.api.transport import decode_json
 from backend_client.api.validation import parse_as
+from ioc_domain.camera_actions import PTZ_ACTIONS
 
 _TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at"})
 _MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
 
 T = TypeVar("T")
+
+
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+#: "Leave this field as it is" for ``update_camera``'s stream URLs (None resets them instead).
+KEEP: Final = _Keep.KEEP
 
 
 def _path_id(value: str | int) -> str:
@@ -83,15 +97,99 @@ class IocClient(ApiSession):
         *,
         status: str | None = None,
         name: str | None = None,
+        main_stream_url: str | None | Literal[_Keep.KEEP] = KEEP,
+        sub_stream_url: str | None | Literal[_Keep.KEEP] = KEEP,
         idempotency_key: str | None = None,
     ) -> Camera:
-        body = {"version": version, **_query(status=status, name=name)}
+        """``PATCH /cameras/{id}`` (admin). A stream URL given as text replaces the backend's own
+        stream with a vendor one (rtsp, rtsps, http, https: ``InvalidRequest`` naming
+        ``body.main_stream_url`` and the reason otherwise); ``None`` puts the backend's own back;
+        ``KEEP`` (the default) leaves it as it is."""
+        body: dict[str, Any] = {"version": version, **_query(status=status, name=name)}
+        if main_stream_url is not KEEP:
+            body["main_stream_url"] = main_stream_url
+        if sub_stream_url is not KEEP:
+            body["sub_stream_url"] = sub_stream_url
         return self._write(
             Camera, "PATCH", f"/cameras/{_path_id(camera_id)}", body, what="camera", idempotency_key=idempotency_key
         )
 
+    def ptz(
+        self,
+        camera_id: str,
+        action: str,
+        *,
+        pan: float | None = None,
+        tilt: float | None = None,
+        zoom: float | None = None,
+        preset: int | None = None,
+    ) -> PtzAck:
+        """Send one PTZ command now (``POST /cameras/{id}/ptz``; operators and supervisors).
+
+        ``move``: ``pan`` and/or ``tilt``, speeds -1..1 (negative = left/down), until ``stop``;
+        ``zoom``: ``zoom`` -1..1 (negative = out); ``preset``: a ``preset`` id of
+        ``camera.ptz_presets``; ``stop``: nothing. Real time: tried once, never retried later nor
+        queued in the outbox (a move resent seconds later would be wrong). Raises ``Conflict``
+        (code ``not_ptz`` or ``camera_offline``), ``InvalidRequest`` (an unknown preset,
+        ``body.preset``), ``PermissionDenied``; blocking network: call it on a worker thread.
+        """
+        if action not in PTZ_ACTIONS:
+            raise ValueError(f"action must be one of {', '.join(PTZ_ACTIONS)}, not {action!r}")
+        for label, speed in (("pan", pan), ("tilt", tilt), ("zoom", zoom)):
+            if speed is not None and not (math.isfinite(speed) and -1.0 <= speed <= 1.0):
+                raise ValueError(f"{label} must be between -1 and 1, not {speed!r}")
+        body = {"action": action, **_query(pan=pan, tilt=tilt, zoom=zoom, preset=preset)}
+        response = self._send("POST", f"/cameras/{_path_id(camera_id)}/ptz", body=body, retries=0)
+        return parse_as(PtzAck, decode_json(response, what="PTZ answer"), what="PTZ answer")
+
+    def record_snapshot(
+        self,
+        camera_id: str,
+        taken_at: datetime,
+        sha256: str,
+        file_name: str,
+        *,
+        idempotency_key: str | None = None,
+    ) -> AuditEntry:
+        """Record in the backend's audit that a snapshot of the camera was saved (``video.play``).
+
+        The console should rather queue ``backend_client.api.actions.record_snapshot`` in the
+        outbox (kind ``camera.snapshot``), so a snapshot taken offline is recorded later, once.
+        """
+        return self._write(
+            AuditEntry,
+            "POST",
+            f"/cameras/{_path_id(camera_id)}/snapshots",
+            snapshot_body(taken_at, sha256, file_name),
+            what="snapshot record",
+            idempotency_key=idempotency_key,
+        )
+
+    def audit(
+        self,
+        *,
+        camera_id: str | None = None,
+        action: str | None = None,
+        user: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> Page[AuditEntry]:
+        """The camera audit trail, newest first (``GET /audit``; supervisors and admins)."""
+        return self._fetch(
+            Page[AuditEntry],
+            "/audit",
+            what="audit trail",
+            camera_id=camera_id,
+            action=action,
+            user=user,
+            limit=limit,
+            offset=offset,
+        )
+
     def stream_url(self, camera: Camera, which: str = "sub") -> str:
-        """Absolute stream URL carrying ``?access_token=`` (video decoders cannot send headers).
+        """The URL a decoder opens: the backend's own stream carries ``?access_token=`` (video
+        decoders cannot send headers); a vendor URL (another host) is returned as it is, so the
+        backend's token never goes to a camera. Blocking: may refresh the token (worker thread).
 
         Treat the result as a secret: log it only through ``redact_url``.
         """
@@ -99,9 +197,17 @@ class IocClient(ApiSession):
             raise ValueError(f"which must be 'main' or 'sub', not {which!r}")
         raw = camera.main_stream_url if which == "main" else camera.sub_stream_url
         absolute = urljoin(self.base_url + "/", raw)
+        if not self.is_backend_url(absolute):
+            return absolute
         token = self.ensure_fresh_token()
         separator = "&" if urlsplit(absolute).query else "?"
         return f"{absolute}{separator}{urlencode({'access_token': token})}"
+
+    def is_backend_url(self, url: str) -> bool:
+        """Is ``url`` (absolute) one of this backend's own API URLs (which need the access token)?"""
+        mine, theirs = urlsplit(self.api_root + "/"), urlsplit(url)
+        same_origin = (theirs.scheme.lower(), theirs.netloc.lower()) == (mine.scheme.lower(), mine.netloc.lower())
+        return same_origin and theirs.path.startswith(mine.path)
 
     def camera_frame(self, camera_id: str, which: str = "sub") -> bytes:
         """One JPEG frame of a camera (``/streams/{id}/{main|sub}.jpg``)."""

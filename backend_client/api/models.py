@@ -109,6 +109,13 @@ class Health(ApiModel):
     demo: bool
 
 
+class PtzPreset(ApiModel):
+    """A named position of a PTZ camera (``POST /cameras/{id}/ptz`` with action ``preset``)."""
+
+    id: int
+    name: str
+
+
 class Camera(ApiModel):
     id: str
     name: str
@@ -117,11 +124,39 @@ class Camera(ApiModel):
     lat: float
     lon: float
     ptz: bool
-    main_stream_url: str
-    sub_stream_url: str
+    # The backend's own MJPEG stream (relative or absolute) or a vendor URL (rtsp/http/https)
+    # set by an administrator; credentials in it are ``***`` for roles without ``video.play``.
+    # Treat it as a secret: log it only through ``redact_url``.
+    main_stream_url: str = Field(repr=False)
+    sub_stream_url: str = Field(repr=False)
     status: CameraStatus
     version: int
     updated_at: Timestamp
+    ptz_presets: list[PtzPreset] = Field(default_factory=list)  # absent from backends before presets
+
+
+PtzAction = Literal["move", "zoom", "preset", "stop"]
+AuditAction = Literal["ptz.move", "ptz.zoom", "ptz.preset", "ptz.stop", "snapshot.taken"]
+
+
+class AuditEntry(ApiModel):
+    """One entry of the camera audit trail (``GET /audit``): who did what to which camera, when."""
+
+    id: int
+    at: Timestamp
+    user: str
+    role: Role
+    camera_id: str
+    action: str  # an AuditAction; plain text so that a newer backend's actions still read
+    detail: dict[str, Any]
+
+
+class PtzAck(ApiModel):
+    """The backend's acknowledgement of a PTZ command, with the audit entry that records it."""
+
+    camera_id: str
+    accepted: bool
+    audit: AuditEntry
 
 
 class AlertNote(ApiModel):
@@ -405,6 +440,8 @@ __all__ = [
     "AlertTarget",
     "Analytic",
     "ApiModel",
+    "AuditAction",
+    "AuditEntry",
     "AuthSession",
     "Camera",
     "CameraCategory",
@@ -419,6 +456,9 @@ __all__ = [
     "OfflineGrant",
     "Poll",
     "PollStatus",
+    "PtzAck",
+    "PtzAction",
+    "PtzPreset",
     "Page",
     "RESOURCE_MODELS",
     "Reading",

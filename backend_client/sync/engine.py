@@ -11,7 +11,7 @@ from concurrent.futures import Future
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from backend_client.api.actions import Action, describe, with_version
+from backend_client.api.actions import RECORD_ONLY_KINDS, Action, describe, with_version
 from backend_client.api.client import IocClient
 from backend_client.api.errors import (
     AuthError,
@@ -556,7 +556,9 @@ class SyncEngine(Worker):
                 raise
             self.stats["conflicts"] += 1
             _log.info("#%d %s: conflict (%s)", entry.id, describe(entry), exc.code)
-            settled = self.store.settle_conflict(entry.id, exc.current, exc.message)
+            settled = self.store.settle_conflict(
+                entry.id, exc.current, exc.message, update_resource=entry.kind not in RECORD_ONLY_KINDS
+            )
             self._notify_outbox(settled.entry)
             if settled.cached:
                 self._report_write_result(settled.entry, exc.current)
@@ -576,7 +578,8 @@ class SyncEngine(Worker):
             raise
         self.stats["replayed"] += 1
         self._extend_chain(chains, entry, response)
-        settled = self.store.settle_applied(entry.id, response)
+        # A snapshot record's answer is an audit entry: caching it as the camera would corrupt the row.
+        settled = self.store.settle_applied(entry.id, response, update_resource=entry.kind not in RECORD_ONLY_KINDS)
         self._notify_outbox(settled.entry)
         if settled.cached:
             self._report_write_result(settled.entry, response)

@@ -14,7 +14,9 @@ from ioc_backend.api.errors import install_error_handlers
 from ioc_backend.api.middleware import AccessLogMiddleware, BodyLimitMiddleware
 from ioc_backend.api.routes import (
     alerts,
+    audit,
     auth_routes,
+    camera_actions,
     cameras,
     events,
     health,
@@ -63,6 +65,7 @@ def create_app(ctx: AppContext) -> FastAPI:
         health,
         auth_routes,
         cameras,
+        camera_actions,
         streams,
         alerts,
         reports,
@@ -71,6 +74,7 @@ def create_app(ctx: AppContext) -> FastAPI:
         meetings,
         users,
         views,
+        audit,
         sync,
         events,
     ):

@@ -32,6 +32,10 @@ TASK_UPDATE = roles_with("task.update")
 MEETING_WRITE = roles_with("meeting.write")
 POLL_VOTE = roles_with("poll.vote")
 ADMIN = roles_with("admin")
+VIDEO_PLAY = roles_with("video.play")  # record a snapshot; receive stream URLs with credentials
+CAMERA_PTZ = roles_with("camera.ptz")
+CAMERA_CONFIGURE = roles_with("camera.configure")  # stream URLs of a camera
+AUDIT_READ = roles_with("audit.read")
 OFFLINE_GRANT_KIND = "offline"  # models.Token.kind of an offline grant
 
 # The roles each require_role dependency lets through, for the route audit test.

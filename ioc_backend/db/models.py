@@ -1,4 +1,4 @@
-"""SQLAlchemy tables of the backend: users, tokens, the six API resources, change log, idempotency."""
+"""SQLAlchemy tables of the backend: users, tokens, the six API resources, change log, idempotency, audit."""
 
 from __future__ import annotations
 
@@ -111,6 +111,28 @@ class Camera(VersionedMixin, Base):
     lon: Mapped[float] = mapped_column(Float)
     ptz: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(20), index=True)
+    # A vendor's stream URLs set by an administrator (rtsp/http/https, credentials allowed);
+    # NULL means the backend's own MJPEG stream. Kept as typed: redacted only when shown.
+    main_stream_url: Mapped[str | None] = mapped_column(String(2048), nullable=True, default=None)
+    sub_stream_url: Mapped[str | None] = mapped_column(String(2048), nullable=True, default=None)
+    # [{"id": int, "name": str}] of a PTZ camera; NULL in rows from before revision 0002 (= none).
+    ptz_presets: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True, default=list)
+
+
+class AuditEntry(Base):
+    """Who did what to a camera and when (PTZ commands, snapshots taken). Append-only, never synced."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_camera_id", "camera_id", "id"), {"sqlite_autoincrement": True})
+    id: Mapped[int] = mapped_column(Sequence64, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    # The user is copied by name and role: the trail must still say who after a user is removed.
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    username: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(20))
+    camera_id: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class Alert(VersionedMixin, Base):

@@ -8,13 +8,17 @@ from typing import Any, overload
 
 from ioc_backend.db import models
 from ioc_backend.timeutil import iso
+from ioc_domain.camera_urls import redact_url
 
 API_PREFIX = "/api/v1"
 
 
 def camera_dict(c: models.Camera) -> dict[str, Any]:
-    # Stream URLs depend on the host the client reached us by, so they are added per request
-    # by ``present`` and never stored (see with_stream_urls).
+    # The backend's own stream URLs depend on the host the client reached us by, so they are
+    # added per request by ``present`` and never stored: the stored payload holds the vendor
+    # URLs an administrator set (or null), which ``present`` also redacts for roles that may
+    # not play video (see with_stream_urls). getattr: bulk-seeded rows and rows from before
+    # revision 0002 may lack the newer fields.
     return {
         "id": c.id,
         "name": c.name,
@@ -24,6 +28,9 @@ def camera_dict(c: models.Camera) -> dict[str, Any]:
         "lon": c.lon,
         "ptz": c.ptz,
         "status": c.status,
+        "main_stream_url": getattr(c, "main_stream_url", None),
+        "sub_stream_url": getattr(c, "sub_stream_url", None),
+        "ptz_presets": [dict(p) for p in getattr(c, "ptz_presets", None) or []],
         "version": c.version,
         "updated_at": iso(c.updated_at),
     }
@@ -189,31 +196,43 @@ def serialize(row: Any) -> dict[str, Any]:
     return RESOURCES[RESOURCE_OF_MODEL[type(row)]][1](row)
 
 
-def with_stream_urls(data: dict[str, Any], base_url: str) -> dict[str, Any]:
+def with_stream_urls(data: dict[str, Any], base_url: str, *, reveal_credentials: bool) -> dict[str, Any]:
+    """A stored camera payload as a client sees it: a vendor URL set by an administrator, else
+    the backend's own MJPEG stream; credentials inside a vendor URL only for roles that may
+    play video (``reveal_credentials``), ``***`` for the others."""
     base = base_url.rstrip("/")
     out = dict(data)
-    out["main_stream_url"] = f"{base}{API_PREFIX}/streams/{data['id']}/main.mjpeg"
-    out["sub_stream_url"] = f"{base}{API_PREFIX}/streams/{data['id']}/sub.mjpeg"
+    for which, field in (("main", "main_stream_url"), ("sub", "sub_stream_url")):
+        vendor = data.get(field)
+        if isinstance(vendor, str) and vendor:
+            out[field] = vendor if reveal_credentials else redact_url(vendor)
+        else:
+            out[field] = f"{base}{API_PREFIX}/streams/{data['id']}/{which}.mjpeg"
+    out.setdefault("ptz_presets", [])  # change events stored before revision 0002 lack it
     return out
 
 
 @overload
-def present(resource: str, data: dict[str, Any], base_url: str) -> dict[str, Any]: ...
+def present(resource: str, data: dict[str, Any], base_url: str, *, reveal_credentials: bool) -> dict[str, Any]: ...
 @overload
-def present(resource: str, data: None, base_url: str) -> None: ...
-def present(resource: str, data: dict[str, Any] | None, base_url: str) -> dict[str, Any] | None:
-    """A stored payload as the client sees it (cameras gain their request-relative stream URLs)."""
+def present(resource: str, data: None, base_url: str, *, reveal_credentials: bool) -> None: ...
+def present(
+    resource: str, data: dict[str, Any] | None, base_url: str, *, reveal_credentials: bool
+) -> dict[str, Any] | None:
+    """A stored payload as the client sees it (cameras gain their request-relative stream URLs,
+    and lose the credentials of vendor URLs unless ``reveal_credentials``)."""
     if data is not None and resource == "camera":
-        return with_stream_urls(data, base_url)
+        return with_stream_urls(data, base_url, reveal_credentials=reveal_credentials)
     return data
 
 
-def present_stored(resource: str, stored: str, base_url: str) -> str:
+def present_stored(resource: str, stored: str, base_url: str, *, reveal_credentials: bool) -> str:
     """A payload stored as JSON text (the change log's ``data``) as the client sees it, as text.
 
     Only cameras carry request-relative fields; every other payload is passed through as is,
     which is what makes /sync cheap.
     """
     if resource == "camera":
-        return json.dumps(with_stream_urls(json.loads(stored), base_url), ensure_ascii=False, separators=(",", ":"))
+        shown = with_stream_urls(json.loads(stored), base_url, reveal_credentials=reveal_credentials)
+        return json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
     return stored

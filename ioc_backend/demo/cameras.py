@@ -103,6 +103,16 @@ _LANDMARKS: dict[str, list[tuple[str, str]]] = {
 
 _DIRECTIONS = ("Hướng Bắc", "Hướng Nam", "Hướng Đông", "Hướng Tây", "Toàn cảnh")
 
+# Preset positions a PTZ camera of each category would be set up with (the first always kept).
+_PRESET_NAMES: dict[str, tuple[str, ...]] = {
+    "traffic": ("Toàn cảnh nút giao", "Hướng Bắc", "Hướng Nam", "Vạch dừng đèn đỏ", "Làn xe máy", "Biển số xe vào"),
+    "urban_order": ("Toàn cảnh", "Vỉa hè", "Lòng đường", "Điểm tập kết rác", "Lối vào chợ"),
+    "public_safety": ("Toàn cảnh", "Cổng chính", "Bãi đỗ xe", "Lối thoát hiểm", "Sân trước"),
+    "forest_fire": ("Toàn cảnh tiểu khu", "Sườn Đông", "Sườn Tây", "Đường băng cản lửa", "Thung lũng"),
+    "flood": ("Thước đo mực nước", "Toàn cảnh bờ sông", "Cống thoát lũ", "Đê bao", "Vùng trũng"),
+    "tourism": ("Toàn cảnh", "Cổng chính", "Bến thuyền", "Bãi đỗ xe du lịch", "Quảng trường"),
+}
+
 # Camera categories by terrain (weights), tuned so mountains watch forests, water watches floods.
 _CATEGORY_WEIGHTS: dict[str, dict[str, int]] = {
     "urban": {"traffic": 40, "urban_order": 25, "public_safety": 20, "tourism": 10, "flood": 5},
@@ -186,6 +196,14 @@ def _camera_place(rng: random.Random, ward: Ward, category: str, counter: int) -
     return rng.choice((f"Điểm du lịch {short}", f"Bến thuyền {short}", f"Làng nghề {short}"))
 
 
+def _presets(camera_id: str, category: str, seed: int) -> list[dict[str, object]]:
+    """Three to five named positions of a PTZ camera (its own generator: the cameras stay as before)."""
+    rng = random.Random(f"presets-{seed}-{camera_id}")
+    first, *others = _PRESET_NAMES[category]
+    names = [first, *rng.sample(others, rng.randint(2, min(4, len(others))))]
+    return [{"id": number, "name": name} for number, name in enumerate(names, 1)]
+
+
 def generate_cameras(n: int = 700, seed: int = 1) -> list[dict]:
     """Deterministic demo cameras spread over Huế's wards, categories following the terrain."""
     check_count(n)
@@ -225,16 +243,19 @@ def generate_cameras(n: int = 700, seed: int = 1) -> list[dict]:
         status = "offline" if roll < 0.02 else "degraded" if roll < 0.05 else "online"
         # Forest watch towers and busy junctions are usually PTZ; fixed bullets elsewhere.
         ptz_share = {"forest_fire": 0.85, "traffic": 0.35, "public_safety": 0.4, "tourism": 0.5}.get(category, 0.15)
+        camera_id = f"cam-{index + 1:04d}"
+        ptz = rng.random() < ptz_share
         cameras.append(
             {
-                "id": f"cam-{index + 1:04d}",
+                "id": camera_id,
                 "name": name,
                 "ward": ward.name,
                 "category": category,
                 "lat": lat,
                 "lon": lon,
-                "ptz": rng.random() < ptz_share,
+                "ptz": ptz,
                 "status": status,
+                "ptz_presets": _presets(camera_id, category, seed) if ptz else [],
             }
         )
     return cameras

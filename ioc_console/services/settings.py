@@ -89,8 +89,32 @@ class ConsoleSettings:
             raise ValueError(f"unknown level {value!r}")
         self._store.setValue("event_log/minimum_level", value)
 
+    @property
+    def snapshot_folder(self) -> str:
+        """Where the video wall writes snapshots ("" until the operator chose a folder once)."""
+        return str(self._store.value("video/snapshot_folder", ""))
+
+    @snapshot_folder.setter
+    def snapshot_folder(self, value: str) -> None:
+        self._store.setValue("video/snapshot_folder", value)
+
+    def camera_favourites(self, username: str) -> list[str]:
+        """The camera ids ``username`` marked as favourites on this console."""
+        value = self._store.value(f"video/favourites/{_key(username)}", [])
+        if isinstance(value, str):  # QSettings gives a one-item list back as a plain string
+            return [value] if value else []
+        return [str(v) for v in value if v] if isinstance(value, list) else []
+
+    def set_camera_favourites(self, username: str, camera_ids: list[str]) -> None:
+        self._store.setValue(f"video/favourites/{_key(username)}", sorted(camera_ids))
+
     def sync(self) -> None:
         self._store.sync()
+
+
+def _key(username: str) -> str:
+    """A user name as one settings key segment (no '/' or '\\' that would nest groups)."""
+    return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in username) or "_"
 
 
 class WindowStateStore:

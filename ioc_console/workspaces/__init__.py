@@ -18,10 +18,17 @@ def _events(context: ConsoleContext) -> Workspace:
     return EventsWorkspace(context)
 
 
+def _video(context: ConsoleContext) -> Workspace:
+    from ioc_console.workspaces.video.workspace import VideoWorkspace
+
+    return VideoWorkspace(context)
+
+
 def default_registry() -> WorkspaceRegistry:
     """The workspaces this build of the console ships, in navigation order (Ctrl+1, Ctrl+2, ...)."""
     return WorkspaceRegistry(
         [
             WorkspaceSpec("events", QT_TRANSLATE_NOOP("Workspaces", "Live events"), _events, order=10),
+            WorkspaceSpec("video", QT_TRANSLATE_NOOP("Workspaces", "Video wall"), _video, order=20),
         ]
     )

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AlarmSpot</name>
+    <message>
+        <source> (+%1 waiting)</source>
+        <translation> (+%1 waiting)</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>Verify…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Take the alarm off the wall without acting on it (it stays in the event log)</source>
+        <translation>Take the alarm off the wall without acting on it (it stays in the event log)</translation>
+    </message>
+</context>
+<context>
     <name>AlertActions</name>
     <message>
         <source>View snapshot</source>
@@ -110,6 +133,69 @@
     <message>
         <source>No open critical or warning alerts</source>
         <translation>No open critical or warning alerts</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTree</name>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Remove from favourites</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Add to favourites</translation>
+    </message>
+    <message>
+        <source>Search cameras (name, ward, id)…</source>
+        <translation>Search cameras (name, ward, id)…</translation>
+    </message>
+    <message>
+        <source>Group by ward</source>
+        <translation>Group by ward</translation>
+    </message>
+    <message>
+        <source>Group by category</source>
+        <translation>Group by category</translation>
+    </message>
+    <message>
+        <source>Tour this group on the wall</source>
+        <translation>Tour this group on the wall</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTreeModel</name>
+    <message>
+        <source>online</source>
+        <extracomment>MIME type of a camera drag: a JSON list of camera ids (one camera, or a whole group in order).</extracomment>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>degraded</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Favourites</translation>
+    </message>
+    <message>
+        <source>(no ward)</source>
+        <translation>(no ward)</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>(no category)</translation>
+    </message>
+    <message>
+        <source>Drag the group onto the wall to show all its cameras</source>
+        <translation>Drag the group onto the wall to show all its cameras</translation>
+    </message>
+    <message>
+        <source>, PTZ</source>
+        <translation>, PTZ</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1191,54 @@ The console starts with empty local data and fills it again from the server.</tr
     </message>
 </context>
 <context>
+    <name>PtzPanel</name>
+    <message>
+        <source>PTZ: select a tile showing a PTZ camera</source>
+        <extracomment>Speed of a pad press, as a fraction of the camera&apos;s full speed (-1..1 in the API).</extracomment>
+        <translation>PTZ: select a tile showing a PTZ camera</translation>
+    </message>
+    <message>
+        <source>PTZ: %1 is offline</source>
+        <translation>PTZ: %1 is offline</translation>
+    </message>
+    <message>
+        <source>PTZ: %1</source>
+        <translation>PTZ: %1</translation>
+    </message>
+    <message>
+        <source>Go to preset</source>
+        <translation>Go to preset</translation>
+    </message>
+    <message>
+        <source>Tilt up (hold)</source>
+        <translation>Tilt up (hold)</translation>
+    </message>
+    <message>
+        <source>Tilt down (hold)</source>
+        <translation>Tilt down (hold)</translation>
+    </message>
+    <message>
+        <source>Pan left (hold)</source>
+        <translation>Pan left (hold)</translation>
+    </message>
+    <message>
+        <source>Pan right (hold)</source>
+        <translation>Pan right (hold)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Zoom in (hold)</source>
+        <translation>Zoom in (hold)</translation>
+    </message>
+    <message>
+        <source>Zoom out (hold)</source>
+        <translation>Zoom out (hold)</translation>
+    </message>
+</context>
+<context>
     <name>SavedViewsControl</name>
     <message>
         <source>Save view</source>
@@ -1361,10 +1495,225 @@ The events shown do not change.</translation>
     </message>
 </context>
 <context>
+    <name>VideoWall</name>
+    <message>
+        <source>Camera not found: %1</source>
+        <extracomment>MIME type of a tile dragged within the wall: {&quot;wall&quot;: id of the wall, &quot;cell&quot;: index}. Builds the feed of one tile for one camera, or None when it cannot be played (no permission). The cameras per cell changed (layout, drop, swap, tour): for &quot;view changed&quot; marks. A message for the status bar (text, ms).</extracomment>
+        <translation>Camera not found: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cameras fit on the wall from this tile on</source>
+        <translation>%1 of %2 cameras fit on the wall from this tile on</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWorkspace</name>
+    <message>
+        <source>Wall: full-screen the selected tile, and back (also Enter)</source>
+        <extracomment>More camera changes than this at once are applied as one rebuild of the tree. A page of changes this large is a (re)sync catching up, not alerts arriving live now.</extracomment>
+        <translation>Wall: full-screen the selected tile, and back (also Enter)</translation>
+    </message>
+    <message>
+        <source>Wall: leave full screen or the single view</source>
+        <translation>Wall: leave full screen or the single view</translation>
+    </message>
+    <message>
+        <source>Wall: save a snapshot of the selected tile</source>
+        <translation>Wall: save a snapshot of the selected tile</translation>
+    </message>
+    <message>
+        <source>Wall: empty the selected tile</source>
+        <translation>Wall: empty the selected tile</translation>
+    </message>
+    <message>
+        <source>Wall: start or stop the tour of the camera group</source>
+        <translation>Wall: start or stop the tour of the camera group</translation>
+    </message>
+    <message>
+        <source>Wall: move the wall to its own window, and back</source>
+        <translation>Wall: move the wall to its own window, and back</translation>
+    </message>
+    <message>
+        <source>Wall: save the layout and cameras as a view…</source>
+        <translation>Wall: save the layout and cameras as a view…</translation>
+    </message>
+    <message>
+        <source>Wall: show the PTZ pad</source>
+        <translation>Wall: show the PTZ pad</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>Video wall</translation>
+    </message>
+    <message>
+        <source>PTZ command not carried out: %1</source>
+        <translation>PTZ command not carried out: %1</translation>
+    </message>
+    <message>
+        <source>No picture to save: the tile shows no video yet.</source>
+        <translation>No picture to save: the tile shows no video yet.</translation>
+    </message>
+    <message>
+        <source>Folder for snapshots</source>
+        <translation>Folder for snapshots</translation>
+    </message>
+    <message>
+        <source>The snapshot was NOT saved: %1</source>
+        <translation>The snapshot was NOT saved: %1</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1</source>
+        <translation>Snapshot saved: %1</translation>
+    </message>
+    <message>
+        <source>The snapshot was saved but could not be recorded: %1</source>
+        <translation>The snapshot was saved but could not be recorded: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen tile</source>
+        <translation>&amp;Full screen tile</translation>
+    </message>
+    <message>
+        <source>&amp;Leave full screen</source>
+        <translation>&amp;Leave full screen</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot</source>
+        <translation>&amp;Snapshot</translation>
+    </message>
+    <message>
+        <source>&amp;Empty tile</source>
+        <translation>&amp;Empty tile</translation>
+    </message>
+    <message>
+        <source>&amp;Detach the wall</source>
+        <translation>&amp;Detach the wall</translation>
+    </message>
+    <message>
+        <source>Save the wall as a &amp;view…</source>
+        <translation>Save the wall as a &amp;view…</translation>
+    </message>
+    <message>
+        <source>&amp;PTZ pad</source>
+        <translation>&amp;PTZ pad</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds each page of a tour stays on the wall</source>
+        <translation>Seconds each page of a tour stays on the wall</translation>
+    </message>
+    <message>
+        <source>Layout of the wall</source>
+        <translation>Layout of the wall</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Detach</translation>
+    </message>
+    <message>
+        <source>Move the wall to its own window (a second monitor)</source>
+        <translation>Move the wall to its own window (a second monitor)</translation>
+    </message>
+    <message>
+        <source>The video wall is in its own window.</source>
+        <translation>The video wall is in its own window.</translation>
+    </message>
+    <message>
+        <source>Bring the wall back</source>
+        <translation>Bring the wall back</translation>
+    </message>
+    <message>
+        <source>Stop tour</source>
+        <translation>Stop tour</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>Tour</translation>
+    </message>
+    <message>
+        <source>Stop the &amp;tour</source>
+        <translation>Stop the &amp;tour</translation>
+    </message>
+    <message>
+        <source>Start a &amp;tour</source>
+        <translation>Start a &amp;tour</translation>
+    </message>
+    <message>
+        <source>Cycle the selected camera group through the wall</source>
+        <translation>Cycle the selected camera group through the wall</translation>
+    </message>
+</context>
+<context>
+    <name>WallViewsControl</name>
+    <message>
+        <source>Save wall view</source>
+        <translation>Save wall view</translation>
+    </message>
+    <message>
+        <source>Name of the view (the layout and the camera of every tile are saved):</source>
+        <translation>Name of the view (the layout and the camera of every tile are saved):</translation>
+    </message>
+    <message>
+        <source>Delete wall view</source>
+        <translation>Delete wall view</translation>
+    </message>
+    <message>
+        <source>Delete the wall view “%1”?</source>
+        <translation>Delete the wall view “%1”?</translation>
+    </message>
+    <message>
+        <source>Sign in first: views are saved for your account.</source>
+        <translation>Sign in first: views are saved for your account.</translation>
+    </message>
+    <message>
+        <source>The change to your wall views was NOT made: %1</source>
+        <translation>The change to your wall views was NOT made: %1</translation>
+    </message>
+    <message>
+        <source>Wall views</source>
+        <translation>Wall views</translation>
+    </message>
+    <message>
+        <source>— Wall views —</source>
+        <translation>— Wall views —</translation>
+    </message>
+    <message>
+        <source> (waiting to send)</source>
+        <translation> (waiting to send)</translation>
+    </message>
+    <message>
+        <source>Wall view</source>
+        <translation>Wall view</translation>
+    </message>
+    <message>
+        <source>Save, update or delete wall views</source>
+        <translation>Save, update or delete wall views</translation>
+    </message>
+    <message>
+        <source>&amp;Save the wall as a view…</source>
+        <translation>&amp;Save the wall as a view…</translation>
+    </message>
+    <message>
+        <source>&amp;Update the selected view with the wall</source>
+        <translation>&amp;Update the selected view with the wall</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the selected view…</source>
+        <translation>&amp;Delete the selected view…</translation>
+    </message>
+</context>
+<context>
     <name>Workspaces</name>
     <message>
         <source>Live events</source>
         <translation>Live events</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>Video wall</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AlarmSpot</name>
+    <message>
+        <source> (+%1 waiting)</source>
+        <translation> (+%1 đang chờ)</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>Xác minh…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Take the alarm off the wall without acting on it (it stays in the event log)</source>
+        <translation>Gỡ báo động khỏi tường video mà không xử lý (vẫn còn trong nhật ký sự kiện)</translation>
+    </message>
+</context>
+<context>
     <name>AlertActions</name>
     <message>
         <source>View snapshot</source>
@@ -110,6 +133,69 @@
     <message>
         <source>No open critical or warning alerts</source>
         <translation>Không có cảnh báo nghiêm trọng hoặc cần chú ý nào đang chờ xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTree</name>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Bỏ khỏi danh sách yêu thích</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Thêm vào danh sách yêu thích</translation>
+    </message>
+    <message>
+        <source>Search cameras (name, ward, id)…</source>
+        <translation>Tìm camera (tên, phường, mã)…</translation>
+    </message>
+    <message>
+        <source>Group by ward</source>
+        <translation>Nhóm theo phường</translation>
+    </message>
+    <message>
+        <source>Group by category</source>
+        <translation>Nhóm theo loại</translation>
+    </message>
+    <message>
+        <source>Tour this group on the wall</source>
+        <translation>Tuần tra nhóm này trên tường video</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTreeModel</name>
+    <message>
+        <source>online</source>
+        <extracomment>MIME type of a camera drag: a JSON list of camera ids (one camera, or a whole group in order).</extracomment>
+        <translation>trực tuyến</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>chập chờn</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>mất kết nối</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Yêu thích</translation>
+    </message>
+    <message>
+        <source>(no ward)</source>
+        <translation>(không rõ phường)</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>(không rõ loại)</translation>
+    </message>
+    <message>
+        <source>Drag the group onto the wall to show all its cameras</source>
+        <translation>Kéo nhóm vào tường video để xem mọi camera của nhóm</translation>
+    </message>
+    <message>
+        <source>, PTZ</source>
+        <translation>, PTZ</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1191,54 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     </message>
 </context>
 <context>
+    <name>PtzPanel</name>
+    <message>
+        <source>PTZ: select a tile showing a PTZ camera</source>
+        <extracomment>Speed of a pad press, as a fraction of the camera&apos;s full speed (-1..1 in the API).</extracomment>
+        <translation>PTZ: chọn một ô đang hiển thị camera PTZ</translation>
+    </message>
+    <message>
+        <source>PTZ: %1 is offline</source>
+        <translation>PTZ: %1 đang mất kết nối</translation>
+    </message>
+    <message>
+        <source>PTZ: %1</source>
+        <translation>PTZ: %1</translation>
+    </message>
+    <message>
+        <source>Go to preset</source>
+        <translation>Đến vị trí đặt sẵn</translation>
+    </message>
+    <message>
+        <source>Tilt up (hold)</source>
+        <translation>Ngẩng lên (giữ)</translation>
+    </message>
+    <message>
+        <source>Tilt down (hold)</source>
+        <translation>Cúi xuống (giữ)</translation>
+    </message>
+    <message>
+        <source>Pan left (hold)</source>
+        <translation>Quay trái (giữ)</translation>
+    </message>
+    <message>
+        <source>Pan right (hold)</source>
+        <translation>Quay phải (giữ)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Zoom in (hold)</source>
+        <translation>Phóng to (giữ)</translation>
+    </message>
+    <message>
+        <source>Zoom out (hold)</source>
+        <translation>Thu nhỏ (giữ)</translation>
+    </message>
+</context>
+<context>
     <name>SavedViewsControl</name>
     <message>
         <source>Save view</source>
@@ -1361,10 +1495,225 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     </message>
 </context>
 <context>
+    <name>VideoWall</name>
+    <message>
+        <source>Camera not found: %1</source>
+        <extracomment>MIME type of a tile dragged within the wall: {&quot;wall&quot;: id of the wall, &quot;cell&quot;: index}. Builds the feed of one tile for one camera, or None when it cannot be played (no permission). The cameras per cell changed (layout, drop, swap, tour): for &quot;view changed&quot; marks. A message for the status bar (text, ms).</extracomment>
+        <translation>Không tìm thấy camera: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cameras fit on the wall from this tile on</source>
+        <translation>Chỉ %1 trong %2 camera vừa tường video tính từ ô này</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWorkspace</name>
+    <message>
+        <source>Wall: full-screen the selected tile, and back (also Enter)</source>
+        <extracomment>More camera changes than this at once are applied as one rebuild of the tree. A page of changes this large is a (re)sync catching up, not alerts arriving live now.</extracomment>
+        <translation>Tường video: phóng toàn màn hình ô đang chọn và trở lại (cả phím Enter)</translation>
+    </message>
+    <message>
+        <source>Wall: leave full screen or the single view</source>
+        <translation>Tường video: thoát toàn màn hình hoặc chế độ xem một camera</translation>
+    </message>
+    <message>
+        <source>Wall: save a snapshot of the selected tile</source>
+        <translation>Tường video: lưu ảnh chụp của ô đang chọn</translation>
+    </message>
+    <message>
+        <source>Wall: empty the selected tile</source>
+        <translation>Tường video: làm trống ô đang chọn</translation>
+    </message>
+    <message>
+        <source>Wall: start or stop the tour of the camera group</source>
+        <translation>Tường video: bắt đầu hoặc dừng tuần tra nhóm camera</translation>
+    </message>
+    <message>
+        <source>Wall: move the wall to its own window, and back</source>
+        <translation>Tường video: tách tường video ra cửa sổ riêng và gắn lại</translation>
+    </message>
+    <message>
+        <source>Wall: save the layout and cameras as a view…</source>
+        <translation>Tường video: lưu bố cục và camera thành khung nhìn…</translation>
+    </message>
+    <message>
+        <source>Wall: show the PTZ pad</source>
+        <translation>Tường video: hiện bảng điều khiển PTZ</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>Tường video</translation>
+    </message>
+    <message>
+        <source>PTZ command not carried out: %1</source>
+        <translation>Lệnh PTZ không được thực hiện: %1</translation>
+    </message>
+    <message>
+        <source>No picture to save: the tile shows no video yet.</source>
+        <translation>Chưa có hình để lưu: ô này chưa có video.</translation>
+    </message>
+    <message>
+        <source>Folder for snapshots</source>
+        <translation>Thư mục lưu ảnh chụp</translation>
+    </message>
+    <message>
+        <source>The snapshot was NOT saved: %1</source>
+        <translation>Ảnh chụp KHÔNG được lưu: %1</translation>
+    </message>
+    <message>
+        <source>Snapshot saved: %1</source>
+        <translation>Đã lưu ảnh chụp: %1</translation>
+    </message>
+    <message>
+        <source>The snapshot was saved but could not be recorded: %1</source>
+        <translation>Ảnh chụp đã được lưu nhưng không ghi nhận được vào nhật ký: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen tile</source>
+        <translation>Ô &amp;toàn màn hình</translation>
+    </message>
+    <message>
+        <source>&amp;Leave full screen</source>
+        <translation>&amp;Thoát toàn màn hình</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot</source>
+        <translation>&amp;Chụp ảnh</translation>
+    </message>
+    <message>
+        <source>&amp;Empty tile</source>
+        <translation>&amp;Làm trống ô</translation>
+    </message>
+    <message>
+        <source>&amp;Detach the wall</source>
+        <translation>&amp;Tách tường video</translation>
+    </message>
+    <message>
+        <source>Save the wall as a &amp;view…</source>
+        <translation>Lưu tường video thành &amp;khung nhìn…</translation>
+    </message>
+    <message>
+        <source>&amp;PTZ pad</source>
+        <translation>Bảng điều khiển &amp;PTZ</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> giây</translation>
+    </message>
+    <message>
+        <source>Seconds each page of a tour stays on the wall</source>
+        <translation>Số giây mỗi lượt tuần tra hiển thị trên tường video</translation>
+    </message>
+    <message>
+        <source>Layout of the wall</source>
+        <translation>Bố cục tường video</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>Tách cửa sổ</translation>
+    </message>
+    <message>
+        <source>Move the wall to its own window (a second monitor)</source>
+        <translation>Chuyển tường video sang cửa sổ riêng (màn hình thứ hai)</translation>
+    </message>
+    <message>
+        <source>The video wall is in its own window.</source>
+        <translation>Tường video đang ở cửa sổ riêng.</translation>
+    </message>
+    <message>
+        <source>Bring the wall back</source>
+        <translation>Gắn tường video trở lại</translation>
+    </message>
+    <message>
+        <source>Stop tour</source>
+        <translation>Dừng tuần tra</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>Tuần tra</translation>
+    </message>
+    <message>
+        <source>Stop the &amp;tour</source>
+        <translation>Dừng &amp;tuần tra</translation>
+    </message>
+    <message>
+        <source>Start a &amp;tour</source>
+        <translation>Bắt đầu &amp;tuần tra</translation>
+    </message>
+    <message>
+        <source>Cycle the selected camera group through the wall</source>
+        <translation>Lần lượt đưa nhóm camera đang chọn lên tường video</translation>
+    </message>
+</context>
+<context>
+    <name>WallViewsControl</name>
+    <message>
+        <source>Save wall view</source>
+        <translation>Lưu khung nhìn</translation>
+    </message>
+    <message>
+        <source>Name of the view (the layout and the camera of every tile are saved):</source>
+        <translation>Tên khung nhìn (lưu bố cục và camera của từng ô):</translation>
+    </message>
+    <message>
+        <source>Delete wall view</source>
+        <translation>Xóa khung nhìn</translation>
+    </message>
+    <message>
+        <source>Delete the wall view “%1”?</source>
+        <translation>Xóa khung nhìn “%1”?</translation>
+    </message>
+    <message>
+        <source>Sign in first: views are saved for your account.</source>
+        <translation>Vui lòng đăng nhập trước: khung nhìn được lưu theo tài khoản của bạn.</translation>
+    </message>
+    <message>
+        <source>The change to your wall views was NOT made: %1</source>
+        <translation>Thay đổi khung nhìn KHÔNG được thực hiện: %1</translation>
+    </message>
+    <message>
+        <source>Wall views</source>
+        <translation>Khung nhìn</translation>
+    </message>
+    <message>
+        <source>— Wall views —</source>
+        <translation>— Khung nhìn đã lưu —</translation>
+    </message>
+    <message>
+        <source> (waiting to send)</source>
+        <translation> (đang chờ gửi)</translation>
+    </message>
+    <message>
+        <source>Wall view</source>
+        <translation>Khung nhìn</translation>
+    </message>
+    <message>
+        <source>Save, update or delete wall views</source>
+        <translation>Lưu, cập nhật hoặc xóa khung nhìn</translation>
+    </message>
+    <message>
+        <source>&amp;Save the wall as a view…</source>
+        <translation>&amp;Lưu tường video thành khung nhìn…</translation>
+    </message>
+    <message>
+        <source>&amp;Update the selected view with the wall</source>
+        <translation>&amp;Cập nhật khung nhìn đang chọn theo tường video</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the selected view…</source>
+        <translation>&amp;Xóa khung nhìn đang chọn…</translation>
+    </message>
+</context>
+<context>
     <name>Workspaces</name>
     <message>
         <source>Live events</source>
         <translation>Sự kiện trực tiếp</translation>
+    </message>
+    <message>
+        <source>Video wall</source>
+        <translation>Tường video</translation>
     </message>
 </context>
 </TS>

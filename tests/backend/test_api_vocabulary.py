@@ -8,7 +8,7 @@ import pytest
 
 from ioc_backend.api.schemas import vocabulary as api
 from ioc_backend.db.payloads import RESOURCES
-from ioc_domain import alerts, roles, statuses
+from ioc_domain import alerts, camera_actions, roles, statuses
 
 AGREEMENTS = {
     "AlertState": (api.AlertState, alerts.ALERT_STATES),
@@ -27,6 +27,8 @@ AGREEMENTS = {
     "CameraCategory": (api.CameraCategory, statuses.CAMERA_CATEGORIES),
     "Role": (api.Role, roles.ROLES),
     "Resource": (api.Resource, tuple(RESOURCES)),
+    "PtzAction": (api.PtzAction, camera_actions.PTZ_ACTIONS),
+    "AuditAction": (api.AuditAction, camera_actions.AUDIT_ACTIONS),
 }
 
 

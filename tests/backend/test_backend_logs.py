@@ -48,3 +48,15 @@ def test_tracebacks_keep_their_lines_but_cannot_start_a_record() -> None:
     assert rest and all(line.startswith("  ") for line in rest), text
     assert "  INFO forged: line" in rest
     assert escape_controls("x\u2028y\x85") == "x\\u2028y\\x85"
+
+
+def test_camera_credentials_never_reach_a_log_line_or_a_traceback() -> None:
+    url = "rtsp://viewer:Pa55word@10.0.0.9:554/ch1"
+    try:
+        raise ConnectionError(f"cannot open {url}")
+    except ConnectionError:
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "stream %s failed", (url,), sys.exc_info())
+    EscapingFilter().filter(record)
+    text = logging.Formatter("%(message)s").format(record)
+    assert "Pa55word" not in text and "viewer" not in text
+    assert text.startswith("stream rtsp://***@10.0.0.9:554/ch1 failed")

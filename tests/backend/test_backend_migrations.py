@@ -30,15 +30,31 @@ def load_dump(path: Path) -> None:
         conn.executescript(PRE_ALEMBIC_DUMP.read_text(encoding="utf-8"))
 
 
-def every_row(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table but Alembic's own, by table, in a stable order."""
+def every_row(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table but Alembic's own, by table, in a stable order; with ``columns``,
+    only those tables and columns (the ones a database had before an upgrade added more)."""
     with sqlite3.connect(path) as conn:
         tables = [
             name
             for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             if name != "alembic_version"
         ]
-        return {table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables}
+        out = {}
+        for table in tables if columns is None else list(columns):
+            names = table_columns(conn, table) if columns is None else columns[table]
+            select_list = ", ".join(f'"{name}"' for name in names)
+            out[table] = sorted(conn.execute(f'SELECT {select_list} FROM "{table}"').fetchall(), key=repr)
+        return out
+
+
+def table_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def columns_of(path: Path) -> dict[str, list[str]]:
+    with sqlite3.connect(path) as conn:
+        tables = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {table: table_columns(conn, table) for table in tables if table != "alembic_version"}
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -51,14 +67,18 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_a_database_written_before_alembic_is_upgraded_with_every_row_intact(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     load_dump(path)
-    before = every_row(path)
+    # Every column the old database had; a camera's stored /sync JSON is rewritten by the
+    # upgrade (cameras gained fields in revision 0002) and checked against the serialiser below.
+    old_columns = columns_of(path)
+    old_columns["cameras"].remove("sync_json")
+    before = every_row(path, old_columns)
     assert all(before[table] for table in ("users", "alerts", "meetings", "meeting_polls", "poll_votes", "tokens"))
 
     done = run_cli("db", "upgrade", "--db", str(path), cwd=tmp_path)
 
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert every_row(path) == before
+    assert every_row(path, old_columns) == before
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)]
     # The ORM of today reads every resource row, and its stored /sync JSON is what it serialises.
@@ -142,5 +162,52 @@ def test_a_new_database_and_one_at_head_are_left_as_they_are(empty_database_url:
         upgrade_database(db)
         assert set(inspect(db.engine).get_table_names()) == tables
         assert tables == set(Base.metadata.tables) | {"alembic_version"}
+    finally:
+        db.dispose()
+
+
+def test_a_database_at_the_previous_revision_gains_stream_urls_presets_and_the_audit_trail(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'r0001.sqlite3'}")
+    try:
+        with db.engine.begin() as conn:
+            migrate._run_alembic(conn, "upgrade", "0001")
+            # A camera as the release at revision 0001 stored it, with its /sync JSON of then.
+            old_json = json.dumps(
+                {
+                    "id": "cam-0001",
+                    "name": "Ngọ Môn - Toàn cảnh",
+                    "ward": "Phường Phú Xuân",
+                    "category": "tourism",
+                    "lat": 16.47,
+                    "lon": 107.58,
+                    "ptz": True,
+                    "status": "online",
+                    "version": 3,
+                    "updated_at": "2026-01-01T00:00:00.000+00:00",
+                },
+                ensure_ascii=False,
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO cameras (id, name, ward, category, lat, lon, ptz, status, version, updated_at, seq, "
+                    "sync_json) VALUES ('cam-0001', 'Ngọ Môn - Toàn cảnh', 'Phường Phú Xuân', 'tourism', 16.47, "
+                    "107.58, 1, 'online', 3, '2026-01-01 00:00:00', 7, :payload)"
+                ),
+                {"payload": old_json},
+            )
+
+        upgrade_database(db)
+
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0002"
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            row = conn.execute(
+                text("SELECT main_stream_url, sub_stream_url, ptz_presets, version, seq, sync_json FROM cameras")
+            ).one()
+            assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar_one() == 0
+        assert row[:5] == (None, None, None, 3, 7)  # the camera itself did not change
+        stored = json.loads(row.sync_json)  # but /sync now sends the new fields
+        assert (stored["main_stream_url"], stored["sub_stream_url"], stored["ptz_presets"]) == (None, None, [])
+        assert stored["name"] == "Ngọ Môn - Toàn cảnh"
     finally:
         db.dispose()

@@ -34,6 +34,9 @@ SAMPLE_PARAMS = {
 EXPECTED_ROLES = {
     "cameras": {"operator", "supervisor", "leader", "admin"},
     "PATCH /api/v1/cameras/{camera_id}": {"admin"},
+    "POST /api/v1/cameras/{camera_id}/ptz": {"operator", "supervisor"},
+    "POST /api/v1/cameras/{camera_id}/snapshots": {"operator", "supervisor", "leader", "admin"},
+    "audit": {"supervisor", "admin"},
     "streams": {"operator", "supervisor", "leader", "admin"},
     "alerts": {"operator", "supervisor", "leader", "admin"},
     "analytics": {"operator", "supervisor", "leader", "admin"},

@@ -101,11 +101,16 @@ def test_cameras_count_ids_fields(cameras):
     assert len(set(ids)) == 700
     assert len({c["name"] for c in cameras}) == 700, "camera names should be unique"
     for cam in cameras:
-        assert set(cam) == {"id", "name", "ward", "category", "lat", "lon", "ptz", "status"}
+        assert set(cam) == {"id", "name", "ward", "category", "lat", "lon", "ptz", "status", "ptz_presets"}
         assert cam["ward"] in WARD_NAMES
         assert cam["category"] in CAMERA_CATEGORIES
         assert cam["status"] in {"online", "offline", "degraded"}
         assert isinstance(cam["ptz"], bool)
+        # PTZ cameras come with a few named positions (ids 1..n), fixed cameras with none.
+        presets = cam["ptz_presets"]
+        assert (3 <= len(presets) <= 5) if cam["ptz"] else presets == []
+        assert [p["id"] for p in presets] == list(range(1, len(presets) + 1))
+        assert all(p["name"] for p in presets)
         assert _in_box(cam["lat"], cam["lon"]), cam
     statuses = Counter(c["status"] for c in cameras)
     assert statuses["online"] / 700 > 0.9

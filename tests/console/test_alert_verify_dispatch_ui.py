@@ -22,15 +22,15 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 
 from backend_client.api import actions
 from ioc_console.services import outbox_text
-from ioc_console.services.event_text import AnalyticsCatalogue, summary
-from ioc_console.services.outbox_model import COL_ACTION
-from ioc_console.shell.main_window import MainWindow
-from ioc_console.workspaces.events.alert_dialogs import (
+from ioc_console.services.alert_dialogs import (
     CloseAlertDialog,
     DispatchAlertDialog,
     NoteDialog,
     VerifyAlertDialog,
 )
+from ioc_console.services.event_text import AnalyticsCatalogue, summary
+from ioc_console.services.outbox_model import COL_ACTION
+from ioc_console.shell.main_window import MainWindow
 from ioc_console.workspaces.events.event_log_model import COL_SUMMARY
 from ioc_domain.dispatch import EMERGENCY_115, FIRE_AND_RESCUE_POLICE, FOREST_RANGERS, TRAFFIC_POLICE, suggested_units
 from widgets.item_roles import ItemRole

@@ -37,12 +37,19 @@ def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
     window = make_window(NO_SERVER)
     window.show()
     assert window.windowTitle() == "IOC Huế — Bảng điều hành"
-    assert [a.text() for a in window.menuBar().actions()] == ["&Tệp", "&Xem", "Sự kiện trực tiếp", "Trợ &giúp"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&Tệp",
+        "&Xem",
+        "Sự kiện trực tiếp",
+        "Tường video",
+        "Trợ &giúp",
+    ]
     assert window.connection_indicator.text() == "Ngoại tuyến"
     assert window.user_label.text() == "Chưa đăng nhập"
     assert window.current_workspace_key() == "events"
     nav = window.findChild(type(window._nav), "workspaceNav")
-    assert nav.count() == 1 and nav.item(0).text().endswith("Sự kiện trực tiếp")
+    assert nav.count() == 2 and nav.item(0).text().endswith("Sự kiện trực tiếp")
+    assert nav.item(1).text() == "2   Tường video"
     for state, text in (("online", "Trực tuyến"), ("degraded", "Chập chờn"), ("offline", "Ngoại tuyến")):
         window.connection_indicator.set_state(state)
         assert window.connection_indicator.text() == text
@@ -70,9 +77,11 @@ def test_shortcuts_are_bound_and_listed(make_window, qtbot):
     descriptions = [d for _k, d in dialog.row_texts()]
     assert "Bật / tắt toàn màn hình" in descriptions and "Mở không gian làm việc: Sự kiện trực tiếp" in descriptions
     # Each workspace lists its own keys (the shell knows none of them).
-    keys = dict(dialog.row_texts())
-    assert keys["A"] == "Nhật ký sự kiện: tiếp nhận cảnh báo đang chọn"
-    assert keys["Ctrl+Shift+S"] == "Nhật ký sự kiện: lưu bộ lọc hiện tại…"
+    rows = dialog.row_texts()
+    assert ("A", "Nhật ký sự kiện: tiếp nhận cảnh báo đang chọn") in rows
+    # The same key saves a view in each workspace (it acts only where the focus is).
+    assert ("Ctrl+Shift+S", "Nhật ký sự kiện: lưu bộ lọc hiện tại…") in rows
+    assert ("Ctrl+Shift+S", "Tường video: lưu bố cục và camera thành khung nhìn…") in rows
     dialog.close()
     window.act_full_screen.trigger()
     qtbot.waitUntil(window.isFullScreen)

@@ -64,7 +64,8 @@ class WallWorkspace(Workspace):
 
 
 def _registry() -> WorkspaceRegistry:
-    registry = default_registry()
+    # The shipped event log plus the stand-in (the real video wall is tested in test_video_workspace.py).
+    registry = WorkspaceRegistry([spec for spec in default_registry().specs() if spec.key == "events"])
     registry.register(WorkspaceSpec("wall", QT_TRANSLATE_NOOP("Workspaces", "Video wall"), WallWorkspace, order=20))
     return registry
 
@@ -79,9 +80,9 @@ def test_a_workspace_plugs_in_through_the_registry_alone(make_context, qtbot):
     assert isinstance(wall, WallWorkspace) and window._stack.indexOf(wall) == 1
 
     # Its navigation entry and Ctrl+2, its menu (menu actions only), its status item and its panel.
-    assert window._nav.item(1).text() == "2   Video wall"
+    assert window._nav.item(1).text() == "2   Tường video"  # the shipped title, translated
     assert window.findChild(QAction, "workspace_wall").shortcut().toString() == "Ctrl+2"
-    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Video wall")
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Tường video")
     assert menu.actions() == [wall.act_tour]
     assert wall.tiles_label.parent() is not None and wall.tiles_label.isVisibleTo(window)
     assert window.dockWidgetArea(wall.dock) == Qt.DockWidgetArea.LeftDockWidgetArea
@@ -126,8 +127,8 @@ def test_an_intent_brings_its_workspace_forward(make_window, qtbot):
     events.model.append_entry(_alert_entry())
     events.model.flush()
     navigation = window._context.navigation
-    assert navigation.can("event.reveal") and not navigation.can("camera.show_on_wall")
-    assert not navigation.request("camera.show_on_wall", {"camera_id": "cam-0001"})
+    assert navigation.can("event.reveal") and not navigation.can("map.show")
+    assert not navigation.request("map.show", {"key": "alert:5"})
     assert navigation.request("event.reveal", {"key": "alert:5"})
     assert window.current_workspace_key() == "events"
     selected = events.view.table().selectionModel().selectedRows()

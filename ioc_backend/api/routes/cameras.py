@@ -1,4 +1,4 @@
-"""/cameras: list, get, admin PATCH (status, name)."""
+"""/cameras: list, get, admin PATCH (status, name, stream URLs)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
-from ioc_backend.api.auth import ADMIN, OPS_READ, Principal, get_ctx, require_role
+from ioc_backend.api.auth import CAMERA_CONFIGURE, OPS_READ, Principal, get_ctx, require_role
 from ioc_backend.api.idempotency import idempotency_key, idempotent_write
 from ioc_backend.api.listing import Limit, Offset, paginate
 from ioc_backend.api.routes.common import check_version, get_or_404, show
@@ -18,6 +18,9 @@ from ioc_backend.api.schemas.responses import documented
 from ioc_backend.api.schemas.vocabulary import CameraCategory, CameraStatus
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
+from ioc_backend.logsafe import safe_logger
+
+log = safe_logger(__name__)
 
 router = APIRouter(prefix="/cameras", tags=["cameras"])
 
@@ -48,7 +51,7 @@ def list_cameras(
     if q:
         stmt = stmt.where(models.Camera.name.ilike(like_pattern(q), escape="\\"))
     with get_ctx(request).db.read() as session:
-        return paginate(session, stmt, models.Camera.id, limit, offset, lambda r: show(request, r))
+        return paginate(session, stmt, models.Camera.id, limit, offset, lambda r: show(request, r, principal))
 
 
 @router.get("/{camera_id}", response_model=None, responses=documented(M.Camera, 401, 403, 404))
@@ -56,7 +59,7 @@ def get_camera(
     request: Request, camera_id: str, principal: Annotated[Principal, Depends(require_role(*OPS_READ))]
 ) -> dict[str, Any]:
     with get_ctx(request).db.read() as session:
-        return show(request, get_or_404(session, models.Camera, camera_id, "Camera"))
+        return show(request, get_or_404(session, models.Camera, camera_id, "Camera"), principal)
 
 
 @router.patch("/{camera_id}", response_model=None, responses=documented(M.Camera, 401, 403, 404, 409, 413, 422))
@@ -64,17 +67,26 @@ def patch_camera(
     request: Request,
     camera_id: str,
     body: CameraPatch,
-    principal: Annotated[Principal, Depends(require_role(*ADMIN))],
+    principal: Annotated[Principal, Depends(require_role(*CAMERA_CONFIGURE))],
     key: Annotated[str | None, Depends(idempotency_key)] = None,
 ) -> Response:
     def apply(session: Any) -> dict[str, Any]:
         cam = get_or_404(session, models.Camera, camera_id, "Camera")
-        check_version(request, cam, body.version, "Camera")
+        check_version(request, cam, body.version, "Camera", principal)
         if body.status is not None:
             cam.status = body.status
         if body.name is not None:
             cam.name = body.name
+        for field in ("main_stream_url", "sub_stream_url"):
+            if field in body.model_fields_set:  # null: back to the backend's own stream
+                setattr(cam, field, getattr(body, field))
+                # Which stream changed and by whom, never the URL: it may hold a password.
+                log.info("%s set %s of camera %s (%s)", principal.username, field, cam.id, _kind(getattr(body, field)))
         record_change(session, cam)
-        return show(request, cam)
+        return show(request, cam, principal)
 
     return idempotent_write(request, principal, key, apply)
+
+
+def _kind(url: str | None) -> str:
+    return "backend stream" if url is None else f"{url.split(':', 1)[0]} URL"

@@ -14,7 +14,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select
 
 from ioc_backend.api.auth import ALL_ROLES, Principal, StreamAuthority, get_ctx, require_role
-from ioc_backend.api.routes.common import base_url
+from ioc_backend.api.routes.common import base_url, reveals_credentials
 from ioc_backend.api.routes.sync import parse_cursor
 from ioc_backend.context import AppContext
 from ioc_backend.db import models
@@ -110,7 +110,7 @@ def _shared_fetch(ctx: AppContext) -> _SharedFetch:
     return shared
 
 
-def _format(event: models.ChangeEvent, prev: int, base: str) -> str:
+def _format(event: models.ChangeEvent, prev: int, base: str, reveal: bool) -> str:
     # ``prev`` lets a client prove it missed nothing: it must equal the id it applied last.
     payload = {
         "seq": event.id,
@@ -118,7 +118,7 @@ def _format(event: models.ChangeEvent, prev: int, base: str) -> str:
         "resource": event.resource,
         "id": event.resource_id,
         "op": event.op,
-        "data": present(event.resource, event.data, base),
+        "data": present(event.resource, event.data, base, reveal_credentials=reveal),
     }
     return f"id: {event.id}\nevent: change\ndata: {json.dumps(payload, ensure_ascii=False)}\n\n"
 
@@ -129,6 +129,7 @@ def _reset(reason: str) -> str:
 
 async def _event_stream(ctx: AppContext, principal: Principal, start: int | None, base: str) -> AsyncIterator[str]:
     readable = READABLE_RESOURCES[principal.role]
+    reveal = reveals_credentials(principal)
     heartbeat = ctx.settings.heartbeat
     authority = StreamAuthority(ctx, principal)
     sub = ctx.notifier.subscribe()
@@ -158,7 +159,7 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
                 if rows:
                     chunks = []
                     for event in rows:
-                        chunks.append(_format(event, prev, base))
+                        chunks.append(_format(event, prev, base, reveal))
                         prev = event.id
                     yield "".join(chunks)
                     last_sent = time.monotonic()

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ioc_backend.api.auth import ALL_ROLES, Principal, get_ctx, require_role
 from ioc_backend.api.errors import field_error
-from ioc_backend.api.routes.common import base_url
+from ioc_backend.api.routes.common import base_url, reveals_credentials
 from ioc_backend.api.schemas import responses as M
 from ioc_backend.api.schemas.responses import documented
 from ioc_backend.db import models
@@ -51,7 +51,9 @@ def sync(
     cursor = parse_cursor(since, "query.since") or 0
     readable = READABLE_RESOURCES[principal.role]
     with get_ctx(request).db.read() as session:
-        body = sync_page_json(session, readable, cursor, limit, base_url(request))
+        body = sync_page_json(
+            session, readable, cursor, limit, base_url(request), reveal_credentials=reveals_credentials(principal)
+        )
     return Response(body.encode("utf-8"), media_type="application/json")
 
 
@@ -116,7 +118,7 @@ def _compact_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _upserts(session: Session, name: str, cursor: int, bound: int, base: str) -> list[tuple[int, str]]:
+def _upserts(session: Session, name: str, cursor: int, bound: int, base: str, reveal: bool) -> list[tuple[int, str]]:
     """(seq, JSON text of the change) for every row of ``name`` with cursor < seq <= bound.
 
     Each row keeps its latest serialised form (``sync_json``, written by every change), so it
@@ -138,28 +140,37 @@ def _upserts(session: Session, name: str, cursor: int, bound: int, base: str) ->
         if stored is None or stored == "null":
             missing.append(seq)
             continue
-        data = present_stored(name, stored, base)
+        data = present_stored(name, stored, base, reveal_credentials=reveal)
         out.append((seq, f'{{"seq":{seq}{head}{_json_id(ident)},"op":"upsert","data":{data}}}'))
     for start in range(0, len(missing), FALLBACK_CHUNK):
         # Matched by seq, not by range: a row changed since the query above has a new seq
         # (> max_seq) and is simply left to the next sync, as if it had changed earlier.
         for row in session.execute(select(table).where(table.c.seq.in_(missing[start : start + FALLBACK_CHUNK]))):
-            data = _compact_json(present(name, serializer(row), base))
+            data = _compact_json(present(name, serializer(row), base, reveal_credentials=reveal))
             out.append((row.seq, f'{{"seq":{row.seq}{head}{_json_id(row.id)},"op":"upsert","data":{data}}}'))
     return out
 
 
-def sync_page_json(session: Session, readable: frozenset[str], cursor: int, limit: int, base: str) -> str:
+def sync_page_json(
+    session: Session,
+    readable: frozenset[str],
+    cursor: int,
+    limit: int,
+    base: str,
+    *,
+    reveal_credentials: bool = False,
+) -> str:
     """One /sync page as JSON text: ``{"changes": [...], "cursor": "...", "has_more": ...}``.
 
     The page is bounded by sequence first (the ``limit``-th smallest seq after the cursor over
     every readable table and the deletes), so each table only yields the rows that are sent.
+    ``reveal_credentials``: the caller may play video (camera stream URLs keep their credentials).
     """
     max_seq = _max_seq(session)
     bound, has_more = _page_bound(session, readable, cursor, max_seq, limit)
     changes: list[tuple[int, str]] = []
     for name in readable:
-        changes += _upserts(session, name, cursor, bound, base)
+        changes += _upserts(session, name, cursor, bound, base, reveal_credentials)
     deletes = session.execute(
         select(CHANGE_LOG.c.id, CHANGE_LOG.c.resource, CHANGE_LOG.c.resource_id).where(
             *_deletes_between(readable, cursor, bound)
@@ -177,7 +188,7 @@ def sync_page_json(session: Session, readable: frozenset[str], cursor: int, limi
 
 
 def sync_page_serialised(
-    session: Session, readable: frozenset[str], cursor: int, limit: int, base: str
+    session: Session, readable: frozenset[str], cursor: int, limit: int, base: str, *, reveal_credentials: bool = False
 ) -> dict[str, Any]:
     """The reference implementation of a page: every row ORM-loaded and serialised again.
 
@@ -185,6 +196,7 @@ def sync_page_serialised(
     path is tested against, so the two can be compared on the same database.
     """
     max_seq = _max_seq(session)
+    reveal = reveal_credentials
     candidates: list[tuple[int, str, str, str, dict[str, Any] | None]] = []
     for name in sorted(readable):
         model, serializer = RESOURCES[name]
@@ -195,7 +207,10 @@ def sync_page_serialised(
             .scalars()
             .all()
         )
-        candidates += [(r.seq, name, str(r.id), "upsert", present(name, serializer(r), base)) for r in rows]
+        candidates += [
+            (r.seq, name, str(r.id), "upsert", present(name, serializer(r), base, reveal_credentials=reveal))
+            for r in rows
+        ]
     deletes = (
         session.execute(
             select(models.ChangeEvent)

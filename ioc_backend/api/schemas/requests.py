@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 from ioc_backend.api.schemas.bounded import RowId, UtcDatetime, Version, storable_text_problem
 from ioc_backend.api.schemas.vocabulary import (
@@ -13,9 +14,11 @@ from ioc_backend.api.schemas.vocabulary import (
     CameraStatus,
     CloseReason,
     MeetingStatus,
+    PtzAction,
     ReportStatus,
     TaskStatus,
 )
+from ioc_domain.camera_urls import StreamUrlError, validate_stream_url
 
 Text200 = Field(min_length=1, max_length=200)
 
@@ -47,10 +50,44 @@ class GrantRequest(Strict):
     grant: str = Field(min_length=1, max_length=512)
 
 
+def _stream_url(value: str) -> str:
+    try:
+        return validate_stream_url(value)
+    except StreamUrlError as exc:
+        # The reason alone: the URL (and any password in it) is never echoed back or logged.
+        raise PydanticCustomError("stream_url", str(exc)) from None
+
+
+StreamUrl = Annotated[str, AfterValidator(_stream_url)]
+
+
 class CameraPatch(Strict):
     version: Version
     status: CameraStatus | None = None
     name: str | None = Field(default=None, min_length=1, max_length=200)
+    # A vendor URL (rtsp, rtsps, http, https); null puts the backend's own stream back.
+    # Absent leaves it as it is (model_fields_set tells the two apart).
+    main_stream_url: StreamUrl | None = None
+    sub_stream_url: StreamUrl | None = None
+
+
+PtzSpeed = Annotated[float, Field(ge=-1.0, le=1.0, allow_inf_nan=False)]
+
+
+class PtzCommand(Strict):
+    """One PTZ command; which of the other fields it takes depends on ``action`` (checked by the route)."""
+
+    action: PtzAction
+    pan: PtzSpeed | None = None
+    tilt: PtzSpeed | None = None
+    zoom: PtzSpeed | None = None
+    preset: RowId | None = None
+
+
+class SnapshotRecord(Strict):
+    taken_at: UtcDatetime
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-fA-F]{64}$")]
+    file_name: str = Field(min_length=1, max_length=255)
 
 
 class AlertTransition(Strict):

@@ -79,6 +79,11 @@ class TokenPair(BaseModel):
     offline_grant: OfflineGrant
 
 
+class PtzPreset(BaseModel):
+    id: int
+    name: str
+
+
 class Camera(BaseModel):
     id: str
     name: str
@@ -89,9 +94,26 @@ class Camera(BaseModel):
     ptz: bool
     main_stream_url: str
     sub_stream_url: str
+    ptz_presets: list[PtzPreset]
     status: CameraStatus
     version: int
     updated_at: str
+
+
+class AuditEntry(BaseModel):
+    id: int
+    at: str
+    user: str
+    role: Role
+    camera_id: str
+    action: str
+    detail: dict[str, Any]
+
+
+class PtzAck(BaseModel):
+    camera_id: str
+    accepted: bool
+    audit: AuditEntry
 
 
 class Note(BaseModel):

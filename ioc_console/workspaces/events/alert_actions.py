@@ -6,24 +6,22 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QTableView, QVBoxLayout, QWidget
 
-from backend_client.api import actions
-from backend_client.cache import CacheWriteError
-from ioc_console.services.connection import ONLINE, ConnectionService
-from ioc_console.services.event_text import AnalyticsCatalogue, fill
-from ioc_console.services.ops import run_in_background
-from ioc_console.workspaces.events.alert_dialogs import (
+from ioc_console.services.alert_dialogs import (
     CloseAlertDialog,
     DispatchAlertDialog,
     NoteDialog,
     VerifyAlertDialog,
 )
-from ioc_domain.alerts import ALERT_WRITE_PERMISSION, moves_from
+from ioc_console.services.alert_submit import AlertSubmitter, analytic_name
+from ioc_console.services.connection import ONLINE, ConnectionService
+from ioc_console.services.event_text import AnalyticsCatalogue, fill
+from ioc_console.services.ops import run_in_background
+from ioc_domain.alerts import moves_from
 from ioc_domain.dispatch import suggested_units
-from ioc_domain.roles import may
 from widgets.item_roles import ItemRole
 
 log = logging.getLogger(__name__)
@@ -56,13 +54,16 @@ class AlertActions(QObject):
         self._table = table
         self._parent = parent
         self._dialog: QDialog | None = None
-        self._message: QMessageBox | None = None
+        # Building and queueing the action is shared with the video wall's alarm tile.
+        self._submitter = AlertSubmitter(connection, parent)
+        self._submitter.submitted.connect(self.submitted)
+        self._submitter.submit_failed.connect(self.submit_failed)
         # The cached snapshot of the current alert, looked up on the cache pool while offline
         # (the GUI thread never reads the cache): alert id -> JPEG, or None when none is cached.
         self._cached_snapshot: tuple[str, bytes | None] | None = None
         self._snapshot_lookup: tuple[str, str] | None = None  # (alert id, state) last asked for
 
-        def make(name: str, key: str, slot: Callable[[], None]) -> QAction:
+        def make(name: str, key: str, slot: Callable[[], object]) -> QAction:
             act = QAction(parent)
             act.setObjectName(name)
             act.setShortcut(QKeySequence(key))
@@ -95,7 +96,7 @@ class AlertActions(QObject):
     # -- what is allowed --------------------------------------------------------------------
     def may_act(self) -> bool:
         """True when the signed-in user's role may change alerts."""
-        return may(getattr(self._connection.user, "role", None), ALERT_WRITE_PERMISSION)
+        return self._submitter.may_act()
 
     def current_alert(self) -> dict[str, Any] | None:
         index = self._table.currentIndex()
@@ -169,41 +170,10 @@ class AlertActions(QObject):
             return False
         return self.perform(move, alert, **options)
 
-    def perform(
-        self,
-        move: str,
-        alert: Mapping[str, Any],
-        *,
-        reason: str | None = None,
-        note: str | None = None,
-        text: str | None = None,
-        verdict: str | None = None,
-        unit: str | None = None,
-    ) -> bool:
+    def perform(self, move: str, alert: Mapping[str, Any], **options: Any) -> bool:
         """Build the action and queue it durably (on the cache pool). False if not possible now
         or if the input is refused (a message box then says why)."""
-        if not self.may_act() or self._connection.engine is None:
-            return False
-        try:
-            if move == "acknowledge":
-                action = actions.acknowledge_alert(alert)
-            elif move == "start":
-                action = actions.start_alert(alert)
-            elif move == "close":
-                action = actions.close_alert(alert, reason or "resolved", note=note)
-            elif move == "note":
-                action = actions.add_alert_note(alert, text or "")
-            elif move == "verify":
-                action = actions.verify_alert(alert, verdict or "", note=note)
-            elif move == "dispatch":
-                action = actions.dispatch_alert(alert, unit or "", note=note)
-            else:
-                raise ValueError(f"unknown alert action {move!r}")
-        except ValueError as exc:
-            self._submit_failed(exc)
-            return False
-        self._connection.submit(action, on_success=self.submitted.emit, on_failure=self._submit_failed, parent=self)
-        return True
+        return self._submitter.perform(move, alert, **options)
 
     def close_current(self) -> None:
         alert = self.current_alert()
@@ -241,14 +211,7 @@ class AlertActions(QObject):
         return suggested_units(alert, category)
 
     def _analytic_name(self, alert: Mapping[str, Any]) -> str:
-        """The analytic's name in the UI language, or "" when the server's catalogue is not at hand
-        (a made-up English name from the code would be wrong in a Vietnamese dialog)."""
-        code = alert.get("analytic")
-        if self._analytics is None or len(self._analytics) == 0:
-            return ""
-        # The UI language sets the default locale (ioc_console.services.i18n), so it tells which name to show.
-        language = "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
-        return self._analytics.name(code, language)
+        return analytic_name(self._analytics, alert)
 
     def note_current(self) -> None:
         alert = self.current_alert()
@@ -264,33 +227,7 @@ class AlertActions(QObject):
         return self._dialog
 
     def last_message(self) -> QMessageBox | None:
-        return self._message
-
-    def _submit_failed(self, error: BaseException) -> None:
-        log.warning("action not queued: %s", error)
-        if isinstance(error, CacheWriteError) and error.reason == "disk_full":
-            detail = self.tr("The disk of this computer is full. Free some disk space, then try again.")
-        elif isinstance(error, CacheWriteError):
-            detail = fill(self.tr("The local cache could not save it: %1"), error.message)
-        elif isinstance(error, ValueError):
-            # The builders' reasons are English (they are for logs, logged above); the dialogs
-            # check the same limits in the operator's language before anything gets here.
-            detail = self.tr("What was entered cannot be sent as it is (too long, or empty). Check it and try again.")
-        else:
-            detail = fill(self.tr("Unexpected error: %1"), str(error) or type(error).__name__)
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            self.tr("Action not saved"),
-            fill(self.tr("The action was NOT saved and will not be sent.\n%1"), detail),
-            QMessageBox.StandardButton.Ok,
-            self._parent,
-        )
-        box.setObjectName("actionNotSavedBox")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._message = box
-        box.open()
-        self.submit_failed.emit(error)
+        return self._submitter.last_message()
 
     # -- snapshot (live from the server, or the cached copy while offline) ---------------------
     def cached_snapshot(self, alert_id: str) -> bytes | None:

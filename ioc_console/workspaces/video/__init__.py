@@ -1,0 +1,1 @@
+"""The video wall workspace: camera tree, layouts, views, tours, alarm spot, PTZ, snapshots."""

@@ -1,0 +1,58 @@
+"""The video pipeline on real RTSP H.264 streams (GStreamer's RTSP server): live, signal lost, recovered."""
+
+from __future__ import annotations
+
+import logging
+
+from rtsp_support import rtsp_server  # noqa: F401 - pytest fixture
+
+from ioc_console.services.video import LIVE, LOST, StreamSource
+from widgets.video_tile import VideoTile
+
+WAIT_MS = 30_000
+
+
+def show_tile(qtbot) -> VideoTile:
+    tile = VideoTile()
+    qtbot.addWidget(tile)
+    tile.resize(320, 240)
+    tile.show()
+    qtbot.waitExposed(tile)
+    return tile
+
+
+def test_tile_goes_live_on_rtsp_and_recovers_after_the_server_returns(qtbot, make_hub, rtsp_server):  # noqa: F811
+    hub = make_hub()
+    url = rtsp_server.url(0)
+    tiles = [show_tile(qtbot), show_tile(qtbot)]
+    for tile in tiles:
+        tile.set_feed(hub.subscribe(StreamSource("cam0", lambda: url, "cam0")))
+    qtbot.waitUntil(lambda: all(t.stats.painted >= 3 for t in tiles), timeout=WAIT_MS)
+    frame = tiles[0].feed().latest()
+    assert (frame.source_width, frame.source_height) == (320, 240)
+    (stream,) = hub.stats()["streams"]
+    assert stream["opens"] == 1  # two tiles, one RTSP session
+
+    rtsp_server.kill()
+    qtbot.waitUntil(lambda: all(t.feed().health.state == LOST for t in tiles), timeout=WAIT_MS)
+    assert tiles[0].health_text().startswith("Signal lost since")
+    assert tiles[0].current_image() is not None  # the last picture stays, dimmed
+
+    rtsp_server.restart()
+    painted = tiles[0].stats.painted
+    qtbot.waitUntil(lambda: tiles[0].stats.painted > painted, timeout=WAIT_MS)
+    assert tiles[0].feed().health.state == LIVE and tiles[0].health_text() == ""
+
+
+def test_rtsp_credentials_never_reach_the_log_or_stderr(qtbot, make_hub, rtsp_server, caplog, capfd):  # noqa: F811
+    caplog.set_level(logging.DEBUG)
+    secret = "Rtsp-S3cret"
+    # The test server asks for no password: a wrong path with credentials makes FFmpeg fail
+    # after it connected, where it would otherwise print the URL it was given.
+    url = rtsp_server.url(0).replace("rtsp://", f"rtsp://admin:{secret}@") + "/no-such-mount"
+    tile = show_tile(qtbot)
+    tile.set_feed(hub_sub := make_hub().subscribe(StreamSource("wrong-mount", lambda: url)))
+    qtbot.waitUntil(lambda: hub_sub.health.state == LOST, timeout=WAIT_MS)
+    out, err = capfd.readouterr()
+    for text in (caplog.text, out, err, tile.toolTip(), hub_sub.health.detail):
+        assert secret not in text
