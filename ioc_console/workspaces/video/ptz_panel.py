@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ioc_console.services.event_text import fill
 
@@ -36,8 +36,9 @@ class PtzPanel(QWidget):
             widget = QPushButton(text, self)
             widget.setObjectName(name)
             widget.setAutoDefault(False)
-            if len(text) == 1:  # the pad's arrow keys: small square buttons
-                widget.setFixedWidth(PAD_BUTTON_PX)
+            if len(text) == 1:  # the pad's arrow keys: square buttons, no theme padding to clip the glyph
+                widget.setFixedSize(PAD_BUTTON_PX, PAD_BUTTON_PX)
+                widget.setStyleSheet("padding: 0px;")
             return widget
 
         self.up = button("ptzUp", "▲")
@@ -75,8 +76,9 @@ class PtzPanel(QWidget):
         self.presets.setObjectName("ptzPresets")
         self.go = button("ptzGo", "")
         self.go.clicked.connect(self.go_to_preset)
-        presets_row = QHBoxLayout()
-        presets_row.addWidget(self.presets, 1)
+        # One above the other: beside each other, a narrow side panel clipped the button's text.
+        presets_row = QVBoxLayout()
+        presets_row.addWidget(self.presets)
         presets_row.addWidget(self.go)
 
         layout = QVBoxLayout(self)

@@ -185,7 +185,7 @@ class VideoWorkspace(Workspace):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self._right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 1000])
+        self.splitter.setSizes([340, 1000])  # ward names like "Xã Chân Mây - Lăng Cô (11/12)" fit
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
