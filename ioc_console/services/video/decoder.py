@@ -156,7 +156,6 @@ class DecoderWorker(Worker):
     def _close_reader(self) -> None:
         reader, self._reader = self._reader, None
         if reader is not None:
-            self.channel.skipped += reader.skipped
             reader.close()
 
     def _pump(self) -> None:
@@ -164,7 +163,11 @@ class DecoderWorker(Worker):
         reader = self._reader
         assert reader is not None
         channel = self.channel
+        counted = 0  # the reader's own skips already added to the channel's
         while not self.stopping:
+            if reader.skipped != counted:
+                channel.skipped += reader.skipped - counted
+                counted = reader.skipped
             if isinstance(reader, MjpegReader):
                 jpeg = reader.read()
                 wanted = channel.due_subscriptions(self.clock())
