@@ -10,6 +10,8 @@ from ioc_console.services.video import LIVE, LOST, StreamSource
 from widgets.video_tile import VideoTile
 
 WAIT_MS = 30_000
+# An RTSP session takes a few round trips to open: more room than the MJPEG tests' 1 s.
+RTSP_TIMEOUTS = {"connect_timeout": 5.0, "read_timeout": 2.0}
 
 
 def show_tile(qtbot) -> VideoTile:
@@ -22,7 +24,7 @@ def show_tile(qtbot) -> VideoTile:
 
 
 def test_tile_goes_live_on_rtsp_and_recovers_after_the_server_returns(qtbot, make_hub, rtsp_server):  # noqa: F811
-    hub = make_hub()
+    hub = make_hub(**RTSP_TIMEOUTS)
     url = rtsp_server.url(0)
     tiles = [show_tile(qtbot), show_tile(qtbot)]
     for tile in tiles:
@@ -51,7 +53,7 @@ def test_rtsp_credentials_never_reach_the_log_or_stderr(qtbot, make_hub, rtsp_se
     # after it connected, where it would otherwise print the URL it was given.
     url = rtsp_server.url(0).replace("rtsp://", f"rtsp://admin:{secret}@") + "/no-such-mount"
     tile = show_tile(qtbot)
-    tile.set_feed(hub_sub := make_hub().subscribe(StreamSource("wrong-mount", lambda: url)))
+    tile.set_feed(hub_sub := make_hub(**RTSP_TIMEOUTS).subscribe(StreamSource("wrong-mount", lambda: url)))
     qtbot.waitUntil(lambda: hub_sub.health.state == LOST, timeout=WAIT_MS)
     out, err = capfd.readouterr()
     for text in (caplog.text, out, err, tile.toolTip(), hub_sub.health.detail):

@@ -21,8 +21,6 @@ cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
 # hand-offs and contention to each resize and colour conversion.
 cv2.setNumThreads(1)
 
-OPEN_TIMEOUT_MS = 5000
-READ_TIMEOUT_MS = 5000
 _FILE_FPS_DEFAULT = 25.0
 _MAX_LAG = 0.5  # seconds a file may fall behind its own clock before its schedule restarts
 
@@ -35,8 +33,20 @@ class CaptureReader:
     already late instead of queueing them, and starts over at the end (a looping clip).
     """
 
-    def __init__(self, url: str, *, is_file: bool, wait: Callable[[float], bool], clock: Callable[[], float]) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        is_file: bool,
+        wait: Callable[[float], bool],
+        clock: Callable[[], float],
+        open_timeout: float = 4.0,
+        read_timeout: float = 4.0,
+    ) -> None:
         self._url = url
+        # FFmpeg's calls cannot be interrupted, only timed out: these bound how long a stop waits.
+        self._open_timeout_ms = max(1, int(open_timeout * 1000))
+        self._read_timeout_ms = max(1, int(read_timeout * 1000))
         self._is_file = is_file
         self._wait = wait
         self._clock = clock
@@ -57,9 +67,9 @@ class CaptureReader:
             cv2.CAP_PROP_N_THREADS,
             1,
             cv2.CAP_PROP_OPEN_TIMEOUT_MSEC,
-            OPEN_TIMEOUT_MS,
+            self._open_timeout_ms,
             cv2.CAP_PROP_READ_TIMEOUT_MSEC,
-            READ_TIMEOUT_MS,
+            self._read_timeout_ms,
         ]
         try:
             cap = cv2.VideoCapture(self._url, cv2.CAP_FFMPEG, params)

@@ -40,13 +40,17 @@ _REDUCED = {
 
 
 class DecoderSettings:
-    """Timeouts and retry policy of the decoders (tests shorten them)."""
+    """Timeouts and retry policy of the decoders (tests shorten them).
+
+    The timeouts stay under ``StreamHub.close``'s default 5 s: a decoder blocked in FFmpeg (which
+    only a timeout interrupts) still ends in time to be joined.
+    """
 
     def __init__(
         self,
         *,
-        connect_timeout: float = 5.0,
-        read_timeout: float = 5.0,
+        connect_timeout: float = 4.0,
+        read_timeout: float = 4.0,
         backoff_initial: float = 0.5,
         backoff_max: float = 10.0,
         lost_after: int = 3,
@@ -149,7 +153,14 @@ class DecoderWorker(Worker):
             except NotMultipart:
                 self._not_multipart = True  # FFmpeg reads the rest (HLS, MP4, FLV over HTTP)
                 reader.close()
-        capture = CaptureReader(url, is_file=kind == "file", wait=self.sleep, clock=time.monotonic)
+        capture = CaptureReader(
+            url,
+            is_file=kind == "file",
+            wait=self.sleep,
+            clock=time.monotonic,
+            open_timeout=settings.connect_timeout,
+            read_timeout=settings.read_timeout,
+        )
         self._reader = capture
         capture.open()
 
