@@ -15,19 +15,14 @@ if TYPE_CHECKING:
     from ioc_console.services.video.tile_binding import TileFeed
 
 
-def tile_text(text: str) -> str:
-    """Tile strings share the tile's translation context."""
-    return QCoreApplication.translate("VideoTile", text)
-
-
 def reduction_notice(level: int) -> str:
-    """What a tile says when the governor reduced it ("" at the normal level)."""
+    """What a tile says when the governor reduced it ("" at the normal level); in the tile's translation context."""
     if level == NORMAL:
         return ""
     if level == SUB_STREAM:
-        return tile_text("Sub stream: CPU overloaded")
+        return QCoreApplication.translate("VideoTile", "Sub stream: CPU overloaded")
     fps = LEVEL_FPS.get(level)
-    return tile_text("%1 frames/s: CPU overloaded").replace("%1", f"{fps:g}")
+    return QCoreApplication.translate("VideoTile", "%1 frames/s: CPU overloaded").replace("%1", f"{fps:g}")
 
 
 class OneShot:
