@@ -32,10 +32,6 @@ _CONNECTING = QColor("#cfd8e3")
 RESUME_GRACE = 1.5  # seconds a resuming stream keeps its last picture up without a "connecting" banner
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VideoTile", text)
-
-
 class Feed(Protocol):
     """What a tile needs from a stream (the hub's Subscription); ``set_target_size`` is optional."""
 
@@ -247,22 +243,22 @@ class VideoTile(QWidget):
         """The banner's words for the feed's health ("" when live)."""
         health = self._health
         if self._feed is None:
-            return _tr("No camera")
+            return QCoreApplication.translate("VideoTile", "No camera")
         if health is None:
-            return _tr("Connecting…")
+            return QCoreApplication.translate("VideoTile", "Connecting…")
         if health.state == "connecting":
             if self._qimage is not None and (self._kept or time.time() - health.since < RESUME_GRACE):
                 return ""  # a stream switch or a tile shown again: the picture stays up while it resumes
-            return _tr("Connecting…")
+            return QCoreApplication.translate("VideoTile", "Connecting…")
         if health.state == "live":
             return ""
         if health.state == "reconnecting":
             left = None if health.retry_at is None else math.ceil(health.retry_at - time.time())
             if left is None or left <= 0:
-                return _tr("Reconnecting…")
-            return _tr("Reconnecting in %1 s").replace("%1", str(left))
+                return QCoreApplication.translate("VideoTile", "Reconnecting…")
+            return QCoreApplication.translate("VideoTile", "Reconnecting in %1 s").replace("%1", str(left))
         since = datetime.fromtimestamp(health.since).strftime("%H:%M:%S")
-        return _tr("Signal lost since %1").replace("%1", since)
+        return QCoreApplication.translate("VideoTile", "Signal lost since %1").replace("%1", since)
 
     def _refresh_health(self) -> None:
         health = self._health
