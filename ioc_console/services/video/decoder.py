@@ -140,6 +140,8 @@ class DecoderWorker(Worker):
 
     def _open(self) -> None:
         url = self.channel.source.url()
+        if not url:
+            raise StreamError("the camera has no stream URL")
         kind = source_kind(url)
         settings = self.settings
         if kind == "http" and not self._not_multipart:
