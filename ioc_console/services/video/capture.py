@@ -22,6 +22,9 @@ cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
 cv2.setNumThreads(1)
 
 _FILE_FPS_DEFAULT = 25.0
+LAG_SKIP = 0.5  # seconds behind a live stream before pictures are only decoded, not shown
+LAG_RECONNECT = 5.0  # seconds behind before the connection is dropped to empty the backlog
+LAG_CREEP = 0.002  # how fast the baseline may rise (s per s): camera and console clocks drift
 _MAX_LAG = 0.5  # seconds a file may fall behind its own clock before its schedule restarts
 
 
@@ -55,6 +58,8 @@ class CaptureReader:
         self._start = 0.0
         self._index = 0
         self.skipped = 0
+        self._baseline: float | None = None  # smallest clock - timestamp offset seen (live streams)
+        self._last_check = 0.0
         self._buffer: np.ndarray | None = None  # reused by retrieve(): no fresh 2.7 MB per 720p picture
 
     def open(self) -> None:
@@ -93,6 +98,9 @@ class CaptureReader:
             return self._read_file(cap, want)
         if not cap.grab():
             raise StreamError("no picture from the camera (stream ended or timed out)")
+        if self._behind(cap):
+            self.skipped += 1  # decoded (H.264 needs every picture) but not converted nor shown
+            return None
         if not want:
             return None
         ok, frame = cap.retrieve(self._buffer)
@@ -100,6 +108,30 @@ class CaptureReader:
             raise StreamError("the camera sent a picture that could not be decoded")
         self._buffer = frame
         return frame
+
+    def _behind(self, cap: cv2.VideoCapture) -> bool:
+        """True while pictures come out later than the camera sent them (a backlog in the socket).
+
+        The offset between our clock and the stream's timestamps is smallest when we keep up;
+        its running minimum (allowed to creep up 2 ms a second, for clocks that drift) is the
+        baseline. Behind by more than ``LAG_SKIP`` s, pictures are decoded but not converted
+        until the backlog is gone; behind by more than ``LAG_RECONNECT`` s, the connection is
+        dropped, which empties the backlog at once: the delay never grows without bound.
+        """
+        pts = cap.get(cv2.CAP_PROP_POS_MSEC) / 1000.0
+        now = self._clock()
+        if not pts > 0:  # no timestamps (some cameras): nothing to measure
+            return False
+        offset = now - pts
+        if self._baseline is None or offset < self._baseline:
+            self._baseline = offset
+        else:
+            self._baseline = min(offset, self._baseline + LAG_CREEP * max(0.0, now - self._last_check))
+        self._last_check = now
+        lag = offset - self._baseline
+        if lag > LAG_RECONNECT:
+            raise StreamError("the picture fell behind the camera; reconnecting")
+        return lag > LAG_SKIP
 
     def _read_file(self, cap: cv2.VideoCapture, want: bool) -> np.ndarray | None:
         period = 1.0 / self._fps
