@@ -15,8 +15,11 @@ from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPen, QS
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ioc_domain.camera_urls import redact_text
+from widgets.pyside_guard import keep_singletons_alive
 
-_FRAME_EVENT = QEvent.Type(QEvent.registerEventType())
+# A tile paints up to 25 times a second, each paint a dozen void Qt calls: see pyside_guard.
+keep_singletons_alive()
+
 MAX_ZOOM = 8.0
 _DRAG_SLOP = 4  # pixels a press may move and still be a click
 _BACKGROUND = QColor("#101418")
@@ -81,6 +84,7 @@ class VideoTile(QWidget):
     activated = Signal()
     clicked = Signal()
     resized = Signal(QSize)
+    _feed_changed = Signal()  # emitted on the decoder thread, delivered queued on the GUI thread
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +113,7 @@ class VideoTile(QWidget):
         self._press_centre = QPointF(0.5, 0.5)
         self._dragged = False
         self.stats = TileStats()
+        self._feed_changed.connect(self._on_feed_changed_gui, Qt.ConnectionType.QueuedConnection)
         self._flash = QTimer(self)
         self._flash.setInterval(500)
         self._flash.timeout.connect(self._toggle_flash)
@@ -153,17 +158,16 @@ class VideoTile(QWidget):
                 return
             self._pending = True
         try:
-            QCoreApplication.postEvent(self, QEvent(_FRAME_EVENT))
+            # A queued signal: Qt makes the event in C++. (Posting a QEvent made in Python from
+            # another thread corrupts reference counts in PySide 6.12 and crashes later.)
+            self._feed_changed.emit()
         except RuntimeError:  # the widget is already gone; its feed is being released
             pass
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == _FRAME_EVENT:
-            with self._pending_lock:
-                self._pending = False
-            self._take_feed()
-            return True
-        return super().event(event)
+    def _on_feed_changed_gui(self) -> None:
+        with self._pending_lock:
+            self._pending = False
+        self._take_feed()
 
     def _take_feed(self) -> None:
         feed = self._feed
