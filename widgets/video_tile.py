@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPen, QStaticText, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ioc_domain.camera_urls import redact_text
@@ -19,10 +19,17 @@ from ioc_domain.camera_urls import redact_text
 _FRAME_EVENT = QEvent.Type(QEvent.registerEventType())
 MAX_ZOOM = 8.0
 _DRAG_SLOP = 4  # pixels a press may move and still be a click
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VideoTile", text)
+_BACKGROUND = QColor("#101418")
+_DIM = QColor(0, 0, 0, 150)
+_BAR = QColor(0, 0, 0, 140)
+_BANNER = QColor(0, 0, 0, 170)
+_WHITE = QColor("#ffffff")
+_NOTICE_BAR = QColor(90, 60, 0, 170)
+_NOTICE_TEXT = QColor("#ffd27a")
+_LOST = QColor("#ff5c5c")
+_RECONNECTING = QColor("#ffb020")
+_CONNECTING = QColor("#cfd8e3")
+RESUME_GRACE = 1.5  # seconds a resuming stream keeps its last picture up without a "connecting" banner
 
 
 class Feed(Protocol):
@@ -105,6 +112,7 @@ class VideoTile(QWidget):
         self._flash = QTimer(self)
         self._flash.setInterval(500)
         self._flash.timeout.connect(self._toggle_flash)
+        self._texts: dict[str, tuple[tuple[str, int, int], QStaticText]] = {}
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._refresh_health)
@@ -235,23 +243,27 @@ class VideoTile(QWidget):
         """The banner's words for the feed's health ("" when live)."""
         health = self._health
         if self._feed is None:
-            return _tr("No camera")
-        if health is None or health.state == "connecting":
-            return "" if self._kept else _tr("Connecting…")
+            return QCoreApplication.translate("VideoTile", "No camera")
+        if health is None:
+            return QCoreApplication.translate("VideoTile", "Connecting…")
+        if health.state == "connecting":
+            if self._qimage is not None and (self._kept or time.time() - health.since < RESUME_GRACE):
+                return ""  # a stream switch or a tile shown again: the picture stays up while it resumes
+            return QCoreApplication.translate("VideoTile", "Connecting…")
         if health.state == "live":
             return ""
         if health.state == "reconnecting":
             left = None if health.retry_at is None else math.ceil(health.retry_at - time.time())
             if left is None or left <= 0:
-                return _tr("Reconnecting…")
-            return _tr("Reconnecting in %1 s").replace("%1", str(left))
+                return QCoreApplication.translate("VideoTile", "Reconnecting…")
+            return QCoreApplication.translate("VideoTile", "Reconnecting in %1 s").replace("%1", str(left))
         since = datetime.fromtimestamp(health.since).strftime("%H:%M:%S")
-        return _tr("Signal lost since %1").replace("%1", since)
+        return QCoreApplication.translate("VideoTile", "Signal lost since %1").replace("%1", since)
 
     def _refresh_health(self) -> None:
         health = self._health
         state = None if health is None else health.state
-        if state in ("reconnecting", "lost"):
+        if state in ("reconnecting", "lost", "connecting") and self._feed is not None:
             if not self._countdown.isActive():
                 self._countdown.start()
         else:
@@ -384,35 +396,51 @@ class VideoTile(QWidget):
 
     def paintEvent(self, event: Any) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#101418"))
         target = self._target_rect()
         image = self._qimage
         frame = self._frame
         if image is not None and frame is not None:
-            self._draw_picture(painter, image, target)
+            drawn = self._draw_picture(painter, image, target)
+            self._fill_around(painter, drawn)
             if frame is not self._painted:
                 self._painted = frame
                 self.stats.painted += 1
                 self.stats.ages_ms.append((time.monotonic() - frame.decoded_at) * 1000.0)
             state = None if self._health is None else self._health.state
-            if state not in (None, "live") and not (self._kept and state == "connecting"):
-                painter.fillRect(target, QColor(0, 0, 0, 150))  # the last picture, dimmed
+            if state in ("reconnecting", "lost") or (state == "connecting" and self.health_text()):
+                painter.fillRect(target, _DIM)  # the last picture, dimmed
             if self._overlays:
                 self._draw_overlays(painter, target)
+        else:
+            painter.fillRect(self.rect(), _BACKGROUND)
         self._draw_texts(painter)
         self._draw_border(painter)
         painter.end()
 
-    def _draw_picture(self, painter: QPainter, image: QImage, target: QRectF) -> None:
+    def _fill_around(self, painter: QPainter, drawn: QRect) -> None:
+        """The background around the picture only (filling under it too would double the paint's cost)."""
+        w, h = self.width(), self.height()
+        if drawn.top() > 0:
+            painter.fillRect(0, 0, w, drawn.top(), _BACKGROUND)
+        if drawn.bottom() + 1 < h:
+            painter.fillRect(0, drawn.bottom() + 1, w, h - drawn.bottom() - 1, _BACKGROUND)
+        if drawn.left() > 0:
+            painter.fillRect(0, drawn.top(), drawn.left(), drawn.height(), _BACKGROUND)
+        if drawn.right() + 1 < w:
+            painter.fillRect(drawn.right() + 1, drawn.top(), w - drawn.right() - 1, drawn.height(), _BACKGROUND)
+
+    def _draw_picture(self, painter: QPainter, image: QImage, target: QRectF) -> QRect:
+        """Draws the picture into ``target``; returns the pixels it covered."""
         if self._zoom == 1.0:
             iw, ih = image.width(), image.height()
             if abs(target.width() - iw) <= 1.0 and abs(target.height() - ih) <= 1.0:
                 # Already fitted by the decoder: a 1:1 copy, the cheapest paint there is.
-                painter.drawImage(QRect(round(target.x()), round(target.y()), iw, ih), image)
-                return
+                rect = QRect(round(target.x()), round(target.y()), iw, ih)
+                painter.drawImage(rect, image)
+                return rect
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, iw < target.width())
             painter.drawImage(target, image)
-            return
+            return target.toAlignedRect().intersected(self.rect())
         view = self._view_rect()
         source = QRectF(
             view.x() * image.width(),
@@ -422,6 +450,7 @@ class VideoTile(QWidget):
         )
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(target, image, source)
+        return target.toAlignedRect().intersected(self.rect())
 
     def _draw_overlays(self, painter: QPainter, target: QRectF) -> None:
         view = self._view_rect()
@@ -454,34 +483,38 @@ class VideoTile(QWidget):
     def _draw_texts(self, painter: QPainter) -> None:
         metrics = painter.fontMetrics()
         line = metrics.height() + 4
+        width = self.width()
         y = 0
         if self._title or self._alarm:
             text = self._title if not self._alarm else f"{self._alarm} — {self._title}" if self._title else self._alarm
-            painter.fillRect(QRect(0, 0, self.width(), line), QColor(0, 0, 0, 140))
-            painter.setPen(QColor("#ffffff"))
-            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, self.width() - 8)
-            painter.drawText(QRect(4, 0, self.width() - 8, line), Qt.AlignmentFlag.AlignVCenter, elided)
+            painter.fillRect(QRect(0, 0, width, line), _BAR)
+            painter.setPen(_WHITE)
+            painter.drawStaticText(4, 2, self._static_text("title", text, width - 8, metrics))
             y = line
         if self._notice:
-            painter.fillRect(QRect(0, y, self.width(), line), QColor(90, 60, 0, 170))
-            painter.setPen(QColor("#ffd27a"))
-            elided = metrics.elidedText(self._notice, Qt.TextElideMode.ElideRight, self.width() - 8)
-            painter.drawText(QRect(4, y, self.width() - 8, line), Qt.AlignmentFlag.AlignVCenter, elided)
+            painter.fillRect(QRect(0, y, width, line), _NOTICE_BAR)
+            painter.setPen(_NOTICE_TEXT)
+            painter.drawStaticText(4, y + 2, self._static_text("notice", self._notice, width - 8, metrics))
         banner = self.health_text()
         if banner:
             state = None if self._health is None else self._health.state
-            colour = (
-                QColor("#ff5c5c")
-                if state == "lost"
-                else QColor("#ffb020")
-                if state == "reconnecting"
-                else QColor("#cfd8e3")
-            )
-            rect = QRect(0, (self.height() - line) // 2, self.width(), line)
-            painter.fillRect(rect, QColor(0, 0, 0, 170))
+            colour = _LOST if state == "lost" else _RECONNECTING if state == "reconnecting" else _CONNECTING
+            rect = QRect(0, (self.height() - line) // 2, width, line)
+            painter.fillRect(rect, _BANNER)
             painter.setPen(colour)
-            elided = metrics.elidedText(banner, Qt.TextElideMode.ElideRight, self.width() - 8)
+            elided = metrics.elidedText(banner, Qt.TextElideMode.ElideRight, width - 8)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
+
+    def _static_text(self, slot: str, text: str, width: int, metrics: Any) -> QStaticText:
+        """The line's laid-out text, kept while text, width and font stay (laying out is most of a text's cost)."""
+        key = (text, width, metrics.height())
+        cached = self._texts.get(slot)
+        if cached is None or cached[0] != key:
+            static = QStaticText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            cached = self._texts[slot] = (key, static)
+        return cached[1]
 
     def _draw_border(self, painter: QPainter) -> None:
         if self._alarm and self._alarm_on:

@@ -63,6 +63,13 @@ def test_a_missing_file_is_lost_not_fatal(make_hub, tmp_path):
     assert "does not exist" in sub.health.detail
 
 
+def test_a_camera_without_url_says_so(make_hub):
+    hub = make_hub()
+    sub = hub.subscribe(StreamSource("no-url", lambda: ""))
+    wait_for(lambda: sub.health.state == LOST)
+    assert sub.health.detail == "the camera has no stream URL"
+
+
 def test_close_ends_every_decoder_thread(make_hub, tmp_path):
     clip = make_clip(tmp_path / "clip.avi")
     hub = make_hub()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from ioc_console.services.video import LIVE, OverloadGovernor, StreamChooser
 from ioc_console.services.video.adaptive import FPS_QUARTER, NORMAL, SUB_STREAM
 from ioc_console.services.video.bridge import WallGovernor
@@ -100,3 +102,15 @@ def test_governor_reduces_the_tile_and_the_tile_says_so(qtbot, make_hub, video_c
     governor.remove(big)
     feed.release()
     big.release()
+
+
+def test_cpu_load_sees_this_process_working():
+    from ioc_console.services.video.bridge import CpuLoad
+
+    probe = CpuLoad()
+    spin_until = time.process_time() + 0.3
+    while time.process_time() < spin_until:
+        pass
+    load = probe()
+    # One busy thread: at least its share of the usable cores (the machine share can only add).
+    assert 0.9 / probe.cores <= load <= 1.05

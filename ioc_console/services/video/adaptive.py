@@ -6,6 +6,7 @@ import math
 import time
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 MAIN = "main"
 SUB = "sub"
@@ -120,7 +121,7 @@ class OverloadGovernor:
         self.step_interval = step_interval
         self.recover_interval = recover_interval
         self.clock = clock
-        self.levels: dict[Hashable, int] = {}
+        self.levels: dict[Any, int] = {}
         self._over_since: float | None = None
         self._under_since: float | None = None
         self._last_change = -math.inf
@@ -131,7 +132,7 @@ class OverloadGovernor:
     def forget(self, key: Hashable) -> None:
         self.levels.pop(key, None)
 
-    def update(self, load: float, tiles: Mapping[Hashable, TileLoad]) -> dict[Hashable, int]:
+    def update(self, load: float, tiles: Mapping[Any, TileLoad]) -> dict[Any, int]:
         now = self.clock()
         self.levels = {key: self.levels.get(key, NORMAL) for key in tiles}
         if load > self.high:
@@ -165,7 +166,7 @@ class OverloadGovernor:
         level = self.levels[key]
         return level if tile.wants_main else max(0, level - 1)
 
-    def _step_down(self, load: float, tiles: Mapping[Hashable, TileLoad]) -> None:
+    def _step_down(self, load: float, tiles: Mapping[Any, TileLoad]) -> None:
         candidates = [key for key in tiles if self._next_level(key, tiles[key]) is not None]
         # Fewest reductions first, then smallest: every small tile gives something before any
         # tile gives a second time; large tiles (what the operator watches) give last.
@@ -177,7 +178,7 @@ class OverloadGovernor:
             if nxt is not None:
                 self.levels[key] = nxt
 
-    def _step_up(self, tiles: Mapping[Hashable, TileLoad]) -> bool:
+    def _step_up(self, tiles: Mapping[Any, TileLoad]) -> bool:
         reduced = [key for key in tiles if self.levels[key] > NORMAL]
         if not reduced:
             return False

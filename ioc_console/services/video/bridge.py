@@ -15,19 +15,14 @@ if TYPE_CHECKING:
     from ioc_console.services.video.tile_binding import TileFeed
 
 
-def tile_text(text: str) -> str:
-    """Tile strings share the tile's translation context."""
-    return QCoreApplication.translate("VideoTile", text)
-
-
 def reduction_notice(level: int) -> str:
-    """What a tile says when the governor reduced it ("" at the normal level)."""
+    """What a tile says when the governor reduced it ("" at the normal level); in the tile's translation context."""
     if level == NORMAL:
         return ""
     if level == SUB_STREAM:
-        return tile_text("Sub stream: CPU overloaded")
+        return QCoreApplication.translate("VideoTile", "Sub stream: CPU overloaded")
     fps = LEVEL_FPS.get(level)
-    return tile_text("%1 frames/s: CPU overloaded").replace("%1", f"{fps:g}")
+    return QCoreApplication.translate("VideoTile", "%1 frames/s: CPU overloaded").replace("%1", f"{fps:g}")
 
 
 class OneShot:
@@ -50,7 +45,9 @@ class OneShot:
 
 
 class CpuLoad:
-    """The process's CPU use since the previous call, as a fraction of the cores it may use."""
+    """How busy the CPU was since the previous call, 0..1: the larger of this process's share of
+    the cores it may use and the whole machine's busy share (Linux), since another program
+    hogging the cores makes the wall stutter just as much."""
 
     def __init__(self) -> None:
         try:
@@ -59,12 +56,32 @@ class CpuLoad:
             self.cores = max(1, os.cpu_count() or 1)
         self._cpu = time.process_time()
         self._wall = time.monotonic()
+        self._system = _system_times()
 
     def __call__(self) -> float:
-        cpu, wall = time.process_time(), time.monotonic()
+        cpu, wall, system = time.process_time(), time.monotonic(), _system_times()
         spent, elapsed = cpu - self._cpu, wall - self._wall
-        self._cpu, self._wall = cpu, wall
-        return spent / (elapsed * self.cores) if elapsed > 0 else 0.0
+        own = spent / (elapsed * self.cores) if elapsed > 0 else 0.0
+        machine = 0.0
+        if system is not None and self._system is not None:
+            busy, total = system[0] - self._system[0], system[1] - self._system[1]
+            machine = busy / total if total > 0 else 0.0
+        self._cpu, self._wall, self._system = cpu, wall, system
+        return max(own, machine)
+
+
+def _system_times() -> tuple[int, int] | None:
+    """(busy, total) jiffies of all CPUs from /proc/stat, or None where there is none."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return None
+    if not fields or fields[0] != "cpu":
+        return None
+    values = [int(v) for v in fields[1:9]]  # user nice system idle iowait irq softirq steal
+    idle = values[3] + values[4]
+    return sum(values) - idle, sum(values)
 
 
 class WallGovernor(QObject):

@@ -40,13 +40,17 @@ _REDUCED = {
 
 
 class DecoderSettings:
-    """Timeouts and retry policy of the decoders (tests shorten them)."""
+    """Timeouts and retry policy of the decoders (tests shorten them).
+
+    The timeouts stay under ``StreamHub.close``'s default 5 s: a decoder blocked in FFmpeg (which
+    only a timeout interrupts) still ends in time to be joined.
+    """
 
     def __init__(
         self,
         *,
-        connect_timeout: float = 5.0,
-        read_timeout: float = 5.0,
+        connect_timeout: float = 4.0,
+        read_timeout: float = 4.0,
         backoff_initial: float = 0.5,
         backoff_max: float = 10.0,
         lost_after: int = 3,
@@ -136,6 +140,8 @@ class DecoderWorker(Worker):
 
     def _open(self) -> None:
         url = self.channel.source.url()
+        if not url:
+            raise StreamError("the camera has no stream URL")
         kind = source_kind(url)
         settings = self.settings
         if kind == "http" and not self._not_multipart:
@@ -149,14 +155,20 @@ class DecoderWorker(Worker):
             except NotMultipart:
                 self._not_multipart = True  # FFmpeg reads the rest (HLS, MP4, FLV over HTTP)
                 reader.close()
-        capture = CaptureReader(url, is_file=kind == "file", wait=self.sleep, clock=time.monotonic)
+        capture = CaptureReader(
+            url,
+            is_file=kind == "file",
+            wait=self.sleep,
+            clock=time.monotonic,
+            open_timeout=settings.connect_timeout,
+            read_timeout=settings.read_timeout,
+        )
         self._reader = capture
         capture.open()
 
     def _close_reader(self) -> None:
         reader, self._reader = self._reader, None
         if reader is not None:
-            self.channel.skipped += reader.skipped
             reader.close()
 
     def _pump(self) -> None:
@@ -164,7 +176,11 @@ class DecoderWorker(Worker):
         reader = self._reader
         assert reader is not None
         channel = self.channel
+        counted = 0  # the reader's own skips already added to the channel's
         while not self.stopping:
+            if reader.skipped != counted:
+                channel.skipped += reader.skipped - counted
+                counted = reader.skipped
             if isinstance(reader, MjpegReader):
                 jpeg = reader.read()
                 wanted = channel.due_subscriptions(self.clock())

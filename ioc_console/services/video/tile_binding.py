@@ -141,6 +141,8 @@ class TileFeed:
         return str(self.camera.get(f"{which}_stream_url") or "")
 
     def _switch(self, which: str) -> None:
+        if self.hub.closed:  # the wall is closing: a late timer must not start a decoder
+            return
         raw = self._url_of(which)
         # MJPEG (the backend's relative or absolute http URLs) can be decoded at a reduced scale;
         # FFmpeg decodes H.264 whole, so RTSP and files share one decoder whatever the tile size.
