@@ -169,35 +169,48 @@ def import_clip(cache: Path, source: Path, variant: Variant) -> Path:
     return target
 
 
-def load_clip(path: Path, fps: int) -> Clip:
-    """Splits a cached Annex B file into access units (h264parse) and keeps them in memory."""
-    pipeline = Gst.parse_launch(
-        f'filesrc location="{path}" ! h264parse '
-        "! video/x-h264,stream-format=byte-stream,alignment=au ! appsink name=sink sync=false"
-    )
-    sink = pipeline.get_by_name("sink")
-    pipeline.set_state(Gst.State.PLAYING)
+def split_access_units(data: bytes) -> tuple[list[bytes], list[int]]:
+    """Annex B H.264 -> (access units, indexes of the key frames).
+
+    A picture starts at an SPS, PPS, SEI or delimiter after a slice, or at a slice whose
+    first_mb_in_slice is 0 (its first bit after the NAL header is 1). Start codes cannot occur
+    inside a NAL unit (emulation prevention), so a byte search finds them all. Plain Python on
+    purpose: no GStreamer pipeline runs before the server serves.
+    """
     frames: list[bytes] = []
     keyframes: list[int] = []
-    caps = None
-    try:
-        while True:
-            sample = sink.emit("pull-sample")
-            if sample is None:
-                break
-            caps = caps or sample.get_caps()
-            buffer = sample.get_buffer()
-            if not buffer.has_flags(Gst.BufferFlags.DELTA_UNIT):
-                keyframes.append(len(frames))
-            frames.append(buffer.extract_dup(0, buffer.get_size()))
-    finally:
-        pipeline.set_state(Gst.State.NULL)
-    if not frames or not keyframes or caps is None:
+    au_start: int | None = None
+    has_slice = key = False
+    for match in re.finditer(b"\x00\x00\x01", data):
+        pos = match.start()
+        begin = pos - 1 if pos > 0 and data[pos - 1] == 0 else pos
+        kind = data[pos + 3] & 0x1F if pos + 3 < len(data) else 0
+        first_slice = kind in (1, 5) and pos + 4 < len(data) and bool(data[pos + 4] & 0x80)
+        if au_start is None or (has_slice and (kind in (6, 7, 8, 9) or first_slice)):
+            if au_start is not None:
+                if key:
+                    keyframes.append(len(frames))
+                frames.append(data[au_start:begin])
+            au_start, has_slice, key = begin, False, False
+        has_slice = has_slice or kind in (1, 5)
+        key = key or kind == 5
+    if au_start is not None and has_slice:
+        if key:
+            keyframes.append(len(frames))
+        frames.append(data[au_start:])
+    return frames, keyframes
+
+
+def load_clip(path: Path, variant: Variant) -> Clip:
+    """Reads a cached Annex B file into memory, one buffer per access unit."""
+    frames, keyframes = split_access_units(path.read_bytes())
+    if not frames or not keyframes:
         raise RuntimeError(f"no H.264 frames in {path}")
-    # Our own timestamps are set when serving; the caps must not claim a different rate.
-    text = re.sub(r",\s*framerate=\(fraction\)[0-9]+/[0-9]+", "", caps.to_string())
-    caps = Gst.Caps.from_string(f"{text}, framerate=(fraction){fps}/1")
-    return Clip(caps=caps, frames=frames, keyframes=keyframes, fps=fps)
+    caps = Gst.Caps.from_string(
+        "video/x-h264, stream-format=(string)byte-stream, alignment=(string)au, "
+        f"width=(int){variant.width}, height=(int){variant.height}, framerate=(fraction){variant.fps}/1"
+    )
+    return Clip(caps=caps, frames=frames, keyframes=keyframes, fps=variant.fps)
 
 
 class LoopingFactory(GstRtspServer.RTSPMediaFactory):
@@ -280,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
                 path = import_clip(cache, Path(args.clip[k % len(args.clip)]), variant)
             else:
                 path = generate_clip(cache, variant, k, args.seconds)
-            clips.append(load_clip(path, variant.fps))
+            clips.append(load_clip(path, variant))
         for i in range(args.mounts):
             clip = clips[i % distinct]
             # Later mounts on the same clip start further in, on a key frame.
