@@ -112,24 +112,6 @@ def rss_mb(pid: int | str = "self") -> float:
     return math.nan
 
 
-def guard_none_refcount() -> bool:
-    """Gives None a reserve of references on CPython < 3.12; True when it did.
-
-    PySide6 6.12's abi3 wheels return None from every void method (``update``, ``fillRect``,
-    ``drawImage``, ``postEvent`` ...) without a new reference. On 3.12+ None is immortal and that
-    is harmless; on 3.11 each call takes one reference away, and a wall painting a thousand
-    frames a second aborts within a minute ("Fatal Python error: none_dealloc"). The reserve
-    makes None as good as immortal, so the figures measure the pipeline, not that bug.
-    """
-    if sys.version_info >= (3, 12):
-        return False
-    import ctypes
-
-    # ob_refcnt is the first field of every object in a release build of CPython.
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
-    return True
-
-
 def self_cpu_s() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -568,8 +550,6 @@ def main(argv: list[str] | None = None) -> int:
 
     import tempfile
 
-    none_guarded = guard_none_refcount()
-
     with ExitStack() as stack:
         children: list[Child] = []
         if args.sources:
@@ -599,8 +579,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"{cpu1[c.name] - cpu0[c.name]:.2f} s / {cpu2[c.name] - cpu1[c.name]:.2f} s"
             )
         extra["load average"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-        if none_guarded:
-            extra["note"] = "None given a reserve of references (PySide6 void-method refcount bug on Python < 3.12)"
 
     result = summarise(urls, tiles, args.seconds, wall, ref, float(workload["fps"]))
     print_report(result, wall, ref, extra, name)

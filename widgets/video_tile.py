@@ -15,10 +15,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPen, QS
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ioc_domain.camera_urls import redact_text
-from widgets.pyside_guard import keep_singletons_alive
 
-# A tile paints up to 25 times a second, each paint a dozen void Qt calls: see pyside_guard.
-keep_singletons_alive()
 
 MAX_ZOOM = 8.0
 _DRAG_SLOP = 4  # pixels a press may move and still be a click
