@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ioc_domain.camera_urls import redact_text
 
-
 MAX_ZOOM = 8.0
 _DRAG_SLOP = 4  # pixels a press may move and still be a click
 _BACKGROUND = QColor("#101418")
