@@ -1495,6 +1495,37 @@ The events shown do not change.</translation>
     </message>
 </context>
 <context>
+    <name>VideoTile</name>
+    <message>
+        <source>Sub stream: CPU overloaded</source>
+        <translation>Sub stream: CPU overloaded</translation>
+    </message>
+    <message>
+        <source>%1 frames/s: CPU overloaded</source>
+        <translation>%1 frames/s: CPU overloaded</translation>
+    </message>
+    <message>
+        <source>No camera: drag one here</source>
+        <translation>No camera: drag one here</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnecting…</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s</source>
+        <translation>Reconnecting in %1 s</translation>
+    </message>
+    <message>
+        <source>Signal lost since %1</source>
+        <translation>Signal lost since %1</translation>
+    </message>
+</context>
+<context>
     <name>VideoWall</name>
     <message>
         <source>Camera not found: %1</source>

@@ -1495,6 +1495,37 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     </message>
 </context>
 <context>
+    <name>VideoTile</name>
+    <message>
+        <source>Sub stream: CPU overloaded</source>
+        <translation>Luồng phụ: CPU quá tải</translation>
+    </message>
+    <message>
+        <source>%1 frames/s: CPU overloaded</source>
+        <translation>%1 khung hình/giây: CPU quá tải</translation>
+    </message>
+    <message>
+        <source>No camera: drag one here</source>
+        <translation>Chưa có camera: kéo camera vào đây</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Đang kết nối lại…</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s</source>
+        <translation>Kết nối lại sau %1 giây</translation>
+    </message>
+    <message>
+        <source>Signal lost since %1</source>
+        <translation>Mất tín hiệu từ %1</translation>
+    </message>
+</context>
+<context>
     <name>VideoWall</name>
     <message>
         <source>Camera not found: %1</source>
