@@ -146,3 +146,30 @@ def test_local_favourites_are_uploaded_once_and_offline_toggles_are_queued_then_
     finally:
         proxy.stop()
         drop_favourites(backend.url, "operator")
+
+
+def test_first_favourites_made_offline_on_two_consoles_end_in_one_merged_view(qtbot, backend, make_window) -> None:
+    drop_favourites(backend.url, "operator")
+    # Two proxies: two addresses, so two caches for the same user.
+    proxies = [FaultProxy(backend.url), FaultProxy(backend.url)]
+    try:
+        windows = [make_window(p.url, ENGINE_OPTIONS, **CLIENT_OPTIONS) for p in proxies]
+        videos = [open_wall(qtbot, w) for w in windows]
+        ids = sorted(c["id"] for c in videos[0].model.cameras())
+        for proxy, window in zip(proxies, windows, strict=True):
+            proxy.set_mode("refuse")
+            qtbot.waitUntil(lambda w=window: w._context.connection.state == "offline", timeout=WAIT_MS)
+        toggle(videos[0], ids[0])
+        toggle(videos[1], ids[1])
+        proxies[0].set_mode("pass")
+        windows[0]._context.connection.wake()
+        qtbot.waitUntil(lambda: server_favourites(backend.url, "operator") == [ids[0]], timeout=WAIT_MS)
+        # The second create meets 409 name_taken: its camera is added to the view the first one made.
+        proxies[1].set_mode("pass")
+        windows[1]._context.connection.wake()
+        qtbot.waitUntil(lambda: server_favourites(backend.url, "operator") == [ids[0], ids[1]], timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: videos[1].model.favourites() == {ids[0], ids[1]}, timeout=WAIT_MS)
+    finally:
+        for proxy in proxies:
+            proxy.stop()
+        drop_favourites(backend.url, "operator")
