@@ -99,7 +99,8 @@ class ConsoleSettings:
         self._store.setValue("video/snapshot_folder", value)
 
     def camera_favourites(self, username: str) -> list[str]:
-        """The camera ids ``username`` marked as favourites on this console."""
+        """The camera ids ``username`` marked as favourites on this console before they were kept on the
+        server (a "camera_favourites" saved view); read once to upload them, then cleared."""
         value = self._store.value(f"video/favourites/{_key(username)}", [])
         if isinstance(value, str):  # QSettings gives a one-item list back as a plain string
             return [value] if value else []

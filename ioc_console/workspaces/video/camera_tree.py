@@ -22,6 +22,7 @@ class CameraTree(QWidget):
     single_view_requested = Signal(str)  # camera id (double-click)
     tour_requested = Signal(list)  # camera ids of a group
     favourites_changed = Signal()
+    favourite_toggled = Signal(str, bool)  # camera id, whether it is a favourite now
 
     def __init__(self, model: CameraTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +80,8 @@ class CameraTree(QWidget):
     def toggle_current_favourite(self) -> None:
         camera_id = self.current_camera()
         if camera_id is not None:
-            self.model.toggle_favourite(camera_id)
+            on = self.model.toggle_favourite(camera_id)
+            self.favourite_toggled.emit(camera_id, on)
             self.favourites_changed.emit()
 
     def _tour_current(self) -> None:

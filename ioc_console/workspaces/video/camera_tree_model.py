@@ -150,8 +150,10 @@ class CameraTreeModel(QAbstractItemModel):
         return self._filter
 
     def set_favourites(self, camera_ids: Iterable[str]) -> None:
-        self._favourites = {str(c) for c in camera_ids}
-        self._rebuild()
+        favourites = {str(c) for c in camera_ids}
+        if favourites != self._favourites:  # re-read after every outbox change; rebuild only on news
+            self._favourites = favourites
+            self._rebuild()
 
     def favourites(self) -> set[str]:
         return set(self._favourites)

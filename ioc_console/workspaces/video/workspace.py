@@ -40,6 +40,7 @@ from ioc_console.workspaces.video.camera_streams import url_for_client
 from ioc_console.workspaces.video.camera_tree import CameraTree
 from ioc_console.workspaces.video.camera_tree_model import GROUP_CAMERAS_ROLE, IS_GROUP_ROLE, CameraTreeModel
 from ioc_console.workspaces.video.detached import DetachedWallWindow
+from ioc_console.workspaces.video.favourites import FavouritesStore
 from ioc_console.workspaces.video.layouts import LAYOUTS
 from ioc_console.workspaces.video.pipeline import VideoPipeline, overlays
 from ioc_console.workspaces.video.ptz_panel import PtzPanel
@@ -198,7 +199,9 @@ class VideoWorkspace(Workspace):
         # Wiring.
         self.tree.single_view_requested.connect(self.show_single)
         self.tree.tour_requested.connect(self.start_tour)
-        self.tree.favourites_changed.connect(self._save_favourites)
+        self.favourites = FavouritesStore(connection, self._settings, self)
+        self.favourites.loaded.connect(self.model.set_favourites)
+        self.tree.favourite_toggled.connect(self.favourites.toggle)
         self.wall.selection_changed.connect(lambda _i: self._selection_changed())
         self.wall.cells_changed.connect(self._cells_changed)
         self.wall.layout_changed.connect(self._layout_changed)
@@ -638,14 +641,7 @@ class VideoWorkspace(Workspace):
     def _role_changed(self) -> None:
         self.ptz.setVisible(self._may(PTZ_PERMISSION) and self.act_ptz.isChecked())
         self.alarm_spot.set_actions_allowed(self._may(ALERT_WRITE_PERMISSION))
-        user = self._connection.user
-        username = getattr(user, "username", "") if user is not None else ""
-        self.model.set_favourites(self._settings.camera_favourites(username) if username else [])
-
-    def _save_favourites(self) -> None:
-        user = self._connection.user
-        if user is not None:
-            self._settings.set_camera_favourites(user.username, sorted(self.model.favourites()))
+        self.favourites.reload()
 
     def retranslate_ui(self) -> None:
         self.act_full_screen.setText(self.tr("&Full screen tile"))
