@@ -28,9 +28,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +43,7 @@ OPERATOR = ("operator", "hue-operator")
 START_TIMEOUT = 120.0
 SETTLE_TIMEOUT = 15.0
 SWARM_SCRIPT = Path(__file__).with_name("mjpeg_viewers.py")
+FLOOD_SCRIPT = Path(__file__).with_name("login_flood.py")
 _LISTEN_RE = re.compile(r"listening on (http://127\.0\.0\.1:\d+)")
 
 
@@ -337,38 +336,32 @@ def phase_viewers(server: Server, token: str, count: int, seconds: float) -> dic
 
 
 def phase_logins(server: Server, token: str, count: int, seconds: float) -> dict[str, Any]:
-    base = server.url
-    statuses: Counter[str] = Counter()
-    done = threading.Event()
-    started = time.monotonic()
-
-    def one(i: int) -> None:
-        password = OPERATOR[1] if i % 2 else "wrong-password"
-        try:
-            statuses[str(login(base, OPERATOR[0], password).status_code)] += 1
-        except requests.RequestException as exc:
-            statuses[type(exc).__name__] += 1
-
-    def flood() -> None:
-        with ThreadPoolExecutor(max_workers=LOGIN_CONCURRENCY) as pool:
-            list(pool.map(one, range(count)))
-        done.set()
-
+    # Like the viewers, the flood runs in a process of its own (benchmarks/login_flood.py):
+    # 64 request threads here would contend with the latency probe for this process's GIL.
     watcher = Watcher(server)
-    flooder = threading.Thread(target=flood, daemon=True)
-    flooder.start()
-    # Measure for at least `seconds`, and for the whole flood (bounded by 10 min).
-    latency = LatencyProbe(base, token).run_for(max(seconds, 600.0), until=lambda: done.is_set())
-    flooder.join()
+    flood = subprocess.Popen(
+        [sys.executable, str(FLOOD_SCRIPT), server.url, OPERATOR[0], OPERATOR[1], str(count), str(LOGIN_CONCURRENCY)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # Measure for at least `seconds`, and for the whole flood (bounded by 10 min).
+        latency = LatencyProbe(server.url, token).run_for(max(seconds, 600.0), until=lambda: flood.poll() is not None)
+        output = flood.communicate(timeout=600)[0]
+    finally:
+        if flood.poll() is None:
+            flood.kill()
+            flood.wait()
     during = watcher.stop()
+    report = json.loads(output or '{"statuses": {}, "seconds": 0}')
     return {
         "latency": latency,
         "server": during,
         "logins": {
             "count": count,
             "concurrency": LOGIN_CONCURRENCY,
-            "seconds": round(time.monotonic() - started, 1),
-            "statuses": dict(sorted(statuses.items())),
+            "seconds": report["seconds"],
+            "statuses": report["statuses"],
             "peak_rss_mb": during["hwm_mb"],
         },
     }
