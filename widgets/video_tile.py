@@ -243,7 +243,7 @@ class VideoTile(QWidget):
         """The banner's words for the feed's health ("" when live)."""
         health = self._health
         if self._feed is None:
-            return QCoreApplication.translate("VideoTile", "No camera: drag one here")
+            return QCoreApplication.translate("VideoTile", "Drag a camera here")
         if health is None:
             return QCoreApplication.translate("VideoTile", "Connecting…")
         if health.state == "connecting":

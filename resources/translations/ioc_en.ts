@@ -1505,8 +1505,8 @@ The events shown do not change.</translation>
         <translation>%1 frames/s: CPU overloaded</translation>
     </message>
     <message>
-        <source>No camera: drag one here</source>
-        <translation>No camera: drag one here</translation>
+        <source>Drag a camera here</source>
+        <translation>Drag a camera here</translation>
     </message>
     <message>
         <source>Connecting…</source>

@@ -1505,8 +1505,8 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
         <translation>%1 khung hình/giây: CPU quá tải</translation>
     </message>
     <message>
-        <source>No camera: drag one here</source>
-        <translation>Chưa có camera: kéo camera vào đây</translation>
+        <source>Drag a camera here</source>
+        <translation>Kéo camera vào đây</translation>
     </message>
     <message>
         <source>Connecting…</source>

@@ -109,7 +109,7 @@ def test_picture_keeps_its_aspect_ratio_and_tells_the_feed_the_tile_size(qtbot):
 def test_health_banners_and_a_tooltip_without_credentials(qtbot):
     tile = make_tile(qtbot)
     tile.set_title("Cầu Trường Tiền")
-    assert tile.health_text() == "No camera: drag one here"
+    assert tile.health_text() == "Drag a camera here"
     lost_at = time.time() - 30
     feed = StillFeed(StreamHealth("lost", lost_at, time.time() + 5, "refused by rtsp://admin:hunter2@10.0.0.9/x"))
     tile.set_feed(feed)
