@@ -310,7 +310,7 @@ def run_wall(urls: list[str], tiles: int, seconds: float) -> dict[str, Any]:
     elapsed = time.monotonic() - t_before
     stats = hub.stats()
     painted = [tile.stats.painted for tile in widgets]
-    ages = [age for tile in widgets for age in tile.stats.ages_ms]
+    ages = [float(age) for tile in widgets for age in tile.stats.ages_ms]
 
     for binding in bindings:
         if hasattr(binding, "release"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import tracemalloc
 from datetime import datetime
 
 import numpy as np
@@ -12,7 +13,7 @@ from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from ioc_console.services.video import Frame, StreamHealth
-from widgets.video_tile import TileOverlay, VideoTile
+from widgets.video_tile import TileOverlay, TileStats, VideoTile
 
 
 class StillFeed:
@@ -177,3 +178,22 @@ def test_clicks_overlays_alarm_and_selection(qtbot):
     assert tile.is_selected() and colour_at(tile, 0, 120) == QColor("#5aa9ff")
     tile.set_feed(None)
     assert feed.listener is None and tile.current_image() is None
+
+
+def test_recording_frame_ages_does_not_grow_memory():
+    # A wall records the age of every painted frame; kept as Python floats in a deque that grew
+    # a 16-tile wall by ~7 MB over ten minutes (benchmarks/README.md, video wall memory run).
+    stats = TileStats()
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        for i in range(5_000):
+            stats.record(float(i % 97))
+        after, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert stats.painted == 5_000 and len(stats.ages_ms) == 5_000
+    assert after - before < 16_000, f"{after - before} bytes allocated to record 5,000 ages"
+    for _ in range(TileStats.AGES_KEPT):
+        stats.record(1.0)
+    assert len(stats.ages_ms) == TileStats.AGES_KEPT  # bounded: the newest ones are kept
