@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from backend_client.api.actions import MAX_VIEW_NAME
 from backend_client.cache import CacheWriteError
 from backend_client.sync import saved_views
-from backend_client.sync.saved_views import EVENT_LOG_KIND, UNDELIVERED, ViewBusyError, ViewEntry
+from backend_client.sync.saved_views import EVENT_LOG_KIND, ViewBusyError, ViewEntry
 from ioc_console.services.connection import ConnectionService
 from ioc_console.services.event_text import fill
-from ioc_console.services.ops import run_on_cache
+from ioc_console.services.saved_views_list import SavedViewsList, ViewChange
 from widgets.event_log import EventLogView
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class SavedViewsControl(QWidget):
         self._selected: ViewEntry | None = None
         self._modified = False  # the log's filters differ from the selected view's
         self._wanted: str | None = None  # a name just saved or renamed to: select it once it is listed
-        self._generation = 0  # of cache reads: a late answer of an older read is dropped
+        self._list = SavedViewsList(connection, kind, self)
         self._applying = False
         self._dialog: QDialog | None = None
         self._message: QMessageBox | None = None
@@ -127,12 +127,11 @@ class SavedViewsControl(QWidget):
         layout.addWidget(self._button)
 
         view.filters_changed.connect(self._sync_selection)
-        connection.cache_ready.connect(lambda _store: self.reload())
-        connection.outbox_changed.connect(self._on_outbox_changed)
+        self._list.loaded.connect(self._loaded)
+        self._list.change_queued.connect(self.change_queued)
+        self._list.change_failed.connect(self._failed)
+        self._list.forgotten.connect(self._forget)
         connection.engine_started.connect(self._update_actions)
-        # The sync engine re-reads the views from the server on every connect (sign-in, back online).
-        connection.views_refreshed.connect(self.reload)
-        connection.signed_out.connect(self._forget)
         connection.state_changed.connect(self._on_state_changed)
         self.retranslate_ui()
         self.reload()
@@ -179,14 +178,7 @@ class SavedViewsControl(QWidget):
 
     def reload(self) -> None:
         """Re-read the views from the cache (on the cache pool) and refill the combo."""
-        self._generation += 1
-        generation = self._generation
-        self._connection.read_cache(
-            lambda store: saved_views.visible_views(store, self._kind),
-            on_success=lambda views: self._loaded(generation, views),
-            on_failure=lambda error: log.warning("could not read the saved views: %s", error),
-            parent=self,
-        )
+        self._list.reload()
 
     def save_current(self) -> None:
         """Ask for a name and save the log's current filters under it."""
@@ -274,26 +266,12 @@ class SavedViewsControl(QWidget):
         self._wanted = wanted
         self._queue(lambda submit, store: saved_views.queue_update(submit, store, target, name=name))
 
-    def _queue(self, change: Callable[[Callable[..., Any], Any], saved_views.QueuedChange]) -> None:
+    def _queue(self, change: ViewChange) -> None:
         """Run one change on the cache pool: it writes the outbox (and placeholder) durably."""
-        engine, store = self._connection.engine, self._connection.store
-        if engine is None or store is None:
+        if not self._list.queue(change):
             self._inform(self.tr("Sign in first: views are saved for your account."))
-            return
-        run_on_cache(
-            lambda: change(engine.submit, store), on_success=self._queued, on_failure=self._failed, parent=self
-        )
-
-    def _queued(self, result: saved_views.QueuedChange) -> None:
-        # The engine reports the entry it queued; the ones withdrawn here went around it, so the
-        # pending-actions list hears of them through the same signal.
-        for entry in result.cancelled:
-            self._connection.outbox_changed.emit(entry)
-        self.change_queued.emit(result)
-        self.reload()
 
     def _failed(self, error: BaseException) -> None:
-        log.warning("saved view change not queued: %s", error)
         if isinstance(error, ViewBusyError):
             detail = self.tr("Its previous change is being sent right now. Try again in a moment.")
         elif isinstance(error, CacheWriteError) and error.reason == "disk_full":
@@ -316,9 +294,7 @@ class SavedViewsControl(QWidget):
         self.change_failed.emit(error)
 
     # -- list and selection ------------------------------------------------------------------
-    def _loaded(self, generation: int, views: list[ViewEntry]) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, views: list[ViewEntry]) -> None:
         self._views = list(views)
         self._refill()
         self.views_loaded.emit()
@@ -411,26 +387,8 @@ class SavedViewsControl(QWidget):
         self.apply(view)
         self._log_view.table().setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_outbox_changed(self, entry: Any) -> None:
-        if getattr(entry, "resource", None) != saved_views.RESOURCE:
-            return
-        if entry.state in UNDELIVERED:
-            self.reload()
-            return
-        # Delivered, refused or withdrawn: its placeholder row (if any) is no longer needed.
-        store = self._connection.store
-        if store is None:
-            return
-        run_on_cache(
-            lambda: saved_views.drop_settled_placeholders(store),
-            on_success=lambda _n: self.reload(),
-            on_failure=lambda error: log.warning("saved view placeholders not tidied: %s", error),
-            parent=self,
-        )
-
     def _forget(self) -> None:
         """After sign-out the next person at this console must not see the previous user's views."""
-        self._generation += 1  # a read still in flight belongs to the old session
         self._views, self._selected, self._modified, self._wanted = [], None, False, None
         self._refill()
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLineEdit, Q
 
 from backend_client.api.actions import MAX_VIEW_NAME
 from backend_client.sync import saved_views
-from backend_client.sync.saved_views import UNDELIVERED, ViewEntry
+from backend_client.sync.saved_views import ViewEntry
 from ioc_console.services.connection import ConnectionService
 from ioc_console.services.event_text import fill
-from ioc_console.services.ops import run_on_cache
+from ioc_console.services.saved_views_list import SavedViewsList, ViewChange
 from ioc_console.workspaces.video.layouts import LAYOUTS
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ class WallViewsControl(QWidget):
         self._connection = connection
         self._current = current
         self._views: list[ViewEntry] = []
-        self._generation = 0
+        self._list = SavedViewsList(connection, VIDEO_WALL_KIND, self)
         self._dialog: QInputDialog | None = None
         self._message: QMessageBox | None = None
 
@@ -91,10 +91,10 @@ class WallViewsControl(QWidget):
         layout.addWidget(self._combo, 1)
         layout.addWidget(self._button)
 
-        connection.cache_ready.connect(lambda _store: self.reload())
-        connection.views_refreshed.connect(self.reload)
-        connection.outbox_changed.connect(self._on_outbox_changed)
-        connection.signed_out.connect(self._forget)
+        self._list.loaded.connect(self._loaded)
+        self._list.change_queued.connect(self.change_queued)
+        self._list.change_failed.connect(self._failed)
+        self._list.forgotten.connect(self._forget)
         self.retranslate_ui()
         self.reload()
 
@@ -117,14 +117,7 @@ class WallViewsControl(QWidget):
 
     def reload(self) -> None:
         """Re-read the wall views from the cache (cache pool) and refill the combo."""
-        self._generation += 1
-        generation = self._generation
-        self._connection.read_cache(
-            lambda store: saved_views.visible_views(store, VIDEO_WALL_KIND),
-            on_success=lambda views: self._loaded(generation, views),
-            on_failure=lambda error: log.warning("could not read the wall views: %s", error),
-            parent=self,
-        )
+        self._list.reload()
 
     def apply(self, view: ViewEntry) -> None:
         layout, cameras = read_wall_view(view.data)
@@ -196,22 +189,10 @@ class WallViewsControl(QWidget):
             return False
         return True
 
-    def _queue(self, change: Callable[[Callable[..., Any], Any], saved_views.QueuedChange]) -> None:
-        engine, store = self._connection.engine, self._connection.store
-        if engine is None or store is None:
-            return
-        run_on_cache(
-            lambda: change(engine.submit, store), on_success=self._queued, on_failure=self._failed, parent=self
-        )
-
-    def _queued(self, result: saved_views.QueuedChange) -> None:
-        for entry in result.cancelled:
-            self._connection.outbox_changed.emit(entry)
-        self.change_queued.emit(result)
-        self.reload()
+    def _queue(self, change: ViewChange) -> None:
+        self._list.queue(change)
 
     def _failed(self, error: BaseException) -> None:
-        log.warning("wall view change not queued: %s", error)
         self._inform(fill(self.tr("The change to your wall views was NOT made: %1"), str(error)))
         self.change_failed.emit(error)
 
@@ -222,9 +203,7 @@ class WallViewsControl(QWidget):
         box.open()
 
     # -- list -------------------------------------------------------------------------------------
-    def _loaded(self, generation: int, views: list[ViewEntry]) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, views: list[ViewEntry]) -> None:
         keep = self._combo.currentData()
         self._views = list(views)
         self._refill(keep)
@@ -250,24 +229,7 @@ class WallViewsControl(QWidget):
             self.apply(view)
         self._update_actions()
 
-    def _on_outbox_changed(self, entry: Any) -> None:
-        if getattr(entry, "resource", None) != saved_views.RESOURCE:
-            return
-        if entry.state in UNDELIVERED:
-            self.reload()
-            return
-        store = self._connection.store
-        if store is None:
-            return
-        run_on_cache(
-            lambda: saved_views.drop_settled_placeholders(store),
-            on_success=lambda _n: self.reload(),
-            on_failure=lambda error: log.warning("wall view placeholders not tidied: %s", error),
-            parent=self,
-        )
-
     def _forget(self) -> None:
-        self._generation += 1
         self._views = []
         self._refill()
 
