@@ -38,12 +38,24 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "camera.configure": frozenset({ADMIN}),
     # read the audit trail (PTZ commands, snapshots taken)
     "audit.read": frozenset({SUPERVISOR, ADMIN}),
+    # the escalation queue (SLA breached) and the false-alarm statistics per detector
+    "alert.supervise": frozenset({SUPERVISOR, ADMIN}),
+    # feed detections from the AI engine (POST /alerts/detections): a service account
+    "alert.ingest": frozenset({ADMIN}),
+    # read public warnings (ours and other agencies'), their CAP documents
+    "warning.read": frozenset({OPERATOR, SUPERVISOR, LEADER, ADMIN}),
+    # draft a warning from a confirmed alert, edit a draft, import another agency's CAP message
+    "warning.draft": frozenset({OPERATOR, SUPERVISOR, ADMIN}),
+    # publish a warning (and so its updates and cancels)
+    "warning.publish": frozenset({SUPERVISOR, ADMIN}),
 }
 
 # What each role may read through /sync and the event stream.
 _OPS_RESOURCES = frozenset({"camera", "alert", "report", "sensor"})
 READABLE_RESOURCES: dict[str, frozenset[str]] = {
-    role: frozenset({"task", "meeting"}) | (_OPS_RESOURCES if role in PERMISSIONS["ops.read"] else frozenset())
+    role: frozenset({"task", "meeting"})
+    | (_OPS_RESOURCES if role in PERMISSIONS["ops.read"] else frozenset())
+    | (frozenset({"warning"}) if role in PERMISSIONS["warning.read"] else frozenset())
     for role in ROLES
 }
 

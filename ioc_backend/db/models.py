@@ -156,6 +156,76 @@ class Alert(VersionedMixin, Base):
     # none_as_null: "unset" is SQL NULL, as in old rows, never the JSON text 'null'.
     verification: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
     dispatch: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    # Triage (revision 0003). Bundling: repeated detections of one analytic on one camera within
+    # its window join the open alert (ioc_domain.alert_sla.bundle_window_s); ``detected_at``,
+    # ``confidence`` and ``bbox`` are then the latest detection's. NULL / default in older rows:
+    # one detection, first = last = detected_at, no SLA.
+    detections: Mapped[int] = mapped_column(Integer, default=1)
+    first_detected_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    last_detected_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    # When the alert was first acknowledged (or confirmed / dispatched) and closed: the funnel's medians.
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    # The SLA of the analytic (ioc_domain.alert_sla), fixed when the alert is created.
+    ack_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    close_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    # Set once by the SLA watch when a due time passed unmet; the alert then sits in the
+    # supervisors' escalation queue until closed. Never cleared (the breach happened).
+    sla_breached: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    sla_breached_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+
+
+class AlertHistoryEntry(Base):
+    """What happened to an alert, by whom and when: detections bundled in, transitions, verdicts,
+    dispatches, notes, bulk actions, SLA breaches, warnings. Append-only, never synced (served by
+    GET /alerts/{id}/history)."""
+
+    __tablename__ = "alert_history"
+    __table_args__ = (Index("ix_alert_history_alert_id", "alert_id", "id"), {"sqlite_autoincrement": True})
+    id: Mapped[int] = mapped_column(Sequence64, primary_key=True, autoincrement=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    # The user by name and role (None for the system: the AI engine, the SLA watch).
+    username: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    role: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # ioc_domain.alert_history.HISTORY_ACTIONS
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class PublicWarning(VersionedMixin, Base):
+    """A public warning in the shape of a CAP 1.2 message (ioc_domain.cap). Ours are drafted from a
+    confirmed alert and published by a supervisor; imported ones come from other agencies
+    (``state`` external). A published or external warning never changes again: an update or a
+    cancel is a new warning whose ``references`` names the earlier message."""
+
+    __tablename__ = "warnings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # CAP <identifier> and <sender>: fixed when the warning is created, never changed.
+    identifier: Mapped[str] = mapped_column(String(200), unique=True)
+    sender: Mapped[str] = mapped_column(String(200))
+    # draft | published | external (ioc_domain.cap.WARNING_STATES)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # CAP <status>: Actual | Exercise | System | Test | Draft
+    msg_type: Mapped[str] = mapped_column(String(20))  # CAP <msgType>: Alert | Update | Cancel
+    scope: Mapped[str] = mapped_column(String(20))  # CAP <scope>: Public | Restricted | Private
+    # CAP <sent>: set on publishing (ours) or from the document (external).
+    sent: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # CAP <references> of an Update / Cancel: "sender,identifier,sent" entries separated by spaces.
+    references: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The warning this one updates or cancels, when it is one of ours.
+    references_id: Mapped[int | None] = mapped_column(ForeignKey("warnings.id"), nullable=True)
+    alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id"), nullable=True, index=True)
+    # [{"language": "vi-VN"|"en-US"|..., "category": [...], "event", "urgency", "severity",
+    #   "certainty", "headline", "description", "instruction", "sender_name", "expires"}]
+    info: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    # {"description": str, "polygon": [[lat, lon], ...] | None, "circle": {"lat", "lon", "radius_km"} | None}
+    area: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    published_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The CAP document as received (external warnings only), kept verbatim for the record.
+    source_xml: Mapped[str | None] = mapped_column(Text, nullable=True, deferred=True)
 
 
 class Report(VersionedMixin, Base):

@@ -1,4 +1,4 @@
-"""Every row as the API shows it (docs/API.md): the six resources, users, saved views, meeting summaries."""
+"""Every row as the API shows it (docs/API.md): the seven resources, users, saved views, meeting summaries."""
 
 from __future__ import annotations
 
@@ -60,6 +60,16 @@ def alert_dict(a: models.Alert) -> dict[str, Any]:
         "verification": _copy_or_none(getattr(a, "verification", None)),
         "dispatch": _copy_or_none(getattr(a, "dispatch", None)),
         "snapshot_url": f"{API_PREFIX}/alerts/{a.id}/snapshot.jpg",
+        # Triage (revision 0003); rows from before it count as one detection with no SLA.
+        "detections": getattr(a, "detections", None) or 1,
+        "first_detected_at": iso(getattr(a, "first_detected_at", None) or a.detected_at),
+        "last_detected_at": iso(getattr(a, "last_detected_at", None) or a.detected_at),
+        "acknowledged_at": iso(getattr(a, "acknowledged_at", None)),
+        "closed_at": iso(getattr(a, "closed_at", None)),
+        "ack_due_at": iso(getattr(a, "ack_due_at", None)),
+        "close_due_at": iso(getattr(a, "close_due_at", None)),
+        "sla_breached": bool(getattr(a, "sla_breached", False)),
+        "sla_breached_at": iso(getattr(a, "sla_breached_at", None)),
         "version": a.version,
         "updated_at": iso(a.updated_at),
     }
@@ -155,6 +165,30 @@ def poll_summary(poll: models.MeetingPoll) -> dict[str, Any]:
     }
 
 
+def warning_dict(w: models.PublicWarning) -> dict[str, Any]:
+    return {
+        "id": w.id,
+        "identifier": w.identifier,
+        "sender": w.sender,
+        "state": w.state,
+        "status": w.status,
+        "msg_type": w.msg_type,
+        "scope": w.scope,
+        "sent": iso(w.sent),
+        "references": w.references,
+        "references_id": w.references_id,
+        "alert_id": w.alert_id,
+        "info": [dict(block) for block in w.info or []],
+        "area": dict(w.area or {}),
+        "created_by": w.created_by,
+        "created_at": iso(w.created_at),
+        "published_by": w.published_by,
+        "cap_url": f"{API_PREFIX}/warnings/{w.id}/cap.xml",
+        "version": w.version,
+        "updated_at": iso(w.updated_at),
+    }
+
+
 def view_dict(view: models.SavedView) -> dict[str, Any]:
     return {
         "id": view.id,
@@ -180,6 +214,7 @@ ResourceModel = (
     | type[models.Sensor]
     | type[models.Task]
     | type[models.Meeting]
+    | type[models.PublicWarning]
 )
 RESOURCES: dict[str, tuple[ResourceModel, Callable[[Any], dict[str, Any]]]] = {
     "camera": (models.Camera, camera_dict),
@@ -188,6 +223,7 @@ RESOURCES: dict[str, tuple[ResourceModel, Callable[[Any], dict[str, Any]]]] = {
     "sensor": (models.Sensor, sensor_dict),
     "task": (models.Task, task_dict),
     "meeting": (models.Meeting, meeting_dict),
+    "warning": (models.PublicWarning, warning_dict),
 }
 RESOURCE_OF_MODEL: dict[type[models.Base], str] = {model: name for name, (model, _) in RESOURCES.items()}
 
