@@ -7,6 +7,8 @@ Revises: 0002
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -17,7 +19,8 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-_ALERT_COLUMNS = (
+# (name, a factory of its Column: a Column object belongs to one table, so each upgrade makes its own)
+_ALERT_COLUMNS: tuple[tuple[str, Callable[[], sa.Column[object]]], ...] = (
     ("detections", lambda: sa.Column("detections", sa.Integer(), nullable=False, server_default="1")),
     ("first_detected_at", lambda: sa.Column("first_detected_at", UTCDateTime(), nullable=True)),
     ("last_detected_at", lambda: sa.Column("last_detected_at", UTCDateTime(), nullable=True)),
