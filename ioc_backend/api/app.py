@@ -13,6 +13,7 @@ from ioc_backend import __version__
 from ioc_backend.api.errors import install_error_handlers
 from ioc_backend.api.middleware import AccessLogMiddleware, BodyLimitMiddleware
 from ioc_backend.api.routes import (
+    alert_bulk,
     alert_stats,
     alerts,
     audit,
@@ -82,7 +83,7 @@ def create_app(ctx: AppContext) -> FastAPI:
         app.include_router(module.router, prefix=API_PREFIX)
     for module in (meeting_documents, polls):
         app.include_router(module.router, prefix=API_PREFIX)
-    for module in (alert_stats,):
+    for module in (alert_stats, alert_bulk):
         app.include_router(module.router, prefix=API_PREFIX)
     install_error_handlers(app)
     app.add_middleware(
