@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Float, and_, case, func, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from ioc_backend.db import models
 from ioc_backend.timeutil import iso
@@ -45,6 +48,30 @@ _W = models.PublicWarning
 def first_detected() -> ColumnElement[Any]:
     """When an alert was first detected; rows from before bundling only have ``detected_at``."""
     return func.coalesce(_A.first_detected_at, _A.detected_at)
+
+
+class seconds_between(FunctionElement[float]):  # noqa: N801 (an SQL function, named like one)
+    """``end - start`` in seconds, computed by the database (NULL when either is NULL).
+
+    Reading 100,000 pairs of timestamps through the UTC type's conversion takes most of a
+    second; the differences as plain numbers cost a fraction of that.
+    """
+
+    type = Float()
+    name = "seconds_between"
+    inherit_cache = True
+
+
+@compiles(seconds_between)
+def _seconds_between_default(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"EXTRACT(EPOCH FROM ({end} - {start}))"
+
+
+@compiles(seconds_between, "sqlite")
+def _seconds_between_sqlite(element: seconds_between, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"((julianday({end}) - julianday({start})) * 86400.0)"
 
 
 def in_window(since: datetime, until: datetime) -> ColumnElement[bool]:
@@ -122,9 +149,11 @@ def alert_funnel(session: Session, group_by: str, since: datetime, until: dateti
         .group_by(column)
     ).all()
     timed = session.execute(
-        select(column, first_detected(), _A.acknowledged_at, _A.closed_at).where(
-            window, or_(_A.acknowledged_at.is_not(None), _A.closed_at.is_not(None))
-        )
+        select(
+            column,
+            seconds_between(first_detected(), _A.acknowledged_at),
+            seconds_between(first_detected(), _A.closed_at),
+        ).where(window, or_(_A.acknowledged_at.is_not(None), _A.closed_at.is_not(None)))
     ).all()
 
     def key_of(value: str) -> str:
@@ -138,16 +167,15 @@ def alert_funnel(session: Session, group_by: str, since: datetime, until: dateti
         pairs = list(zip(COUNTS, numbers, strict=True))
         groups[key_of(value)].add_counts(pairs)
         total.add_counts(pairs)
-    for value, first, acknowledged, closed in timed:
+    for value, ack_s, close_s in timed:
         group = groups[key_of(value)]
-        if acknowledged is not None and first is not None:
-            seconds = (acknowledged - first).total_seconds()
-            group.ack_s.append(seconds)
-            total.ack_s.append(seconds)
-        if closed is not None and first is not None:
-            seconds = (closed - first).total_seconds()
-            group.close_s.append(seconds)
-            total.close_s.append(seconds)
+        if ack_s is not None:
+            # Milliseconds, as the API writes times: hides the float noise of julianday().
+            group.ack_s.append(round(float(ack_s), 3))
+            total.ack_s.append(round(float(ack_s), 3))
+        if close_s is not None:
+            group.close_s.append(round(float(close_s), 3))
+            total.close_s.append(round(float(close_s), 3))
 
     rows = []
     for key, group in groups.items():
@@ -175,7 +203,7 @@ def false_alarm_stats(
         .group_by(_A.camera_id, models.Camera.name, _A.analytic)
         .having(alerts >= min_alerts)
     ).all()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "camera_id": camera_id,
             "camera_name": name,
