@@ -364,3 +364,16 @@ def test_false_alarm_roles(api: Api, role: str, status: int) -> None:
     assert r.status_code == status, r.text  # fmt: skip
     if status == 403:
         assert error_code(r) == "forbidden"
+
+
+def test_an_analytic_the_catalogue_lacks_still_counts(api: Api, backend: BackendProcess) -> None:
+    """Alerts of a newer AI engine's analytic count under its code, and under the category "other"."""
+    first = datetime(2021, 4, 10, 8, tzinfo=UTC)
+    with backend_db(backend.db_path) as db:
+        seed_alert(db, camera_id=CAMS[0], analytic="drone_sighting", severity="info", first_detected_at=first)
+    april = {"since": "2021-04-01T00:00:00Z", "until": "2021-05-01T00:00:00Z"}
+    (by_category,) = funnel(api, group_by="category", **april).json()["rows"]
+    assert (by_category["key"], by_category["label_vi"], by_category["label_en"]) == ("other", "Khác", "Other")
+    assert by_category["alerts"] == 1
+    (by_analytic,) = funnel(api, group_by="analytic", **april).json()["rows"]
+    assert (by_analytic["key"], by_analytic["label_vi"], by_analytic["label_en"]) == ("drone_sighting",) * 3
