@@ -6,11 +6,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
-from ioc_backend.alerting import moves
+from ioc_backend.alerting import history, moves
 from ioc_backend.alerting.moves import MoveRefused
 from ioc_backend.api.auth import OPS_READ, OPS_WRITE, Principal, get_ctx, require_role
 from ioc_backend.api.errors import ApiError, field_error
@@ -51,8 +51,21 @@ def list_alerts(
     analytic: str | None = None,
     camera_id: str | None = None,
     since: datetime | None = None,
+    sla_breached: bool | None = None,
+    owner: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
+    category: str | None = None,
 ) -> JSONResponse:
     stmt = select(models.Alert)
+    if sla_breached is not None:
+        stmt = stmt.where(models.Alert.sla_breached.is_(sla_breached))
+    if owner is not None:
+        stmt = stmt.where(models.Alert.owner == owner)
+    if category is not None:
+        codes = sorted(a.code for a in ANALYTICS if a.category == category)
+        if not codes:
+            known = ", ".join(sorted({a.category for a in ANALYTICS}))
+            raise field_error("query.category", f"unknown analytic category '{category}' (one of {known})")
+        stmt = stmt.where(models.Alert.analytic.in_(codes))
     if state is not None:
         stmt = stmt.where(models.Alert.state == state)
     if severity is not None:
@@ -73,6 +86,13 @@ def list_alerts(
 def get_alert(request: Request, alert_id: int, principal: Reader) -> dict[str, Any]:
     with get_ctx(request).db.read() as session:
         return show(request, get_or_404(session, models.Alert, alert_id, "Alert"))
+
+
+@router.get("/alerts/{alert_id}/history", response_model=None, responses=documented(M.AlertHistory, 401, 403, 404, 422))
+def get_alert_history(request: Request, alert_id: int, principal: Reader) -> dict[str, Any]:
+    with get_ctx(request).db.read() as session:
+        get_or_404(session, models.Alert, alert_id, "Alert")
+        return {"alert_id": alert_id, "entries": history.history_of(session, alert_id)}
 
 
 def _move(request: Request, alert_id: int, version: int | None, move: Callable[[Any, models.Alert], None]) -> Any:

@@ -152,6 +152,16 @@ class Alert(BaseModel):
     verification: Verification | None
     dispatch: Dispatch | None
     snapshot_url: str
+    # Triage (issue 12): bundled detections, response times, SLA due times and breach.
+    detections: int = 1
+    first_detected_at: str | None = None
+    last_detected_at: str | None = None
+    acknowledged_at: str | None = None
+    closed_at: str | None = None
+    ack_due_at: str | None = None
+    close_due_at: str | None = None
+    sla_breached: bool = False
+    sla_breached_at: str | None = None
     version: int
     updated_at: str
 
@@ -305,3 +315,28 @@ def documented(model: Any, *errors: int, status: int = 200) -> dict[int | str, d
     for code in errors:
         out[code] = {"model": ErrorBody, "description": _ERRORS.get(code, "error")}
     return out
+
+
+# --------------------------------------------------------------------------- alert triage (issue 12)
+class AlertHistoryEntry(BaseModel):
+    id: int
+    at: str
+    username: str | None
+    role: Role | None
+    # ioc_domain.alert_history.HISTORY_ACTIONS
+    action: str
+    detail: dict[str, Any]
+
+
+class AlertHistory(BaseModel):
+    alert_id: int
+    entries: list[AlertHistoryEntry]
+
+
+class DetectionResult(BaseModel):
+    alert_id: int
+    bundled: bool
+
+
+class DetectionResults(BaseModel):
+    results: list[DetectionResult]
