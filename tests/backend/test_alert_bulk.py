@@ -142,6 +142,15 @@ def test_partial_success_reports_each_conflict_and_moves_only_the_rest(api: Api,
         assert [(e["op"], e["data"]["version"], e["data"]["state"]) for e in events] == [("upsert", 2, "acknowledged")]
 
 
+def test_the_history_route_shows_the_bulk_entry(api: Api, db: Database) -> None:
+    (alert,) = new_alerts(db, 1)
+    ok(bulk(api, {"action": "acknowledge", "items": items(alert)}, role="supervisor"))
+    entries = ok(api.get(f"/alerts/{alert['id']}/history", api.token("leader")))["entries"]
+    assert [(e["action"], e["username"], e["role"], e["detail"]) for e in entries] == [
+        ("transition", "supervisor", "supervisor", {"from": "new", "to": "acknowledged", "bulk": True})
+    ]
+
+
 def test_replay_with_the_same_key_returns_the_same_reply_and_changes_nothing(api: Api, db: Database) -> None:
     first, second = new_alerts(db, 2)
     body = {
