@@ -266,6 +266,9 @@ def test_funnel_window_bounds(api: Api, seeded: dict[str, Any]) -> None:
     same = funnel(api, since="2021-03-02T07:00:00+07:00", until="2021-03-03T07:00:00+07:00").json()
     assert same["total"] == day["total"]
     assert datetime.fromisoformat(same["since"]) == datetime(2021, 3, 2, tzinfo=UTC)
+    # A bound without an offset is read as UTC.
+    naive = funnel(api, since="2021-03-02T00:00:00", until="2021-03-03T00:00:00").json()
+    assert (naive["since"], naive["total"]) == (day["since"], day["total"])
     # An empty window: no rows, zero counts, no medians.
     empty = funnel(api, since="2019-01-01T00:00:00Z", until="2019-02-01T00:00:00Z").json()
     assert empty["rows"] == []
