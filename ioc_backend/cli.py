@@ -33,6 +33,13 @@ def _positive(kind: type) -> Callable[[str], float]:
     return parse
 
 
+def _not_negative(text: str) -> float:
+    value = float(text)
+    if not value >= 0 or value == float("inf"):  # NaN and infinity are no interval
+        raise argparse.ArgumentTypeError(f"must be a number >= 0, got {text}")
+    return value
+
+
 _DB_HELP = "database: a SQLite file path or a SQLAlchemy URL (default: SQLite file in the user data dir)"
 
 
@@ -132,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=1000,
         metavar="N",
         help="connections served at once, streams included; requests past it get 503 (1000)",
+    )
+    p.add_argument(
+        "--sla-watch-interval",
+        type=_not_negative,
+        default=15.0,
+        metavar="SECONDS",
+        help="how often open alerts are checked for a broken SLA (15; 0 = never)",
     )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     p.add_argument(
@@ -340,6 +354,7 @@ def _serve(args: argparse.Namespace, db_url: str) -> int:
         keep_alive_timeout=args.keep_alive_timeout,
         max_connections=args.max_connections,
         stream_recheck=args.stream_recheck,
+        sla_watch_interval=args.sla_watch_interval,
     )
     try:
         ctx = prepare_context(settings)

@@ -49,6 +49,7 @@ class AppContext:
     snapshots: SnapshotCache = field(default_factory=SnapshotCache)
     simulator: Any = None
     maintenance: Any = None
+    sla_watch: Any = None
     # (user id, Idempotency-Key) of requests being processed right now (-> 409 key in use).
     in_flight_keys: set[tuple[int, str]] = field(default_factory=set)
     in_flight_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -77,7 +78,7 @@ class AppContext:
         self.notifier.close()
         if self._feeds is not None:
             self._feeds.close()
-        for worker in (self.simulator, self.maintenance):
+        for worker in (self.simulator, self.maintenance, self.sla_watch):
             if worker is not None:
                 worker.stop()
         self.db.dispose()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import uvicorn
 
+from ioc_backend.alerting.sla_watch import SlaWatch
 from ioc_backend.api.app import create_app
 from ioc_backend.context import AppContext
 from ioc_backend.db.engine import Database
@@ -38,6 +39,8 @@ def prepare_context(settings: Settings) -> AppContext:
 
         ctx.simulator = Simulator(db)
     ctx.maintenance = MaintenanceThread(db, settings.event_retention)
+    if settings.sla_watch_interval > 0:
+        ctx.sla_watch = SlaWatch(db, settings.sla_watch_interval)
     return ctx
 
 

@@ -96,3 +96,5 @@ class Settings:
     # Seconds between re-checks of a long-lived response's token (MJPEG, /events): a revoked
     # token is seen within this time, without a database read per frame or event.
     stream_recheck: float = 2.0
+    # Seconds between passes of the alert SLA watch (ioc_backend.alerting.sla_watch); 0 = off.
+    sla_watch_interval: float = 15.0

@@ -13,6 +13,9 @@ from ioc_backend import __version__
 from ioc_backend.api.errors import install_error_handlers
 from ioc_backend.api.middleware import AccessLogMiddleware, BodyLimitMiddleware
 from ioc_backend.api.routes import (
+    alert_bulk,
+    alert_ingest,
+    alert_stats,
     alerts,
     audit,
     auth_routes,
@@ -43,7 +46,7 @@ def create_app(ctx: AppContext) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = THREADPOOL_SIZE
-        for worker in (ctx.simulator, ctx.maintenance):
+        for worker in (ctx.simulator, ctx.maintenance, ctx.sla_watch):
             if worker is not None:
                 worker.start()
         try:
@@ -80,6 +83,9 @@ def create_app(ctx: AppContext) -> FastAPI:
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     for module in (meeting_documents, polls):
+        app.include_router(module.router, prefix=API_PREFIX)
+    app.include_router(alert_ingest.router, prefix=API_PREFIX)
+    for module in (alert_stats, alert_bulk):
         app.include_router(module.router, prefix=API_PREFIX)
     install_error_handlers(app)
     app.add_middleware(

@@ -63,6 +63,9 @@ EXPECTED_ROLES = {
     "sync": {"operator", "supervisor", "leader", "participant", "admin"},
     "events": {"operator", "supervisor", "leader", "participant", "admin"},
     "auth": {"operator", "supervisor", "leader", "participant", "admin"},
+    "POST /api/v1/alerts/bulk": {"operator", "supervisor", "admin"},
+    "GET /api/v1/stats/alert-funnel": {"operator", "supervisor", "leader", "admin"},
+    "GET /api/v1/stats/alert-false-alarms": {"supervisor", "admin"},
 }
 
 

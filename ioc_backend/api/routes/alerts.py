@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
+from ioc_backend.alerting import history, moves
+from ioc_backend.alerting.moves import MoveRefused
 from ioc_backend.api.auth import OPS_READ, OPS_WRITE, Principal, get_ctx, require_role
 from ioc_backend.api.errors import ApiError, field_error
 from ioc_backend.api.idempotency import idempotency_key, idempotent_write
@@ -19,9 +22,7 @@ from ioc_backend.api.schemas.requests import AlertDispatch, AlertNote, AlertTran
 from ioc_backend.api.schemas.responses import documented
 from ioc_backend.api.schemas.vocabulary import AlertState, Severity
 from ioc_backend.db import models
-from ioc_backend.db.changes import record_change
-from ioc_backend.timeutil import as_utc, iso_now
-from ioc_domain.alerts import FALSE_ALARM_CLOSE_REASON, dispatch_outcome, may_transition, moves_from, verify_outcome
+from ioc_backend.timeutil import as_utc, utcnow
 from ioc_domain.analytics import ANALYTICS
 
 router = APIRouter(tags=["alerts"])
@@ -50,8 +51,21 @@ def list_alerts(
     analytic: str | None = None,
     camera_id: str | None = None,
     since: datetime | None = None,
+    sla_breached: bool | None = None,
+    owner: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
+    category: str | None = None,
 ) -> JSONResponse:
     stmt = select(models.Alert)
+    if sla_breached is not None:
+        stmt = stmt.where(models.Alert.sla_breached.is_(sla_breached))
+    if owner is not None:
+        stmt = stmt.where(models.Alert.owner == owner)
+    if category is not None:
+        codes = sorted(a.code for a in ANALYTICS if a.category == category)
+        if not codes:
+            known = ", ".join(sorted({a.category for a in ANALYTICS}))
+            raise field_error("query.category", f"unknown analytic category '{category}' (one of {known})")
+        stmt = stmt.where(models.Alert.analytic.in_(codes))
     if state is not None:
         stmt = stmt.where(models.Alert.state == state)
     if severity is not None:
@@ -74,6 +88,29 @@ def get_alert(request: Request, alert_id: int, principal: Reader) -> dict[str, A
         return show(request, get_or_404(session, models.Alert, alert_id, "Alert"))
 
 
+@router.get("/alerts/{alert_id}/history", response_model=None, responses=documented(M.AlertHistory, 401, 403, 404, 422))
+def get_alert_history(request: Request, alert_id: int, principal: Reader) -> dict[str, Any]:
+    with get_ctx(request).db.read() as session:
+        get_or_404(session, models.Alert, alert_id, "Alert")
+        return {"alert_id": alert_id, "entries": history.history_of(session, alert_id)}
+
+
+def _move(request: Request, alert_id: int, version: int | None, move: Callable[[Any, models.Alert], None]) -> Any:
+    """The apply step of a write: load the alert, check its version, apply ``move`` (moves.py)."""
+
+    def apply(session: Any) -> dict[str, Any]:
+        alert = get_or_404(session, models.Alert, alert_id, "Alert")
+        if version is not None:
+            check_version(request, alert, version, "Alert")
+        try:
+            move(session, alert)
+        except MoveRefused as refused:
+            raise ApiError(409, refused.code, refused.message, extra={"current": show(request, alert)}) from None
+        return show(request, alert)
+
+    return apply
+
+
 @router.post(
     "/alerts/{alert_id}/transition", response_model=None, responses=documented(M.Alert, 401, 403, 404, 409, 413, 422)
 )
@@ -85,68 +122,20 @@ def transition_alert(
     if body.to != "closed" and body.reason is not None:
         raise field_error("body.reason", "a reason is only allowed when to=closed")
 
-    def apply(session: Any) -> dict[str, Any]:
-        alert = get_or_404(session, models.Alert, alert_id, "Alert")
-        check_version(request, alert, body.version, "Alert")
-        if not may_transition(alert.state, body.to):
-            raise ApiError(
-                409,
-                "invalid_transition",
-                f"Alert {alert_id} cannot move from {alert.state} to {body.to}",
-                extra={"current": show(request, alert)},
-            )
-        alert.state = body.to
-        if body.to == "acknowledged":
-            alert.owner = principal.username
-        if body.to == "closed":
-            alert.close_reason = body.reason
-        if body.note:
-            alert.notes = [*alert.notes, {"author": principal.username, "text": body.note, "at": iso_now()}]
-        record_change(session, alert)
-        return show(request, alert)
+    def move(session: Any, alert: models.Alert) -> None:
+        moves.apply_transition(session, alert, body.to, body.reason, body.note, principal, utcnow())
 
-    return idempotent_write(request, principal, key, apply)
-
-
-def _open_alert(request: Request, session: Any, alert_id: int, version: int, action: str) -> models.Alert:
-    """The alert to verify or dispatch: it must exist, be at ``version`` and not be closed."""
-    alert = get_or_404(session, models.Alert, alert_id, "Alert")
-    check_version(request, alert, version, "Alert")
-    if action not in moves_from(alert.state):
-        raise ApiError(
-            409,
-            "invalid_transition",
-            f"Alert {alert_id} is {alert.state}: it cannot be {action}ed",
-            extra={"current": show(request, alert)},
-        )
-    return alert
-
-
-def _append_note(alert: models.Alert, author: str, note: str | None, at: str) -> None:
-    if note:
-        alert.notes = [*alert.notes, {"author": author, "text": note, "at": at}]
+    return idempotent_write(request, principal, key, _move(request, alert_id, body.version, move))
 
 
 @router.post(
     "/alerts/{alert_id}/verify", response_model=None, responses=documented(M.Alert, 401, 403, 404, 409, 413, 422)
 )
 def verify_alert(request: Request, alert_id: int, body: AlertVerify, principal: Writer, key: Key = None) -> Response:
-    def apply(session: Any) -> dict[str, Any]:
-        alert = _open_alert(request, session, alert_id, body.version, "verify")
-        at = iso_now()
-        alert.verification = {"verdict": body.verdict, "by": principal.username, "at": at}
-        state = verify_outcome(alert.state, body.verdict)
-        if state == "acknowledged" and alert.state != state:
-            # Confirming on camera is the acknowledgement: the verifier takes the alert.
-            alert.owner = principal.username
-        if state == "closed":
-            alert.close_reason = FALSE_ALARM_CLOSE_REASON
-        alert.state = state
-        _append_note(alert, principal.username, body.note, at)
-        record_change(session, alert)
-        return show(request, alert)
+    def move(session: Any, alert: models.Alert) -> None:
+        moves.apply_verify(session, alert, body.verdict, body.note, principal, utcnow())
 
-    return idempotent_write(request, principal, key, apply)
+    return idempotent_write(request, principal, key, _move(request, alert_id, body.version, move))
 
 
 @router.post(
@@ -155,29 +144,19 @@ def verify_alert(request: Request, alert_id: int, body: AlertVerify, principal: 
 def dispatch_alert(
     request: Request, alert_id: int, body: AlertDispatch, principal: Writer, key: Key = None
 ) -> Response:
-    def apply(session: Any) -> dict[str, Any]:
-        alert = _open_alert(request, session, alert_id, body.version, "dispatch")
-        at = iso_now()
-        alert.dispatch = {"unit": body.unit, "by": principal.username, "at": at}
-        alert.state = dispatch_outcome(alert.state)
-        if alert.owner is None:
-            alert.owner = principal.username
-        _append_note(alert, principal.username, body.note, at)
-        record_change(session, alert)
-        return show(request, alert)
+    def move(session: Any, alert: models.Alert) -> None:
+        moves.apply_dispatch(session, alert, body.unit, body.note, principal, utcnow())
 
-    return idempotent_write(request, principal, key, apply)
+    return idempotent_write(request, principal, key, _move(request, alert_id, body.version, move))
 
 
 @router.post("/alerts/{alert_id}/notes", response_model=None, responses=documented(M.Alert, 401, 403, 404, 413, 422))
 def add_alert_note(request: Request, alert_id: int, body: AlertNote, principal: Writer, key: Key = None) -> Response:
-    def apply(session: Any) -> dict[str, Any]:
-        alert = get_or_404(session, models.Alert, alert_id, "Alert")
-        alert.notes = [*alert.notes, {"author": principal.username, "text": body.text, "at": iso_now()}]
-        record_change(session, alert)
-        return show(request, alert)
+    # A note changes nothing another operator relies on, so it carries no version.
+    def move(session: Any, alert: models.Alert) -> None:
+        moves.add_note(session, alert, body.text, principal, utcnow())
 
-    return idempotent_write(request, principal, key, apply)
+    return idempotent_write(request, principal, key, _move(request, alert_id, None, move))
 
 
 @router.get(

@@ -16,6 +16,7 @@ from ioc_backend.api.schemas.vocabulary import (
     MeetingStatus,
     PtzAction,
     ReportStatus,
+    Severity,
     TaskStatus,
 )
 from ioc_domain.camera_urls import StreamUrlError, validate_stream_url
@@ -175,3 +176,33 @@ class MeetingPatch(Strict):
     ends_at: UtcDatetime | None = None
     status: MeetingStatus | None = None
     agenda: list[AgendaItem] | None = Field(default=None, max_length=100)
+
+
+# --------------------------------------------------------------------------- alert ingest (issue 12)
+#: A fraction of the frame, 0..1 (no NaN or infinity).
+Fraction = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+MAX_DETECTIONS = 1000
+
+
+def _bbox_inside(value: list[float]) -> list[float]:
+    x, y, w, h = value
+    if w <= 0 or h <= 0:
+        raise ValueError("width and height must be greater than 0")
+    # A little slack: engines round their boxes.
+    if x + w > 1.0001 or y + h > 1.0001:
+        raise ValueError("the box must lie inside the frame (x + w <= 1 and y + h <= 1)")
+    return value
+
+
+class DetectionIn(Strict):
+    camera_id: str = Field(min_length=1, max_length=50)
+    analytic: str = Field(min_length=1, max_length=50)
+    severity: Severity
+    confidence: Fraction
+    # x, y, w, h as fractions of the frame
+    bbox: Annotated[list[Fraction], Field(min_length=4, max_length=4), AfterValidator(_bbox_inside)]
+    detected_at: UtcDatetime
+
+
+class DetectionBatch(Strict):
+    detections: list[DetectionIn] = Field(min_length=1, max_length=MAX_DETECTIONS)

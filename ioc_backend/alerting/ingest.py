@@ -1,0 +1,198 @@
+"""Detections from the AI engine become alerts: a new alert with its SLA due times, or, when the
+same analytic fired on the same camera within its bundling window, one more detection of the
+alert already open (ioc_domain.alert_sla).
+
+The rules are plain functions over the alert's fields (``new_alert_fields``, ``joins``,
+``absorb_changes``) so the demo seed can build thousands of rows with them without a query per
+detection; ``ingest_detection`` applies them to the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ioc_backend.alerting import history
+from ioc_backend.db import models
+from ioc_backend.db.changes import record_change
+from ioc_backend.timeutil import as_utc, iso
+from ioc_domain.alert_history import BUNDLED, DETECTED
+from ioc_domain.alert_sla import bundle_window_s, due_times
+from ioc_domain.alerts import OPEN_ALERT_STATES
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "critical": 2}
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One detection as the AI engine reports it (bbox: x, y, w, h as fractions of the frame)."""
+
+    camera_id: str
+    analytic: str
+    severity: str
+    confidence: float
+    bbox: Sequence[float]
+    detected_at: datetime
+
+
+def new_alert_fields(det: Detection, camera: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns of a new alert opened by ``det`` on ``camera`` (a mapping with ward, lat, lon)."""
+    at = as_utc(det.detected_at)
+    ack_due, close_due = due_times(det.analytic, det.severity, at)
+    return {
+        "analytic": det.analytic,
+        "severity": det.severity,
+        "camera_id": det.camera_id,
+        "ward": camera["ward"],
+        "lat": camera["lat"],
+        "lon": camera["lon"],
+        "detected_at": at,
+        "confidence": det.confidence,
+        "bbox": [float(v) for v in det.bbox],
+        "state": "new",
+        "close_reason": None,
+        "owner": None,
+        "notes": [],
+        "detections": 1,
+        "first_detected_at": at,
+        "last_detected_at": at,
+        "acknowledged_at": None,
+        "closed_at": None,
+        "ack_due_at": ack_due,
+        "close_due_at": close_due,
+        "sla_breached": False,
+        "sla_breached_at": None,
+    }
+
+
+def _first_last(alert: Mapping[str, Any]) -> tuple[datetime, datetime]:
+    # Rows from before revision 0003 have only detected_at.
+    first = alert.get("first_detected_at") or alert["detected_at"]
+    last = alert.get("last_detected_at") or alert["detected_at"]
+    return as_utc(first), as_utc(last)
+
+
+def joins(alert: Mapping[str, Any], det: Detection) -> bool:
+    """Does ``det`` belong to ``alert``: same camera and analytic, the alert still open, and the
+    detection within the analytic's window of the alert's detections (either side: the engine
+    may deliver a slightly older detection after a newer one)."""
+    if alert["camera_id"] != det.camera_id or alert["analytic"] != det.analytic:
+        return False
+    if alert["state"] not in OPEN_ALERT_STATES:
+        return False
+    window = timedelta(seconds=bundle_window_s(det.analytic))
+    first, last = _first_last(alert)
+    at = as_utc(det.detected_at)
+    return first - window <= at <= last + window
+
+
+def absorb_changes(alert: Mapping[str, Any], det: Detection) -> dict[str, Any]:
+    """The columns that change when ``det`` joins ``alert``.
+
+    The newest detection's snapshot data (time, confidence, bbox) become the alert's; a higher
+    severity raises the alert's and can only shorten its due times (a fire that grew is more
+    urgent, a weaker repeat makes it no less so).
+    """
+    first, last = _first_last(alert)
+    at = as_utc(det.detected_at)
+    changes: dict[str, Any] = {
+        "detections": (alert.get("detections") or 1) + 1,
+        "first_detected_at": min(first, at),
+        "last_detected_at": max(last, at),
+    }
+    if at >= last:
+        changes.update(detected_at=at, confidence=det.confidence, bbox=[float(v) for v in det.bbox])
+    if SEVERITY_RANK.get(det.severity, 0) > SEVERITY_RANK.get(alert["severity"], 0):
+        changes["severity"] = det.severity
+        ack_due, close_due = due_times(alert["analytic"], det.severity, changes["first_detected_at"])
+        old_ack, old_close = alert.get("ack_due_at"), alert.get("close_due_at")
+        changes["ack_due_at"] = min(ack_due, as_utc(old_ack)) if old_ack else ack_due
+        changes["close_due_at"] = min(close_due, as_utc(old_close)) if old_close else close_due
+    return changes
+
+
+def detected_detail(det: Detection) -> dict[str, Any]:
+    return {
+        "detected_at": iso(det.detected_at),
+        "severity": det.severity,
+        "confidence": det.confidence,
+        "bbox": [float(v) for v in det.bbox],
+    }
+
+
+def bundled_detail(det: Detection, detections: int) -> dict[str, Any]:
+    return {**detected_detail(det), "detections": detections}
+
+
+_BUNDLE_COLUMNS = (
+    "camera_id",
+    "analytic",
+    "state",
+    "severity",
+    "detections",
+    "detected_at",
+    "first_detected_at",
+    "last_detected_at",
+    "ack_due_at",
+    "close_due_at",
+)
+
+
+def _fields_of(alert: models.Alert) -> dict[str, Any]:
+    return {name: getattr(alert, name) for name in _BUNDLE_COLUMNS}
+
+
+def open_alert_for(session: Session, det: Detection) -> models.Alert | None:
+    """The open alert ``det`` joins, if any (the most recently detected one)."""
+    candidates = session.execute(
+        select(models.Alert)
+        .where(
+            models.Alert.camera_id == det.camera_id,
+            models.Alert.analytic == det.analytic,
+            models.Alert.state.in_(OPEN_ALERT_STATES),
+        )
+        .order_by(func.coalesce(models.Alert.last_detected_at, models.Alert.detected_at).desc())
+        .limit(5)
+    ).scalars()
+    for alert in candidates:
+        if joins(_fields_of(alert), det):
+            return alert
+    return None
+
+
+def ingest_detection(
+    session: Session,
+    *,
+    camera_id: str,
+    analytic: str,
+    severity: str,
+    confidence: float,
+    bbox: Sequence[float],
+    detected_at: datetime,
+    camera: models.Camera | None = None,
+) -> tuple[models.Alert, bool]:
+    """Store one detection in the caller's transaction; True when it joined an open alert.
+
+    Raises LookupError when the camera does not exist (the API checks this first and answers 422).
+    """
+    det = Detection(camera_id, analytic, severity, confidence, tuple(bbox), as_utc(detected_at))
+    alert = open_alert_for(session, det)
+    if alert is not None:
+        for name, value in absorb_changes(_fields_of(alert), det).items():
+            setattr(alert, name, value)
+        history.record(session, alert.id, BUNDLED, bundled_detail(det, alert.detections), None, det.detected_at)
+        record_change(session, alert)
+        return alert, True
+    cam = camera if camera is not None else session.get(models.Camera, camera_id)
+    if cam is None:
+        raise LookupError(f"camera {camera_id!r} does not exist")
+    fields = new_alert_fields(det, {"ward": cam.ward, "lat": cam.lat, "lon": cam.lon})
+    alert = models.Alert(**fields)
+    record_change(session, alert, created=True)
+    history.record(session, alert.id, DETECTED, detected_detail(det), None, det.detected_at)
+    return alert, False
