@@ -448,6 +448,9 @@ def _safe_tree(xml: bytes) -> ET.Element:
     def refuse_entity(*_args: Any) -> None:
         raise CapError("entity declarations are not allowed")
 
+    def refuse_external(*_args: Any) -> int:
+        raise CapError("external entities are not allowed")
+
     def start(name: str, attrs: dict[str, str]) -> None:
         builder.start("{" + name if "}" in name else name, attrs)
 
@@ -456,7 +459,7 @@ def _safe_tree(xml: bytes) -> ET.Element:
 
     parser.StartDoctypeDeclHandler = refuse_doctype
     parser.EntityDeclHandler = refuse_entity
-    parser.ExternalEntityRefHandler = refuse_entity
+    parser.ExternalEntityRefHandler = refuse_external
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = builder.data

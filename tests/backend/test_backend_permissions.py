@@ -29,6 +29,7 @@ SAMPLE_PARAMS = {
     "doc_id": "1",
     "poll_id": "1",
     "view_id": "1",
+    "warning_id": "1",
 }
 # docs/API.md role table: which roles may call each (method, path).
 EXPECTED_ROLES = {
@@ -63,6 +64,10 @@ EXPECTED_ROLES = {
     "sync": {"operator", "supervisor", "leader", "participant", "admin"},
     "events": {"operator", "supervisor", "leader", "participant", "admin"},
     "auth": {"operator", "supervisor", "leader", "participant", "admin"},
+    "warnings": {"operator", "supervisor", "leader", "admin"},
+    "POST warnings": {"operator", "supervisor", "admin"},
+    "PATCH warnings": {"operator", "supervisor", "admin"},
+    "POST /api/v1/warnings/{warning_id}/publish": {"supervisor", "admin"},
 }
 
 

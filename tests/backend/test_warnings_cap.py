@@ -15,7 +15,6 @@ from backend_testkit import Api, error_code, error_fields
 from lxml import etree
 from sqlalchemy import create_engine, text
 
-from ioc_backend.api.schemas import vocabulary
 from ioc_backend.cap_validation import MAX_CAP_BYTES, schema_errors
 from ioc_domain import cap
 
@@ -407,16 +406,3 @@ def test_import_size_and_media_type(api: Api) -> None:
         r = import_cap(api, FOREIGN_CAP.format(identifier="typed").encode(), content_type)
         assert r.status_code == 415 and error_code(r) == "unsupported_media_type", content_type
     assert total(api) == before
-
-
-def test_api_vocabulary_matches_the_domain() -> None:
-    from typing import get_args
-
-    assert get_args(vocabulary.WarningState) == cap.WARNING_STATES
-    assert get_args(vocabulary.WarningStatus) == cap.WARNING_STATUSES
-    assert get_args(vocabulary.WarningMsgType) == cap.WARNING_MSG_TYPES
-    assert get_args(vocabulary.WarningScope) == cap.WARNING_SCOPES
-    assert get_args(vocabulary.CapCategory) == cap.CAP_CATEGORIES
-    assert get_args(vocabulary.CapUrgency) == cap.CAP_URGENCIES
-    assert get_args(vocabulary.CapSeverity) == cap.CAP_SEVERITIES
-    assert get_args(vocabulary.CapCertainty) == cap.CAP_CERTAINTIES
