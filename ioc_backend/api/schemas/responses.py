@@ -153,6 +153,16 @@ class Alert(BaseModel):
     verification: Verification | None
     dispatch: Dispatch | None
     snapshot_url: str
+    # Triage: bundled detections, acknowledge / close times, the SLA of the analytic and its breach.
+    detections: int
+    first_detected_at: str
+    last_detected_at: str
+    acknowledged_at: str | None
+    closed_at: str | None
+    ack_due_at: str | None
+    close_due_at: str | None
+    sla_breached: bool
+    sla_breached_at: str | None
     version: int
     updated_at: str
 
