@@ -33,6 +33,7 @@ from ioc_backend.api.routes import (
     tasks,
     users,
     views,
+    warnings,
 )
 from ioc_backend.context import AppContext
 
@@ -85,7 +86,7 @@ def create_app(ctx: AppContext) -> FastAPI:
     for module in (meeting_documents, polls):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(alert_ingest.router, prefix=API_PREFIX)
-    for module in (alert_stats, alert_bulk):
+    for module in (alert_stats, alert_bulk, warnings):
         app.include_router(module.router, prefix=API_PREFIX)
     install_error_handlers(app)
     app.add_middleware(

@@ -8,7 +8,7 @@ import pytest
 
 from ioc_backend.api.schemas import vocabulary as api
 from ioc_backend.db.payloads import RESOURCES
-from ioc_domain import alerts, camera_actions, roles, statuses
+from ioc_domain import alerts, camera_actions, cap, roles, statuses
 
 AGREEMENTS = {
     "AlertState": (api.AlertState, alerts.ALERT_STATES),
@@ -29,6 +29,14 @@ AGREEMENTS = {
     "Resource": (api.Resource, tuple(RESOURCES)),
     "PtzAction": (api.PtzAction, camera_actions.PTZ_ACTIONS),
     "AuditAction": (api.AuditAction, camera_actions.AUDIT_ACTIONS),
+    "WarningState": (api.WarningState, cap.WARNING_STATES),
+    "WarningStatus": (api.WarningStatus, cap.WARNING_STATUSES),
+    "WarningMsgType": (api.WarningMsgType, cap.WARNING_MSG_TYPES),
+    "WarningScope": (api.WarningScope, cap.WARNING_SCOPES),
+    "CapCategory": (api.CapCategory, cap.CAP_CATEGORIES),
+    "CapUrgency": (api.CapUrgency, cap.CAP_URGENCIES),
+    "CapSeverity": (api.CapSeverity, cap.CAP_SEVERITIES),
+    "CapCertainty": (api.CapCertainty, cap.CAP_CERTAINTIES),
 }
 
 

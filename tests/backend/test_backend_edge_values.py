@@ -160,6 +160,7 @@ class Walker:
             "view_id": view.json()["id"],
             "poll_id": poll.json()["polls"][-1]["id"],
             "doc_id": doc.json()["documents"][-1]["id"],
+            "warning_id": self._first("/warnings")["id"],
         }
 
     def version_of(self, path: str, role: str) -> int:

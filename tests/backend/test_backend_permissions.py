@@ -29,6 +29,7 @@ SAMPLE_PARAMS = {
     "doc_id": "1",
     "poll_id": "1",
     "view_id": "1",
+    "warning_id": "1",
 }
 # docs/API.md role table: which roles may call each (method, path).
 EXPECTED_ROLES = {
@@ -66,6 +67,10 @@ EXPECTED_ROLES = {
     "POST /api/v1/alerts/bulk": {"operator", "supervisor", "admin"},
     "GET /api/v1/stats/alert-funnel": {"operator", "supervisor", "leader", "admin"},
     "GET /api/v1/stats/alert-false-alarms": {"supervisor", "admin"},
+    "warnings": {"operator", "supervisor", "leader", "admin"},
+    "POST warnings": {"operator", "supervisor", "admin"},
+    "PATCH warnings": {"operator", "supervisor", "admin"},
+    "POST /api/v1/warnings/{warning_id}/publish": {"supervisor", "admin"},
 }
 
 

@@ -227,6 +227,7 @@ def test_payloads_match_the_published_models_exactly(shared_api: Api) -> None:
         (M.User, shared_api.get("/users", admin).json()["items"][0]),
         (M.SyncPage, shared_api.get("/sync", op, params={"limit": 3}).json()),
         (M.ErrorBody, shared_api.get("/cameras/cam-9999", op).json()),
+        (M.PublicWarning, shared_api.get("/warnings/1", op).json()),
     ]
     for model, payload in samples:
         model.model_validate(payload)
