@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -38,7 +38,7 @@ from backend_client import (
     update_warning_action,
 )
 from backend_client.api.actions import BULK_KIND, RECORD_ONLY_KINDS
-from backend_client.api.models import RESOURCE_MODELS
+from backend_client.api.models import RESOURCE_MODELS, ResourceName
 from backend_client.api.sync_payload import decode_sync_page, parse_sync_batch
 from backend_client.api.validation import parse_as
 from backend_client.cache import CacheStore
@@ -46,6 +46,7 @@ from backend_client.cache.extract import RESOURCES, SYNCED_RESOURCES
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
 from ioc_backend.db.engine import Database
+from ioc_backend.db.payloads import RESOURCES as BACKEND_RESOURCES
 
 NOW = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
 ISO = NOW.isoformat()
@@ -644,6 +645,8 @@ def test_bulk_result_of_reads_only_an_applied_bulk_entry() -> None:
 
 def test_warning_is_a_synced_and_cached_resource() -> None:
     assert "warning" in SYNCED_RESOURCES and "warning" in RESOURCES and RESOURCE_MODELS["warning"] is Warning
+    # The client syncs exactly what the backend logs changes of.
+    assert sorted(SYNCED_RESOURCES) == sorted(BACKEND_RESOURCES) == sorted(get_args(ResourceName))
     change = {"seq": 12, "resource": "warning", "id": "5", "op": "upsert", "data": warning_payload()}
     page = decode_sync_page(json.dumps({"changes": [change], "cursor": "12", "has_more": False}).encode())
     row = page.upserts[0]
@@ -739,6 +742,10 @@ def test_warnings_written_on_the_backend_reach_the_cache_through_sync(
         assert [w["id"] for w in store.list("warning", state="published")] == [ids[1]]
         typed = parse_as(Warning, published)
         assert typed.sent == NOW + timedelta(minutes=3) and typed.info_for("vi").event == "Cháy rừng"
+        # The backend's own payloads carry no field the client models leave out.
+        assert set(published) <= set(Warning.model_fields)
+        alert_row = store.list("alert", limit=1)[0]
+        assert set(alert_row) <= set(Alert.model_fields) and parse_as(Alert, alert_row).detections >= 1
         # The catch-up tells listeners about them, typed on first read.
         with recorder._lock:
             warned = [c for c in recorder.changes if c.resource == "warning"]
