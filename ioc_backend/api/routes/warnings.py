@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
+from ioc_backend.alerting import history as alert_history
 from ioc_backend.api.auth import Principal, get_ctx, require_role
 from ioc_backend.api.errors import ApiError, field_error, not_found
 from ioc_backend.api.idempotency import idempotency_key, idempotent_write
@@ -60,24 +61,6 @@ _CAP_RESPONSE: dict[int | str, dict[str, Any]] = {
         "content": {CAP_MEDIA_TYPE: {"schema": {"type": "string"}}},
     }
 }
-
-
-def _record_alert_warning(session: Any, alert_id: int, detail: dict[str, Any], principal: Principal) -> None:
-    """History entry "warning" on the alert a warning was published from.
-
-    Stands in for ioc_backend.alerting.history.record(session, alert_id, "warning", detail,
-    principal) until that module is on main; the integrator swaps the call.
-    """
-    session.add(
-        models.AlertHistoryEntry(
-            alert_id=alert_id,
-            at=utcnow(),
-            username=principal.username,
-            role=principal.role,
-            action="warning",
-            detail=detail,
-        )
-    )
 
 
 def _immutable(request: Request, warning: models.PublicWarning) -> ApiError:
@@ -270,7 +253,7 @@ def publish_warning(
         record_change(session, warning)
         if warning.alert_id is not None:
             detail = {"warning_id": warning.id, "identifier": warning.identifier, "msg_type": warning.msg_type}
-            _record_alert_warning(session, warning.alert_id, detail, principal)
+            alert_history.record(session, warning.alert_id, "warning", detail, principal)
         return show(request, warning)
 
     return idempotent_write(request, principal, key, apply)
