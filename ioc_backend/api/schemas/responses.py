@@ -365,3 +365,28 @@ def documented(model: Any, *errors: int, status: int = 200) -> dict[int | str, d
     for code in errors:
         out[code] = {"model": ErrorBody, "description": _ERRORS.get(code, "error")}
     return out
+
+
+# --------------------------------------------------------------------------- alert triage (issue 12)
+class AlertHistoryEntry(BaseModel):
+    id: int
+    at: str
+    username: str | None
+    role: Role | None
+    # ioc_domain.alert_history.HISTORY_ACTIONS
+    action: str
+    detail: dict[str, Any]
+
+
+class AlertHistory(BaseModel):
+    alert_id: int
+    entries: list[AlertHistoryEntry]
+
+
+class DetectionResult(BaseModel):
+    alert_id: int
+    bundled: bool
+
+
+class DetectionResults(BaseModel):
+    results: list[DetectionResult]
