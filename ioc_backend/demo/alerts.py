@@ -236,7 +236,7 @@ def _live(rng: random.Random, row: dict[str, Any], history: list[dict[str, Any]]
         history.append(_entry(ack_at, VERIFY, {"verdict": "confirmed", "from": "new", "to": "acknowledged"}, owner))
     else:
         history.append(_entry(ack_at, TRANSITION, {"from": "new", "to": "acknowledged"}, owner))
-    current = "acknowledged"
+    current, since = "acknowledged", ack_at
     if state in ("in_progress", "closed") and reason not in ("false_positive", "duplicate"):
         at = _within(ack_at, rng.uniform(0.02, 0.2) * sla.close_s, now)
         if confirmed or rng.random() < 0.5:
@@ -245,10 +245,10 @@ def _live(rng: random.Random, row: dict[str, Any], history: list[dict[str, Any]]
             history.append(_entry(at, DISPATCH, {"unit": unit, "from": current, "to": "in_progress"}, owner))
         else:
             history.append(_entry(at, TRANSITION, {"from": current, "to": "in_progress"}, owner))
-        current = "in_progress"
+        current, since = "in_progress", at
     if state == "closed":
         # Mostly closed within the SLA; the work cannot end before the last detection.
-        start = max(ack_at, last)
+        start = max(since, last)
         share = rng.uniform(1.05, 2.5) if rng.random() < 0.2 else rng.uniform(0.1, 0.9)
         at = _within(start, share * max(1.0, (row["close_due_at"] - start).total_seconds()), now)
         row.update(closed_at=at, close_reason=reason)

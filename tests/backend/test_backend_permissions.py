@@ -63,6 +63,8 @@ EXPECTED_ROLES = {
     "sync": {"operator", "supervisor", "leader", "participant", "admin"},
     "events": {"operator", "supervisor", "leader", "participant", "admin"},
     "auth": {"operator", "supervisor", "leader", "participant", "admin"},
+    # Issue 12: the AI engine's detections (a service account: admin).
+    "POST /api/v1/alerts/detections": {"admin"},
 }
 
 
