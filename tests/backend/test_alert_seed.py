@@ -82,3 +82,26 @@ def test_each_seeded_alert_matches_its_history(seeded: Database) -> None:
         if breaches:
             assert breaches[0]["at"] == iso(a.sla_breached_at) and breaches[0]["username"] is None
     assert bundled > 100
+
+
+def test_the_simulator_detects_through_ingest_and_bundles_repeats(seeded: Database) -> None:
+    from ioc_backend.demo.simulator import Simulator
+
+    sim = Simulator(seeded, seed=11)
+    sim._load()
+    with seeded.read() as session:
+        before = session.execute(select(models.Alert.id).order_by(models.Alert.id.desc()).limit(1)).scalar_one()
+    for _ in range(60):
+        with seeded.write() as session:
+            sim._new_alert(session)
+    assert sim.counts["alerts"] > 0 and sim.counts["bundled"] > 0
+    assert sim.counts["alerts"] + sim.counts["bundled"] == 60
+    with seeded.read() as session:
+        fresh = list(session.execute(select(models.Alert).where(models.Alert.id > before)).scalars())
+        histories = {a.id: [e["action"] for e in history_of(session, a.id)] for a in fresh}
+        # The live alerts' due times come from the SLA table, like every ingested alert's.
+        for a in fresh:
+            assert (a.ack_due_at, a.close_due_at) == due_times(a.analytic, a.severity, a.first_detected_at)
+    assert len(fresh) == sim.counts["alerts"]
+    assert sum(a.detections for a in fresh) == 60  # every repeat joined one of the new alerts
+    assert all(h[0] == "detected" and h.count("bundled") == a.detections - 1 for a in fresh for h in [histories[a.id]])
