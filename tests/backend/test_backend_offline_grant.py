@@ -96,10 +96,11 @@ def test_the_grant_is_stored_only_as_its_sha256(backend: BackendProcess, shared_
         rows = conn.execute("SELECT kind FROM tokens WHERE token_hash = ?", (digest,)).fetchall()
         assert rows == [("offline",)]
         for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
-            columns = [c[1] for c in conn.execute(f"PRAGMA table_info({table})")]
+            columns = [c[1] for c in conn.execute(f'PRAGMA table_info("{table}")')]
             for column in columns:
+                # Quoted: some column names are SQL keywords (warnings."references").
                 hit = conn.execute(
-                    f"SELECT count(*) FROM {table} WHERE CAST({column} AS TEXT) LIKE ?", (f"%{grant}%",)
+                    f'SELECT count(*) FROM "{table}" WHERE CAST("{column}" AS TEXT) LIKE ?', (f"%{grant}%",)
                 ).fetchone()[0]
                 assert hit == 0, f"the raw grant is stored in {table}.{column}"
     assert grant not in backend.log()

@@ -152,16 +152,16 @@ class Alert(BaseModel):
     verification: Verification | None
     dispatch: Dispatch | None
     snapshot_url: str
-    # Triage (issue 12): bundled detections, response times, SLA due times and breach.
-    detections: int = 1
-    first_detected_at: str | None = None
-    last_detected_at: str | None = None
-    acknowledged_at: str | None = None
-    closed_at: str | None = None
-    ack_due_at: str | None = None
-    close_due_at: str | None = None
-    sla_breached: bool = False
-    sla_breached_at: str | None = None
+    # Triage: bundled detections, acknowledge / close times, the SLA of the analytic and its breach.
+    detections: int
+    first_detected_at: str
+    last_detected_at: str
+    acknowledged_at: str | None
+    closed_at: str | None
+    ack_due_at: str | None
+    close_due_at: str | None
+    sla_breached: bool
+    sla_breached_at: str | None
     version: int
     updated_at: str
 
