@@ -114,7 +114,7 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         sensors = demo_sensors.generate_sensors(DEMO_COUNTS["sensors"])
         readings = _sensor_history(sensors, now)
         reports = demo_reports.generate_reports(DEMO_COUNTS["reports"], now=now)
-        alerts = demo_alerts.generate_alerts(DEMO_COUNTS["alerts"], cameras, now=now)
+        alerts = demo_alerts.generate_seeded_alerts(DEMO_COUNTS["alerts"], cameras, now=now)
         meetings = demo_meetings.generate_meetings(DEMO_COUNTS["meetings"], now=now)
         meeting_docs = [demo_documents.meeting_documents(m, i) for i, m in enumerate(meetings)]
         tasks = demo_tasks.generate_tasks(DEMO_COUNTS["tasks"], now=now)
@@ -138,7 +138,10 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         bulk_create(session, "sensor", [dict(s) for s in sensors])
         session.execute(insert(models.table_of(models.Reading)), readings)
         bulk_create(session, "report", [{**r, "notes": []} for r in reports])
-        bulk_create(session, "alert", [dict(a) for a in alerts])
+        alert_ids = bulk_create(session, "alert", [dict(a.row) for a in alerts])
+        history = [{**entry, "alert_id": pk} for pk, a in zip(alert_ids, alerts, strict=True) for entry in a.history]
+        if history:
+            session.execute(insert(models.table_of(models.AlertHistoryEntry)), history)
         meeting_ids = bulk_create(session, "meeting", [dict(m) for m in meetings])
         _attach_documents_and_polls(session, meeting_ids, meetings, meeting_docs, now)
         # Directives usually come out of a meeting: link every third task to one.

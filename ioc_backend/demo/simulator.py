@@ -7,10 +7,12 @@ import logging
 import random
 import threading
 import time
+from collections import deque
 from typing import Any
 
 from sqlalchemy import func, select
 
+from ioc_backend.alerting.ingest import ingest_detection
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
 from ioc_backend.db.engine import Database
@@ -26,6 +28,9 @@ MEAN_ALERT_GAP = 6.0  # seconds; exponential gaps, so most fall in the 4-8 s ran
 SENSOR_PERIOD = 10.0
 REPORT_PERIOD = 10.0
 FLAP_PERIOD = 60.0
+# Share of simulated detections that repeat one of the latest alerts' (bundling at work).
+REPEAT_SHARE = 0.3
+RECENT_ALERTS = 20
 
 
 class Simulator:
@@ -39,7 +44,9 @@ class Simulator:
         self._cameras: list[dict[str, Any]] = []
         self._sensors: dict[str, dict[str, Any]] = {}
         self._flapped: dict[str, str] = {}  # camera id -> status to restore
-        self.counts = {"alerts": 0, "readings": 0, "reports": 0, "flaps": 0}
+        self.counts = {"alerts": 0, "bundled": 0, "readings": 0, "reports": 0, "flaps": 0}
+        # (camera id, analytic, severity) of the latest alerts opened, for repeated detections.
+        self._recent: deque[tuple[str, str, str]] = deque(maxlen=RECENT_ALERTS)
 
     def start(self) -> None:
         if self._thread is not None:
@@ -137,10 +144,29 @@ class Simulator:
 
     # ------------------------------------------------------------------ jobs
     def _new_alert(self, session: Any) -> None:
-        online = [c for c in self._cameras if c["status"] != "offline"] or self._cameras
-        data = demo_alerts.random_alert(self.rng, online, utcnow())
-        record_change(session, models.Alert(**data), created=True)
-        self.counts["alerts"] += 1
+        """A detection through the live ingest path: a new alert, or one more of a recent one."""
+        now = utcnow()
+        if self._recent and self.rng.random() < REPEAT_SHARE:
+            # The engine keeps seeing what it saw: the detection bundles into the open alert
+            # (or opens a new one when that was closed or its window passed).
+            camera_id, analytic, severity = self.rng.choice(self._recent)
+            confidence, bbox = round(self.rng.uniform(0.55, 0.99), 2), demo_alerts.random_bbox(self.rng)
+        else:
+            online = [c for c in self._cameras if c["status"] != "offline"] or self._cameras
+            data = demo_alerts.random_alert(self.rng, online, now)
+            camera_id, analytic, severity = data["camera_id"], data["analytic"], data["severity"]
+            confidence, bbox = data["confidence"], data["bbox"]
+            self._recent.append((camera_id, analytic, severity))
+        _, bundled = ingest_detection(
+            session,
+            camera_id=camera_id,
+            analytic=analytic,
+            severity=severity,
+            confidence=confidence,
+            bbox=bbox,
+            detected_at=now,
+        )
+        self.counts["bundled" if bundled else "alerts"] += 1
 
     def _read_sensors(self, session: Any, sensor_ids: list[str]) -> None:
         now = utcnow()

@@ -71,6 +71,8 @@ EXPECTED_ROLES = {
     "POST warnings": {"operator", "supervisor", "admin"},
     "PATCH warnings": {"operator", "supervisor", "admin"},
     "POST /api/v1/warnings/{warning_id}/publish": {"supervisor", "admin"},
+    # Issue 12: the AI engine's detections (a service account: admin).
+    "POST /api/v1/alerts/detections": {"admin"},
 }
 
 
