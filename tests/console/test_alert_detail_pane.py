@@ -49,7 +49,7 @@ def _is(colour: Any, reference: Any, tolerance: int = 40) -> bool:
 def _history(alert_id: int) -> list[dict[str, Any]]:
     # The shape of GET /alerts/{id}/history entries (docs: issue 12 interface), newest last.
     return [
-        {"id": 1, "at": "2026-12-05T07:00:00+00:00", "username": None, "role": None, "action": "detected", "detail": {}},
+        {"id": 1, "at": "2026-12-05T07:00:00+00:00", "username": None, "role": None, "action": "detected"},
         {
             "id": 2,
             "at": "2026-12-05T07:02:00+00:00",
@@ -217,7 +217,9 @@ def test_buttons_ask_the_navigation(qtbot, backend, make_context, monkeypatch):
 
 
 @pytest.mark.parametrize(("role", "visible"), [("operator", True), ("supervisor", True), ("leader", False)])
-def test_draft_warning_only_for_confirmed_alerts_and_drafting_roles(qtbot, backend, make_context, monkeypatch, role, visible):
+def test_draft_warning_only_for_confirmed_alerts_and_drafting_roles(
+    qtbot, backend, make_context, monkeypatch, role, visible
+):
     context = make_context(backend.url)
     _login_only(context, role)
     monkeypatch.setattr(context.connection.client, "alert_history", lambda _id: [], raising=False)

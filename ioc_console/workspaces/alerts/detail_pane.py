@@ -528,7 +528,7 @@ class AlertDetailPane(QWidget):
             who = str(_get(entry, "username") or self.tr("system"))
             if role:
                 who = fill(self.tr("%1 (%2)"), who, event_text.role_label(role))
-            label = QCoreApplication.translate("AlertDetailPane", HISTORY_ACTIONS[action]) if action in HISTORY_ACTIONS else action
+            label = _tr(HISTORY_ACTIONS[action]) if action in HISTORY_ACTIONS else action
             detail = _get(entry, "detail")
             item = QTreeWidgetItem(
                 [
