@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
+from backend_client.api.models import BulkResult
+from backend_client.api.validation import parse_as
+from backend_client.api.warning_body import check_create_body, check_update_fields
 from ioc_domain.alerts import CLOSE_REASONS as _CLOSE_REASONS
 from ioc_domain.alerts import MOVE_TARGETS
 from ioc_domain.alerts import VERDICTS as _VERDICTS
@@ -28,8 +31,12 @@ _VIEW_KIND = re.compile(r"[a-z][a-z0-9_]{0,39}")
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 MAX_FILE_NAME = 255
 SNAPSHOT_KIND = "camera.snapshot"
-#: Kinds whose answer is an audit record, not the resource they name: nothing to cache from it.
-RECORD_ONLY_KINDS = frozenset({SNAPSHOT_KIND})
+BULK_KIND = "alert.bulk"
+#: Kinds whose answer is a record, not the resource they name: nothing to cache from it. The
+#: answer stays on the outbox entry (``entry.response``): a snapshot's audit entry, a bulk
+#: action's list of the alerts changed and refused (read it with ``bulk_result_of``); the
+#: alerts a bulk action changed reach the cache through their own change events.
+RECORD_ONLY_KINDS = frozenset({SNAPSHOT_KIND, BULK_KIND})
 
 
 @dataclass(frozen=True)
@@ -344,6 +351,141 @@ def record_snapshot(camera: Mapping[str, Any] | Any, taken_at: datetime, sha256:
     )
 
 
+# --------------------------------------------------------------------------- bulk triage
+#: POST /alerts/bulk: what one request may do to many alerts, and to how many at most.
+BULK_ACTIONS = ("acknowledge", "false_alarm", "close", "dispatch")
+MAX_BULK_ITEMS = 500
+
+
+def _alert_id(obj: Mapping[str, Any] | Any) -> int:
+    rid = _field(obj, "id")
+    if isinstance(rid, str) and rid.isdecimal():
+        rid = int(rid)  # an id as the cache keys it
+    if isinstance(rid, bool) or not isinstance(rid, int) or rid < 1:
+        raise ValueError(f"An alert id must be a positive integer, not {rid!r}.")
+    return rid
+
+
+def bulk_alert_action(
+    action: str,
+    alerts: Iterable[Mapping[str, Any] | Any],
+    *,
+    reason: str | None = None,
+    unit: str | None = None,
+    note: str | None = None,
+) -> Action:
+    """One request acting on many alerts (``POST /alerts/bulk``), each at the version the operator saw.
+
+    ``action``: ``acknowledge``, ``false_alarm``, ``close`` (with ``reason``) or ``dispatch``
+    (with ``unit``). The server checks every alert on its own and answers which were changed
+    and which were refused (changed meanwhile, or the move no longer possible); that answer is
+    recorded on the outbox entry (``bulk_result_of``) rather than merged into the cache, which
+    the changed alerts reach through their own change events. No base version: the versions
+    travel per alert in the body.
+    """
+    if action not in BULK_ACTIONS:
+        raise ValueError(f"Bulk action {action!r} is not one of {', '.join(BULK_ACTIONS)}.")
+    items: list[dict[str, int]] = []
+    seen: set[int] = set()
+    for alert in alerts:
+        rid = _alert_id(alert)
+        _, version = _identity(alert)
+        if rid in seen:
+            raise ValueError(f"Alert {rid} is selected twice; each alert may appear once.")
+        seen.add(rid)
+        items.append({"id": rid, "version": version})
+    if not items:
+        raise ValueError("A bulk action needs at least one alert.")
+    if len(items) > MAX_BULK_ITEMS:
+        raise ValueError(f"A bulk action may change at most {MAX_BULK_ITEMS} alerts (this one has {len(items)}).")
+    body: dict[str, Any] = {"action": action, "items": items}
+    if action == "close":
+        if reason not in _CLOSE_REASONS:
+            raise ValueError(f"Close reason {reason!r} is not one of {', '.join(_CLOSE_REASONS)}.")
+        body["reason"] = reason
+    elif reason is not None:
+        raise ValueError("Only closing takes a reason.")
+    if action == "dispatch":
+        if not isinstance(unit, str) or not unit.strip():
+            raise ValueError("Name the unit the alerts are dispatched to.")
+        unit = unit.strip()
+        if len(unit) > MAX_UNIT:
+            raise ValueError(f"A unit name may have at most {MAX_UNIT} characters (this one has {len(unit)}).")
+        body["unit"] = unit
+    elif unit is not None:
+        raise ValueError("Only dispatching takes a unit.")
+    body["note"] = _note(note)
+    return Action(kind=BULK_KIND, method="POST", path="/alerts/bulk", body=body, resource="alert")
+
+
+def bulk_result_of(entry: Mapping[str, Any] | Any) -> BulkResult | None:
+    """Which alerts an applied bulk action changed and which it left alone, from its outbox entry.
+
+    None when the entry is not a bulk action or has no answer yet (pending, refused, withdrawn).
+    An answer that breaks the contract raises ``BadResponse`` naming the field.
+    """
+    get = entry.get if isinstance(entry, Mapping) else lambda name: getattr(entry, name, None)
+    if get("kind") != BULK_KIND or get("state") != "applied":
+        return None
+    response = get("response")
+    if response is None:
+        return None
+    return parse_as(BulkResult, response, what="bulk action answer")
+
+
+# --------------------------------------------------------------------------- public warnings (CAP)
+WARNING_CREATE_KIND = "warning.create"
+WARNING_UPDATE_KIND = "warning.update"
+WARNING_PUBLISH_KIND = "warning.publish"
+
+
+def _draft_identity(warning: Mapping[str, Any] | Any) -> tuple[str, int]:
+    rid, version = _identity(warning)
+    state = warning.get("state") if isinstance(warning, Mapping) else getattr(warning, "state", None)
+    if state is not None and state != "draft":
+        # Published and imported warnings are immutable: a change is a new Update/Cancel message.
+        raise ValueError(f"Warning {rid} is {state}; only a draft can be changed or published.")
+    return rid, version
+
+
+def create_warning_action(body: Mapping[str, Any]) -> Action:
+    """Draft a public warning (``POST /warnings``), usually prefilled from a confirmed alert
+    (``ioc_domain.cap.draft_from_alert``). The answer, the new draft, is cached as a "warning"."""
+    checked = check_create_body(body)
+    return Action(kind=WARNING_CREATE_KIND, method="POST", path="/warnings", body=checked, resource="warning")
+
+
+def update_warning_action(warning: Mapping[str, Any] | Any, **fields: Any) -> Action:
+    """Change a draft's ``info``, ``area`` and/or ``status`` (``PATCH /warnings/{id}``), based on
+    the version the operator saw."""
+    rid, version = _draft_identity(warning)
+    body = {"version": version, **check_update_fields(fields)}
+    return Action(
+        kind=WARNING_UPDATE_KIND,
+        method="PATCH",
+        path=f"/warnings/{_path_id(rid)}",
+        body=body,
+        resource="warning",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
+def publish_warning_action(warning: Mapping[str, Any] | Any) -> Action:
+    """Publish a draft (``POST /warnings/{id}/publish``; supervisors and admins): it gets its CAP
+    ``sent`` time and never changes again."""
+    rid, version = _draft_identity(warning)
+    return Action(
+        kind=WARNING_PUBLISH_KIND,
+        method="POST",
+        path=f"/warnings/{_path_id(rid)}/publish",
+        body={"version": version},
+        resource="warning",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
 def with_version(body: Mapping[str, Any], version: int) -> dict[str, Any]:
     """The same request based on another version (resolving a conflict by redoing it on the current state)."""
     redone = dict(body)
@@ -371,6 +513,9 @@ def describe(action: Action | Any) -> str:
         "view.update": "change saved view",
         "view.delete": "delete saved view",
         SNAPSHOT_KIND: "record a snapshot of camera",
+        WARNING_CREATE_KIND: "draft a public warning",
+        WARNING_UPDATE_KIND: "change draft warning",
+        WARNING_PUBLISH_KIND: "publish warning",
     }
     text = f"{verbs.get(kind, kind)} {rid}".strip()
     if kind == "alert.closed" and body.get("reason"):
@@ -385,4 +530,14 @@ def describe(action: Action | Any) -> str:
         text += " (" + ", ".join(sorted(k for k in body if k != "version")) + ")"
     elif kind in ("view.create", "view.update") and isinstance(body.get("name"), str):
         text += f" {body['name']!r}"
+    elif kind == BULK_KIND:
+        items = body.get("items")
+        count = len(items) if isinstance(items, list) else 0
+        text = f"bulk {body.get('action', '?')} of {count} alert(s)"
+        if body.get("reason"):
+            text += f" ({body['reason']})"
+        elif isinstance(body.get("unit"), str):
+            text += f" to {body['unit']!r}"
+    elif kind == WARNING_CREATE_KIND and body.get("alert_id") is not None:
+        text += f" from alert {body['alert_id']}"
     return text

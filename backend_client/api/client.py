@@ -1,4 +1,4 @@
-"""Typed calls of the IOC API v1 (cameras, alerts, reports, sensors, tasks, meetings, sync)."""
+"""Typed calls of the IOC API v1 (cameras, alerts, warnings, reports, sensors, tasks, meetings, sync)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,13 @@ from backend_client.api.documents import MAX_DOCUMENT_BYTES, check_pdf_bytes
 from backend_client.api.errors import BadResponse
 from backend_client.api.models import (
     Alert,
+    AlertFunnel,
+    AlertHistory,
+    AlertHistoryEntry,
     Analytic,
     AuditEntry,
     Camera,
+    FalseAlarmStats,
     Meeting,
     Page,
     PtzAck,
@@ -31,6 +35,7 @@ from backend_client.api.models import (
     SyncBatch,
     Task,
     User,
+    Warning,
 )
 from backend_client.api.session import ApiSession, _query
 from backend_client.api.sync_payload import SyncPage, decode_sync_page, parse_sync_batch
@@ -40,6 +45,9 @@ from ioc_domain.camera_actions import PTZ_ACTIONS
 
 _TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at"})
 _MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
+_FUNNEL_GROUPS = ("analytic", "category", "ward")
+#: The largest CAP document ``POST /warnings/import`` accepts (the server answers 413 above it).
+MAX_CAP_BYTES = 1024 * 1024
 
 T = TypeVar("T")
 
@@ -239,6 +247,9 @@ class IocClient(ApiSession):
         analytic: str | None = None,
         camera_id: str | None = None,
         since: datetime | str | None = None,
+        sla_breached: bool | None = None,
+        owner: str | None = None,
+        category: str | None = None,
     ) -> Page[Alert]:
         return self._fetch(
             Page[Alert],
@@ -251,6 +262,10 @@ class IocClient(ApiSession):
             analytic=analytic,
             camera_id=camera_id,
             since=since,
+            # JSON spelling: the server reads "true"/"false", whatever Python's str() would say.
+            sla_breached=None if sla_breached is None else ("true" if sla_breached else "false"),
+            owner=owner,
+            category=category,
         )
 
     def get_alert(self, alert_id: int) -> Alert:
@@ -289,6 +304,90 @@ class IocClient(ApiSession):
     def alert_snapshot(self, alert_id: int) -> bytes:
         response = self._send("GET", f"/alerts/{_path_id(alert_id)}/snapshot.jpg", accept="image/jpeg")
         return self._jpeg_body(response, what="alert snapshot")
+
+    def alert_history(self, alert_id: int) -> list[AlertHistoryEntry]:
+        """Everything that happened to the alert, oldest first (``GET /alerts/{id}/history``; ``ops.read``)."""
+        history = self._fetch(AlertHistory, f"/alerts/{_path_id(alert_id)}/history", what="alert history")
+        if history.alert_id != alert_id:
+            raise BadResponse(
+                f"Malformed alert history: it is the history of alert {history.alert_id}, not {alert_id}",
+                field="alert_id",
+            )
+        return history.entries
+
+    def alert_funnel(
+        self,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        group_by: str = "analytic",
+    ) -> AlertFunnel:
+        """From detections to closed alerts, per ``analytic``, ``category`` or ``ward``
+        (``GET /stats/alert-funnel``; ``ops.read``). The period filters on the first detection;
+        the server's default is the last 30 days."""
+        if group_by not in _FUNNEL_GROUPS:
+            raise ValueError(f"group_by must be one of {', '.join(_FUNNEL_GROUPS)}, not {group_by!r}")
+        return self._fetch(
+            AlertFunnel, "/stats/alert-funnel", what="alert funnel", since=since, until=until, group_by=group_by
+        )
+
+    def alert_false_alarms(
+        self, since: datetime | str | None = None, until: datetime | str | None = None, *, min_alerts: int = 1
+    ) -> FalseAlarmStats:
+        """Detectors (camera × analytic) by share of false alarms, worst first
+        (``GET /stats/alert-false-alarms``; ``alert.supervise``: supervisors and admins)."""
+        return self._fetch(
+            FalseAlarmStats,
+            "/stats/alert-false-alarms",
+            what="false-alarm statistics",
+            since=since,
+            until=until,
+            min_alerts=min_alerts,
+        )
+
+    # ----------------------------------------------------------------- public warnings (CAP 1.2)
+    def list_warnings(self, *, limit: int = 100, offset: int = 0, state: str | None = None) -> Page[Warning]:
+        return self._fetch(Page[Warning], "/warnings", what="warning list", limit=limit, offset=offset, state=state)
+
+    def warnings(self, state: str | None = None) -> list[Warning]:
+        """Every warning (``draft``, ``published`` or ``external`` with ``state``), all pages."""
+        return list(self.iter_pages(self.list_warnings, page_size=500, state=state))
+
+    def warning(self, warning_id: int) -> Warning:
+        return self._fetch(Warning, f"/warnings/{_path_id(warning_id)}", what="warning")
+
+    def warning_cap_xml(self, warning_id: int) -> bytes:
+        """The warning as a CAP 1.2 XML document (``application/cap+xml``), bytes as sent."""
+        response = self._send(
+            "GET", f"/warnings/{_path_id(warning_id)}/cap.xml", accept="application/cap+xml, application/xml"
+        )
+        content = response.content
+        media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if media_type not in ("application/cap+xml", "application/xml", "text/xml") or not content.lstrip().startswith(
+            b"<"
+        ):
+            raise BadResponse(f"Malformed CAP document: not XML ({media_type or 'unknown type'})", field="")
+        return content
+
+    def import_warning(self, xml: bytes, *, idempotency_key: str | None = None) -> Warning:
+        """Import another agency's CAP 1.2 document (``POST /warnings/import``; ``warning.draft``);
+        it is stored as an ``external`` warning. The server validates it against the CAP schema and
+        refuses an invalid or hostile file with ``InvalidRequest`` (422) naming the problem, a
+        document already imported with ``Conflict``. Refused here, before any upload, when empty
+        or over 1 MiB. Not queued in the outbox: the operator chose the file and waits for the
+        verdict on it."""
+        content = bytes(xml)
+        if not content.strip():
+            raise ValueError("The CAP document is empty.")
+        if len(content) > MAX_CAP_BYTES:
+            raise ValueError(f"A CAP document may have at most {MAX_CAP_BYTES} bytes (this one has {len(content)}).")
+        response = self._send(
+            "POST",
+            "/warnings/import",
+            content=content,
+            content_type="application/cap+xml",
+            idempotency_key=idempotency_key,
+        )
+        return parse_as(Warning, decode_json(response, what="warning"), what="warning")
 
     # ----------------------------------------------------------------- reports
     def list_reports(

@@ -60,7 +60,7 @@ SensorKind = Literal["water_level", "rainfall", "pm25", "temperature", "landslid
 SensorStatus = Literal["ok", "warning", "alarm", "offline"]
 TaskStatus = Literal["todo", "in_progress", "done", "cancelled"]
 MeetingStatus = Literal["scheduled", "in_progress", "ended"]
-ResourceName = Literal["camera", "alert", "report", "sensor", "task", "meeting"]
+ResourceName = Literal["camera", "alert", "report", "sensor", "task", "meeting", "warning"]
 
 
 class User(ApiModel):
@@ -203,6 +203,215 @@ class Alert(ApiModel):
     snapshot_url: str
     version: int
     updated_at: Timestamp
+    # Triage (bundling and SLA). Absent from servers before it: one detection, no SLA, no breach,
+    # so an old row reads as what it was (the first/last detection is then ``detected_at``).
+    detections: int = Field(default=1, ge=1)
+    first_detected_at: Timestamp | None = None
+    last_detected_at: Timestamp | None = None
+    acknowledged_at: Timestamp | None = None
+    closed_at: Timestamp | None = None
+    ack_due_at: Timestamp | None = None
+    close_due_at: Timestamp | None = None
+    sla_breached: bool = False
+    sla_breached_at: Timestamp | None = None
+
+
+class AlertHistoryEntry(ApiModel):
+    """One thing that happened to an alert (``GET /alerts/{id}/history``), oldest first.
+
+    ``username``/``role`` are None for the system (the AI engine bundling a detection, the SLA
+    watch). ``action`` is plain text, like ``AuditEntry.action``, so that an action a newer
+    backend records still reads; ``detail`` carries its particulars (``{"bulk": true}``...).
+    """
+
+    id: int
+    at: Timestamp
+    username: str | None = None
+    role: Role | None = None
+    action: str
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class AlertHistory(ApiModel):
+    """The body of ``GET /alerts/{id}/history``."""
+
+    alert_id: int
+    entries: list[AlertHistoryEntry]
+
+
+# The CAP 1.2 vocabulary (OASIS CAP 1.2, section 3.2), as the warnings endpoints use it.
+WarningState = Literal["draft", "published", "external"]
+CapStatus = Literal["Actual", "Exercise", "System", "Test", "Draft"]
+CapMsgType = Literal["Alert", "Update", "Cancel", "Ack", "Error"]
+CapScope = Literal["Public", "Restricted", "Private"]
+CapCategory = Literal[
+    "Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env", "Transport", "Infra", "CBRNE", "Other"
+]
+CapUrgency = Literal["Immediate", "Expected", "Future", "Past", "Unknown"]
+CapSeverity = Literal["Extreme", "Severe", "Moderate", "Minor", "Unknown"]
+CapCertainty = Literal["Observed", "Likely", "Possible", "Unlikely", "Unknown"]
+
+LatLon = Annotated[list[float], Field(min_length=2, max_length=2)]
+
+
+class WarningInfo(ApiModel):
+    """One language's ``<info>`` block of a warning (ours always have vi-VN, usually en-US too).
+
+    Headline, description and instruction are optional in CAP: a warning imported from another
+    agency may lack them (None then); the ones drafted here always carry them.
+    """
+
+    language: str
+    category: list[CapCategory] = Field(min_length=1)
+    event: str
+    urgency: CapUrgency
+    severity: CapSeverity
+    certainty: CapCertainty
+    headline: str | None = None
+    description: str | None = None
+    instruction: str | None = None
+    sender_name: str | None = None
+    expires: Timestamp | None = None
+
+
+class WarningCircle(ApiModel):
+    lat: float
+    lon: float
+    radius_km: float = Field(ge=0)
+
+
+class WarningArea(ApiModel):
+    """The ``<area>`` of a warning: a closed polygon of [lat, lon] points and/or a circle."""
+
+    description: str
+    polygon: list[LatLon] | None = Field(default=None, min_length=3)
+    circle: WarningCircle | None = None
+
+
+class Warning(ApiModel):  # shadows the builtin in this module only: the interface names it so
+    """A public warning in the shape of a CAP 1.2 message (``/warnings``; synced as "warning").
+
+    ``state`` is ``draft`` (editable), ``published`` (ours, immutable) or ``external`` (imported
+    from another agency, immutable). ``sent`` is None until a draft is published.
+    """
+
+    id: int
+    identifier: str
+    sender: str
+    state: WarningState
+    status: CapStatus
+    msg_type: CapMsgType
+    scope: CapScope
+    sent: Timestamp | None = None
+    references: str | None = None
+    references_id: int | None = None
+    alert_id: int | None = None
+    info: list[WarningInfo] = Field(min_length=1)
+    area: WarningArea
+    created_by: str
+    created_at: Timestamp
+    published_by: str | None = None
+    cap_url: str
+    version: int
+    updated_at: Timestamp
+
+    def info_for(self, language: str) -> WarningInfo:
+        """The info block in ``language`` ("vi" or "vi-VN"...), else the first one."""
+        wanted = language.lower()
+        for block in self.info:
+            code = block.language.lower()
+            if code == wanted or code.split("-")[0] == wanted.split("-")[0]:
+                return block
+        return self.info[0]
+
+
+FunnelGroup = Literal["analytic", "category", "ward"]
+
+
+class FunnelTotals(ApiModel):
+    """The funnel's figures: how many detections became alerts, verdicts, warnings, dispatches."""
+
+    detected: int = Field(ge=0)
+    alerts: int = Field(ge=0)
+    confirmed: int = Field(ge=0)
+    false_alarms: int = Field(ge=0)
+    warned: int = Field(ge=0)
+    dispatched: int = Field(ge=0)
+    closed: int = Field(ge=0)
+    # Seconds from the first detection to the acknowledgement / close; None when none happened.
+    median_ack_s: float | None = None
+    median_close_s: float | None = None
+
+
+class FunnelRow(FunnelTotals):
+    """One group of the funnel (an analytic, a category or a ward), named in both languages."""
+
+    key: str
+    label_vi: str
+    label_en: str
+
+
+class AlertFunnel(ApiModel):
+    """``GET /stats/alert-funnel``: one row per group, and the totals over the period."""
+
+    since: Timestamp
+    until: Timestamp
+    group_by: FunnelGroup
+    rows: list[FunnelRow]
+    total: FunnelTotals
+
+
+class FalseAlarmRow(ApiModel):
+    """One detector (camera × analytic): how many alerts and how many of them were false alarms."""
+
+    camera_id: str
+    camera_name: str
+    analytic: str
+    alerts: int = Field(ge=0)
+    false_alarms: int = Field(ge=0)
+    share: float = Field(ge=0, le=1)
+
+
+class FalseAlarmStats(ApiModel):
+    """``GET /stats/alert-false-alarms``: detectors by share of false alarms, worst first."""
+
+    as_of: Timestamp
+    since: Timestamp
+    until: Timestamp
+    rows: list[FalseAlarmRow]
+
+
+BulkAction = Literal["acknowledge", "false_alarm", "close", "dispatch"]
+#: The codes the backend gives a refused alert of a bulk action (``BulkFailure.code``).
+BULK_FAILURE_CODES = ("conflict", "invalid_transition", "not_found")
+
+
+class BulkFailure(ApiModel):
+    """An alert a bulk action left unchanged and why; ``current`` is the alert as it is now
+    (None when it does not exist). ``code`` is plain text so that a newer backend's reasons
+    still read; the known ones are ``BULK_FAILURE_CODES``."""
+
+    id: int
+    code: str
+    message: str
+    current: Alert | None = None
+
+
+class BulkResult(ApiModel):
+    """``POST /alerts/bulk``: the alerts changed (as they are now) and the ones refused."""
+
+    action: BulkAction
+    succeeded: list[Alert]
+    failed: list[BulkFailure]
+
+    @property
+    def succeeded_ids(self) -> list[int]:
+        return [alert.id for alert in self.succeeded]
+
+    @property
+    def conflicted_ids(self) -> list[int]:
+        """Alerts someone else changed first (stale version): the operator should look again."""
+        return [failure.id for failure in self.failed if failure.code == "conflict"]
 
 
 class Analytic(ApiModel):
@@ -350,7 +559,7 @@ class SavedViewList(ApiModel):
     total: int = Field(ge=0)
 
 
-Resource = Camera | Alert | Report | Sensor | Task | Meeting
+Resource = Camera | Alert | Report | Sensor | Task | Meeting | Warning
 
 RESOURCE_MODELS: dict[str, type[ApiModel]] = {
     "camera": Camera,
@@ -359,6 +568,7 @@ RESOURCE_MODELS: dict[str, type[ApiModel]] = {
     "sensor": Sensor,
     "task": Task,
     "meeting": Meeting,
+    "warning": Warning,
 }
 
 
@@ -399,7 +609,7 @@ class Change(ApiModel):
         return NotImplemented
 
     def model(self) -> Resource | None:
-        """The typed resource (``Camera``, ``Alert``...), or None for deletions/unknown kinds.
+        """The typed resource (``Camera``, ``Alert``, ``Warning``...), or None for deletions/unknown kinds.
 
         Changes of a ``/sync`` page are built without the full validation (see
         ``sync_payload``); their resource is validated here, on first use, and a contract
@@ -433,6 +643,30 @@ class Event(ApiModel):
 
 
 __all__ = [
+    "AlertFunnel",
+    "AlertHistory",
+    "AlertHistoryEntry",
+    "BULK_FAILURE_CODES",
+    "BulkAction",
+    "BulkFailure",
+    "BulkResult",
+    "CapCategory",
+    "CapCertainty",
+    "CapMsgType",
+    "CapScope",
+    "CapSeverity",
+    "CapStatus",
+    "CapUrgency",
+    "FalseAlarmRow",
+    "FalseAlarmStats",
+    "FunnelGroup",
+    "FunnelRow",
+    "FunnelTotals",
+    "Warning",
+    "WarningArea",
+    "WarningCircle",
+    "WarningInfo",
+    "WarningState",
     "AgendaItem",
     "Alert",
     "AlertNote",

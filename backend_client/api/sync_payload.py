@@ -28,6 +28,7 @@ from backend_client.api.models import (
     AlertState,
     CameraCategory,
     CameraStatus,
+    CapMsgType,
     Change,
     MeetingStatus,
     ReportSource,
@@ -36,6 +37,7 @@ from backend_client.api.models import (
     SensorStatus,
     SyncBatch,
     TaskStatus,
+    WarningState,
 )
 
 _OPS = ("upsert", "delete")
@@ -101,6 +103,13 @@ _ROW_SPECS: dict[str, tuple[bool, tuple[str | None, ...], tuple[Any, ...], bool]
     ),
     "task": (True, ("status", "assignee_unit", None, "due_at"), (_allowed(TaskStatus), str, None, str), True),
     "meeting": (True, ("status", None, None, "starts_at"), (_allowed(MeetingStatus), None, None, str), False),
+    # A warning has no ward (its area is a shape); drafts have no ``sent`` yet, so it lists by creation.
+    "warning": (
+        True,
+        ("state", None, "msg_type", "created_at"),
+        (_allowed(WarningState), None, _allowed(CapMsgType), str),
+        False,
+    ),
 }
 
 

@@ -10,7 +10,7 @@ from backend_client.cache.errors import InvalidChange
 
 # "view" (the user's saved views) is never in /sync — views are private to their owner —
 # but is cached in the same table so the outbox and the views read it the same way.
-SYNCED_RESOURCES = ("camera", "alert", "report", "sensor", "task", "meeting")
+SYNCED_RESOURCES = ("camera", "alert", "report", "sensor", "task", "meeting", "warning")
 RESOURCES = SYNCED_RESOURCES + ("view",)
 
 # Which field of each resource fills the indexed columns. `state` is the workflow state a
@@ -22,8 +22,16 @@ _STATE_FIELD = {
     "sensor": "status",
     "task": "status",
     "meeting": "status",
+    "warning": "state",  # draft | published | external
 }
-_KIND_FIELD = {"camera": "category", "alert": "analytic", "report": "source", "sensor": "kind", "view": "kind"}
+_KIND_FIELD = {
+    "camera": "category",
+    "alert": "analytic",
+    "report": "source",
+    "sensor": "kind",
+    "view": "kind",
+    "warning": "msg_type",  # CAP Alert | Update | Cancel
+}
 _WARD_FIELD = {"camera": "ward", "alert": "ward", "report": "ward", "sensor": "ward", "task": "assignee_unit"}
 _TIME_FIELD = {
     "camera": "updated_at",
@@ -32,6 +40,7 @@ _TIME_FIELD = {
     "sensor": "last_phenomenon_time",
     "task": "due_at",
     "meeting": "starts_at",
+    "warning": "created_at",  # a draft has no CAP ``sent`` yet
     "view": "name",
 }  # views list by name
 

@@ -28,6 +28,7 @@ KIND_NAMES = {
     "camera": QT_TRANSLATE_NOOP("EventText", "Camera"),
     "task": QT_TRANSLATE_NOOP("EventText", "Task"),
     "meeting": QT_TRANSLATE_NOOP("EventText", "Meeting"),
+    "warning": QT_TRANSLATE_NOOP("EventText", "Public warning"),
 }
 
 LEVEL_NAMES = {
@@ -75,6 +76,27 @@ STATUS_NAMES: dict[str, dict[str, str]] = {
         "in_progress": QT_TRANSLATE_NOOP("EventText", "In session"),
         "ended": QT_TRANSLATE_NOOP("EventText", "Ended"),
     },
+    # A warning's own life (draft → published), not its CAP <status> (Actual, Exercise...).
+    "warning": {
+        "draft": QT_TRANSLATE_NOOP("EventText", "Draft"),
+        "published": QT_TRANSLATE_NOOP("EventText", "Published"),
+        "external": QT_TRANSLATE_NOOP("EventText", "From another agency"),
+    },
+}
+
+# The CAP message types: a first warning, an update of it, or its cancellation.
+WARNING_MESSAGE_NAMES = {
+    "Alert": QT_TRANSLATE_NOOP("EventText", "Public warning"),
+    "Update": QT_TRANSLATE_NOOP("EventText", "Warning update"),
+    "Cancel": QT_TRANSLATE_NOOP("EventText", "Warning cancelled"),
+}
+
+# CAP <status> other than Actual: said out loud, so an exercise is never taken for the real thing.
+WARNING_STATUS_NAMES = {
+    "Exercise": QT_TRANSLATE_NOOP("EventText", "exercise"),
+    "Test": QT_TRANSLATE_NOOP("EventText", "test"),
+    "System": QT_TRANSLATE_NOOP("EventText", "system message"),
+    "Draft": QT_TRANSLATE_NOOP("EventText", "draft"),
 }
 
 CLOSE_REASONS = {
@@ -260,6 +282,37 @@ def alert_handling(data: Mapping[str, Any] | None) -> list[str]:
     return phrases
 
 
+def alert_triage(data: Mapping[str, Any] | None) -> list[str]:
+    """What triage adds to an alert, as plain-text phrases: repeated detections bundled into it
+    and a broken SLA. Nothing for an alert of one detection within its SLA (or from a server
+    without triage), so older wording is unchanged."""
+    if not data:
+        return []
+    phrases: list[str] = []
+    detections = data.get("detections")
+    if type(detections) is int and detections > 1:
+        phrases.append(QCoreApplication.translate("EventText", "%n detections", None, detections))
+    if data.get("sla_breached") is True:
+        at = short_local_time(data.get("sla_breached_at"))
+        phrases.append(
+            fill(QCoreApplication.translate("EventText", "SLA breached at %1"), at)
+            if at
+            else QCoreApplication.translate("EventText", "SLA breached")
+        )
+    return phrases
+
+
+def warning_headline(data: Mapping[str, Any], language: str) -> str:
+    """The warning's headline in the UI language (its info block in that language, else the
+    first), falling back to the event named when there is no headline (an imported warning)."""
+    blocks = [b for b in data.get("info") or () if isinstance(b, Mapping)]
+    if not blocks:
+        return ""
+    wanted = language.lower().split("-")[0]
+    block = next((b for b in blocks if str(b.get("language") or "").lower().split("-")[0] == wanted), blocks[0])
+    return _text(block, "headline") or _text(block, "event")
+
+
 def summary(
     resource: str,
     resource_id: str,
@@ -287,7 +340,7 @@ def summary(
             elif data.get("owner"):
                 state_text += f" ({data.get('owner')})"
             text += " — " + state_text
-        for phrase in alert_handling(data):
+        for phrase in (*alert_triage(data), *alert_handling(data)):
             text += " — " + phrase
         return text
     if resource == "report":
@@ -334,6 +387,20 @@ def summary(
             _text(data, "location"),
             status_label("meeting", data.get("status")),
         )
+    if resource == "warning":
+        msg_type = data.get("msg_type")
+        text = fill(
+            QCoreApplication.translate("EventText", "%1 “%2”: %3"),
+            tr(WARNING_MESSAGE_NAMES[msg_type]) if msg_type in WARNING_MESSAGE_NAMES else _text(data, "msg_type"),
+            " ".join(warning_headline(data, language).split()),
+            status_label("warning", data.get("state")),
+        )
+        cap_status = data.get("status")
+        if cap_status in WARNING_STATUS_NAMES:
+            text += f" ({tr(WARNING_STATUS_NAMES[cap_status])})"
+        if data.get("alert_id") is not None:
+            text += " — " + fill(QCoreApplication.translate("EventText", "from alert #%1"), _text(data, "alert_id"))
+        return text
     return f"{resource} {resource_id}"
 
 
@@ -343,4 +410,6 @@ def level_or_status(resource: str, data: Mapping[str, Any] | None) -> str:
         return ""
     if resource == "alert":
         return level_label(level_of(resource, data))
+    if resource == "warning":
+        return status_label(resource, data.get("state"))  # its "status" is CAP's Actual / Exercise...
     return status_label(resource, data.get("status"))

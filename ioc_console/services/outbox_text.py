@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from backend_client.api.actions import (
+    BULK_KIND,
+    WARNING_CREATE_KIND,
+    WARNING_PUBLISH_KIND,
+    WARNING_UPDATE_KIND,
+    bulk_result_of,
+)
+from backend_client.api.errors import BadResponse
+from backend_client.api.models import BulkFailure
 from ioc_console.services import event_text
 from ioc_console.services.event_text import fill
 from ioc_domain.alerts import DISPATCH_TARGET, MOVE_TARGETS, verify_outcome
+
+log = logging.getLogger(__name__)
 
 CONTEXT = "OutboxText"
 
@@ -101,6 +113,10 @@ def describe(entry: Any) -> str:
     resource_id = str(_field(entry, "resource_id") or "")
     body = _field(entry, "body") or {}
     action_kind = _field(entry, "kind")
+    if action_kind == BULK_KIND:
+        return describe_bulk(body)
+    if action_kind in (WARNING_CREATE_KIND, WARNING_UPDATE_KIND, WARNING_PUBLISH_KIND):
+        return describe_warning(action_kind, resource_id, body)
     if kind == "other" and action_kind in _KIND_TEMPLATES:
         if action_kind == "view.create":
             name = body.get("name") if isinstance(body, Mapping) else None
@@ -115,6 +131,88 @@ def describe(entry: Any) -> str:
     if kind == "other":
         return fill(tr(_TEMPLATES[kind]), str(_field(entry, "method") or ""), str(_field(entry, "path") or ""))
     return fill(tr(_TEMPLATES[kind]), resource_id)
+
+
+def describe_bulk(body: Any) -> str:
+    """A bulk action in words: what it does and to how many alerts ("Close 12 alerts (Resolved)")."""
+    items = _body_value(body, "items")
+    count = len(items) if isinstance(items, list) else 0
+    action = _body_value(body, "action")
+    # Literal strings in each call, so that lupdate sees them as plural (numerus) messages.
+    if action == "acknowledge":
+        return QCoreApplication.translate(CONTEXT, "Acknowledge %n alert(s)", None, count)
+    if action == "false_alarm":
+        return QCoreApplication.translate(CONTEXT, "Mark %n alert(s) as false alarms", None, count)
+    if action == "close":
+        return fill(
+            QCoreApplication.translate(CONTEXT, "Close %n alert(s) (%1)", None, count),
+            close_reason_label(_body_value(body, "reason")),
+        )
+    if action == "dispatch":
+        return fill(
+            QCoreApplication.translate(CONTEXT, "Dispatch %n alert(s) to %1", None, count),
+            str(_body_value(body, "unit") or ""),
+        )
+    return fill(QCoreApplication.translate(CONTEXT, "Act on %n alert(s): %1", None, count), str(action or ""))
+
+
+def _ui_language() -> str:
+    # The UI language sets the default locale (ioc_console.services.i18n).
+    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
+
+
+def describe_warning(action_kind: str, resource_id: str, body: Any) -> str:
+    """A warning write in words: drafting (from which alert, or what it updates), changing, publishing."""
+    if action_kind == WARNING_PUBLISH_KIND:
+        return fill(tr(QT_TRANSLATE_NOOP("OutboxText", "Publish public warning #%1")), resource_id)
+    if action_kind == WARNING_UPDATE_KIND:
+        return fill(tr(QT_TRANSLATE_NOOP("OutboxText", "Change draft warning #%1")), resource_id)
+    msg_type = _body_value(body, "msg_type")
+    references = str(_body_value(body, "references_id") or "")
+    if msg_type == "Update":
+        return fill(tr(QT_TRANSLATE_NOOP("OutboxText", "Draft an update of public warning #%1")), references)
+    if msg_type == "Cancel":
+        return fill(tr(QT_TRANSLATE_NOOP("OutboxText", "Draft the cancellation of public warning #%1")), references)
+    alert_id = _body_value(body, "alert_id")
+    if alert_id is not None:
+        return fill(tr(QT_TRANSLATE_NOOP("OutboxText", "Draft a public warning from alert #%1")), str(alert_id))
+    headline = event_text.warning_headline(body if isinstance(body, Mapping) else {}, _ui_language())
+    return fill(tr(QT_TRANSLATE_NOOP("OutboxText", "Draft public warning “%1”")), " ".join(headline.split()))
+
+
+def bulk_outcome(entry: Any) -> str | None:
+    """How an applied bulk action went ("10 of 12 alerts changed; 2 not changed"), None while it
+    has no answer (or the answer cannot be read, which is logged)."""
+    try:
+        result = bulk_result_of(entry)
+    except BadResponse as exc:
+        log.warning("outbox entry #%s: unreadable bulk answer: %s", _field(entry, "id"), exc)
+        return None
+    if result is None:
+        return None
+    done, total = len(result.succeeded), len(result.succeeded) + len(result.failed)
+    if not result.failed:
+        return QCoreApplication.translate(CONTEXT, "All %n alert(s) changed", None, done)
+    return fill(
+        QCoreApplication.translate(CONTEXT, "%1 of %n alert(s) changed; %2 not changed", None, total),
+        str(done),
+        str(len(result.failed)),
+    )
+
+
+_FAILURES = {
+    "conflict": QT_TRANSLATE_NOOP("OutboxText", "Alert #%1 was changed by someone else meanwhile; look at it again"),
+    "invalid_transition": QT_TRANSLATE_NOOP("OutboxText", "Alert #%1 cannot make this move in its current state"),
+    "not_found": QT_TRANSLATE_NOOP("OutboxText", "Alert #%1 no longer exists"),
+}
+
+
+def bulk_failure_text(failure: BulkFailure) -> str:
+    """Why one alert of a bulk action was left unchanged, in words (the server's message for a
+    reason this console does not know yet)."""
+    if failure.code in _FAILURES:
+        return fill(tr(_FAILURES[failure.code]), str(failure.id))
+    return fill(tr(QT_TRANSLATE_NOOP("OutboxText", "Alert #%1 not changed: %2")), str(failure.id), failure.message)
 
 
 def _body_value(body: Any, key: str) -> Any:
@@ -139,6 +237,8 @@ def target_state(entry: Any) -> str | None:
 
 def target_label(entry: Any) -> str | None:
     """What the alert becomes once the action is applied (for the row's "waiting to send" mark)."""
+    if _field(entry, "kind") == WARNING_PUBLISH_KIND:
+        return event_text.status_label("warning", "published")
     kind = intent(entry)
     body = _field(entry, "body")
     if kind in _ALERT_TARGETS:

@@ -176,7 +176,16 @@ def test_extracted_columns_for_each_resource(store):
     assert store.count("camera", state="online", kind="traffic") == 1
     assert store.count("sensor", state="alarm", kind="water_level") == 1
     assert store.count("meeting", state="scheduled") == 1
-    assert store.counts() == {"camera": 1, "alert": 0, "report": 1, "sensor": 1, "task": 1, "meeting": 1, "view": 0}
+    assert store.counts() == {
+        "camera": 1,
+        "alert": 0,
+        "report": 1,
+        "sensor": 1,
+        "task": 1,
+        "meeting": 1,
+        "warning": 0,
+        "view": 0,
+    }
 
 
 def test_upsert_resource_from_a_write_response_respects_versions(store):
