@@ -30,6 +30,7 @@ from ioc_backend.api.routes import (
     tasks,
     users,
     views,
+    warnings,
 )
 from ioc_backend.context import AppContext
 
@@ -80,6 +81,8 @@ def create_app(ctx: AppContext) -> FastAPI:
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     for module in (meeting_documents, polls):
+        app.include_router(module.router, prefix=API_PREFIX)
+    for module in (warnings,):
         app.include_router(module.router, prefix=API_PREFIX)
     install_error_handlers(app)
     app.add_middleware(

@@ -24,6 +24,7 @@ from ioc_backend.demo import reports as demo_reports
 from ioc_backend.demo import sensors as demo_sensors
 from ioc_backend.demo import tasks as demo_tasks
 from ioc_backend.demo import users as demo_users
+from ioc_backend.demo import warnings as demo_warnings
 from ioc_backend.security import hash_password
 from ioc_backend.timeutil import utcnow
 
@@ -149,7 +150,10 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
                 for i, t in enumerate(tasks)
             ],
         )
+        # A few published CAP warnings from confirmed forest-fire and flood alerts.
+        warnings_published = demo_warnings.seed_warnings(session, now)
     elapsed = time.perf_counter() - started
     counts: dict[str, float] = {**DEMO_COUNTS, "readings": len(readings), "seconds": round(elapsed, 2)}
+    counts["warnings"] = warnings_published
     log.info("seeded demo data in %.2f s: %s", elapsed, counts)
     return counts

@@ -12,11 +12,18 @@ from ioc_backend.api.schemas.vocabulary import (
     AlertTarget,
     AlertVerdict,
     CameraStatus,
+    CapCategory,
+    CapCertainty,
+    CapSeverity,
+    CapUrgency,
     CloseReason,
     MeetingStatus,
     PtzAction,
     ReportStatus,
     TaskStatus,
+    WarningMsgType,
+    WarningScope,
+    WarningStatus,
 )
 from ioc_domain.camera_urls import StreamUrlError, validate_stream_url
 
@@ -175,3 +182,61 @@ class MeetingPatch(Strict):
     ends_at: UtcDatetime | None = None
     status: MeetingStatus | None = None
     agenda: list[AgendaItem] | None = Field(default=None, max_length=100)
+
+
+# --- public warnings (CAP 1.2, ioc_domain.cap) ------------------------------------------------------
+
+Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
+Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
+# An RFC 5646 tag as CAP's xs:language takes it ("vi-VN", "en-US", "fr").
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)]
+
+
+class WarningCircle(Strict):
+    lat: Latitude
+    lon: Longitude
+    # Kilometres; a warning wider than the province is a polygon's job.
+    radius_km: float = Field(gt=0, le=500, allow_inf_nan=False)
+
+
+class WarningArea(Strict):
+    description: str = Field(min_length=1, max_length=500)
+    # [[lat, lon], ...]: closed on the first point when the CAP document is written.
+    polygon: list[tuple[Latitude, Longitude]] | None = Field(default=None, min_length=3, max_length=1000)
+    circle: WarningCircle | None = None
+
+
+class WarningInfo(Strict):
+    language: LanguageTag
+    category: list[CapCategory] = Field(min_length=1, max_length=12)
+    event: str = Field(min_length=1, max_length=200)
+    urgency: CapUrgency
+    severity: CapSeverity
+    certainty: CapCertainty
+    headline: str = Field(min_length=1, max_length=300)
+    description: str = Field(min_length=1, max_length=5000)
+    instruction: str = Field(default="", max_length=5000)
+    sender_name: str | None = Field(default=None, min_length=1, max_length=200)
+    expires: UtcDatetime | None = None
+
+
+class WarningCreate(Strict):
+    alert_id: RowId | None = None
+    msg_type: WarningMsgType = "Alert"
+    # The published warning an Update or Cancel refers to (required for those, refused for Alert).
+    references_id: RowId | None = None
+    status: WarningStatus = "Actual"
+    scope: WarningScope = "Public"
+    info: list[WarningInfo] = Field(min_length=1, max_length=4)
+    area: WarningArea
+
+
+class WarningPatch(Strict):
+    version: Version
+    info: list[WarningInfo] | None = Field(default=None, min_length=1, max_length=4)
+    area: WarningArea | None = None
+    status: WarningStatus | None = None
+
+
+class WarningPublish(Strict):
+    version: Version

@@ -21,6 +21,7 @@ from ioc_backend.api.schemas.vocabulary import (
     SensorStatus,
     Severity,
     TaskStatus,
+    WarningState,
 )
 
 T = TypeVar("T")
@@ -287,12 +288,61 @@ class SavedViewList(BaseModel):
     total: int
 
 
+class WarningCircle(BaseModel):
+    lat: float
+    lon: float
+    radius_km: float
+
+
+class WarningArea(BaseModel):
+    description: str
+    polygon: list[list[float]] | None
+    circle: WarningCircle | None
+
+
+class WarningInfo(BaseModel):
+    language: str
+    category: list[str]
+    event: str
+    urgency: str | None
+    severity: str | None
+    certainty: str | None
+    headline: str | None
+    description: str | None
+    instruction: str | None
+    sender_name: str | None
+    expires: str | None
+
+
+class PublicWarning(BaseModel):
+    id: int
+    identifier: str
+    sender: str
+    state: WarningState
+    status: str
+    msg_type: str
+    scope: str
+    sent: str | None
+    references: str | None
+    references_id: int | None
+    alert_id: int | None
+    info: list[WarningInfo]
+    area: WarningArea
+    created_by: str
+    created_at: str
+    published_by: str | None
+    cap_url: str
+    version: int
+    updated_at: str
+
+
 _ERRORS = {
     401: "unauthorized",
     403: "forbidden",
     404: "not_found",
     409: "conflict / invalid_transition",
     413: "payload_too_large",
+    415: "unsupported_media_type",
     422: "validation_error / idempotency_key_mismatch",
     429: "too_many_attempts (Retry-After)",
     503: "busy (Retry-After)",

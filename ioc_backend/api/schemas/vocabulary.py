@@ -26,3 +26,14 @@ Role = Literal["operator", "supervisor", "leader", "participant", "admin"]
 PtzAction = Literal["move", "zoom", "preset", "stop"]
 AuditAction = Literal["ptz.move", "ptz.zoom", "ptz.preset", "ptz.stop", "snapshot.taken"]
 Resource = Literal["camera", "alert", "report", "sensor", "task", "meeting", "warning"]
+# Public warnings as CAP 1.2 messages (ioc_domain.cap).
+WarningState = Literal["draft", "published", "external"]
+WarningStatus = Literal["Actual", "Exercise", "Test"]
+WarningMsgType = Literal["Alert", "Update", "Cancel"]
+WarningScope = Literal["Public"]
+CapCategory = Literal[
+    "Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env", "Transport", "Infra", "CBRNE", "Other"
+]
+CapUrgency = Literal["Immediate", "Expected", "Future", "Past", "Unknown"]
+CapSeverity = Literal["Extreme", "Severe", "Moderate", "Minor", "Unknown"]
+CapCertainty = Literal["Observed", "Likely", "Possible", "Unlikely", "Unknown"]
