@@ -3,6 +3,7 @@ detections, SLA, history, notes, the navigation intents and the role gating of "
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -11,6 +12,7 @@ import requests
 from backend_process import DEMO_PASSWORDS
 from console_helpers import WAIT_MS, http_headers
 
+from backend_client import IocClient
 from ioc_console.services.navigation import SHOW_CAMERA_ON_WALL, SHOW_ON_MAP
 from ioc_console.workspaces.alerts.detail_pane import AlertDetailPane, history_detail_text
 from ioc_console.workspaces.alerts.snapshot_view import BOX_COLOUR
@@ -245,3 +247,27 @@ def test_history_detail_keeps_unknown_fields():
     assert history_detail_text("sla_breach", {"which": "ack"}) == "which: ack"
     assert history_detail_text("dispatch", {"unit": "PCCC Huế"}) == "unit PCCC Huế"
     assert history_detail_text("note", None) == ""
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("ioc_backend.alerting.history") is None or not hasattr(IocClient, "alert_history"),
+    reason="needs the alert history route (issue 12, backend) merged",
+)
+def test_history_end_to_end(qtbot, backend, make_context):
+    context = make_context(backend.url)
+    _login_only(context, "operator")
+    alert = _alerts(backend.url, state="new")[0]
+    headers = http_headers(backend.url, "operator")
+    answer = requests.post(
+        f"{backend.url}/api/v1/alerts/{alert['id']}/transition",
+        json={"to": "acknowledged", "version": alert["version"]},
+        headers=headers,
+        timeout=10,
+    )
+    answer.raise_for_status()
+    pane = AlertDetailPane(context.connection, context.navigation, context.analytics)
+    qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.history_loaded, timeout=WAIT_MS):
+        pane.show_alert(answer.json())
+    rows = pane.history_rows()
+    assert rows[-1][1] == "operator (Operator)" and rows[-1][2] == "State changed"
