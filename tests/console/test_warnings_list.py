@@ -12,6 +12,7 @@ from console_helpers import WAIT_MS, http_headers
 from lxml import etree
 
 from ioc_console.workspaces.alerts.warnings_list import WarningsList
+from ioc_console.workspaces.alerts.warnings_page import WarningsPage, detail_with_editor
 from ioc_domain import cap
 
 
@@ -20,8 +21,7 @@ def _english(languages):
     languages.set_language("en")
 
 
-def _draft_on_server(url: str) -> dict[str, Any]:
-    """A draft warning written through the API by an operator, from an alert verified as real."""
+def _confirmed(url: str) -> dict[str, Any]:
     headers = http_headers(url, "operator")
     alerts = requests.get(f"{url}/api/v1/alerts", params={"state": "new", "limit": 50}, headers=headers, timeout=10)
     alert = next(a for a in alerts.json()["items"] if not a.get("verification"))
@@ -32,7 +32,13 @@ def _draft_on_server(url: str) -> dict[str, Any]:
         timeout=10,
     )
     verified.raise_for_status()
-    body = cap.draft_from_alert(verified.json())
+    return verified.json()
+
+
+def _draft_on_server(url: str) -> dict[str, Any]:
+    """A draft warning written through the API by an operator, from an alert verified as real."""
+    headers = http_headers(url, "operator")
+    body = cap.draft_from_alert(_confirmed(url))
     for block in body["info"]:  # the list shows the block of the UI language
         block["headline"] = "Cảnh báo <b>cháy</b> & khói"
     answer = requests.post(f"{url}/api/v1/warnings", json=body, headers=headers, timeout=10)
@@ -90,3 +96,21 @@ def test_supervisor_publishes_a_draft(qtbot, backend, make_context):
     qtbot.waitUntil(lambda: row_state() == "Published", timeout=WAIT_MS)
     assert view.current_warning()["id"] == draft["id"]
     assert not view.publish_button.isEnabled()  # published warnings never change
+
+
+def test_page_drafts_from_the_detail_pane_and_selects_the_new_draft(qtbot, backend, make_context):
+    context = _signed_in(qtbot, make_context, backend.url, "operator")
+    page = WarningsPage(context.connection)
+    qtbot.addWidget(page)
+    assert page.import_button.isVisibleTo(page)  # operators may import other agencies' warnings
+    pane = detail_with_editor(context, page)
+    qtbot.addWidget(pane)
+    alert = _confirmed(backend.url)
+    pane.show_alert(alert)
+    with qtbot.waitSignal(page.editor_opened, timeout=WAIT_MS) as opened:
+        pane.draft_button.click()
+    dialog = opened.args[0]
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=WAIT_MS)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: (page.list.current_warning() or {}).get("alert_id") == alert["id"], timeout=WAIT_MS)
+    assert page.list.current_warning()["state"] == "draft"
