@@ -95,13 +95,13 @@ def history_detail_text(action: str, detail: Mapping[str, Any] | None) -> str:
         parts.append(event_text.verdict_label(verdict))
     unit = detail.pop("unit", None)
     if unit:
-        parts.append(fill(_tr("unit %1"), str(unit)))
+        parts.append(fill(QCoreApplication.translate("AlertDetailPane", "unit %1"), str(unit)))
     for key in ("text", "note"):
         value = detail.pop(key, None)
         if value:
             parts.append(f"“{value}”")
     if detail.pop("bulk", False):
-        parts.append(_tr("(bulk)"))
+        parts.append(QCoreApplication.translate("AlertDetailPane", "(bulk)"))
     # Whatever else the server recorded, still shown rather than dropped.
     parts.extend(f"{key}: {_plain(value)}" for key, value in sorted(detail.items()) if value not in (None, ""))
     return " — ".join(parts)
@@ -498,8 +498,7 @@ class AlertDetailPane(QWidget):
         alert_id = key[0]
 
         def fetch() -> list[Any]:
-            # alert_history is added to IocClient by the client side of issue 12 (helper C).
-            return list(client.alert_history(alert_id))  # type: ignore[attr-defined]
+            return list(client.alert_history(alert_id))
 
         def done(entries: list[Any]) -> None:
             if self._history_for != key:

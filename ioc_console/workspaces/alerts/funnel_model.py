@@ -124,7 +124,7 @@ class FunnelModel(QAbstractTableModel):
             return None
         if column == 0:
             if is_total:
-                return tr("All")
+                return QCoreApplication.translate("FunnelModel", "All")
             label = field(item, "label_vi" if self._language == "vi" else "label_en")
             return str(label or field(item, "key") or "")
         if column <= len(STAGES):

@@ -26,13 +26,8 @@ from PySide6.QtWidgets import (
 from ioc_console.services.event_text import fill
 from ioc_domain.cap import CAP_CATEGORIES, CAP_CERTAINTIES, CAP_SEVERITIES, CAP_URGENCIES
 
-_CTX = "WarningEditor"
 TEXT_FIELDS = ("event", "headline", "description", "instruction")
 MIN_POLYGON_POINTS = 3
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
 
 
 def _combo(parent: QWidget, values: tuple[str, ...], name: str) -> QComboBox:
@@ -111,14 +106,14 @@ class InfoBlockEditor(QWidget):
 
     def retranslate_ui(self) -> None:
         texts = {
-            "event": _tr("&Event:"),
-            "headline": _tr("&Headline:"),
-            "description": _tr("&Description:"),
-            "instruction": _tr("&Instruction:"),
-            "urgency": _tr("&Urgency:"),
-            "severity": _tr("&Severity:"),
-            "certainty": _tr("C&ertainty:"),
-            "category": _tr("Categories:"),
+            "event": QCoreApplication.translate("WarningEditor", "&Event:"),
+            "headline": QCoreApplication.translate("WarningEditor", "&Headline:"),
+            "description": QCoreApplication.translate("WarningEditor", "&Description:"),
+            "instruction": QCoreApplication.translate("WarningEditor", "&Instruction:"),
+            "urgency": QCoreApplication.translate("WarningEditor", "&Urgency:"),
+            "severity": QCoreApplication.translate("WarningEditor", "&Severity:"),
+            "certainty": QCoreApplication.translate("WarningEditor", "C&ertainty:"),
+            "category": QCoreApplication.translate("WarningEditor", "Categories:"),
         }
         for key, label in self._labels.items():
             label.setText(texts[key])
@@ -160,14 +155,20 @@ class InfoBlockEditor(QWidget):
         """What keeps this block from being sent, in the operator's language."""
         block = self.block()
         names = {
-            "event": _tr("the event"),
-            "headline": _tr("the headline"),
-            "description": _tr("the description"),
-            "instruction": _tr("the instruction"),
+            "event": QCoreApplication.translate("WarningEditor", "the event"),
+            "headline": QCoreApplication.translate("WarningEditor", "the headline"),
+            "description": QCoreApplication.translate("WarningEditor", "the description"),
+            "instruction": QCoreApplication.translate("WarningEditor", "the instruction"),
         }
-        found = [fill(_tr("%1: %2 is empty."), language_name, names[key]) for key in TEXT_FIELDS if not block[key]]
+        found = [
+            fill(QCoreApplication.translate("WarningEditor", "%1: %2 is empty."), language_name, names[key])
+            for key in TEXT_FIELDS
+            if not block[key]
+        ]
         if not block["category"]:
-            found.append(fill(_tr("%1: choose at least one category."), language_name))
+            found.append(
+                fill(QCoreApplication.translate("WarningEditor", "%1: choose at least one category."), language_name)
+            )
         return found
 
 
@@ -185,10 +186,16 @@ def parse_polygon(text: str) -> tuple[list[list[float]], list[str]]:
                 raise ValueError
             lat, lon = float(parts[0]), float(parts[1])
         except ValueError:
-            problems.append(fill(_tr("Polygon line %1 is not “lat,lon”."), str(number)))
+            problems.append(
+                fill(QCoreApplication.translate("WarningEditor", "Polygon line %1 is not “lat,lon”."), str(number))
+            )
             continue
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            problems.append(fill(_tr("Polygon line %1 is not a place on Earth."), str(number)))
+            problems.append(
+                fill(
+                    QCoreApplication.translate("WarningEditor", "Polygon line %1 is not a place on Earth."), str(number)
+                )
+            )
             continue
         points.append([lat, lon])
     # A ring typed closed (last point = first) counts its corners once; the CAP text closes it again.
@@ -254,12 +261,22 @@ class AreaEditor(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self._description_label.setText(_tr("Area &description:"))
-        self.circle_choice.setText(_tr("&Circle"))
-        self.polygon_choice.setText(_tr("&Polygon"))
-        for label, text in zip(self._circle_labels, (_tr("Latitude:"), _tr("Longitude:"), _tr("Radius:")), strict=True):
+        self._description_label.setText(QCoreApplication.translate("WarningEditor", "Area &description:"))
+        self.circle_choice.setText(QCoreApplication.translate("WarningEditor", "&Circle"))
+        self.polygon_choice.setText(QCoreApplication.translate("WarningEditor", "&Polygon"))
+        for label, text in zip(
+            self._circle_labels,
+            (
+                QCoreApplication.translate("WarningEditor", "Latitude:"),
+                QCoreApplication.translate("WarningEditor", "Longitude:"),
+                QCoreApplication.translate("WarningEditor", "Radius:"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
-        self.polygon.setPlaceholderText(_tr("One corner per line as lat,lon, e.g.\n16.4637,107.5909"))
+        self.polygon.setPlaceholderText(
+            QCoreApplication.translate("WarningEditor", "One corner per line as lat,lon, e.g.\n16.4637,107.5909")
+        )
 
     def _choice_changed(self) -> None:
         self.stack.setCurrentIndex(0 if self.circle_choice.isChecked() else 1)
@@ -292,10 +309,17 @@ class AreaEditor(QWidget):
     def problems(self) -> list[str]:
         found: list[str] = []
         if not self.description.text().strip():
-            found.append(_tr("The area needs a description (the places it covers)."))
+            found.append(
+                QCoreApplication.translate("WarningEditor", "The area needs a description (the places it covers).")
+            )
         if self.uses_polygon():
             points, problems = parse_polygon(self.polygon.toPlainText())
             found.extend(problems)
             if len(points) < MIN_POLYGON_POINTS:
-                found.append(fill(_tr("The polygon needs at least %1 corners."), str(MIN_POLYGON_POINTS)))
+                found.append(
+                    fill(
+                        QCoreApplication.translate("WarningEditor", "The polygon needs at least %1 corners."),
+                        str(MIN_POLYGON_POINTS),
+                    )
+                )
         return found

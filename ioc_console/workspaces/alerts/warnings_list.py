@@ -112,7 +112,7 @@ class WarningsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return dict(warning)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1 and warning.get("state") == "external":
-            return fill(_tr("From %1"), str(warning.get("sender") or ""))
+            return fill(QCoreApplication.translate("WarningsList", "From %1"), str(warning.get("sender") or ""))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
@@ -126,7 +126,7 @@ class WarningsModel(QAbstractTableModel):
         if column == 3:
             return " ".join(warning_headline(warning, _language()).split())
         sent = parse_time(warning.get("sent"))
-        return format_local_time(sent) if sent is not None else _tr("not sent")
+        return format_local_time(sent) if sent is not None else QCoreApplication.translate("WarningsList", "not sent")
 
     def refresh_texts(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_HEADERS) - 1)
