@@ -127,7 +127,7 @@ def test_snapshot_shows_the_box_where_the_detection_is(qtbot, backend, make_cont
     assert pane.snapshot.image() is image
 
 
-def test_detections_sla_notes_and_history(qtbot, backend, make_context, monkeypatch):
+def test_detections_sla_notes_and_history(qtbot, backend, make_context, monkeypatch, languages):
     context = make_context(backend.url)
     _login_only(context, "operator")
     client = context.connection.client
@@ -180,6 +180,12 @@ def test_detections_sla_notes_and_history(qtbot, backend, make_context, monkeypa
     assert asked == [alert["id"]]
     with qtbot.waitSignal(pane.history_loaded, timeout=WAIT_MS):
         pane.show_alert({**alert, "version": alert["version"] + 1})
+    assert asked == [alert["id"], alert["id"]]
+
+    # A language switch re-words what is on screen, history included, without asking again.
+    languages.set_language("vi")
+    qtbot.waitUntil(lambda: pane.history_rows()[1][3] == "Mới → Đã tiếp nhận", timeout=2000)
+    assert pane.history_rows()[1][1].endswith("(Điều hành viên)")
     assert asked == [alert["id"], alert["id"]]
 
 

@@ -131,6 +131,7 @@ class AlertDetailPane(QWidget):
         self._snapshots: OrderedDict[tuple[int, str], QImage] = OrderedDict()
         self._history_for: tuple[int, int] | None = None  # (alert id, version) last asked for
         self._snapshot_for: tuple[int, str] | None = None
+        self._history_entries: list[Any] = []
         self._build()
         self._sla_timer = QTimer(self)
         self._sla_timer.setInterval(SLA_REFRESH_MS)
@@ -224,6 +225,8 @@ class AlertDetailPane(QWidget):
         self.notes_label.setText(self.tr("Notes"))
         self.history_label.setText(self.tr("History"))
         self.history.setHeaderLabels([self.tr("Time"), self.tr("By"), self.tr("What"), self.tr("Detail")])
+        if self._history_entries:
+            self._fill_history(self._history_entries)
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -244,6 +247,7 @@ class AlertDetailPane(QWidget):
             self._history_for = self._snapshot_for = None
             self.snapshot.set_message(self.tr("Choose an alert in a queue to see it here."))
             self.history.clear()
+            self._history_entries = []
             self.notes.clear()
         else:
             self._sla_timer.start()
@@ -491,6 +495,7 @@ class AlertDetailPane(QWidget):
             return
         if self._history_for is None or self._history_for[0] != key[0]:
             self.history.clear()
+            self._history_entries = []
         self._history_for = key
         self.history_status.setText(self.tr("Loading the history…"))
         self.history_status.setVisible(True)
@@ -519,6 +524,7 @@ class AlertDetailPane(QWidget):
         run_in_background(fetch, on_success=done, on_failure=failed, parent=self)
 
     def _fill_history(self, entries: list[Any]) -> None:
+        self._history_entries = list(entries)  # kept to re-word them on a language switch
         self.history.clear()
         for entry in entries:
             when = parse_time(_get(entry, "at"))

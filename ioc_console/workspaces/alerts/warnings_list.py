@@ -3,6 +3,7 @@ imported ones), the chosen one's CAP document as plain text, and publishing a dr
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -112,7 +113,9 @@ class WarningsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return dict(warning)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1 and warning.get("state") == "external":
-            return fill(QCoreApplication.translate("WarningsList", "From %1"), str(warning.get("sender") or ""))
+            # Tooltips may be read as rich text: the sender comes from another agency's document.
+            sender = html.escape(str(warning.get("sender") or ""))
+            return f"<p>{fill(QCoreApplication.translate('WarningsList', 'From %1'), sender)}</p>"
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
