@@ -1,1 +1,0 @@
-"""The "Alert queues" workspace: triage of AI alerts, their detail, the funnel and public warnings."""
