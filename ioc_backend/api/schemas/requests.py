@@ -213,6 +213,8 @@ class DetectionIn(Strict):
 
 class DetectionBatch(Strict):
     detections: list[DetectionIn] = Field(min_length=1, max_length=MAX_DETECTIONS)
+
+
 # --- public warnings (CAP 1.2, ioc_domain.cap) ------------------------------------------------------
 
 Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
