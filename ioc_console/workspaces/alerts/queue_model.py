@@ -163,10 +163,11 @@ class AlertQueueModel(QAbstractTableModel):
         if pending and not self._flush_timer.isActive():
             self._flush_timer.start()
 
-    def add_changes(self, changes: Iterable[Any]) -> None:
-        """Alerts from the sync engine's applied changes (``Change`` objects or mappings)."""
+    def add_changes(self, changes: Iterable[Any], *, live: bool = True) -> None:
+        """Alerts from the sync engine's applied changes (``Change`` objects or mappings); a
+        catch-up page (``CATCH_UP_BATCH`` or more) never counts as live."""
         changes = list(changes) if not isinstance(changes, list) else changes
-        live = len(changes) < CATCH_UP_BATCH
+        live = live and len(changes) < CATCH_UP_BATCH
         alerts = []
         for change in changes:
             get = change.get if isinstance(change, Mapping) else lambda k, _c=change: getattr(_c, k, None)
@@ -184,6 +185,18 @@ class AlertQueueModel(QAbstractTableModel):
             alerts.append(data)
         if alerts:
             self.add_alerts(alerts, live=live)
+
+    def clear(self) -> None:
+        """Forget every alert (another user's cache was opened)."""
+        self.beginResetModel()
+        self._alerts, self._masks, self._keys, self._texts, self._search = [], [], [], [], []
+        self._row_by_id.clear()
+        self._counts = dict.fromkeys(QUEUES, 0)
+        self._unseen = {queue: set() for queue in QUEUES}
+        self._timed.clear()
+        self._pending.clear()
+        self.endResetModel()
+        self.counts_changed.emit()
 
     def pending_count(self) -> int:
         return len(self._pending)
@@ -446,7 +459,9 @@ class AlertQueueModel(QAbstractTableModel):
             if column == COL_STATE:
                 mark = self._marks.get(f"alert:{alert.get('id')}")
                 if mark is not None:
-                    return fill(QCoreApplication.translate(_CTX, "%1 → %2 (waiting to send)"), self._text(row)[COL_STATE], mark)
+                    return fill(
+                        QCoreApplication.translate(_CTX, "%1 → %2 (waiting to send)"), self._text(row)[COL_STATE], mark
+                    )
             return self._text(row)[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_SEVERITY:
@@ -531,4 +546,3 @@ def age_seconds(alert: Mapping[str, Any], now: datetime) -> float:
     """Seconds since the alert's first detection (0 when unknown)."""
     first = alert_queues.parse_time(alert.get("first_detected_at")) or alert_queues.parse_time(alert.get("detected_at"))
     return max(0.0, (now - first).total_seconds()) if first is not None else 0.0
-

@@ -237,12 +237,12 @@ class AlertQueueProxy(QAbstractProxyModel):
         return self._model.alert_at(self._rows[row])
 
     # -- Qt proxy model ---------------------------------------------------------------------
-    def mapToSource(self, proxy_index: Index) -> QModelIndex:
+    def mapToSource(self, proxy_index: Index) -> QModelIndex:  # noqa: N802 - Qt API
         if self._model is None or not proxy_index.isValid() or not 0 <= proxy_index.row() < len(self._rows):
             return QModelIndex()
         return self._model.index(self._rows[proxy_index.row()], proxy_index.column())
 
-    def mapFromSource(self, source_index: Index) -> QModelIndex:
+    def mapFromSource(self, source_index: Index) -> QModelIndex:  # noqa: N802 - Qt API
         if not source_index.isValid():
             return QModelIndex()
         position = self._position(source_index.row())
