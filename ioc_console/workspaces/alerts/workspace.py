@@ -109,6 +109,8 @@ class AlertsWorkspace(Workspace):
         # -- the queue page: queues | filter, flash, table | detail pane ---------------------
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("alertTabs")
+        # The window must still fit a small screen: the splitter's panes give way below their hints.
+        self.tabs.setMinimumSize(320, 200)
         page = QWidget(self.tabs)
         self.queue_list = QueueList(self.model, page)
         self.queue_list.queue_chosen.connect(self.show_queue)
