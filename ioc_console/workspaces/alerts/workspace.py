@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from backend_client.cache import CacheStore
+from backend_client.sync.gc_pause import cyclic_gc_paused
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
 from ioc_console.services.navigation import REVEAL_ALERT
@@ -43,8 +45,8 @@ from widgets.alert_ticker import AlertTicker, TickerItem
 log = logging.getLogger(__name__)
 
 KEY = "alerts"
-# Pages read from the cache at start: each is decoded on the cache pool and added in one block
-# (~25 ms of GUI work per 1,000 alerts), so 100,000 alerts fill in without a long stall.
+# Alerts read from the cache at start join the model this many at a time (~25 ms of GUI work),
+# so 100,000 alerts fill in without a long stall.
 CACHE_PAGE = 1000
 CLOCK_TICK_MS = 15_000  # SLA countdowns and queue moves by time
 TICKER_LIMIT = 20
@@ -93,6 +95,7 @@ class AlertsWorkspace(Workspace):
         self._navigation = context.navigation
         self._loaded = False
         self._load_generation = 0
+        self._gc_pause: Any = None  # the collector is paused while the cache fills the model
         self._shown = False
         languages = context.languages
         user = connection.user
@@ -247,35 +250,55 @@ class AlertsWorkspace(Workspace):
         self.load_from_cache()
 
     def load_from_cache(self) -> None:
-        """Read every cached alert in pages on the cache pool; each page joins the model as one block."""
+        """Read every cached alert in one query on the cache pool (decoded there), then add them to
+        the model a page at a time between events, so the GUI thread is never held for long."""
         self._loaded = False
         self._load_generation += 1
-        self._read_page(0, self._load_generation)
+        generation = self._load_generation
 
-    def is_loaded(self) -> bool:
-        return self._loaded
-
-    def _read_page(self, offset: int, generation: int) -> None:
         def read(store: CacheStore) -> list[dict[str, Any]]:
-            return store.list("alert", limit=CACHE_PAGE, offset=offset, order_by="id asc")
+            # One query: paging with OFFSET re-sorts the whole table for every page. Decoding
+            # 100,000 alerts makes millions of objects without a cycle: no collector meanwhile.
+            with cyclic_gc_paused():
+                return store.list("alert", order_by="seq asc")
 
         def arrived(alerts: list[dict[str, Any]]) -> None:
-            if generation != self._load_generation:
-                return  # another user's cache opened meanwhile
-            self.model.add_alerts(alerts)
-            self.model.flush()
-            if len(alerts) == CACHE_PAGE:
-                self._read_page(offset + CACHE_PAGE, generation)
-            else:
-                self._loaded = True
-                log.info("alert queues hold %d alerts", self.model.rowCount())
-                self._update_ticker()
+            if generation == self._load_generation:
+                self._gc_pause = cyclic_gc_paused()
+                self._gc_pause.__enter__()
+                self._feed_page(alerts, 0, generation)
 
         def failed(error: BaseException) -> None:
             log.warning("could not read the cached alerts: %s", error)
             self.status_message.emit(fill(self.tr("Could not load the alerts: %1"), str(error)), 15_000)
 
         self._connection.read_cache(read, on_success=arrived, on_failure=failed, parent=self)
+
+    def is_loaded(self) -> bool:
+        return self._loaded
+
+    def _feed_page(self, alerts: list[dict[str, Any]], start: int, generation: int) -> None:
+        if generation != self._load_generation:
+            self._end_gc_pause()
+            return  # another user's cache opened meanwhile
+        self.model.add_alerts(alerts[start : start + CACHE_PAGE])
+        self.model.flush()
+        if start + CACHE_PAGE < len(alerts):
+            # The next page after the events waiting now (paints, input) have been handled.
+            QTimer.singleShot(0, self, lambda: self._feed_page(alerts, start + CACHE_PAGE, generation))
+            return
+        self._loaded = True
+        self._end_gc_pause()
+        # The alerts now live as long as the console: keep them out of every later full
+        # collection (which would walk them all, holding the GIL, for a few hundred ms).
+        gc.freeze()
+        log.info("alert queues hold %d alerts", self.model.rowCount())
+        self._update_ticker()
+
+    def _end_gc_pause(self) -> None:
+        pause, self._gc_pause = self._gc_pause, None
+        if pause is not None:
+            pause.__exit__(None, None, None)
 
     def _on_changes(self, changes: list[Any]) -> None:
         # Until the cache is read, an alert the model does not hold yet is not news.
