@@ -217,7 +217,7 @@ def test_sla_column_says_time_left_or_overdue_in_red(seeded, languages):
     assert index.data(Qt.ItemDataRole.ForegroundRole) == QColor("#ff5c5c")
     assert index.data(Qt.ItemDataRole.FontRole).bold()
     assert model.index(model.row_of(6), COL_SLA).data() == ""  # closed: no SLA runs
-    assert model.index(model.row_of(3), COL_SLA).data() == "3 h 25 min left"  # acknowledged: the close SLA (4 h from 30 min ago)
+    assert model.index(model.row_of(3), COL_SLA).data() == "3 h 25 min left"  # acknowledged: 4 h from 30 min ago
 
 
 def test_time_alone_moves_alerts_into_the_escalation_queue_and_out_of_review(seeded):
