@@ -125,7 +125,7 @@ class TriageKeys(QObject):
             return act
 
         self.act_acknowledge = make("triageAcknowledge", "A", self.acknowledge)
-        self.act_verify = make("triageVerify", "V", self.verify)
+        self.act_verify = make("triageVerify", "V", lambda: self.verify())  # not triggered(checked)
         self.act_dispatch = make("triageDispatch", "D", self.dispatch)
         self.act_start = make("triageStart", "S", self.start)
         self.act_close = make("triageClose", "C", self.close)
