@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 REVEAL_EVENT = "event.reveal"  # {"key": "alert:17"}: select the row in the live event log
 SHOW_CAMERA_ON_WALL = "camera.show_on_wall"  # {"camera_id": "cam-0001"}
 SHOW_ON_MAP = "map.show"  # {"key": "alert:17"} or {"lat": ..., "lon": ...}
+REVEAL_ALERT = "alert.reveal"  # {"alert_id": 17}: make the alert current in the alert queues
 
 Handler = Callable[[Mapping[str, Any]], bool]
 

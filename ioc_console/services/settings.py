@@ -14,6 +14,8 @@ APP_NAME = "ioc-console"
 HOME_ENV = "IOC_CONSOLE_HOME"
 SUPPORTED_LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
+# Loud enough to be heard over a control room, not a siren: the operator turns it up if needed.
+DEFAULT_ALERT_VOLUME = 0.7
 
 
 def _root_or(kind: str, fallback: str) -> Path:
@@ -97,6 +99,30 @@ class ConsoleSettings:
     @snapshot_folder.setter
     def snapshot_folder(self, value: str) -> None:
         self._store.setValue("video/snapshot_folder", value)
+
+    @property
+    def alert_sound_muted(self) -> bool:
+        """No chime when a critical alert arrives (the flash still shows)."""
+        return bool(self._store.value("alerts/sound_muted", False, type=bool))
+
+    @alert_sound_muted.setter
+    def alert_sound_muted(self, value: bool) -> None:
+        self._store.setValue("alerts/sound_muted", bool(value))
+
+    @property
+    def alert_sound_volume(self) -> float:
+        """Volume of the critical-alert chime, 0.0 (silent) to 1.0."""
+        try:
+            value = float(self._store.value("alerts/sound_volume", DEFAULT_ALERT_VOLUME))
+        except (TypeError, ValueError):
+            return DEFAULT_ALERT_VOLUME
+        return min(1.0, max(0.0, value))
+
+    @alert_sound_volume.setter
+    def alert_sound_volume(self, value: float) -> None:
+        if not 0.0 <= float(value) <= 1.0:
+            raise ValueError(f"volume must be between 0.0 and 1.0, not {value!r}")
+        self._store.setValue("alerts/sound_volume", float(value))
 
     def camera_favourites(self, username: str) -> list[str]:
         """The camera ids ``username`` marked as favourites on this console before they were kept on the

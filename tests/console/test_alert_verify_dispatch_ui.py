@@ -295,9 +295,12 @@ def test_operator_menu_offers_verify_and_dispatch_only_on_open_alerts(qtbot, ope
 
 
 def test_shortcut_help_lists_verify_and_dispatch(operator_window):
-    keys = {QKeySequence(key).toString(): text for key, text in operator_window.shortcut_list()}
-    assert keys["V"].startswith("Nhật ký sự kiện: xác minh cảnh báo đang chọn")
-    assert keys["D"].startswith("Nhật ký sự kiện: điều phối cảnh báo đang chọn")
+    # The alert queues list the same keys for their table: every line of a key counts.
+    keys: dict[str, list[str]] = {}
+    for key, text in operator_window.shortcut_list():
+        keys.setdefault(QKeySequence(key).toString(), []).append(text)
+    assert any(text.startswith("Nhật ký sự kiện: xác minh cảnh báo đang chọn") for text in keys["V"])
+    assert any(text.startswith("Nhật ký sự kiện: điều phối cảnh báo đang chọn") for text in keys["D"])
 
 
 # -- dialogs and words, no backend needed ----------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -41,6 +41,7 @@ def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
         "&Tệp",
         "&Xem",
         "Sự kiện trực tiếp",
+        "Alert queues",  # Vietnamese words come with the integrator's translations
         "Tường video",
         "Trợ &giúp",
     ]
@@ -48,8 +49,9 @@ def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
     assert window.user_label.text() == "Chưa đăng nhập"
     assert window.current_workspace_key() == "events"
     nav = window.findChild(type(window._nav), "workspaceNav")
-    assert nav.count() == 2 and nav.item(0).text().endswith("Sự kiện trực tiếp")
-    assert nav.item(1).text() == "2   Tường video"
+    assert nav.count() == 3 and nav.item(0).text().endswith("Sự kiện trực tiếp")
+    assert nav.item(1).text() == "2   Alert queues"  # Ctrl+2: triage comes right after the live events
+    assert nav.item(2).text() == "3   Tường video"
     for state, text in (("online", "Trực tuyến"), ("degraded", "Chập chờn"), ("offline", "Ngoại tuyến")):
         window.connection_indicator.set_state(state)
         assert window.connection_indicator.text() == text
@@ -96,7 +98,6 @@ def test_language_switch_changes_visible_texts_at_runtime(make_window, qtbot):
     events.model.append_entry(_alert(1, "critical"))
     events.model.flush()
     assert events.view.table().model().headerData(0, Qt.Orientation.Horizontal) == "Thời gian"
-    assert events.ticker.headline().endswith("tại camera cam-0001, độ tin cậy 90%")
 
     window.act_language.trigger()
 
@@ -106,7 +107,6 @@ def test_language_switch_changes_visible_texts_at_runtime(make_window, qtbot):
     assert window._nav.item(0).text().endswith("Live events")
     assert events.view.table().model().headerData(0, Qt.Orientation.Horizontal) == "Time"
     assert events.view.follow_button().text() == "Follow newest"
-    assert events.ticker.headline().endswith("at camera cam-0001, confidence 90%")
     assert window.act_language.text() == "Switch to Vietnamese"
     assert window._context.settings.language == "en"
 
@@ -138,29 +138,58 @@ def test_geometry_and_splitter_restored_in_a_new_window(make_window, qtbot):
     assert not second.findChild(QDockWidget, "tickerDock").isVisible()
 
 
-def test_ticker_shows_newest_open_alert_and_reveals_it_in_the_log(make_window, qtbot):
+def test_ticker_cycles_unacknowledged_critical_alerts_and_reveals_them_in_the_queues(make_window, qtbot):
     window = make_window(NO_SERVER)
     window.show()
-    model, ticker = window.workspace("events").model, window.workspace("events").ticker
-    assert ticker.headline() == "Không có cảnh báo nghiêm trọng hoặc cần chú ý nào đang chờ xử lý"
-    for n, severity in ((1, "critical"), (2, "info"), (3, "warning")):
-        model.append_entry(_alert(n, severity))
-    for n in range(4, 40):
-        model.append_entry(_alert(n, "info"))
+    alerts = window.workspace("alerts")
+    model, ticker = alerts.model, alerts.ticker
+    window.act_language.trigger()  # English: the ticker's words are the English source texts
+    qtbot.waitUntil(lambda: ticker.headline() == "No unacknowledged critical alerts")
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "id": 1,
+            "analytic": "forest_fire",
+            "severity": "critical",
+            "state": "new",
+            "ward": "A Lưới",
+            "version": 1,
+            "first_detected_at": (now - timedelta(minutes=2, seconds=5)).isoformat(),
+        },
+        {
+            "id": 2,
+            "analytic": "landslide",
+            "severity": "critical",
+            "state": "new",
+            "ward": "Phong Điền",
+            "version": 1,
+            "first_detected_at": (now - timedelta(minutes=30)).isoformat(),
+        },
+        {
+            "id": 3,
+            "analytic": "smoke",
+            "severity": "warning",
+            "state": "new",
+            "ward": "Hương Trà",
+            "version": 1,
+            "first_detected_at": now.isoformat(),
+        },
+    ]
+    model.add_alerts(rows)
     model.flush()
-    assert ticker.level() == "warning" and "cam-0003" in ticker.headline()
-
-    view = window.workspace("events").view
-    view.filter_edit().setText("cam-0039")  # hides the ticker's row: revealing must clear the filter
+    alerts._update_ticker()
+    assert ticker.caption() == "Newest critical" and ticker.level() == "critical"
+    assert ticker.headline() == "Forest fire — A Lưới, 2 min ago"  # no catalogue from a server: readable code
+    ticker.advance()
+    assert ticker.caption() == "Critical 2 of 2" and ticker.headline() == "Landslide — Phong Điền, 30 min ago"
+    window.show_workspace_key("events")
     qtbot.mouseClick(ticker, Qt.MouseButton.LeftButton)
-    selected = view.table().selectionModel().selectedRows()
-    assert len(selected) == 1 and "cam-0003" in selected[0].siblingAtColumn(4).data()
-    assert view.filter_edit().text() == "" and not view.is_following()
-
-    # Acknowledging alert 3 supersedes it: the ticker falls back to the older critical one.
-    model.append_entry(_alert(3, "warning", state="acknowledged"))
+    assert window.current_workspace_key() == "alerts" and alerts.current_alert()["id"] == 2
+    # Acknowledged, the landslide leaves the ticker; the forest fire stays.
+    model.add_alerts([dict(rows[1], state="acknowledged", version=2)])
     model.flush()
-    assert ticker.level() == "critical" and "cam-0001" in ticker.headline()
+    alerts._update_ticker()
+    assert ticker.current_key() == "alert:1" and ticker.headline().startswith("Forest fire — A Lưới")
 
 
 def test_window_has_no_password_anywhere_even_before_sign_in(make_window):

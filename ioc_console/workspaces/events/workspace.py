@@ -1,12 +1,13 @@
-"""The "Live events" workspace: the event log, its feed, alert actions, saved views and the alert ticker."""
+"""The "Live events" workspace: the event log, its feed, alert actions and saved views (the alert ticker
+lives with the alert queues, which hold every alert)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from backend_client.sync.saved_views import EVENT_LOG_KIND
 from ioc_console.services import event_text
@@ -19,9 +20,7 @@ from ioc_console.workspaces.events.event_feed import EventFeed
 from ioc_console.workspaces.events.event_log_model import EventLogFilterModel, EventLogModel
 from ioc_console.workspaces.events.saved_views_control import SavedViewsControl
 from ioc_domain.alerts import ALERT_WRITE_PERMISSION
-from widgets.alert_ticker import AlertTicker
 from widgets.event_log import EventLogView
-from widgets.item_roles import ItemRole
 
 KEY = "events"
 
@@ -65,17 +64,6 @@ class EventsWorkspace(Workspace):
         self.saved_views = SavedViewsControl(context.connection, self.view, self, kind=self.saved_view_kind or "")
         self.view.add_bar_widget(self.saved_views, 2)
 
-        self.ticker = AlertTicker(self.model, self)
-        self.ticker.activated.connect(self._ticker_activated)
-        self._ticker_dock = QDockWidget(self)
-        self._ticker_dock.setObjectName("tickerDock")
-        self._ticker_dock.setWidget(self.ticker)
-        self._ticker_dock.setTitleBarWidget(QWidget(self._ticker_dock))  # compact: no title bar
-        self._ticker_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self._ticker_dock.setAllowedAreas(Qt.DockWidgetArea.TopDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.act_ticker = self._ticker_dock.toggleViewAction()
-        self.act_ticker.setObjectName("toggleTicker")
-
         self.events_label = QLabel(self)
         self.events_label.setObjectName("statusEvents")
         self.last_event_label = QLabel(self)
@@ -114,9 +102,6 @@ class EventsWorkspace(Workspace):
     def status_items(self) -> list[QWidget]:
         return [self.events_label, self.last_event_label]
 
-    def panels(self) -> list[QDockWidget]:
-        return [self._ticker_dock]
-
     def focus_filter(self) -> bool:
         self.view.focus_filter()
         return True
@@ -128,16 +113,11 @@ class EventsWorkspace(Workspace):
         self.view.restore_header_state(state)
 
     def retranslate_ui(self) -> None:
-        self.act_ticker.setText(self.tr("Alert &ticker"))
         self._update_stats()
 
     # -- revealing a row ---------------------------------------------------------------------
     def reveal(self, source_index: QModelIndex | QPersistentModelIndex) -> bool:
         return self.view.reveal(source_index)
-
-    def _ticker_activated(self, index: QPersistentModelIndex) -> None:
-        key = index.data(ItemRole.KEY) if index.isValid() else None
-        self._navigation.request(REVEAL_EVENT, {"key": key, "index": index})
 
     def _reveal_intent(self, payload: Mapping[str, Any]) -> bool:
         index = payload.get("index")
