@@ -9,8 +9,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from ioc_console.services.workspace import Workspace, WorkspaceRegistry, WorkspaceSpec
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
     from ioc_console.services.context import ConsoleContext
 
 
@@ -20,22 +18,10 @@ def _events(context: ConsoleContext) -> Workspace:
     return EventsWorkspace(context)
 
 
-def _alert_detail(context: ConsoleContext, parent: QWidget) -> QWidget:
-    """The alert queues' detail pane (helper E's AlertDetailPane)."""
-    try:
-        from ioc_console.workspaces.alerts.detail_pane import AlertDetailPane  # type: ignore[import-not-found]
-    except ImportError:
-        # Only until alerts-e-detail is merged: the integrator removes this fallback.
-        from ioc_console.workspaces.alerts.interim_detail import InterimDetail
-
-        return InterimDetail(parent)
-    return AlertDetailPane(context.connection, context.navigation, context.analytics, parent)
-
-
 def _alerts(context: ConsoleContext) -> Workspace:
     from ioc_console.workspaces.alerts.workspace import AlertsWorkspace
 
-    return AlertsWorkspace(context, _alert_detail)
+    return AlertsWorkspace(context)
 
 
 def _video(context: ConsoleContext) -> Workspace:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, QObje
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QTableView, QWidget
 
+from backend_client.api.actions import bulk_alert_action, bulk_result_of
 from ioc_console.services.alert_dialogs import CloseAlertDialog, DispatchAlertDialog, NoteDialog, VerifyAlertDialog
 from ioc_console.services.alert_submit import AlertSubmitter, analytic_name
 from ioc_console.services.connection import ConnectionService
@@ -35,19 +36,6 @@ _MOVE_KEYS = {
     Qt.Key.Key_PageUp: -10,
     Qt.Key.Key_PageDown: 10,
 }
-
-
-def _bulk_action(action: str, alerts: list[dict[str, Any]], **options: Any) -> Any:
-    # Helper C's client addition (alerts-c-client); the integrator removes this ignore after the merge.
-    from backend_client.api.actions import bulk_alert_action  # type: ignore[attr-defined]
-
-    return bulk_alert_action(action, alerts, **options)
-
-
-def _bulk_result(entry: Any) -> Any:
-    from backend_client.api.actions import bulk_result_of  # type: ignore[attr-defined]
-
-    return bulk_result_of(entry)
 
 
 def _field(item: Any, name: str) -> Any:
@@ -314,7 +302,7 @@ class TriageKeys(QObject):
             )
             return False
         try:
-            request = _bulk_action(action, alerts, **options)
+            request = bulk_alert_action(action, alerts, **options)
         except ValueError as exc:
             log.warning("bulk action refused before queueing: %s", exc)
             self.status_message.emit(
@@ -355,7 +343,7 @@ class TriageKeys(QObject):
         if action is None or entry.state not in ("applied", "conflict", "failed"):
             return
         del self._bulk_entries[int(entry.id)]
-        result = _bulk_result(entry) if entry.state == "applied" else None
+        result = bulk_result_of(entry) if entry.state == "applied" else None
         if result is None:
             text = fill(
                 self.tr("%1 on the selected alerts failed: %2"),

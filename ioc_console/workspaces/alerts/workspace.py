@@ -33,10 +33,12 @@ from ioc_console.services.event_text import fill
 from ioc_console.services.navigation import REVEAL_ALERT
 from ioc_console.services.workspace import Workspace, WorkspaceAction
 from ioc_console.workspaces.alerts.attention import Attention
+from ioc_console.workspaces.alerts.funnel_view import FunnelView
 from ioc_console.workspaces.alerts.queue_list import QueueList, queue_title
 from ioc_console.workspaces.alerts.queue_model import COL_ALERT, COL_PLACE, AlertQueueModel
 from ioc_console.workspaces.alerts.queue_proxy import AlertQueueProxy
 from ioc_console.workspaces.alerts.triage import HELP_KEYS, TriageKeys
+from ioc_console.workspaces.alerts.warnings_page import WarningsPage, detail_with_editor
 from ioc_domain import alert_queues
 from ioc_domain.alert_queues import OPEN, QUEUES
 from ioc_domain.alerts import ALERT_WRITE_PERMISSION
@@ -88,7 +90,9 @@ class TriageHelp(QFrame):
 
 
 class AlertsWorkspace(Workspace):
-    def __init__(self, context: ConsoleContext, detail_factory: DetailFactory, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: ConsoleContext, detail_factory: DetailFactory | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("alertsWorkspace")
         self._context = context
@@ -162,7 +166,14 @@ class AlertsWorkspace(Workspace):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ((0, 90), (1, 130), (COL_ALERT, 220), (COL_PLACE, 180), (4, 110), (5, 150)):
             self.table.setColumnWidth(column, width)
-        self.detail = detail_factory(context, page)
+        # Beside the queues: the public warnings (ours and other agencies', CAP import) and the funnel.
+        self.warnings_page = WarningsPage(connection, self.tabs)
+        self.funnel = FunnelView(connection, context.analytics, self.tabs)
+        # The detail pane's "Draft warning…" opens the editor of the warnings page (tests may pass their own pane).
+        if detail_factory is None:
+            self.detail: QWidget = detail_with_editor(context, self.warnings_page, page)
+        else:
+            self.detail = detail_factory(context, page)
         self.detail.setObjectName(self.detail.objectName() or "alertDetail")
 
         bar = QHBoxLayout()
@@ -186,6 +197,8 @@ class AlertsWorkspace(Workspace):
         self.splitter.setSizes([230, 900, 420])
         QVBoxLayout(page).addWidget(self.splitter)
         self.tabs.addTab(page, "")
+        self.warnings_tab = self.tabs.addTab(self.warnings_page, "")
+        self.funnel_tab = self.tabs.addTab(self.funnel, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.tabs)
@@ -425,6 +438,9 @@ class AlertsWorkspace(Workspace):
         reads = role is None or may(role, "ops.read")
         self.no_alerts_label.setVisible(not reads)
         self.table.setVisible(reads)
+        # The same permission table the backend enforces: no tab for what the role cannot read.
+        self.tabs.setTabVisible(self.warnings_tab, role is None or may(role, "warning.read"))
+        self.tabs.setTabVisible(self.funnel_tab, reads)
         self.triage.update_enabled()
 
     # -- sound settings ----------------------------------------------------------------------
@@ -498,6 +514,8 @@ class AlertsWorkspace(Workspace):
 
     def retranslate_ui(self) -> None:
         self.tabs.setTabText(0, self.tr("Queues"))
+        self.tabs.setTabText(self.warnings_tab, self.tr("Public warnings"))
+        self.tabs.setTabText(self.funnel_tab, self.tr("Funnel and false alarms"))
         self.filter_edit.setPlaceholderText(self.tr("Filter: analytic, place, camera, owner, #id"))
         self.mute_box.setText(self.tr("Mute the critical-alert sound"))
         self.volume_slider.setToolTip(self.tr("Volume of the critical-alert sound"))
