@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from backend_client.api import actions
 from backend_client.api.models import BulkFailure
@@ -63,9 +63,14 @@ def warning(**changes: Any) -> dict[str, Any]:
 
 
 @pytest.fixture()
-def english(qapp) -> None:
-    """The English source texts: no translator of ours installed (as with no translation file)."""
+def english(qapp) -> Iterator[None]:
+    """The English source texts: no translator of ours installed (as with no translation file), and
+    an English default locale (an earlier test may have left the console's Vietnamese one)."""
     assert QCoreApplication.translate("OutboxText", "Publish public warning #%1") == "Publish public warning #%1"
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)
 
 
 # --- English sources -------------------------------------------------------------------------------------------
