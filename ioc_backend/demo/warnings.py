@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
@@ -19,8 +19,8 @@ DEMO_WARNINGS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("forest_fire",), 2),
     (("flooded_road", "water_level_rise"), 2),
 )
-# The demo's duty officers: who verified on camera, who drafted, who published.
-VERIFIER, DRAFTER, PUBLISHER = "operator", "operator", "supervisor"
+# The demo's duty officers: who drafted, who published.
+DRAFTER, PUBLISHER = "operator", "supervisor"
 # How long after the detection each step happened in the demo story.
 _VERIFIED_AFTER = timedelta(minutes=4)
 _DRAFTED_AFTER = timedelta(minutes=9)
@@ -33,8 +33,8 @@ def _is_confirmed(alert: models.Alert) -> bool:
 
 
 def _candidates(session: Any, analytics: tuple[str, ...], count: int, now: datetime) -> list[models.Alert]:
-    """The newest alerts of ``analytics`` that were really there: confirmed ones first, else
-    ones not closed as false positives (which this step then confirms)."""
+    """The newest alerts of ``analytics`` that an operator confirmed on camera (the seed's own
+    verdicts, with their history), detected long enough ago for a warning to have gone out."""
     rows = (
         session.execute(
             select(models.Alert)
@@ -44,21 +44,20 @@ def _candidates(session: Any, analytics: tuple[str, ...], count: int, now: datet
         .scalars()
         .all()
     )
-    confirmed = [a for a in rows if _is_confirmed(a)]
-    plausible = [
-        a for a in rows if not _is_confirmed(a) and a.close_reason in (None, "resolved") and a.verification is None
-    ]
-    return (confirmed + plausible)[:count]
+    return [a for a in rows if _is_confirmed(a)][:count]
 
 
-def _confirm(session: Any, alert: models.Alert) -> None:
-    """Mark a seeded alert verified as confirmed, as the demo's operator did on camera."""
-    at = as_utc(alert.detected_at) + _VERIFIED_AFTER
-    alert.verification = {"verdict": "confirmed", "by": VERIFIER, "at": at.isoformat(timespec="milliseconds")}
-    if alert.state == "new":
-        alert.state = "acknowledged"  # confirming on camera is the acknowledgement (ioc_domain.alerts)
-    alert.owner = alert.owner or VERIFIER
-    record_change(session, alert)
+def _sent_at(session: Any, alert: models.Alert) -> datetime:
+    """When the demo's supervisor sent the warning: a while after the verdict, and after whatever
+    the alert's history already holds (the history stays in time order)."""
+    verified = datetime.fromisoformat(str((alert.verification or {}).get("at")))
+    latest = session.execute(
+        select(func.max(models.AlertHistoryEntry.at)).where(models.AlertHistoryEntry.alert_id == alert.id)
+    ).scalar()
+    sent = as_utc(verified) + _SENT_AFTER - _VERIFIED_AFTER
+    if latest is not None:
+        sent = max(sent, as_utc(latest) + timedelta(minutes=1))
+    return sent.replace(microsecond=0) + timedelta(seconds=1)
 
 
 def _publish(session: Any, alert: models.Alert, camera_name: str) -> models.PublicWarning:
@@ -76,10 +75,10 @@ def _publish(session: Any, alert: models.Alert, camera_name: str) -> models.Publ
         },
         {"camera": camera_name},
     )
-    sent = (detected + _SENT_AFTER).replace(microsecond=0)
+    sent = _sent_at(session, alert)
     for block in body["info"]:
         block["expires"] = (sent + _IN_FORCE).isoformat()
-    created = detected + _DRAFTED_AFTER
+    created = sent - (_SENT_AFTER - _DRAFTED_AFTER)
     warning = models.PublicWarning(
         identifier=f"pending-demo-{alert.id}",  # replaced below, once the id is known
         sender=DEFAULT_SENDER,
@@ -120,8 +119,6 @@ def seed_warnings(session: Any, now: datetime) -> int:
     published = 0
     for analytics, count in DEMO_WARNINGS:
         for alert in _candidates(session, analytics, count, as_utc(now)):
-            if not _is_confirmed(alert):
-                _confirm(session, alert)
             camera = session.get(models.Camera, alert.camera_id)
             _publish(session, alert, camera.name if camera else alert.camera_id)
             published += 1

@@ -110,6 +110,182 @@
     </message>
 </context>
 <context>
+    <name>AlertDetailPane</name>
+    <message>
+        <source>Detected</source>
+        <extracomment>Snapshots kept decoded in memory (one pane; an operator walks back and forth over a few dozen). How often the SLA line is recomputed (&quot;due in 3 min&quot; must tick down while nothing changes).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detection bundled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified on camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(bulk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open camera on the wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft warning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Thời gian</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished">Chi tiết</translation>
+    </message>
+    <message>
+        <source>Choose an alert in a queue to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera %1 — %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 detection at %1, confidence %2% (repeats within %3 join this alert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 detections from %2 to %3 (over %4), latest confidence %5% (bundling window %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: no deadline running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERDUE: not acknowledged, due %1 (overdue by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERDUE: not closed, due %1 (overdue by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge by %1 (in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close by %1 (in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deadline for this alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the SLA was breached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No video wall in this console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This console has no map workspace yet; the place is in the alert (ward, coordinates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an alert verified on camera as real can become a public warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot cannot be shown: the server cannot be reached and no copy is saved here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertDialogs</name>
     <message>
         <source>The note is too long: %1 characters, at most %2.</source>
@@ -121,18 +297,238 @@
     </message>
 </context>
 <context>
+    <name>AlertDurations</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertQueueList</name>
+    <message>
+        <source>All open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urban order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forest fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natural disaster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New (not acknowledged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA breached (escalation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertQueueModel</name>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished">Camera</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Trạng thái</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertTicker</name>
     <message>
-        <source>Latest alert</source>
-        <translation>Cảnh báo mới nhất</translation>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Click or press Enter to show this alert in the event log</source>
-        <translation>Nhấp chuột hoặc nhấn Enter để xem cảnh báo này trong nhật ký sự kiện</translation>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No open critical or warning alerts</source>
-        <translation>Không có cảnh báo nghiêm trọng hoặc cần chú ý nào đang chờ xử lý</translation>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click or press Enter to open this alert in the alert queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unacknowledged critical alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertsWorkspace</name>
+    <message>
+        <source>Could not load the alerts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New critical alert: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert queues: acknowledge the alert (or all marked ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert queues: verify the alert on camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert queues: dispatch the alert (or all marked ones) to a unit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert queues: start handling the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert queues: close the alert (or all marked ones)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert queues: add a note to the alert…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert queues: false alarm (the alert or all marked ones)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel and false alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: analytic, place, camera, owner, #id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute the critical-alert sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume of the critical-alert sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not see alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert &amp;ticker</source>
+        <translation type="unfinished">&amp;Dải cảnh báo</translation>
     </message>
 </context>
 <context>
@@ -196,6 +592,71 @@
     <message>
         <source>, PTZ</source>
         <translation>, PTZ</translation>
+    </message>
+</context>
+<context>
+    <name>CapImporter</name>
+    <message>
+        <source>Import a CAP 1.2 warning</source>
+        <extracomment>The server&apos;s limit for a CAP document (POST /warnings/import answers 413 above it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAP documents (*.xml *.cap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The warning was imported as #%1 and is shown with the other agencies&apos; warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large for a CAP warning: %1 KiB, at most %2 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the file: it is larger than 1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the file: it is not sent as XML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a valid CAP 1.2 warning, so nothing was imported.
+The server says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This warning was already imported (same identifier and sender); nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not import warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty: there is no warning in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The warning could not be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning not imported</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -491,6 +952,10 @@
         <translation>Cuộc họp</translation>
     </message>
     <message>
+        <source>Public warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Critical</source>
         <translation>Nghiêm trọng</translation>
     </message>
@@ -583,6 +1048,42 @@
         <translation>Đã kết thúc</translation>
     </message>
     <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From another agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>resolved</source>
         <translation>đã giải quyết</translation>
     </message>
@@ -639,6 +1140,18 @@
         <translation>Đã điều phối cho %1 (%2, lúc %3)</translation>
     </message>
     <message>
+        <source>%n detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA breached at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 %2 was removed</source>
         <translation>%1 %2 đã bị xóa</translation>
     </message>
@@ -669,6 +1182,14 @@
     <message>
         <source>Meeting “%1” at %2: %3</source>
         <translation>Cuộc họp “%1” tại %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from alert #%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -702,10 +1223,6 @@
         <translation>Nhật ký sự kiện: lưu bộ lọc hiện tại…</translation>
     </message>
     <message>
-        <source>Alert &amp;ticker</source>
-        <translation>&amp;Dải cảnh báo</translation>
-    </message>
-    <message>
         <source>Events received: %1</source>
         <translation>Sự kiện đã nhận: %1</translation>
     </message>
@@ -720,6 +1237,146 @@
     <message>
         <source>Could not load recent alerts: %1</source>
         <translation>Không tải được các cảnh báo gần đây: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelModel</name>
+    <message>
+        <source>Detected</source>
+        <extracomment>The funnel&apos;s stages, in the order a detection travels (also the chart&apos;s bars).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">Đã đóng</translation>
+    </message>
+    <message>
+        <source>Median to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analytic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation type="unfinished">Phường/xã</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation type="unfinished">Camera</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FunnelView</name>
+    <message>
+        <source>&amp;Period:</source>
+        <extracomment>Period choices: key -&gt; length (None: the operator picks both ends).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analytic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation type="unfinished">Phường/xã</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (Huế time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until (Huế time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms per camera and analytic (detectors to tune first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period must start before it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the funnel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (Huế time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The funnel could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1835,46 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
         <translation>Cập nhật nhiệm vụ #%1</translation>
     </message>
     <message>
+        <source>Publish public warning #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change draft warning #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft an update of public warning #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft the cancellation of public warning #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft a public warning from alert #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft public warning “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert #%1 was changed by someone else meanwhile; look at it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert #%1 cannot make this move in its current state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert #%1 no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert #%1 not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>note added</source>
         <translation>thêm ghi chú</translation>
     </message>
@@ -1236,6 +1933,17 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>Zoom out (hold)</source>
         <translation>Thu nhỏ (giữ)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueList</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1  ● %2 new</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1437,6 +2145,145 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>Starting the built-in demo backend and preparing sample cameras, alerts and sensors. This takes a few seconds the first time.</source>
         <translation>Đang khởi động máy chủ trình diễn tích hợp và chuẩn bị dữ liệu mẫu về camera, cảnh báo và cảm biến. Lần đầu có thể mất vài giây.</translation>
+    </message>
+</context>
+<context>
+    <name>TriageHelp</name>
+    <message>
+        <source>Move through the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark / unmark the alert for a bulk action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend the marked alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the marks, keep the current alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge (all marked alerts when several are marked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify on camera: real incident or false alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch to a unit (all marked alerts when several are marked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close with a reason (all marked alerts when several are marked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarm (all marked alerts when several are marked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triage keys (any key closes this list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TriageKeys</name>
+    <message>
+        <source>Action saved</source>
+        <extracomment>A bulk write was queued durably: (outbox entry id, action, number of alerts). A bulk write completed: {&quot;entry_id&quot;, &quot;action&quot;, &quot;succeeded&quot;: [ids], &quot;failed&quot;: [(id, code)], &quot;text&quot;}.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close %1 alerts as false alarms?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close as false alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Hủy</translation>
+    </message>
+    <message>
+        <source>Select at most %1 alerts for one action (%2 are selected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was entered cannot be sent as it is. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 alerts saved; it is sent as soon as the server answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action was NOT saved and will not be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on the selected alerts failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 conflicted (changed by someone else first: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 not possible any more (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished">&amp;Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>&amp;Verify on camera…</source>
+        <translation type="unfinished">&amp;Xác minh qua camera…</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch to a unit…</source>
+        <translation type="unfinished">Điều &amp;phối cho đơn vị…</translation>
+    </message>
+    <message>
+        <source>&amp;Start handling</source>
+        <translation type="unfinished">&amp;Bắt đầu xử lý</translation>
+    </message>
+    <message>
+        <source>&amp;Close…</source>
+        <translation type="unfinished">Đó&amp;ng…</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation type="unfinished">Thêm &amp;ghi chú…</translation>
+    </message>
+    <message>
+        <source>&amp;False alarm…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1737,14 +2584,314 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     </message>
 </context>
 <context>
+    <name>WarningEditor</name>
+    <message>
+        <source>&amp;Event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Instruction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Urgency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ertainty:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the headline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the instruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: choose at least one category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon line %1 is not “lat,lon”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polygon line %1 is not a place on Earth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area &amp;description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Polygon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitude:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Radius:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One corner per line as lat,lon, e.g.
+16.4637,107.5909</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area needs a description (the places it covers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The polygon needs at least %1 corners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WarningEditorDialog</name>
+    <message>
+        <source>Public warning from alert #%1</source>
+        <extracomment>The identifier the preview shows until the server gives the draft its own.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefilled from the alert: check every text before saving. The Vietnamese block is required; the English one is for visitors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese (vi-VN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English (en-US)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include the &amp;English block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAP 1.2 document (preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and &amp;publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Hủy</translation>
+    </message>
+    <message>
+        <source>(no preview: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an alert verified on camera as real can become a public warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in: there is no outbox to save the warning in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The warning cannot be sent as it is. Check every field and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The warning was NOT saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WarningsList</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished">Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Trạng thái</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish this draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a warning to see its CAP 1.2 document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAP 1.2 document of warning #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAP 1.2 document of warning #%1 (rebuilt on this computer: the server cannot be reached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CAP document of warning #%1 needs the server, which cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing was NOT queued: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <source>&amp;Import a CAP file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a CAP 1.2 warning of another agency (at most 1 MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Workspaces</name>
     <message>
         <source>Live events</source>
         <translation>Sự kiện trực tiếp</translation>
     </message>
     <message>
+        <source>Alert queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Video wall</source>
         <translation>Tường video</translation>
+    </message>
+</context>
+<context>
+    <name>_BulkCloseDialog</name>
+    <message>
+        <source>Close alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close %1 alerts — why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close %1 alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_BulkDispatchDialog</name>
+    <message>
+        <source>Dispatch alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch %1 alerts to the unit in charge</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

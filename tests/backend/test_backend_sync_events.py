@@ -10,7 +10,7 @@ import pytest
 from backend_process import start_backend
 from backend_testkit import Api, SseReader, error_fields
 
-SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6}
+SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6, "warning": 4}
 
 
 @pytest.fixture(scope="module")

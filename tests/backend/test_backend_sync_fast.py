@@ -141,7 +141,8 @@ def prune_events_up_to(db: Database, last_id: int) -> None:
 @pytest.mark.parametrize("role", ["operator", "participant"])
 def test_fresh_demo_database_pages_are_identical(db: Database, role: str) -> None:
     changes = assert_same_walk(db, role, 0, 2000)
-    expected = {"camera", "alert", "report", "sensor", "task", "meeting"} if role == "operator" else {"task", "meeting"}
+    ops = {"camera", "alert", "report", "sensor", "task", "meeting", "warning"}
+    expected = ops if role == "operator" else {"task", "meeting"}
     assert {c["resource"] for c in changes} == expected
     cameras = [c for c in changes if c["resource"] == "camera"]
     assert all(c["data"]["main_stream_url"].startswith(BASE + "api/v1/streams/") for c in cameras)
@@ -172,7 +173,15 @@ def test_rows_whose_event_was_pruned_fall_back_to_the_serialiser(db: Database) -
         sent = len(assert_same_walk(db, "operator", 0, 10_000))
         rows = sum(
             session.execute(select(func.count()).select_from(m)).scalar_one()
-            for m in (models.Camera, models.Alert, models.Report, models.Sensor, models.Task, models.Meeting)
+            for m in (
+                models.Camera,
+                models.Alert,
+                models.Report,
+                models.Sensor,
+                models.Task,
+                models.Meeting,
+                models.PublicWarning,
+            )
         )
     assert sent == rows + 1  # every row once, plus the delete
 
