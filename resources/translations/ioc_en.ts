@@ -114,175 +114,175 @@
     <message>
         <source>Detected</source>
         <extracomment>Snapshots kept decoded in memory (one pane; an operator walks back and forth over a few dozen). How often the SLA line is recomputed (&quot;due in 3 min&quot; must tick down while nothing changes).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Detected</translation>
     </message>
     <message>
         <source>Detection bundled</source>
-        <translation type="unfinished"></translation>
+        <translation>Detection bundled</translation>
     </message>
     <message>
         <source>State changed</source>
-        <translation type="unfinished"></translation>
+        <translation>State changed</translation>
     </message>
     <message>
         <source>Verified on camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Verified on camera</translation>
     </message>
     <message>
         <source>Dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatched</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Bulk action</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulk action</translation>
     </message>
     <message>
         <source>SLA breached</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA breached</translation>
     </message>
     <message>
         <source>Public warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Public warning</translation>
     </message>
     <message>
         <source>unit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unit %1</translation>
     </message>
     <message>
         <source>(bulk)</source>
-        <translation type="unfinished"></translation>
+        <translation>(bulk)</translation>
     </message>
     <message>
         <source>Open camera on the wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Open camera on the wall</translation>
     </message>
     <message>
         <source>Show on map</source>
-        <translation type="unfinished"></translation>
+        <translation>Show on map</translation>
     </message>
     <message>
         <source>Draft warning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft warning…</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>What</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished">Detail</translation>
+        <translation>Detail</translation>
     </message>
     <message>
         <source>Choose an alert in a queue to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an alert in a queue to see it here.</translation>
     </message>
     <message>
         <source>Camera %1 — %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera %1 — %2 — %3</translation>
     </message>
     <message>
         <source>1 detection at %1, confidence %2% (repeats within %3 join this alert)</source>
-        <translation type="unfinished"></translation>
+        <translation>1 detection at %1, confidence %2% (repeats within %3 join this alert)</translation>
     </message>
     <message>
         <source>%1 detections from %2 to %3 (over %4), latest confidence %5% (bundling window %6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 detections from %2 to %3 (over %4), latest confidence %5% (bundling window %6)</translation>
     </message>
     <message>
         <source>Closed: no deadline running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed: no deadline running.</translation>
     </message>
     <message>
         <source>OVERDUE: not acknowledged, due %1 (overdue by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>OVERDUE: not acknowledged, due %1 (overdue by %2)</translation>
     </message>
     <message>
         <source>OVERDUE: not closed, due %1 (overdue by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>OVERDUE: not closed, due %1 (overdue by %2)</translation>
     </message>
     <message>
         <source>Acknowledge by %1 (in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledge by %1 (in %2)</translation>
     </message>
     <message>
         <source>Close by %1 (in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close by %1 (in %2)</translation>
     </message>
     <message>
         <source>No deadline for this alert.</source>
-        <translation type="unfinished"></translation>
+        <translation>No deadline for this alert.</translation>
     </message>
     <message>
         <source>(the SLA was breached)</source>
-        <translation type="unfinished"></translation>
+        <translation>(the SLA was breached)</translation>
     </message>
     <message>
         <source>%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: %3</translation>
     </message>
     <message>
         <source>No notes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No notes yet.</translation>
     </message>
     <message>
         <source>No video wall in this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>No video wall in this console.</translation>
     </message>
     <message>
         <source>This console has no map workspace yet; the place is in the alert (ward, coordinates).</source>
-        <translation type="unfinished"></translation>
+        <translation>This console has no map workspace yet; the place is in the alert (ward, coordinates).</translation>
     </message>
     <message>
         <source>Only an alert verified on camera as real can become a public warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an alert verified on camera as real can become a public warning.</translation>
     </message>
     <message>
         <source>Loading the snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the snapshot…</translation>
     </message>
     <message>
         <source>The snapshot cannot be shown: the server cannot be reached and no copy is saved here.</source>
-        <translation type="unfinished"></translation>
+        <translation>The snapshot cannot be shown: the server cannot be reached and no copy is saved here.</translation>
     </message>
     <message>
         <source>The snapshot cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The snapshot cannot be shown: %1</translation>
     </message>
     <message>
         <source>Loading the history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the history…</translation>
     </message>
     <message>
         <source>The history could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The history could not be loaded: %1</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished"></translation>
+        <translation>system</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -300,235 +300,235 @@
     <name>AlertDurations</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
 </context>
 <context>
     <name>AlertQueueList</name>
     <message>
         <source>All open</source>
-        <translation type="unfinished"></translation>
+        <translation>All open</translation>
     </message>
     <message>
         <source>Traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Traffic</translation>
     </message>
     <message>
         <source>Urban order</source>
-        <translation type="unfinished"></translation>
+        <translation>Urban order</translation>
     </message>
     <message>
         <source>Public safety</source>
-        <translation type="unfinished"></translation>
+        <translation>Public safety</translation>
     </message>
     <message>
         <source>Forest fire</source>
-        <translation type="unfinished"></translation>
+        <translation>Forest fire</translation>
     </message>
     <message>
         <source>Natural disaster</source>
-        <translation type="unfinished"></translation>
+        <translation>Natural disaster</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Mine</translation>
     </message>
     <message>
         <source>New (not acknowledged)</source>
-        <translation type="unfinished"></translation>
+        <translation>New (not acknowledged)</translation>
     </message>
     <message>
         <source>SLA breached (escalation)</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA breached (escalation)</translation>
     </message>
     <message>
         <source>False alarms to review</source>
-        <translation type="unfinished"></translation>
+        <translation>False alarms to review</translation>
     </message>
 </context>
 <context>
     <name>AlertQueueModel</name>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Severity</translation>
     </message>
     <message>
         <source>SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished">Camera</translation>
+        <translation>Camera</translation>
     </message>
     <message>
         <source>Detected</source>
-        <translation type="unfinished"></translation>
+        <translation>Detected</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">State</translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">Owner</translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Detections</translation>
     </message>
 </context>
 <context>
     <name>AlertTicker</name>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>just now</translation>
     </message>
     <message>
         <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min ago</translation>
     </message>
     <message>
         <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h ago</translation>
     </message>
     <message>
         <source>%1 days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 days ago</translation>
     </message>
     <message>
         <source>Newest critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Newest critical</translation>
     </message>
     <message>
         <source>Critical %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Critical %1 of %2</translation>
     </message>
     <message>
         <source>%1 not acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 not acknowledged</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Click or press Enter to open this alert in the alert queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Click or press Enter to open this alert in the alert queues</translation>
     </message>
     <message>
         <source>Critical alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Critical alerts</translation>
     </message>
     <message>
         <source>No unacknowledged critical alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>No unacknowledged critical alerts</translation>
     </message>
 </context>
 <context>
     <name>AlertsWorkspace</name>
     <message>
         <source>Could not load the alerts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not load the alerts: %1</translation>
     </message>
     <message>
         <source>New critical alert: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>New critical alert: %1 — %2</translation>
     </message>
     <message>
         <source>%1: %2 alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 alerts</translation>
     </message>
     <message>
         <source>Alert queues: acknowledge the alert (or all marked ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert queues: acknowledge the alert (or all marked ones)</translation>
     </message>
     <message>
         <source>Alert queues: verify the alert on camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert queues: verify the alert on camera…</translation>
     </message>
     <message>
         <source>Alert queues: dispatch the alert (or all marked ones) to a unit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert queues: dispatch the alert (or all marked ones) to a unit…</translation>
     </message>
     <message>
         <source>Alert queues: start handling the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert queues: start handling the alert</translation>
     </message>
     <message>
         <source>Alert queues: close the alert (or all marked ones)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert queues: close the alert (or all marked ones)…</translation>
     </message>
     <message>
         <source>Alert queues: add a note to the alert…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert queues: add a note to the alert…</translation>
     </message>
     <message>
         <source>Alert queues: false alarm (the alert or all marked ones)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert queues: false alarm (the alert or all marked ones)…</translation>
     </message>
     <message>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Queues</translation>
     </message>
     <message>
         <source>Public warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Public warnings</translation>
     </message>
     <message>
         <source>Funnel and false alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Funnel and false alarms</translation>
     </message>
     <message>
         <source>Filter: analytic, place, camera, owner, #id</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: analytic, place, camera, owner, #id</translation>
     </message>
     <message>
         <source>Mute the critical-alert sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Mute the critical-alert sound</translation>
     </message>
     <message>
         <source>Volume of the critical-alert sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Volume of the critical-alert sound</translation>
     </message>
     <message>
         <source>Your role does not see alerts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your role does not see alerts.</translation>
     </message>
     <message>
         <source>Alert &amp;ticker</source>
-        <translation type="unfinished">Alert &amp;ticker</translation>
+        <translation>Alert &amp;ticker</translation>
     </message>
 </context>
 <context>
@@ -599,64 +599,65 @@
     <message>
         <source>Import a CAP 1.2 warning</source>
         <extracomment>The server&apos;s limit for a CAP document (POST /warnings/import answers 413 above it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Import a CAP 1.2 warning</translation>
     </message>
     <message>
         <source>CAP documents (*.xml *.cap)</source>
-        <translation type="unfinished"></translation>
+        <translation>CAP documents (*.xml *.cap)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>All files (*)</translation>
     </message>
     <message>
         <source>Warning imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning imported</translation>
     </message>
     <message>
         <source>The warning was imported as #%1 and is shown with the other agencies&apos; warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>The warning was imported as #%1 and is shown with the other agencies&apos; warnings.</translation>
     </message>
     <message>
         <source>The file is too large for a CAP warning: %1 KiB, at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is too large for a CAP warning: %1 KiB, at most %2 KiB.</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The file could not be read: %1</translation>
     </message>
     <message>
         <source>The server refused the file: it is larger than 1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server refused the file: it is larger than 1 MiB.</translation>
     </message>
     <message>
         <source>The server refused the file: it is not sent as XML.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server refused the file: it is not sent as XML.</translation>
     </message>
     <message>
         <source>This is not a valid CAP 1.2 warning, so nothing was imported.
 The server says: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a valid CAP 1.2 warning, so nothing was imported.
+The server says: %1</translation>
     </message>
     <message>
         <source>This warning was already imported (same identifier and sender); nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>This warning was already imported (same identifier and sender); nothing changed.</translation>
     </message>
     <message>
         <source>Your role may not import warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your role may not import warnings.</translation>
     </message>
     <message>
         <source>The file is empty: there is no warning in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is empty: there is no warning in it.</translation>
     </message>
     <message>
         <source>The warning could not be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The warning could not be imported: %1</translation>
     </message>
     <message>
         <source>Warning not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning not imported</translation>
     </message>
 </context>
 <context>
@@ -953,7 +954,7 @@ The server says: %1</source>
     </message>
     <message>
         <source>Public warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Public warning</translation>
     </message>
     <message>
         <source>Critical</source>
@@ -1049,39 +1050,39 @@ The server says: %1</source>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Published</translation>
     </message>
     <message>
         <source>From another agency</source>
-        <translation type="unfinished"></translation>
+        <translation>From another agency</translation>
     </message>
     <message>
         <source>Warning update</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning update</translation>
     </message>
     <message>
         <source>Warning cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning cancelled</translation>
     </message>
     <message>
         <source>exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>exercise</translation>
     </message>
     <message>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>test</translation>
     </message>
     <message>
         <source>system message</source>
-        <translation type="unfinished"></translation>
+        <translation>system message</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>draft</translation>
     </message>
     <message>
         <source>resolved</source>
@@ -1141,15 +1142,15 @@ The server says: %1</source>
     </message>
     <message>
         <source>%n detections</source>
-        <translation type="unfinished"></translation>
+        <translation>%n detections</translation>
     </message>
     <message>
         <source>SLA breached at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA breached at %1</translation>
     </message>
     <message>
         <source>SLA breached</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA breached</translation>
     </message>
     <message>
         <source>%1 %2 was removed</source>
@@ -1185,11 +1186,11 @@ The server says: %1</source>
     </message>
     <message>
         <source>%1 “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 “%2”: %3</translation>
     </message>
     <message>
         <source>from alert #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>from alert #%1</translation>
     </message>
 </context>
 <context>
@@ -1244,63 +1245,63 @@ The server says: %1</source>
     <message>
         <source>Detected</source>
         <extracomment>The funnel&apos;s stages, in the order a detection travels (also the chart&apos;s bars).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Detected</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerts</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed</translation>
     </message>
     <message>
         <source>False alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>False alarms</translation>
     </message>
     <message>
         <source>Warned</source>
-        <translation type="unfinished"></translation>
+        <translation>Warned</translation>
     </message>
     <message>
         <source>Dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatched</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">Closed</translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Median to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Median to acknowledge</translation>
     </message>
     <message>
         <source>Median to close</source>
-        <translation type="unfinished"></translation>
+        <translation>Median to close</translation>
     </message>
     <message>
         <source>Analytic</source>
-        <translation type="unfinished"></translation>
+        <translation>Analytic</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>Ward</source>
-        <translation type="unfinished">Ward</translation>
+        <translation>Ward</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished">Camera</translation>
+        <translation>Camera</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Share</translation>
     </message>
 </context>
 <context>
@@ -1308,75 +1309,75 @@ The server says: %1</source>
     <message>
         <source>&amp;Period:</source>
         <extracomment>Period choices: key -&gt; length (None: the operator picks both ends).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Period:</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 24 hours</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 7 days</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 30 days</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Custom…</translation>
     </message>
     <message>
         <source>&amp;Group by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Group by:</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>Analytic</source>
-        <translation type="unfinished"></translation>
+        <translation>Analytic</translation>
     </message>
     <message>
         <source>Ward</source>
-        <translation type="unfinished">Ward</translation>
+        <translation>Ward</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <source>From (Huế time)</source>
-        <translation type="unfinished"></translation>
+        <translation>From (Huế time)</translation>
     </message>
     <message>
         <source>Until (Huế time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Until (Huế time)</translation>
     </message>
     <message>
         <source>False alarms per camera and analytic (detectors to tune first)</source>
-        <translation type="unfinished"></translation>
+        <translation>False alarms per camera and analytic (detectors to tune first)</translation>
     </message>
     <message>
         <source>Alert funnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert funnel</translation>
     </message>
     <message>
         <source>The period must start before it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>The period must start before it ends.</translation>
     </message>
     <message>
         <source>Loading the funnel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the funnel…</translation>
     </message>
     <message>
         <source>From %1 to %2 (Huế time)</source>
-        <translation type="unfinished"></translation>
+        <translation>From %1 to %2 (Huế time)</translation>
     </message>
     <message>
         <source>The funnel could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The funnel could not be loaded: %1</translation>
     </message>
 </context>
 <context>
@@ -1836,43 +1837,43 @@ The console starts with empty local data and fills it again from the server.</tr
     </message>
     <message>
         <source>Publish public warning #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish public warning #%1</translation>
     </message>
     <message>
         <source>Change draft warning #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Change draft warning #%1</translation>
     </message>
     <message>
         <source>Draft an update of public warning #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft an update of public warning #%1</translation>
     </message>
     <message>
         <source>Draft the cancellation of public warning #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft the cancellation of public warning #%1</translation>
     </message>
     <message>
         <source>Draft a public warning from alert #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft a public warning from alert #%1</translation>
     </message>
     <message>
         <source>Draft public warning “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft public warning “%1”</translation>
     </message>
     <message>
         <source>Alert #%1 was changed by someone else meanwhile; look at it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert #%1 was changed by someone else meanwhile; look at it again</translation>
     </message>
     <message>
         <source>Alert #%1 cannot make this move in its current state</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert #%1 cannot make this move in its current state</translation>
     </message>
     <message>
         <source>Alert #%1 no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert #%1 no longer exists</translation>
     </message>
     <message>
         <source>Alert #%1 not changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert #%1 not changed: %2</translation>
     </message>
     <message>
         <source>note added</source>
@@ -1939,11 +1940,11 @@ The console starts with empty local data and fills it again from the server.</tr
     <name>QueueList</name>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1  ● %2 new</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  ● %2 new</translation>
     </message>
 </context>
 <context>
@@ -2151,55 +2152,55 @@ The events shown do not change.</translation>
     <name>TriageHelp</name>
     <message>
         <source>Move through the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Move through the queue</translation>
     </message>
     <message>
         <source>Mark / unmark the alert for a bulk action</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark / unmark the alert for a bulk action</translation>
     </message>
     <message>
         <source>Extend the marked alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Extend the marked alerts</translation>
     </message>
     <message>
         <source>Drop the marks, keep the current alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop the marks, keep the current alert</translation>
     </message>
     <message>
         <source>Acknowledge (all marked alerts when several are marked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledge (all marked alerts when several are marked)</translation>
     </message>
     <message>
         <source>Verify on camera: real incident or false alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify on camera: real incident or false alarm</translation>
     </message>
     <message>
         <source>Dispatch to a unit (all marked alerts when several are marked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch to a unit (all marked alerts when several are marked)</translation>
     </message>
     <message>
         <source>Start handling</source>
-        <translation type="unfinished"></translation>
+        <translation>Start handling</translation>
     </message>
     <message>
         <source>Close with a reason (all marked alerts when several are marked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Close with a reason (all marked alerts when several are marked)</translation>
     </message>
     <message>
         <source>Add a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a note</translation>
     </message>
     <message>
         <source>False alarm (all marked alerts when several are marked)</source>
-        <translation type="unfinished"></translation>
+        <translation>False alarm (all marked alerts when several are marked)</translation>
     </message>
     <message>
         <source>This list</source>
-        <translation type="unfinished"></translation>
+        <translation>This list</translation>
     </message>
     <message>
         <source>Triage keys (any key closes this list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Triage keys (any key closes this list)</translation>
     </message>
 </context>
 <context>
@@ -2207,83 +2208,83 @@ The events shown do not change.</translation>
     <message>
         <source>Action saved</source>
         <extracomment>A bulk write was queued durably: (outbox entry id, action, number of alerts). A bulk write completed: {&quot;entry_id&quot;, &quot;action&quot;, &quot;succeeded&quot;: [ids], &quot;failed&quot;: [(id, code)], &quot;text&quot;}.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Action saved</translation>
     </message>
     <message>
         <source>False alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>False alarms</translation>
     </message>
     <message>
         <source>Close %1 alerts as false alarms?</source>
-        <translation type="unfinished"></translation>
+        <translation>Close %1 alerts as false alarms?</translation>
     </message>
     <message>
         <source>Close as false alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Close as false alarms</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Select at most %1 alerts for one action (%2 are selected).</source>
-        <translation type="unfinished"></translation>
+        <translation>Select at most %1 alerts for one action (%2 are selected).</translation>
     </message>
     <message>
         <source>What was entered cannot be sent as it is. Check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>What was entered cannot be sent as it is. Check it and try again.</translation>
     </message>
     <message>
         <source>%1 on %2 alerts saved; it is sent as soon as the server answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 on %2 alerts saved; it is sent as soon as the server answers.</translation>
     </message>
     <message>
         <source>The action was NOT saved and will not be sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The action was NOT saved and will not be sent: %1</translation>
     </message>
     <message>
         <source>%1 on the selected alerts failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 on the selected alerts failed: %2</translation>
     </message>
     <message>
         <source>%1: %2 succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 succeeded</translation>
     </message>
     <message>
         <source>; %1 conflicted (changed by someone else first: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 conflicted (changed by someone else first: %2)</translation>
     </message>
     <message>
         <source>; %1 not possible any more (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 not possible any more (%2)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished">&amp;Acknowledge</translation>
+        <translation>&amp;Acknowledge</translation>
     </message>
     <message>
         <source>&amp;Verify on camera…</source>
-        <translation type="unfinished">&amp;Verify on camera…</translation>
+        <translation>&amp;Verify on camera…</translation>
     </message>
     <message>
         <source>&amp;Dispatch to a unit…</source>
-        <translation type="unfinished">&amp;Dispatch to a unit…</translation>
+        <translation>&amp;Dispatch to a unit…</translation>
     </message>
     <message>
         <source>&amp;Start handling</source>
-        <translation type="unfinished">&amp;Start handling</translation>
+        <translation>&amp;Start handling</translation>
     </message>
     <message>
         <source>&amp;Close…</source>
-        <translation type="unfinished">&amp;Close…</translation>
+        <translation>&amp;Close…</translation>
     </message>
     <message>
         <source>Add &amp;note…</source>
-        <translation type="unfinished">Add &amp;note…</translation>
+        <translation>Add &amp;note…</translation>
     </message>
     <message>
         <source>&amp;False alarm…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;False alarm…</translation>
     </message>
 </context>
 <context>
@@ -2587,104 +2588,105 @@ The events shown do not change.</translation>
     <name>WarningEditor</name>
     <message>
         <source>&amp;Event:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Event:</translation>
     </message>
     <message>
         <source>&amp;Headline:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Headline:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Description:</translation>
     </message>
     <message>
         <source>&amp;Instruction:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instruction:</translation>
     </message>
     <message>
         <source>&amp;Urgency:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Urgency:</translation>
     </message>
     <message>
         <source>&amp;Severity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Severity:</translation>
     </message>
     <message>
         <source>C&amp;ertainty:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ertainty:</translation>
     </message>
     <message>
         <source>Categories:</source>
-        <translation type="unfinished"></translation>
+        <translation>Categories:</translation>
     </message>
     <message>
         <source>the event</source>
-        <translation type="unfinished"></translation>
+        <translation>the event</translation>
     </message>
     <message>
         <source>the headline</source>
-        <translation type="unfinished"></translation>
+        <translation>the headline</translation>
     </message>
     <message>
         <source>the description</source>
-        <translation type="unfinished"></translation>
+        <translation>the description</translation>
     </message>
     <message>
         <source>the instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>the instruction</translation>
     </message>
     <message>
         <source>%1: %2 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 is empty.</translation>
     </message>
     <message>
         <source>%1: choose at least one category.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: choose at least one category.</translation>
     </message>
     <message>
         <source>Polygon line %1 is not “lat,lon”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygon line %1 is not “lat,lon”.</translation>
     </message>
     <message>
         <source>Polygon line %1 is not a place on Earth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Polygon line %1 is not a place on Earth.</translation>
     </message>
     <message>
         <source>Area &amp;description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Area &amp;description:</translation>
     </message>
     <message>
         <source>&amp;Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Circle</translation>
     </message>
     <message>
         <source>&amp;Polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Polygon</translation>
     </message>
     <message>
         <source>Latitude:</source>
-        <translation type="unfinished"></translation>
+        <translation>Latitude:</translation>
     </message>
     <message>
         <source>Longitude:</source>
-        <translation type="unfinished"></translation>
+        <translation>Longitude:</translation>
     </message>
     <message>
         <source>Radius:</source>
-        <translation type="unfinished"></translation>
+        <translation>Radius:</translation>
     </message>
     <message>
         <source>One corner per line as lat,lon, e.g.
 16.4637,107.5909</source>
-        <translation type="unfinished"></translation>
+        <translation>One corner per line as lat,lon, e.g.
+16.4637,107.5909</translation>
     </message>
     <message>
         <source>The area needs a description (the places it covers).</source>
-        <translation type="unfinished"></translation>
+        <translation>The area needs a description (the places it covers).</translation>
     </message>
     <message>
         <source>The polygon needs at least %1 corners.</source>
-        <translation type="unfinished"></translation>
+        <translation>The polygon needs at least %1 corners.</translation>
     </message>
 </context>
 <context>
@@ -2692,165 +2694,165 @@ The events shown do not change.</translation>
     <message>
         <source>Public warning from alert #%1</source>
         <extracomment>The identifier the preview shows until the server gives the draft its own.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Public warning from alert #%1</translation>
     </message>
     <message>
         <source>Prefilled from the alert: check every text before saving. The Vietnamese block is required; the English one is for visitors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prefilled from the alert: check every text before saving. The Vietnamese block is required; the English one is for visitors.</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <source>Vietnamese (vi-VN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vietnamese (vi-VN)</translation>
     </message>
     <message>
         <source>English (en-US)</source>
-        <translation type="unfinished"></translation>
+        <translation>English (en-US)</translation>
     </message>
     <message>
         <source>Include the &amp;English block</source>
-        <translation type="unfinished"></translation>
+        <translation>Include the &amp;English block</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <source>CAP 1.2 document (preview)</source>
-        <translation type="unfinished"></translation>
+        <translation>CAP 1.2 document (preview)</translation>
     </message>
     <message>
         <source>Save &amp;draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Save &amp;draft</translation>
     </message>
     <message>
         <source>Save and &amp;publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Save and &amp;publish</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>(no preview: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no preview: %1)</translation>
     </message>
     <message>
         <source>Only an alert verified on camera as real can become a public warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only an alert verified on camera as real can become a public warning.</translation>
     </message>
     <message>
         <source>Vietnamese</source>
-        <translation type="unfinished"></translation>
+        <translation>Vietnamese</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <source>Not signed in: there is no outbox to save the warning in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not signed in: there is no outbox to save the warning in.</translation>
     </message>
     <message>
         <source>The warning cannot be sent as it is. Check every field and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The warning cannot be sent as it is. Check every field and try again.</translation>
     </message>
     <message>
         <source>The warning was NOT saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The warning was NOT saved: %1</translation>
     </message>
     <message>
         <source>Warning not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning not saved</translation>
     </message>
 </context>
 <context>
     <name>WarningsList</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Published</translation>
     </message>
     <message>
         <source>Other agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Other agency</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished">Warning</translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Update</translation>
     </message>
     <message>
         <source>Cancellation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancellation</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">State</translation>
+        <translation>State</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Headline</source>
-        <translation type="unfinished"></translation>
+        <translation>Headline</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent</translation>
     </message>
     <message>
         <source>not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>not sent</translation>
     </message>
     <message>
         <source>&amp;Publish this draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publish this draft</translation>
     </message>
     <message>
         <source>Choose a warning to see its CAP 1.2 document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a warning to see its CAP 1.2 document.</translation>
     </message>
     <message>
         <source>CAP 1.2 document of warning #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>CAP 1.2 document of warning #%1</translation>
     </message>
     <message>
         <source>CAP 1.2 document of warning #%1 (rebuilt on this computer: the server cannot be reached)</source>
-        <translation type="unfinished"></translation>
+        <translation>CAP 1.2 document of warning #%1 (rebuilt on this computer: the server cannot be reached)</translation>
     </message>
     <message>
         <source>The CAP document of warning #%1 needs the server, which cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>The CAP document of warning #%1 needs the server, which cannot be reached.</translation>
     </message>
     <message>
         <source>Publishing was NOT queued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publishing was NOT queued: %1</translation>
     </message>
 </context>
 <context>
     <name>WarningsPage</name>
     <message>
         <source>&amp;Import a CAP file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import a CAP file…</translation>
     </message>
     <message>
         <source>Import a CAP 1.2 warning of another agency (at most 1 MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a CAP 1.2 warning of another agency (at most 1 MiB)</translation>
     </message>
 </context>
 <context>
@@ -2861,7 +2863,7 @@ The events shown do not change.</translation>
     </message>
     <message>
         <source>Alert queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Alert queues</translation>
     </message>
     <message>
         <source>Video wall</source>
@@ -2872,26 +2874,26 @@ The events shown do not change.</translation>
     <name>_BulkCloseDialog</name>
     <message>
         <source>Close alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Close alerts</translation>
     </message>
     <message>
         <source>Close %1 alerts — why?</source>
-        <translation type="unfinished"></translation>
+        <translation>Close %1 alerts — why?</translation>
     </message>
     <message>
         <source>Close %1 alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Close %1 alerts</translation>
     </message>
 </context>
 <context>
     <name>_BulkDispatchDialog</name>
     <message>
         <source>Dispatch alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch alerts</translation>
     </message>
     <message>
         <source>Dispatch %1 alerts to the unit in charge</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch %1 alerts to the unit in charge</translation>
     </message>
 </context>
 </TS>

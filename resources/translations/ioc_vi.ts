@@ -114,175 +114,175 @@
     <message>
         <source>Detected</source>
         <extracomment>Snapshots kept decoded in memory (one pane; an operator walks back and forth over a few dozen). How often the SLA line is recomputed (&quot;due in 3 min&quot; must tick down while nothing changes).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Phát hiện</translation>
     </message>
     <message>
         <source>Detection bundled</source>
-        <translation type="unfinished"></translation>
+        <translation>Gộp lần phát hiện</translation>
     </message>
     <message>
         <source>State changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi trạng thái</translation>
     </message>
     <message>
         <source>Verified on camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác minh qua camera</translation>
     </message>
     <message>
         <source>Dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều phối</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>Bulk action</source>
-        <translation type="unfinished"></translation>
+        <translation>Thao tác hàng loạt</translation>
     </message>
     <message>
         <source>SLA breached</source>
-        <translation type="unfinished"></translation>
+        <translation>Vi phạm SLA</translation>
     </message>
     <message>
         <source>Public warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo công khai</translation>
     </message>
     <message>
         <source>unit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>đơn vị %1</translation>
     </message>
     <message>
         <source>(bulk)</source>
-        <translation type="unfinished"></translation>
+        <translation>(hàng loạt)</translation>
     </message>
     <message>
         <source>Open camera on the wall</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở camera trên tường video</translation>
     </message>
     <message>
         <source>Show on map</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem trên bản đồ</translation>
     </message>
     <message>
         <source>Draft warning…</source>
-        <translation type="unfinished"></translation>
+        <translation>Soạn cảnh báo công khai…</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch sử</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Thời gian</translation>
+        <translation>Thời gian</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Người thực hiện</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished">Chi tiết</translation>
+        <translation>Chi tiết</translation>
     </message>
     <message>
         <source>Choose an alert in a queue to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một cảnh báo trong hàng đợi để xem tại đây.</translation>
     </message>
     <message>
         <source>Camera %1 — %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera %1 — %2 — %3</translation>
     </message>
     <message>
         <source>1 detection at %1, confidence %2% (repeats within %3 join this alert)</source>
-        <translation type="unfinished"></translation>
+        <translation>1 lần phát hiện lúc %1, độ tin cậy %2% (phát hiện lặp lại trong vòng %3 được gộp vào cảnh báo này)</translation>
     </message>
     <message>
         <source>%1 detections from %2 to %3 (over %4), latest confidence %5% (bundling window %6)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lần phát hiện từ %2 đến %3 (trong %4), độ tin cậy gần nhất %5% (khoảng gộp %6)</translation>
     </message>
     <message>
         <source>Closed: no deadline running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đóng: không còn thời hạn xử lý.</translation>
     </message>
     <message>
         <source>OVERDUE: not acknowledged, due %1 (overdue by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>QUÁ HẠN: chưa tiếp nhận, hạn %1 (quá hạn %2)</translation>
     </message>
     <message>
         <source>OVERDUE: not closed, due %1 (overdue by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>QUÁ HẠN: chưa đóng, hạn %1 (quá hạn %2)</translation>
     </message>
     <message>
         <source>Acknowledge by %1 (in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp nhận trước %1 (còn %2)</translation>
     </message>
     <message>
         <source>Close by %1 (in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng trước %1 (còn %2)</translation>
     </message>
     <message>
         <source>No deadline for this alert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo này không có thời hạn xử lý.</translation>
     </message>
     <message>
         <source>(the SLA was breached)</source>
-        <translation type="unfinished"></translation>
+        <translation>(đã vi phạm SLA)</translation>
     </message>
     <message>
         <source>%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: %3</translation>
     </message>
     <message>
         <source>No notes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có ghi chú.</translation>
     </message>
     <message>
         <source>No video wall in this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng điều hành này không có tường video.</translation>
     </message>
     <message>
         <source>This console has no map workspace yet; the place is in the alert (ward, coordinates).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng điều hành này chưa có bản đồ; vị trí có trong cảnh báo (phường/xã, tọa độ).</translation>
     </message>
     <message>
         <source>Only an alert verified on camera as real can become a public warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ cảnh báo đã được xác minh qua camera là sự cố thật mới có thể chuyển thành cảnh báo công khai.</translation>
     </message>
     <message>
         <source>Loading the snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tải ảnh chụp…</translation>
     </message>
     <message>
         <source>The snapshot cannot be shown: the server cannot be reached and no copy is saved here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không hiển thị được ảnh chụp: không kết nối được máy chủ và máy này không có bản lưu.</translation>
     </message>
     <message>
         <source>The snapshot cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không hiển thị được ảnh chụp: %1</translation>
     </message>
     <message>
         <source>Loading the history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tải lịch sử…</translation>
     </message>
     <message>
         <source>The history could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tải được lịch sử: %1</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished"></translation>
+        <translation>hệ thống</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -300,235 +300,235 @@
     <name>AlertDurations</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 giây</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 phút</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 giờ</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 giờ %2 phút</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ngày</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ngày %2 giờ</translation>
     </message>
 </context>
 <context>
     <name>AlertQueueList</name>
     <message>
         <source>All open</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả chưa đóng</translation>
     </message>
     <message>
         <source>Traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Giao thông</translation>
     </message>
     <message>
         <source>Urban order</source>
-        <translation type="unfinished"></translation>
+        <translation>Trật tự đô thị</translation>
     </message>
     <message>
         <source>Public safety</source>
-        <translation type="unfinished"></translation>
+        <translation>An toàn công cộng</translation>
     </message>
     <message>
         <source>Forest fire</source>
-        <translation type="unfinished"></translation>
+        <translation>Cháy rừng</translation>
     </message>
     <message>
         <source>Natural disaster</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiên tai</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Của tôi</translation>
     </message>
     <message>
         <source>New (not acknowledged)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mới (chưa tiếp nhận)</translation>
     </message>
     <message>
         <source>SLA breached (escalation)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vi phạm SLA (chuyển cấp trên)</translation>
     </message>
     <message>
         <source>False alarms to review</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo động giả cần rà soát</translation>
     </message>
 </context>
 <context>
     <name>AlertQueueModel</name>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức độ</translation>
     </message>
     <message>
         <source>SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa điểm</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished">Camera</translation>
+        <translation>Camera</translation>
     </message>
     <message>
         <source>Detected</source>
-        <translation type="unfinished"></translation>
+        <translation>Phát hiện lúc</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Trạng thái</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">Người phụ trách</translation>
+        <translation>Người phụ trách</translation>
     </message>
     <message>
         <source>Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Số lần phát hiện</translation>
     </message>
 </context>
 <context>
     <name>AlertTicker</name>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>vừa xong</translation>
     </message>
     <message>
         <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 phút trước</translation>
     </message>
     <message>
         <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 giờ trước</translation>
     </message>
     <message>
         <source>%1 days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ngày trước</translation>
     </message>
     <message>
         <source>Newest critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghiêm trọng mới nhất</translation>
     </message>
     <message>
         <source>Critical %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghiêm trọng %1/%2</translation>
     </message>
     <message>
         <source>%1 not acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 chưa tiếp nhận</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Click or press Enter to open this alert in the alert queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhấp chuột hoặc nhấn Enter để mở cảnh báo này trong hàng đợi cảnh báo</translation>
     </message>
     <message>
         <source>Critical alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo nghiêm trọng</translation>
     </message>
     <message>
         <source>No unacknowledged critical alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có cảnh báo nghiêm trọng nào chưa tiếp nhận</translation>
     </message>
 </context>
 <context>
     <name>AlertsWorkspace</name>
     <message>
         <source>Could not load the alerts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tải được cảnh báo: %1</translation>
     </message>
     <message>
         <source>New critical alert: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo nghiêm trọng mới: %1 — %2</translation>
     </message>
     <message>
         <source>%1: %2 alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 cảnh báo</translation>
     </message>
     <message>
         <source>Alert queues: acknowledge the alert (or all marked ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi cảnh báo: tiếp nhận cảnh báo (hoặc mọi cảnh báo đã đánh dấu)</translation>
     </message>
     <message>
         <source>Alert queues: verify the alert on camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi cảnh báo: xác minh cảnh báo qua camera…</translation>
     </message>
     <message>
         <source>Alert queues: dispatch the alert (or all marked ones) to a unit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi cảnh báo: điều cảnh báo (hoặc mọi cảnh báo đã đánh dấu) cho đơn vị xử lý…</translation>
     </message>
     <message>
         <source>Alert queues: start handling the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi cảnh báo: bắt đầu xử lý cảnh báo</translation>
     </message>
     <message>
         <source>Alert queues: close the alert (or all marked ones)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi cảnh báo: đóng cảnh báo (hoặc mọi cảnh báo đã đánh dấu)…</translation>
     </message>
     <message>
         <source>Alert queues: add a note to the alert…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi cảnh báo: thêm ghi chú cho cảnh báo…</translation>
     </message>
     <message>
         <source>Alert queues: false alarm (the alert or all marked ones)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi cảnh báo: báo động giả (cảnh báo này hoặc mọi cảnh báo đã đánh dấu)…</translation>
     </message>
     <message>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi</translation>
     </message>
     <message>
         <source>Public warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo công khai</translation>
     </message>
     <message>
         <source>Funnel and false alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Phễu và báo động giả</translation>
     </message>
     <message>
         <source>Filter: analytic, place, camera, owner, #id</source>
-        <translation type="unfinished"></translation>
+        <translation>Lọc: loại phân tích, địa điểm, camera, người phụ trách, #id</translation>
     </message>
     <message>
         <source>Mute the critical-alert sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Tắt âm báo cảnh báo nghiêm trọng</translation>
     </message>
     <message>
         <source>Volume of the critical-alert sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Âm lượng âm báo cảnh báo nghiêm trọng</translation>
     </message>
     <message>
         <source>Your role does not see alerts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vai trò của bạn không được xem cảnh báo.</translation>
     </message>
     <message>
         <source>Alert &amp;ticker</source>
-        <translation type="unfinished">&amp;Dải cảnh báo</translation>
+        <translation>&amp;Dải cảnh báo</translation>
     </message>
 </context>
 <context>
@@ -599,64 +599,65 @@
     <message>
         <source>Import a CAP 1.2 warning</source>
         <extracomment>The server&apos;s limit for a CAP document (POST /warnings/import answers 413 above it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nhập cảnh báo CAP 1.2</translation>
     </message>
     <message>
         <source>CAP documents (*.xml *.cap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tài liệu CAP (*.xml *.cap)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả tệp (*)</translation>
     </message>
     <message>
         <source>Warning imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhập cảnh báo</translation>
     </message>
     <message>
         <source>The warning was imported as #%1 and is shown with the other agencies&apos; warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo đã được nhập với số #%1 và hiển thị cùng cảnh báo của các cơ quan khác.</translation>
     </message>
     <message>
         <source>The file is too large for a CAP warning: %1 KiB, at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp quá lớn đối với một cảnh báo CAP: %1 KiB, tối đa %2 KiB.</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được tệp: %1</translation>
     </message>
     <message>
         <source>The server refused the file: it is larger than 1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ từ chối tệp: tệp lớn hơn 1 MiB.</translation>
     </message>
     <message>
         <source>The server refused the file: it is not sent as XML.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ từ chối tệp: tệp không được gửi dưới dạng XML.</translation>
     </message>
     <message>
         <source>This is not a valid CAP 1.2 warning, so nothing was imported.
 The server says: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đây không phải cảnh báo CAP 1.2 hợp lệ nên không có gì được nhập.
+Máy chủ báo: %1</translation>
     </message>
     <message>
         <source>This warning was already imported (same identifier and sender); nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo này đã được nhập trước đó (cùng mã định danh và nơi gửi); không có gì thay đổi.</translation>
     </message>
     <message>
         <source>Your role may not import warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vai trò của bạn không được phép nhập cảnh báo.</translation>
     </message>
     <message>
         <source>The file is empty: there is no warning in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp trống: không có cảnh báo nào trong tệp.</translation>
     </message>
     <message>
         <source>The warning could not be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không nhập được cảnh báo: %1</translation>
     </message>
     <message>
         <source>Warning not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa nhập cảnh báo</translation>
     </message>
 </context>
 <context>
@@ -953,7 +954,7 @@ The server says: %1</source>
     </message>
     <message>
         <source>Public warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản tin cảnh báo</translation>
     </message>
     <message>
         <source>Critical</source>
@@ -1049,39 +1050,39 @@ The server says: %1</source>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản nháp</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã phát hành</translation>
     </message>
     <message>
         <source>From another agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ cơ quan khác</translation>
     </message>
     <message>
         <source>Warning update</source>
-        <translation type="unfinished"></translation>
+        <translation>Cập nhật cảnh báo</translation>
     </message>
     <message>
         <source>Warning cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy cảnh báo</translation>
     </message>
     <message>
         <source>exercise</source>
-        <translation type="unfinished"></translation>
+        <translation>diễn tập</translation>
     </message>
     <message>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>thử nghiệm</translation>
     </message>
     <message>
         <source>system message</source>
-        <translation type="unfinished"></translation>
+        <translation>tin hệ thống</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>bản nháp</translation>
     </message>
     <message>
         <source>resolved</source>
@@ -1141,15 +1142,15 @@ The server says: %1</source>
     </message>
     <message>
         <source>%n detections</source>
-        <translation type="unfinished"></translation>
+        <translation>%n lần phát hiện</translation>
     </message>
     <message>
         <source>SLA breached at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn xử lý lúc %1</translation>
     </message>
     <message>
         <source>SLA breached</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn xử lý</translation>
     </message>
     <message>
         <source>%1 %2 was removed</source>
@@ -1185,11 +1186,11 @@ The server says: %1</source>
     </message>
     <message>
         <source>%1 “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 “%2”: %3</translation>
     </message>
     <message>
         <source>from alert #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>từ cảnh báo AI #%1</translation>
     </message>
 </context>
 <context>
@@ -1244,63 +1245,63 @@ The server says: %1</source>
     <message>
         <source>Detected</source>
         <extracomment>The funnel&apos;s stages, in the order a detection travels (also the chart&apos;s bars).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Phát hiện</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác nhận đúng</translation>
     </message>
     <message>
         <source>False alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo động giả</translation>
     </message>
     <message>
         <source>Warned</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã phát cảnh báo</translation>
     </message>
     <message>
         <source>Dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã điều phối</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">Đã đóng</translation>
+        <translation>Đã đóng</translation>
     </message>
     <message>
         <source>Median to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Trung vị thời gian tiếp nhận</translation>
     </message>
     <message>
         <source>Median to close</source>
-        <translation type="unfinished"></translation>
+        <translation>Trung vị thời gian đóng</translation>
     </message>
     <message>
         <source>Analytic</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại phân tích</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Lĩnh vực</translation>
     </message>
     <message>
         <source>Ward</source>
-        <translation type="unfinished">Phường/xã</translation>
+        <translation>Phường/xã</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished">Camera</translation>
+        <translation>Camera</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ lệ</translation>
     </message>
 </context>
 <context>
@@ -1308,75 +1309,75 @@ The server says: %1</source>
     <message>
         <source>&amp;Period:</source>
         <extracomment>Period choices: key -&gt; length (None: the operator picks both ends).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khoảng thời gian:</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>24 giờ qua</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 ngày qua</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 ngày qua</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tùy chọn…</translation>
     </message>
     <message>
         <source>&amp;Group by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhóm theo:</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Lĩnh vực</translation>
     </message>
     <message>
         <source>Analytic</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại phân tích</translation>
     </message>
     <message>
         <source>Ward</source>
-        <translation type="unfinished">Phường/xã</translation>
+        <translation>Phường/xã</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Làm mới</translation>
     </message>
     <message>
         <source>From (Huế time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ (giờ Huế)</translation>
     </message>
     <message>
         <source>Until (Huế time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến (giờ Huế)</translation>
     </message>
     <message>
         <source>False alarms per camera and analytic (detectors to tune first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo động giả theo camera và loại phân tích (bộ phát hiện cần hiệu chỉnh trước)</translation>
     </message>
     <message>
         <source>Alert funnel</source>
-        <translation type="unfinished"></translation>
+        <translation>Phễu cảnh báo</translation>
     </message>
     <message>
         <source>The period must start before it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời điểm bắt đầu phải trước thời điểm kết thúc.</translation>
     </message>
     <message>
         <source>Loading the funnel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tải phễu cảnh báo…</translation>
     </message>
     <message>
         <source>From %1 to %2 (Huế time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ %1 đến %2 (giờ Huế)</translation>
     </message>
     <message>
         <source>The funnel could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tải được phễu cảnh báo: %1</translation>
     </message>
 </context>
 <context>
@@ -1836,43 +1837,43 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     </message>
     <message>
         <source>Publish public warning #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Phát hành bản tin cảnh báo #%1</translation>
     </message>
     <message>
         <source>Change draft warning #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa bản nháp cảnh báo #%1</translation>
     </message>
     <message>
         <source>Draft an update of public warning #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Soạn bản cập nhật của cảnh báo #%1</translation>
     </message>
     <message>
         <source>Draft the cancellation of public warning #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Soạn bản hủy cảnh báo #%1</translation>
     </message>
     <message>
         <source>Draft a public warning from alert #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Soạn bản tin cảnh báo từ cảnh báo AI #%1</translation>
     </message>
     <message>
         <source>Draft public warning “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Soạn bản tin cảnh báo “%1”</translation>
     </message>
     <message>
         <source>Alert #%1 was changed by someone else meanwhile; look at it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo #%1 vừa được người khác thay đổi; hãy xem lại</translation>
     </message>
     <message>
         <source>Alert #%1 cannot make this move in its current state</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo #%1 không thể chuyển như vậy ở trạng thái hiện tại</translation>
     </message>
     <message>
         <source>Alert #%1 no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo #%1 không còn tồn tại</translation>
     </message>
     <message>
         <source>Alert #%1 not changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo #%1 chưa được xử lý: %2</translation>
     </message>
     <message>
         <source>note added</source>
@@ -1939,11 +1940,11 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <name>QueueList</name>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1  ● %2 new</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  ● %2 mới</translation>
     </message>
 </context>
 <context>
@@ -2151,55 +2152,55 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <name>TriageHelp</name>
     <message>
         <source>Move through the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Di chuyển trong hàng đợi</translation>
     </message>
     <message>
         <source>Mark / unmark the alert for a bulk action</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu / bỏ đánh dấu cảnh báo để thao tác hàng loạt</translation>
     </message>
     <message>
         <source>Extend the marked alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở rộng vùng đánh dấu</translation>
     </message>
     <message>
         <source>Drop the marks, keep the current alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ mọi đánh dấu, giữ cảnh báo hiện tại</translation>
     </message>
     <message>
         <source>Acknowledge (all marked alerts when several are marked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp nhận (mọi cảnh báo đã đánh dấu nếu đánh dấu nhiều cảnh báo)</translation>
     </message>
     <message>
         <source>Verify on camera: real incident or false alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác minh qua camera: sự cố thật hay báo động giả</translation>
     </message>
     <message>
         <source>Dispatch to a unit (all marked alerts when several are marked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều cho đơn vị xử lý (mọi cảnh báo đã đánh dấu nếu đánh dấu nhiều cảnh báo)</translation>
     </message>
     <message>
         <source>Start handling</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt đầu xử lý</translation>
     </message>
     <message>
         <source>Close with a reason (all marked alerts when several are marked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng kèm lý do (mọi cảnh báo đã đánh dấu nếu đánh dấu nhiều cảnh báo)</translation>
     </message>
     <message>
         <source>Add a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm ghi chú</translation>
     </message>
     <message>
         <source>False alarm (all marked alerts when several are marked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo động giả (mọi cảnh báo đã đánh dấu nếu đánh dấu nhiều cảnh báo)</translation>
     </message>
     <message>
         <source>This list</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách này</translation>
     </message>
     <message>
         <source>Triage keys (any key closes this list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Phím xử lý nhanh (nhấn phím bất kỳ để đóng danh sách này)</translation>
     </message>
 </context>
 <context>
@@ -2207,83 +2208,83 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>Action saved</source>
         <extracomment>A bulk write was queued durably: (outbox entry id, action, number of alerts). A bulk write completed: {&quot;entry_id&quot;, &quot;action&quot;, &quot;succeeded&quot;: [ids], &quot;failed&quot;: [(id, code)], &quot;text&quot;}.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu thao tác</translation>
     </message>
     <message>
         <source>False alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo động giả</translation>
     </message>
     <message>
         <source>Close %1 alerts as false alarms?</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng %1 cảnh báo với lý do báo động giả?</translation>
     </message>
     <message>
         <source>Close as false alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng: báo động giả</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Select at most %1 alerts for one action (%2 are selected).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi thao tác chỉ chọn tối đa %1 cảnh báo (đang chọn %2).</translation>
     </message>
     <message>
         <source>What was entered cannot be sent as it is. Check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dữ liệu đã nhập không gửi được như hiện tại. Hãy kiểm tra rồi thử lại.</translation>
     </message>
     <message>
         <source>%1 on %2 alerts saved; it is sent as soon as the server answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cho %2 cảnh báo: đã lưu, sẽ được gửi ngay khi máy chủ phản hồi.</translation>
     </message>
     <message>
         <source>The action was NOT saved and will not be sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Thao tác KHÔNG được lưu và sẽ không được gửi: %1</translation>
     </message>
     <message>
         <source>%1 on the selected alerts failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 đối với các cảnh báo đã chọn không thành công: %2</translation>
     </message>
     <message>
         <source>%1: %2 succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 thành công</translation>
     </message>
     <message>
         <source>; %1 conflicted (changed by someone else first: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 xung đột (người khác đã thay đổi trước: %2)</translation>
     </message>
     <message>
         <source>; %1 not possible any more (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 không còn thực hiện được (%2)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished">&amp;Tiếp nhận</translation>
+        <translation>&amp;Tiếp nhận</translation>
     </message>
     <message>
         <source>&amp;Verify on camera…</source>
-        <translation type="unfinished">&amp;Xác minh qua camera…</translation>
+        <translation>&amp;Xác minh qua camera…</translation>
     </message>
     <message>
         <source>&amp;Dispatch to a unit…</source>
-        <translation type="unfinished">Điều &amp;phối cho đơn vị…</translation>
+        <translation>Điều phối cho đơn &amp;vị…</translation>
     </message>
     <message>
         <source>&amp;Start handling</source>
-        <translation type="unfinished">&amp;Bắt đầu xử lý</translation>
+        <translation>&amp;Bắt đầu xử lý</translation>
     </message>
     <message>
         <source>&amp;Close…</source>
-        <translation type="unfinished">Đó&amp;ng…</translation>
+        <translation>Đó&amp;ng…</translation>
     </message>
     <message>
         <source>Add &amp;note…</source>
-        <translation type="unfinished">Thêm &amp;ghi chú…</translation>
+        <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
         <source>&amp;False alarm…</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo động &amp;giả…</translation>
     </message>
 </context>
 <context>
@@ -2587,104 +2588,105 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <name>WarningEditor</name>
     <message>
         <source>&amp;Event:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sự kiện:</translation>
     </message>
     <message>
         <source>&amp;Headline:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiêu đề:</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mô tả:</translation>
     </message>
     <message>
         <source>&amp;Instruction:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hướng &amp;dẫn:</translation>
     </message>
     <message>
         <source>&amp;Urgency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức &amp;khẩn cấp:</translation>
     </message>
     <message>
         <source>&amp;Severity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức &amp;nghiêm trọng:</translation>
     </message>
     <message>
         <source>C&amp;ertainty:</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ &amp;chắc chắn:</translation>
     </message>
     <message>
         <source>Categories:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lĩnh vực:</translation>
     </message>
     <message>
         <source>the event</source>
-        <translation type="unfinished"></translation>
+        <translation>sự kiện</translation>
     </message>
     <message>
         <source>the headline</source>
-        <translation type="unfinished"></translation>
+        <translation>tiêu đề</translation>
     </message>
     <message>
         <source>the description</source>
-        <translation type="unfinished"></translation>
+        <translation>mô tả</translation>
     </message>
     <message>
         <source>the instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>hướng dẫn</translation>
     </message>
     <message>
         <source>%1: %2 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: chưa nhập %2.</translation>
     </message>
     <message>
         <source>%1: choose at least one category.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: chọn ít nhất một lĩnh vực.</translation>
     </message>
     <message>
         <source>Polygon line %1 is not “lat,lon”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng %1 của đa giác không đúng dạng “vĩ độ,kinh độ”.</translation>
     </message>
     <message>
         <source>Polygon line %1 is not a place on Earth.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng %1 của đa giác không phải một vị trí trên Trái Đất.</translation>
     </message>
     <message>
         <source>Area &amp;description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mô tả khu &amp;vực:</translation>
     </message>
     <message>
         <source>&amp;Circle</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hình tròn</translation>
     </message>
     <message>
         <source>&amp;Polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>Đa &amp;giác</translation>
     </message>
     <message>
         <source>Latitude:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vĩ độ:</translation>
     </message>
     <message>
         <source>Longitude:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kinh độ:</translation>
     </message>
     <message>
         <source>Radius:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bán kính:</translation>
     </message>
     <message>
         <source>One corner per line as lat,lon, e.g.
 16.4637,107.5909</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi dòng một đỉnh, dạng vĩ độ,kinh độ, ví dụ
+16.4637,107.5909</translation>
     </message>
     <message>
         <source>The area needs a description (the places it covers).</source>
-        <translation type="unfinished"></translation>
+        <translation>Khu vực cần có mô tả (các địa điểm thuộc khu vực).</translation>
     </message>
     <message>
         <source>The polygon needs at least %1 corners.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đa giác cần ít nhất %1 đỉnh.</translation>
     </message>
 </context>
 <context>
@@ -2692,165 +2694,165 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>Public warning from alert #%1</source>
         <extracomment>The identifier the preview shows until the server gives the draft its own.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo công khai từ cảnh báo #%1</translation>
     </message>
     <message>
         <source>Prefilled from the alert: check every text before saving. The Vietnamese block is required; the English one is for visitors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã điền sẵn từ cảnh báo: hãy kiểm tra mọi nội dung trước khi lưu. Phần tiếng Việt là bắt buộc; phần tiếng Anh dành cho du khách.</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;rạng thái:</translation>
     </message>
     <message>
         <source>Vietnamese (vi-VN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếng Việt (vi-VN)</translation>
     </message>
     <message>
         <source>English (en-US)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếng Anh (en-US)</translation>
     </message>
     <message>
         <source>Include the &amp;English block</source>
-        <translation type="unfinished"></translation>
+        <translation>Kèm phần tiếng &amp;Anh</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Khu vực</translation>
     </message>
     <message>
         <source>CAP 1.2 document (preview)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tài liệu CAP 1.2 (xem trước)</translation>
     </message>
     <message>
         <source>Save &amp;draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu &amp;bản nháp</translation>
     </message>
     <message>
         <source>Save and &amp;publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu và &amp;phát hành</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>(no preview: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(không xem trước được: %1)</translation>
     </message>
     <message>
         <source>Only an alert verified on camera as real can become a public warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ cảnh báo đã được xác minh qua camera là sự cố thật mới có thể chuyển thành cảnh báo công khai.</translation>
     </message>
     <message>
         <source>Vietnamese</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếng Việt</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếng Anh</translation>
     </message>
     <message>
         <source>Not signed in: there is no outbox to save the warning in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa đăng nhập: không có nơi lưu cảnh báo để chờ gửi.</translation>
     </message>
     <message>
         <source>The warning cannot be sent as it is. Check every field and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo không gửi được như hiện tại. Hãy kiểm tra mọi trường rồi thử lại.</translation>
     </message>
     <message>
         <source>The warning was NOT saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo KHÔNG được lưu: %1</translation>
     </message>
     <message>
         <source>Warning not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa lưu cảnh báo</translation>
     </message>
 </context>
 <context>
     <name>WarningsList</name>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản nháp</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã phát hành</translation>
     </message>
     <message>
         <source>Other agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ quan khác</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished">Cảnh báo</translation>
+        <translation>Cảnh báo</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Cập nhật</translation>
     </message>
     <message>
         <source>Cancellation</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy bỏ</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Trạng thái</translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Headline</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gửi lúc</translation>
     </message>
     <message>
         <source>not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa gửi</translation>
     </message>
     <message>
         <source>&amp;Publish this draft</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phát hành bản nháp này</translation>
     </message>
     <message>
         <source>Choose a warning to see its CAP 1.2 document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một cảnh báo để xem tài liệu CAP 1.2 của cảnh báo đó.</translation>
     </message>
     <message>
         <source>CAP 1.2 document of warning #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tài liệu CAP 1.2 của cảnh báo #%1</translation>
     </message>
     <message>
         <source>CAP 1.2 document of warning #%1 (rebuilt on this computer: the server cannot be reached)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tài liệu CAP 1.2 của cảnh báo #%1 (tạo lại trên máy này: không kết nối được máy chủ)</translation>
     </message>
     <message>
         <source>The CAP document of warning #%1 needs the server, which cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tài liệu CAP của cảnh báo #%1 cần máy chủ, hiện không kết nối được.</translation>
     </message>
     <message>
         <source>Publishing was NOT queued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lệnh phát hành KHÔNG được đưa vào hàng chờ gửi: %1</translation>
     </message>
 </context>
 <context>
     <name>WarningsPage</name>
     <message>
         <source>&amp;Import a CAP file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhập tệp CAP…</translation>
     </message>
     <message>
         <source>Import a CAP 1.2 warning of another agency (at most 1 MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập cảnh báo CAP 1.2 của cơ quan khác (tối đa 1 MiB)</translation>
     </message>
 </context>
 <context>
@@ -2861,7 +2863,7 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     </message>
     <message>
         <source>Alert queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi cảnh báo</translation>
     </message>
     <message>
         <source>Video wall</source>
@@ -2872,26 +2874,26 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <name>_BulkCloseDialog</name>
     <message>
         <source>Close alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng cảnh báo</translation>
     </message>
     <message>
         <source>Close %1 alerts — why?</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng %1 cảnh báo — lý do?</translation>
     </message>
     <message>
         <source>Close %1 alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng %1 cảnh báo</translation>
     </message>
 </context>
 <context>
     <name>_BulkDispatchDialog</name>
     <message>
         <source>Dispatch alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều phối xử lý cảnh báo</translation>
     </message>
     <message>
         <source>Dispatch %1 alerts to the unit in charge</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều %1 cảnh báo cho đơn vị phụ trách</translation>
     </message>
 </context>
 </TS>

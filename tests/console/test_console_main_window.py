@@ -41,7 +41,7 @@ def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
         "&Tệp",
         "&Xem",
         "Sự kiện trực tiếp",
-        "Alert queues",  # Vietnamese words come with the integrator's translations
+        "Hàng đợi cảnh báo",
         "Tường video",
         "Trợ &giúp",
     ]
@@ -50,7 +50,7 @@ def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
     assert window.current_workspace_key() == "events"
     nav = window.findChild(type(window._nav), "workspaceNav")
     assert nav.count() == 3 and nav.item(0).text().endswith("Sự kiện trực tiếp")
-    assert nav.item(1).text() == "2   Alert queues"  # Ctrl+2: triage comes right after the live events
+    assert nav.item(1).text() == "2   Hàng đợi cảnh báo"  # Ctrl+2: triage comes right after the live events
     assert nav.item(2).text() == "3   Tường video"
     for state, text in (("online", "Trực tuyến"), ("degraded", "Chập chờn"), ("offline", "Ngoại tuyến")):
         window.connection_indicator.set_state(state)
