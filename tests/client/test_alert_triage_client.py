@@ -752,7 +752,8 @@ def test_warnings_written_on_the_backend_reach_the_cache_through_sync(
         # The catch-up tells listeners about them, typed on first read.
         with recorder._lock:
             warned = [c for c in recorder.changes if c.resource == "warning"]
-        assert sorted(int(c.id) for c in warned if int(c.id) in ids) == ids and all(isinstance(c.model(), Warning) for c in warned)
+        assert sorted(int(c.id) for c in warned if int(c.id) in ids) == ids
+        assert all(isinstance(c.model(), Warning) for c in warned)
     finally:
         engine.stop()
         client.close()
