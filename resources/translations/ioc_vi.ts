@@ -197,8 +197,16 @@
         <translation>Chọn một cảnh báo trong hàng đợi để xem tại đây.</translation>
     </message>
     <message>
+        <source>No alert selected</source>
+        <translation>Chưa chọn cảnh báo nào</translation>
+    </message>
+    <message>
         <source>Camera %1 — %2 — %3</source>
         <translation>Camera %1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>Alert #%1</source>
+        <translation>Cảnh báo #%1</translation>
     </message>
     <message>
         <source>1 detection at %1, confidence %2% (repeats within %3 join this alert)</source>
@@ -403,6 +411,43 @@
     <message>
         <source>Detections</source>
         <translation>Số lần phát hiện</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 giây</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 giờ %2 phút</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 ngày %2 giờ</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>quá hạn %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>còn %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (waiting to send)</source>
+        <extracomment>Source rows whose alert changed in place (sorted), after their ``dataChanged``. Per-queue counts or &quot;new&quot; badges changed. Alerts that arrived live (not from the cache or a catch-up page): new to this console.</extracomment>
+        <translation>%1 → %2 (đang chờ gửi)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (%2 trước)</translation>
+    </message>
+    <message>
+        <source>SLA: %1</source>
+        <translation>SLA: %1</translation>
     </message>
 </context>
 <context>

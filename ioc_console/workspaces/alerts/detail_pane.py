@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale,
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -152,6 +152,8 @@ class AlertDetailPane(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        # Text wraps to the pane's width; only a long history scrolls (vertically).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
         body = QWidget(scroll)
@@ -179,7 +181,8 @@ class AlertDetailPane(QWidget):
         self.sla.setWordWrap(True)
         layout.addWidget(self.sla)
 
-        buttons = QHBoxLayout()
+        # Two columns: the Vietnamese labels are long, and the pane is often narrow.
+        buttons = QGridLayout()
         self.wall_button = QPushButton(body)
         self.wall_button.setObjectName("alertOpenOnWall")
         self.wall_button.clicked.connect(self.open_camera_on_wall)
@@ -189,9 +192,9 @@ class AlertDetailPane(QWidget):
         self.draft_button = QPushButton(body)
         self.draft_button.setObjectName("alertDraftWarning")
         self.draft_button.clicked.connect(self._request_draft)
-        for button in (self.wall_button, self.map_button, self.draft_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.wall_button, 0, 0)
+        buttons.addWidget(self.map_button, 0, 1)
+        buttons.addWidget(self.draft_button, 1, 0)
         layout.addLayout(buttons)
 
         self.notes_label = QLabel(body)
@@ -261,7 +264,8 @@ class AlertDetailPane(QWidget):
             widget.setVisible(alert is not None)
         self.history_status.setVisible(alert is not None and bool(self.history_status.text()))
         if alert is None:
-            self.title.setText(f"<i>{html.escape(self.tr('No alert selected'))}</i>")
+            nothing = self.tr("No alert selected")
+            self.title.setText(f"<i>{html.escape(nothing)}</i>")
             self._update_buttons()
             return
         self.title.setText(self._title_html(alert))
@@ -286,8 +290,9 @@ class AlertDetailPane(QWidget):
             event_text.status_label("alert", alert.get("state")),
         )
         handling = " — ".join(event_text.alert_handling(alert))
+        number = fill(self.tr("Alert #%1"), str(alert.get("id")))
         parts = [
-            f"<b>{html.escape(fill(self.tr('Alert #%1'), str(alert.get('id'))))}: "
+            f"<b>{html.escape(number)}: "
             f"{html.escape(self._analytic_name(alert))}</b> "
             f"<span style='color:{colour}'>{html.escape(event_text.level_label(severity))}</span>",
             html.escape(line),

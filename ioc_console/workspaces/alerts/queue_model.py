@@ -68,15 +68,15 @@ def duration_text(seconds: float) -> str:
     """ "45 s", "4 min", "2 h 05 min", "3 d 4 h" in the operator's language."""
     seconds = max(0, int(seconds))
     if seconds < 60:
-        return fill(QCoreApplication.translate(_CTX, "%1 s"), str(seconds))
+        return fill(QCoreApplication.translate("AlertQueueModel", "%1 s"), str(seconds))
     minutes = seconds // 60
     if minutes < 60:
-        return fill(QCoreApplication.translate(_CTX, "%1 min"), str(minutes))
+        return fill(QCoreApplication.translate("AlertQueueModel", "%1 min"), str(minutes))
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
-        return fill(QCoreApplication.translate(_CTX, "%1 h %2 min"), str(hours), f"{minutes:02d}")
+        return fill(QCoreApplication.translate("AlertQueueModel", "%1 h %2 min"), str(hours), f"{minutes:02d}")
     days, hours = divmod(hours, 24)
-    return fill(QCoreApplication.translate(_CTX, "%1 d %2 h"), str(days), str(hours))
+    return fill(QCoreApplication.translate("AlertQueueModel", "%1 d %2 h"), str(days), str(hours))
 
 
 def sla_text(seconds_left: float | None) -> str:
@@ -84,8 +84,8 @@ def sla_text(seconds_left: float | None) -> str:
     if seconds_left is None:
         return ""
     if seconds_left < 0:
-        return fill(QCoreApplication.translate(_CTX, "overdue %1"), duration_text(-seconds_left))
-    return fill(QCoreApplication.translate(_CTX, "%1 left"), duration_text(seconds_left))
+        return fill(QCoreApplication.translate("AlertQueueModel", "overdue %1"), duration_text(-seconds_left))
+    return fill(QCoreApplication.translate("AlertQueueModel", "%1 left"), duration_text(seconds_left))
 
 
 class AlertQueueModel(QAbstractTableModel):
@@ -460,7 +460,9 @@ class AlertQueueModel(QAbstractTableModel):
                 mark = self._marks.get(f"alert:{alert.get('id')}")
                 if mark is not None:
                     return fill(
-                        QCoreApplication.translate(_CTX, "%1 → %2 (waiting to send)"), self._text(row)[COL_STATE], mark
+                        QCoreApplication.translate("AlertQueueModel", "%1 → %2 (waiting to send)"),
+                        self._text(row)[COL_STATE],
+                        mark,
                     )
             return self._text(row)[column]
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -521,7 +523,7 @@ class AlertQueueModel(QAbstractTableModel):
         if first is None:
             return ""
         return fill(
-            QCoreApplication.translate(_CTX, "%1 (%2 ago)"),
+            QCoreApplication.translate("AlertQueueModel", "%1 (%2 ago)"),
             event_text.short_local_time(first),
             duration_text((self._now - first).total_seconds()),
         )
@@ -532,7 +534,7 @@ class AlertQueueModel(QAbstractTableModel):
         lines = [f"#{alert.get('id')} · {texts[2]} · {texts[3]}", f"{texts[0]} · {texts[6]}"]
         sla = sla_text(alert_queues.sla_seconds_left(alert, self._now))
         if sla:
-            lines.append(fill(QCoreApplication.translate(_CTX, "SLA: %1"), sla))
+            lines.append(fill(QCoreApplication.translate("AlertQueueModel", "SLA: %1"), sla))
         # Rich text guessed from the content: backend text is escaped so it shows literally.
         return "<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>"
 

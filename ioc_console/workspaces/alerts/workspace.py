@@ -164,7 +164,7 @@ class AlertsWorkspace(Workspace):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 90), (1, 130), (COL_ALERT, 220), (COL_PLACE, 180), (4, 110), (5, 150)):
+        for column, width in ((0, 120), (1, 160), (COL_ALERT, 220), (COL_PLACE, 170), (4, 90), (5, 210)):
             self.table.setColumnWidth(column, width)
         # Beside the queues: the public warnings (ours and other agencies', CAP import) and the funnel.
         self.warnings_page = WarningsPage(connection, self.tabs)
@@ -194,7 +194,7 @@ class AlertsWorkspace(Workspace):
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 900, 420])
+        self.splitter.setSizes([270, 930, 500])
         QVBoxLayout(page).addWidget(self.splitter)
         self.tabs.addTab(page, "")
         self.warnings_tab = self.tabs.addTab(self.warnings_page, "")
