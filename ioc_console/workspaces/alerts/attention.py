@@ -49,6 +49,8 @@ class Attention(QObject):
         self._effect: Any = None
         self._effect_built = False
         self.rings = 0  # times the chime was asked to play (counted even where there is no device)
+        #: True once a ring found no way to play sound on this machine (the operator is told).
+        self.silent = False
         self.flashes = 0
         self._toggles_left = 0
         self._flash_timer = QTimer(self)
@@ -75,6 +77,7 @@ class Attention(QObject):
             self._effect_built = True  # built on first use: loading the audio backend takes time
             self._effect = _sound_effect(self)
         if self._effect is None:
+            self.silent = True
             return False
         try:
             self._effect.setVolume(self._settings.alert_sound_volume)

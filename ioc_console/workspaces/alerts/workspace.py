@@ -103,6 +103,7 @@ class AlertsWorkspace(Workspace):
         self._load_generation = 0
         self._gc_pause: Any = None  # the collector is paused while the cache fills the model
         self._shown = False
+        self._told_silent = False
         languages = context.languages
         user = connection.user
         self.model = AlertQueueModel(
@@ -143,6 +144,7 @@ class AlertsWorkspace(Workspace):
         self.flash_label.setObjectName("alertFlashText")
         self.flash_label.setTextFormat(Qt.TextFormat.PlainText)
         QHBoxLayout(self.flash_frame).addWidget(self.flash_label)
+        self.flash_frame.hide()  # shown from the first critical alert that arrives live
         self.bulk_label = QLabel(page)
         self.bulk_label.setObjectName("bulkResult")
         self.bulk_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -164,7 +166,7 @@ class AlertsWorkspace(Workspace):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 120), (1, 160), (COL_ALERT, 220), (COL_PLACE, 170), (4, 90), (5, 210)):
+        for column, width in ((0, 135), (1, 185), (COL_ALERT, 200), (COL_PLACE, 160), (4, 100), (5, 200)):
             self.table.setColumnWidth(column, width)
         # Beside the queues: the public warnings (ours and other agencies', CAP import) and the funnel.
         self.warnings_page = WarningsPage(connection, self.tabs)
@@ -194,7 +196,7 @@ class AlertsWorkspace(Workspace):
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([270, 930, 500])
+        self.splitter.setSizes([310, 870, 480])
         QVBoxLayout(page).addWidget(self.splitter)
         self.tabs.addTab(page, "")
         self.warnings_tab = self.tabs.addTab(self.warnings_page, "")
@@ -338,7 +340,14 @@ class AlertsWorkspace(Workspace):
                 str(newest.get("ward") or ""),
             )
         )
+        self.flash_frame.show()
         self.attention.critical_arrived()
+        if self.attention.silent and not self._told_silent:
+            # Said once: the operator must know the chime cannot be relied on at this desk.
+            self._told_silent = True
+            text = self.tr("No sound on this computer (Qt Multimedia unavailable): critical alerts only flash")
+            self.mute_box.setToolTip(text)
+            self.status_message.emit(text, 15000)
 
     def _on_rows_updated(self, rows: list[int]) -> None:
         self._schedule_ticker()
