@@ -10,16 +10,16 @@ detection; ``ingest_detection`` applies them to the database.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ioc_backend.alerting import history
 from ioc_backend.db import models
-from ioc_backend.db.changes import record_change
+from ioc_backend.db.changes import bulk_create, record_change
 from ioc_backend.timeutil import as_utc, iso
 from ioc_domain.alert_history import BUNDLED, DETECTED
 from ioc_domain.alert_sla import bundle_window_s, due_times
@@ -196,3 +196,81 @@ def ingest_detection(
     record_change(session, alert, created=True)
     history.record(session, alert.id, DETECTED, detected_detail(det), None, det.detected_at)
     return alert, False
+
+
+def ingest_batch(
+    session: Session, detections: Sequence[Detection], cameras: Mapping[str, models.Camera]
+) -> list[tuple[int, bool]]:
+    """Store a batch of detections (oldest first, as ``ingest_detection`` would one by one) in a
+    few statements: one query for the open alerts they may join, the new alerts and their change
+    events inserted together, the history in one insert. An AI engine's burst of thousands of
+    detections is then bound by the network, not by a flush per detection.
+
+    ``cameras`` must hold every camera of the batch. Returns (alert id, bundled) in input order.
+    """
+    pairs = {(d.camera_id, d.analytic) for d in detections}
+    open_alerts: dict[tuple[str, str], list[models.Alert]] = {}
+    if pairs:
+        rows = session.execute(
+            select(models.Alert).where(
+                models.Alert.camera_id.in_({camera for camera, _ in pairs}),
+                models.Alert.analytic.in_({analytic for _, analytic in pairs}),
+                models.Alert.state.in_(OPEN_ALERT_STATES),
+            )
+        ).scalars()
+        for alert in rows:
+            if (alert.camera_id, alert.analytic) in pairs:
+                open_alerts.setdefault((alert.camera_id, alert.analytic), []).append(alert)
+    for candidates in open_alerts.values():  # the most recently detected first, as open_alert_for
+        candidates.sort(key=lambda a: as_utc(a.last_detected_at or a.detected_at), reverse=True)
+
+    new_rows: list[dict[str, Any]] = []  # alerts this batch opens, still to insert
+    new_of_pair: dict[tuple[str, str], list[int]] = {}  # pair -> indexes into new_rows
+    touched: dict[int, models.Alert] = {}  # existing alerts a detection joined
+    # (existing alert or index into new_rows, action, detail, at)
+    entries: list[tuple[models.Alert | int, str, dict[str, Any], datetime]] = []
+    results: list[tuple[models.Alert | int, bool]] = [(0, False)] * len(detections)
+    for i in sorted(range(len(detections)), key=lambda n: as_utc(detections[n].detected_at)):
+        det = replace(detections[i], bbox=tuple(detections[i].bbox), detected_at=as_utc(detections[i].detected_at))
+        pair = (det.camera_id, det.analytic)
+        joined: models.Alert | int | None = None
+        for index in reversed(new_of_pair.get(pair, [])):  # the newest alert of this batch first
+            if joins(new_rows[index], det):
+                joined = index
+                break
+        if joined is None:
+            joined = next((a for a in open_alerts.get(pair, ())[:5] if joins(_fields_of(a), det)), None)
+        if isinstance(joined, int):
+            new_rows[joined].update(absorb_changes(new_rows[joined], det))
+            detail = bundled_detail(det, new_rows[joined]["detections"])
+            entries.append((joined, BUNDLED, detail, det.detected_at))
+            results[i] = (joined, True)
+            continue
+        if joined is not None:
+            for name, value in absorb_changes(_fields_of(joined), det).items():
+                setattr(joined, name, value)
+            touched[id(joined)] = joined
+            entries.append((joined, BUNDLED, bundled_detail(det, joined.detections), det.detected_at))
+            results[i] = (joined, True)
+            continue
+        cam = cameras[det.camera_id]
+        new_rows.append(new_alert_fields(det, {"ward": cam.ward, "lat": cam.lat, "lon": cam.lon}))
+        new_of_pair.setdefault(pair, []).append(len(new_rows) - 1)
+        entries.append((len(new_rows) - 1, DETECTED, detected_detail(det), det.detected_at))
+        results[i] = (len(new_rows) - 1, False)
+
+    new_ids = bulk_create(session, "alert", new_rows)
+    for alert in touched.values():
+        record_change(session, alert)
+
+    def alert_id(target: models.Alert | int) -> int:
+        return new_ids[target] if isinstance(target, int) else int(target.id)
+
+    if entries:
+        history_rows = [
+            {"alert_id": alert_id(target), "at": at, "username": None, "role": None, "action": action, "detail": detail}
+            for target, action, detail, at in entries
+        ]
+        session.execute(insert(models.table_of(models.AlertHistoryEntry)), history_rows)
+    # A joined new alert is "bundled" only for the detections after its first.
+    return [(alert_id(target), bundled) for target, bundled in results]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from ioc_backend.alerting.ingest import ingest_detection
+from ioc_backend.alerting.ingest import Detection, ingest_batch
 from ioc_backend.api.auth import Principal, require_role
 from ioc_backend.api.errors import ApiError
 from ioc_backend.api.idempotency import idempotency_key, idempotent_write
@@ -76,21 +76,14 @@ def ingest_detections(request: Request, body: DetectionBatch, principal: Ingeste
                 f"Invalid detections ({fields}{more}); nothing was stored",
                 details=shown,
             )
-        results: list[dict[str, Any] | None] = [None] * len(detections)
-        # Oldest first, so bundling sees the detections in the order they happened.
-        for i in sorted(range(len(detections)), key=lambda n: detections[n].detected_at):
-            det = detections[i]
-            alert, bundled = ingest_detection(
-                session,
-                camera_id=det.camera_id,
-                analytic=det.analytic,
-                severity=det.severity,
-                confidence=det.confidence,
-                bbox=det.bbox,
-                detected_at=det.detected_at,
-                camera=cameras[det.camera_id],
-            )
-            results[i] = {"alert_id": alert.id, "bundled": bundled}
+        batch = [
+            Detection(d.camera_id, d.analytic, d.severity, d.confidence, tuple(d.bbox), d.detected_at)
+            for d in detections
+        ]
+        # One query for the open alerts, one insert for the new ones: a burst is not a flush per detection.
+        results = [
+            {"alert_id": alert_id, "bundled": bundled} for alert_id, bundled in ingest_batch(session, batch, cameras)
+        ]
         return {"results": results}
 
     return idempotent_write(request, principal, key, apply)
