@@ -512,6 +512,10 @@
         <translation>New critical alert: %1 — %2</translation>
     </message>
     <message>
+        <source>No sound on this computer (Qt Multimedia unavailable): critical alerts only flash</source>
+        <translation>No sound on this computer (Qt Multimedia unavailable): critical alerts only flash</translation>
+    </message>
+    <message>
         <source>%1: %2 alerts</source>
         <translation>%1: %2 alerts</translation>
     </message>

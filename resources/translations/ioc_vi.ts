@@ -512,6 +512,10 @@
         <translation>Cảnh báo nghiêm trọng mới: %1 — %2</translation>
     </message>
     <message>
+        <source>No sound on this computer (Qt Multimedia unavailable): critical alerts only flash</source>
+        <translation>Máy này không phát được âm thanh (thiếu Qt Multimedia): cảnh báo nghiêm trọng chỉ nhấp nháy</translation>
+    </message>
+    <message>
         <source>%1: %2 alerts</source>
         <translation>%1: %2 cảnh báo</translation>
     </message>
