@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 PG_URL_ENV = "IOC_TEST_POSTGRES_URL"
-SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6}
+SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6, "warning": 4}
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get(PG_URL_ENV),
@@ -199,3 +199,45 @@ def test_values_postgresql_cannot_store_are_refused_cleanly(api: Api) -> None:
     first = api.post("/tasks?" + "x" * 600, leader, json=body, headers={"Idempotency-Key": key})
     again = api.post("/tasks?" + "x" * 600, leader, json=body, headers={"Idempotency-Key": key})
     assert first.status_code == again.status_code == 201 and again.headers.get("Idempotent-Replayed") == "true"
+
+
+def test_alert_triage_ingest_bulk_funnel_and_cap_on_postgresql(api: Api) -> None:
+    """The alert triage paths with SQL of their own (batch ingest, bulk moves, the funnel's
+    medians, the false-alarm shares, the CAP document) on PostgreSQL."""
+    from datetime import UTC, datetime, timedelta
+
+    from lxml import etree
+
+    from ioc_backend.cap_validation import cap_schema
+
+    admin, op, sup = api.token("admin"), api.token("operator"), api.token("supervisor")
+    at = datetime.now(UTC) - timedelta(minutes=1)
+    detection = {"camera_id": "cam-0007", "analytic": "illegal_construction", "severity": "warning"}
+    later = (at + timedelta(seconds=20)).isoformat()
+    batch = [
+        {**detection, "confidence": 0.8, "bbox": [0.1, 0.1, 0.2, 0.2], "detected_at": at.isoformat()},
+        {**detection, "confidence": 0.9, "bbox": [0.2, 0.1, 0.2, 0.2], "detected_at": later},
+    ]
+    r = api.post("/alerts/detections", admin, json={"detections": batch})
+    assert r.status_code == 200, r.text
+    first, second = r.json()["results"]
+    assert first["alert_id"] == second["alert_id"] and (first["bundled"], second["bundled"]) == (False, True)
+    alert = api.get(f"/alerts/{first['alert_id']}", op).json()
+    assert alert["detections"] == 2 and alert["bbox"] == [0.2, 0.1, 0.2, 0.2]
+    items = [{"id": alert["id"], "version": alert["version"]}, {"id": 10**9, "version": 1}]
+    bulk = api.post("/alerts/bulk", op, json={"action": "acknowledge", "items": items})
+    assert bulk.status_code == 200, bulk.text
+    assert [a["id"] for a in bulk.json()["succeeded"]] == [alert["id"]]
+    assert [f["code"] for f in bulk.json()["failed"]] == ["not_found"]
+    history = api.get(f"/alerts/{alert['id']}/history", op).json()["entries"]
+    assert [e["action"] for e in history] == ["detected", "bundled", "transition"]
+    funnel = api.get("/stats/alert-funnel", op, params={"group_by": "ward"})
+    assert funnel.status_code == 200, funnel.text
+    total = funnel.json()["total"]
+    assert total["alerts"] >= 1 and total["detected"] >= total["alerts"] and total["median_ack_s"] is not None
+    shares = api.get("/stats/alert-false-alarms", sup)
+    assert shares.status_code == 200 and all(0 <= row["share"] <= 1 for row in shares.json()["rows"])
+    warning = api.get("/warnings", op, params={"state": "published", "limit": 1}).json()["items"][0]
+    cap = api.get(f"/warnings/{warning['id']}/cap.xml", op)
+    assert cap.headers["content-type"].startswith("application/cap+xml")
+    assert cap_schema().validate(etree.fromstring(cap.content))
