@@ -139,6 +139,11 @@ class FunnelView(QWidget):
         self.false_alarm_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.false_alarm_table.verticalHeader().setVisible(False)
         box_layout.addWidget(self.false_alarm_table)
+        # The chart must stay readable beside a short table (a handful of categories).
+        self.chart.setMinimumHeight(180)
+        for index, stretch in enumerate((2, 2, 3)):
+            splitter.setStretchFactor(index, stretch)
+        splitter.setSizes([260, 320, 260])
         layout.addWidget(splitter, 1)
 
         self.period.currentIndexChanged.connect(self._period_changed)
