@@ -12,7 +12,8 @@ What runs, all on this machine:
    in the cache and the queue model holds the seeded alerts.
 3. The burst: the AI engine's own path, ``POST /alerts/detections`` as the admin service account,
    ``--alerts`` detections (default 10,000) in requests of ``--batch`` (default 1,000), sent back
-   to back from a thread, each a distinct camera x analytic pair so none is bundled into another.
+   to back by a process of its own (the AI engine runs elsewhere, not in the console's process),
+   each a distinct camera x analytic pair so none is bundled into another.
    The backend commits each request and publishes its changes on the event stream; the console's
    sync engine receives them, commits them to its SQLite cache, and the workspace applies them to
    its queue model.
@@ -35,11 +36,11 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +154,34 @@ def burst_detections(session: Any, url: str, count: int) -> list[dict[str, Any]]
     ]
 
 
+# The AI engine: its own process (as on a real site, where it runs on another machine), so its
+# JSON encoding and HTTP do not compete with the console for this process's GIL. It waits for
+# "go" on stdin, posts the batches back to back and prints one JSON line: the results and
+# time.monotonic() (system-wide on Linux, so comparable with this process) after the last answer.
+SENDER = r"""
+import json, os, sys, time
+from datetime import datetime, timezone
+import requests
+url, batch_size, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+with open(path, encoding="utf-8") as f:
+    detections = json.load(f)
+session = requests.Session()
+session.headers["Authorization"] = "Bearer " + os.environ["IOC_BURST_TOKEN"]
+print("ready", flush=True)
+sys.stdin.readline()
+results = []
+for start in range(0, len(detections), batch_size):
+    now = datetime.now(timezone.utc).isoformat()  # the backend refuses detections from the future or the distant past
+    batch = [dict(d, detected_at=now) for d in detections[start : start + batch_size]]
+    answer = session.post(url + "/api/v1/alerts/detections", json={"detections": batch}, timeout=120)
+    if answer.status_code != 200:
+        print(json.dumps({"error": f"HTTP {answer.status_code}: {answer.text[:300]}"}), flush=True)
+        sys.exit(1)
+    results.extend(answer.json()["results"])
+print(json.dumps({"results": results, "ingest_at": time.monotonic()}), flush=True)
+"""
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     import requests
     from backend_process import start_backend
@@ -170,6 +199,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     backend = start_backend(workdir)
     context = None
     window = None
+    sender: subprocess.Popen[str] | None = None
     try:
         admin = requests.Session()
         login(admin, backend.url, "admin")
@@ -205,24 +235,35 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
         results: list[dict[str, Any]] = []
         times: dict[str, float] = {}
-        failure: list[BaseException] = []
+        failure: list[str] = []
+        burst_file = workdir / "burst.json"
+        burst_file.write_text(json.dumps(detections), encoding="utf-8")
+        token = admin.headers["Authorization"].split(" ", 1)[1]
+        sender = subprocess.Popen(
+            [sys.executable, "-c", SENDER, backend.url, str(args.batch), str(burst_file)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "IOC_BURST_TOKEN": token},
+        )
+        assert sender.stdin is not None and sender.stdout is not None
+        if sender.stdout.readline().strip() != "ready":
+            raise SystemExit("the sender process did not start")
 
-        def send() -> None:
+        def collect() -> None:
+            # Reads the sender's answer line off the GUI thread.
+            assert sender.stdout is not None
+            line = sender.stdout.readline()
             try:
-                for start in range(0, len(detections), args.batch):
-                    # Detected now: the backend refuses detections from the future or the distant past.
-                    now = datetime.now(UTC).isoformat()
-                    batch = [{**d, "detected_at": now} for d in detections[start : start + args.batch]]
-                    answer = admin.post(
-                        f"{backend.url}{API}/alerts/detections",
-                        json={"detections": batch},
-                        timeout=120,
-                    )
-                    answer.raise_for_status()
-                    results.extend(answer.json()["results"])
-                times["ingest"] = time.perf_counter()
-            except (requests.RequestException, ValueError, KeyError) as error:  # reported on the GUI thread
-                failure.append(error)
+                answer = json.loads(line)
+            except ValueError:
+                failure.append(f"the sender printed {line[:200]!r}")
+                return
+            if "error" in answer:
+                failure.append(answer["error"])
+                return
+            results.extend(answer["results"])
+            times["ingest"] = answer["ingest_at"]
 
         pending: set[int] = set()
         cache_target: list[int] = []
@@ -234,16 +275,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         def cache_answered(count: int) -> None:
             cache_seen["count"], cache_seen["asked"] = count, False
             if cache_target and count >= cache_target[0] and "cache" not in times:
-                times["cache"] = time.perf_counter()
+                times["cache"] = time.monotonic()
 
         cache_before: list[int] = []
         connection.read_cache(cache_count, on_success=cache_before.append)
         pump_until(lambda: bool(cache_before), 30, "the cache count")
 
         meter.start()
-        t0 = time.perf_counter()
-        sender = threading.Thread(target=send, name="burst-sender", daemon=True)
-        sender.start()
+        t0 = time.monotonic()
+        collector = threading.Thread(target=collect, name="burst-answers", daemon=True)
+        collector.start()
+        sender.stdin.write("go\n")
+        sender.stdin.flush()
         deadline = time.monotonic() + BURST_TIMEOUT_S
         while "queue" not in times or "cache" not in times:
             if failure:
@@ -257,13 +300,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if pending:
                 pending = {alert_id for alert_id in pending if model.row_of(alert_id) < 0}
                 if not pending and "queue" not in times:
-                    times["queue"] = time.perf_counter()
+                    times["queue"] = time.monotonic()
                     stall_ms = meter.stop()
             if cache_target and "cache" not in times and not cache_seen["asked"]:
                 cache_seen["asked"] = True
                 connection.read_cache(cache_count, on_success=cache_answered)
             time.sleep(0.001)
-        sender.join(timeout=10)
+        collector.join(timeout=10)
+        sender.wait(timeout=30)
         ms = {key: (value - t0) * 1000.0 for key, value in times.items()}
         return {
             "alerts": len(results),
@@ -279,6 +323,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "targets": TARGETS,
         }
     finally:
+        if sender is not None and sender.poll() is None:
+            sender.kill()
         if window is not None:
             window.close()
         if context is not None:
