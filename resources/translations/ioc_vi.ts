@@ -413,22 +413,6 @@
         <translation>Số lần phát hiện</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 giây</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 phút</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 giờ %2 phút</translation>
-    </message>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 ngày %2 giờ</translation>
-    </message>
-    <message>
         <source>overdue %1</source>
         <translation>quá hạn %1</translation>
     </message>

@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ioc_console.services import event_text
 from ioc_console.services.event_text import AnalyticsCatalogue, fill
+from ioc_console.workspaces.alerts.durations import duration_text
 from ioc_domain import alert_queues
 from ioc_domain.alert_queues import FALSE_ALARM_REVIEW_WINDOW, QUEUES, queue_bit
 from widgets.item_roles import ItemRole
@@ -62,21 +63,6 @@ Clock = Callable[[], datetime]
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def duration_text(seconds: float) -> str:
-    """ "45 s", "4 min", "2 h 05 min", "3 d 4 h" in the operator's language."""
-    seconds = max(0, int(seconds))
-    if seconds < 60:
-        return fill(QCoreApplication.translate("AlertQueueModel", "%1 s"), str(seconds))
-    minutes = seconds // 60
-    if minutes < 60:
-        return fill(QCoreApplication.translate("AlertQueueModel", "%1 min"), str(minutes))
-    hours, minutes = divmod(minutes, 60)
-    if hours < 48:
-        return fill(QCoreApplication.translate("AlertQueueModel", "%1 h %2 min"), str(hours), f"{minutes:02d}")
-    days, hours = divmod(hours, 24)
-    return fill(QCoreApplication.translate("AlertQueueModel", "%1 d %2 h"), str(days), str(hours))
 
 
 def sla_text(seconds_left: float | None) -> str:
