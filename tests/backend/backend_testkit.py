@@ -6,11 +6,13 @@ Plain helpers imported by name; the shared fixtures live in tests/backend/confte
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 import requests
-from backend_process import DEMO_PASSWORDS
+from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
 
 API = "/api/v1"
 
@@ -54,6 +56,33 @@ class Api:
 
     def close(self) -> None:
         self.http.close()
+
+
+def private_backend_fixtures(
+    label: str, *, backend_name: str = "backend", prepare: Callable[[BackendProcess], None] | None = None
+) -> tuple[Any, Any]:
+    """Module-scoped fixtures for a module that changes data other tests rely on: a backend process
+    of its own (named ``backend_name``; ``prepare`` runs on it first) and ``api`` on it. Use as
+    ``backend, api = private_backend_fixtures("ingest")`` at module level."""
+
+    @pytest.fixture(scope="module", name=backend_name)
+    def own_backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendProcess]:
+        proc = start_backend(tmp_path_factory.mktemp(label))
+        try:
+            if prepare is not None:
+                prepare(proc)
+            yield proc
+        finally:
+            proc.stop()
+        assert "Traceback" not in proc.log(), proc.log()
+
+    @pytest.fixture(scope="module", name="api")
+    def own_api(request: pytest.FixtureRequest) -> Iterator[Api]:
+        client = Api(request.getfixturevalue(backend_name).url)
+        yield client
+        client.close()
+
+    return own_backend, own_api
 
 
 def error_code(response: requests.Response) -> str:

@@ -17,8 +17,8 @@ from alert_triage_kit import (
     seed_alert,
     seed_new_alerts,
 )
-from backend_process import BackendProcess, start_backend
-from backend_testkit import Api, error_code, error_fields
+from backend_process import BackendProcess
+from backend_testkit import Api, error_code, error_fields, private_backend_fixtures
 
 from ioc_backend.alerting.bulk import BULK_ACTIONS, MAX_BULK_ITEMS
 from ioc_backend.api.schemas.alert_bulk import MAX_ITEMS, BulkAction
@@ -29,19 +29,7 @@ MISSING_ID = 10**9
 FIRST = datetime(2022, 6, 1, 8, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
-def backend(tmp_path_factory) -> Iterator[BackendProcess]:
-    proc = start_backend(tmp_path_factory.mktemp("alert-bulk"))
-    yield proc
-    proc.stop()
-    assert "Traceback" not in proc.log(), proc.log()
-
-
-@pytest.fixture(scope="module")
-def api(backend: BackendProcess) -> Iterator[Api]:
-    client = Api(backend.url)
-    yield client
-    client.close()
+backend, api = private_backend_fixtures("alert-bulk")
 
 
 @pytest.fixture(scope="module")

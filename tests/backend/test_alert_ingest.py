@@ -3,14 +3,12 @@ and the bundling rules of ioc_backend.alerting.ingest as plain functions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from alert_support import AlertMaker, detection, now_utc, parse
-from backend_process import BackendProcess, start_backend
-from backend_testkit import Api, error_code, error_fields
+from backend_testkit import Api, error_code, error_fields, private_backend_fixtures
 
 from ioc_backend.alerting.ingest import Detection, absorb_changes, joins, new_alert_fields
 from ioc_domain.alert_sla import bundle_window_s, due_times
@@ -18,19 +16,7 @@ from ioc_domain.alert_sla import bundle_window_s, due_times
 CAMERA = {"ward": "Phường Thuận Hóa", "lat": 16.46, "lon": 107.59}
 
 
-@pytest.fixture(scope="module")
-def backend(tmp_path_factory) -> Iterator[BackendProcess]:
-    proc = start_backend(tmp_path_factory.mktemp("ingest"))
-    yield proc
-    proc.stop()
-    assert "Traceback" not in proc.log(), proc.log()
-
-
-@pytest.fixture(scope="module")
-def api(backend: BackendProcess) -> Iterator[Api]:
-    client = Api(backend.url)
-    yield client
-    client.close()
+backend, api = private_backend_fixtures("ingest")
 
 
 @pytest.fixture(scope="module")

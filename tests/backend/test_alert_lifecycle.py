@@ -4,31 +4,18 @@ alert, GET /alerts/{id}/history and the triage filters of GET /alerts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from alert_support import AlertMaker, add_second_operator, login_second_operator, parse, recent
-from backend_process import BackendProcess, start_backend
-from backend_testkit import Api, error_code, error_fields
+from backend_testkit import Api, error_code, error_fields, private_backend_fixtures
 
 UNIT = "Đội CSGT số 3"
 
 
-@pytest.fixture(scope="module")
-def backend(tmp_path_factory) -> Iterator[BackendProcess]:
-    proc = start_backend(tmp_path_factory.mktemp("lifecycle"))
-    add_second_operator(f"sqlite:///{proc.db_path}")
-    yield proc
-    proc.stop()
-    assert "Traceback" not in proc.log(), proc.log()
-
-
-@pytest.fixture(scope="module")
-def api(backend: BackendProcess) -> Iterator[Api]:
-    client = Api(backend.url)
-    yield client
-    client.close()
+backend, api = private_backend_fixtures(
+    "lifecycle", prepare=lambda proc: add_second_operator(f"sqlite:///{proc.db_path}")
+)
 
 
 @pytest.fixture(scope="module")

@@ -8,14 +8,13 @@ directly from those records.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from alert_triage_kit import backend_db, seed_alert, seed_warning
-from backend_process import BackendProcess, start_backend
-from backend_testkit import Api, error_code, error_fields
+from backend_process import BackendProcess
+from backend_testkit import Api, error_code, error_fields, private_backend_fixtures
 from sqlalchemy import select
 
 from ioc_backend.db import models
@@ -127,19 +126,7 @@ SEEDS: list[tuple[int, str, str, datetime, dict[str, Any]]] = [
 ]
 
 
-@pytest.fixture(scope="module")
-def backend(tmp_path_factory) -> Iterator[BackendProcess]:
-    proc = start_backend(tmp_path_factory.mktemp("alert-stats"))
-    yield proc
-    proc.stop()
-    assert "Traceback" not in proc.log(), proc.log()
-
-
-@pytest.fixture(scope="module")
-def api(backend: BackendProcess) -> Iterator[Api]:
-    client = Api(backend.url)
-    yield client
-    client.close()
+backend, api = private_backend_fixtures("alert-stats")
 
 
 @pytest.fixture(scope="module")

@@ -9,27 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from backend_process import BackendProcess, start_backend
-from backend_testkit import Api, error_code, error_fields
+from backend_process import start_backend
+from backend_testkit import Api, error_code, error_fields, private_backend_fixtures
 from sqlalchemy import create_engine, inspect, text
 
 UNIT = "Hạt Kiểm lâm A Lưới"
 
 
-@pytest.fixture(scope="module")
-def private_backend(tmp_path_factory) -> Iterator[BackendProcess]:
-    """A backend of this module's own: these tests use up many 'new' alerts of the demo set."""
-    proc = start_backend(tmp_path_factory.mktemp("verify-dispatch"))
-    yield proc
-    proc.stop()
-    assert "Traceback" not in proc.log(), proc.log()
-
-
-@pytest.fixture(scope="module")
-def api(private_backend: BackendProcess) -> Iterator[Api]:
-    client = Api(private_backend.url)
-    yield client
-    client.close()
+# These tests use up many 'new' alerts of the demo set.
+private_backend, api = private_backend_fixtures("verify-dispatch", backend_name="private_backend")
 
 
 @pytest.fixture(scope="module")

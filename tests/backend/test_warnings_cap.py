@@ -10,8 +10,8 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from backend_process import BackendProcess, start_backend
-from backend_testkit import Api, error_code, error_fields
+from backend_process import BackendProcess
+from backend_testkit import Api, error_code, error_fields, private_backend_fixtures
 from lxml import etree
 from sqlalchemy import create_engine, text
 
@@ -72,20 +72,8 @@ XXE = b"""<?xml version="1.0"?>
 """
 
 
-@pytest.fixture(scope="module")
-def private_backend(tmp_path_factory) -> Iterator[BackendProcess]:
-    """A backend of this module's own: these tests confirm alerts and add warnings."""
-    proc = start_backend(tmp_path_factory.mktemp("warnings-cap"))
-    yield proc
-    proc.stop()
-    assert "Traceback" not in proc.log(), proc.log()
-
-
-@pytest.fixture(scope="module")
-def api(private_backend: BackendProcess) -> Iterator[Api]:
-    client = Api(private_backend.url)
-    yield client
-    client.close()
+# These tests confirm alerts and add warnings.
+private_backend, api = private_backend_fixtures("warnings-cap", backend_name="private_backend")
 
 
 @pytest.fixture(scope="module")
