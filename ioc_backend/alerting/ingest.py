@@ -14,10 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from ioc_backend.alerting import history
 from ioc_backend.db import models
 from ioc_backend.db.changes import bulk_create, record_change
 from ioc_backend.timeutil import as_utc, iso
@@ -147,24 +146,6 @@ def _fields_of(alert: models.Alert) -> dict[str, Any]:
     return {name: getattr(alert, name) for name in _BUNDLE_COLUMNS}
 
 
-def open_alert_for(session: Session, det: Detection) -> models.Alert | None:
-    """The open alert ``det`` joins, if any (the most recently detected one)."""
-    candidates = session.execute(
-        select(models.Alert)
-        .where(
-            models.Alert.camera_id == det.camera_id,
-            models.Alert.analytic == det.analytic,
-            models.Alert.state.in_(OPEN_ALERT_STATES),
-        )
-        .order_by(func.coalesce(models.Alert.last_detected_at, models.Alert.detected_at).desc())
-        .limit(5)
-    ).scalars()
-    for alert in candidates:
-        if joins(_fields_of(alert), det):
-            return alert
-    return None
-
-
 def ingest_detection(
     session: Session,
     *,
@@ -176,26 +157,19 @@ def ingest_detection(
     detected_at: datetime,
     camera: models.Camera | None = None,
 ) -> tuple[models.Alert, bool]:
-    """Store one detection in the caller's transaction; True when it joined an open alert.
+    """Store one detection in the caller's transaction (a batch of one); True when it joined an
+    open alert.
 
     Raises LookupError when the camera does not exist (the API checks this first and answers 422).
     """
-    det = Detection(camera_id, analytic, severity, confidence, tuple(bbox), as_utc(detected_at))
-    alert = open_alert_for(session, det)
-    if alert is not None:
-        for name, value in absorb_changes(_fields_of(alert), det).items():
-            setattr(alert, name, value)
-        history.record(session, alert.id, BUNDLED, bundled_detail(det, alert.detections), None, det.detected_at)
-        record_change(session, alert)
-        return alert, True
     cam = camera if camera is not None else session.get(models.Camera, camera_id)
     if cam is None:
         raise LookupError(f"camera {camera_id!r} does not exist")
-    fields = new_alert_fields(det, {"ward": cam.ward, "lat": cam.lat, "lon": cam.lon})
-    alert = models.Alert(**fields)
-    record_change(session, alert, created=True)
-    history.record(session, alert.id, DETECTED, detected_detail(det), None, det.detected_at)
-    return alert, False
+    det = Detection(camera_id, analytic, severity, confidence, tuple(bbox), as_utc(detected_at))
+    [(alert_id, bundled)] = ingest_batch(session, [det], {camera_id: cam})
+    alert = session.get(models.Alert, alert_id)
+    assert alert is not None  # inserted or updated just now, in this transaction
+    return alert, bundled
 
 
 def ingest_batch(
@@ -221,7 +195,7 @@ def ingest_batch(
         for alert in rows:
             if (alert.camera_id, alert.analytic) in pairs:
                 open_alerts.setdefault((alert.camera_id, alert.analytic), []).append(alert)
-    for candidates in open_alerts.values():  # the most recently detected first, as open_alert_for
+    for candidates in open_alerts.values():  # the most recently detected first
         candidates.sort(key=lambda a: as_utc(a.last_detected_at or a.detected_at), reverse=True)
 
     new_rows: list[dict[str, Any]] = []  # alerts this batch opens, still to insert
