@@ -17,6 +17,13 @@ REVEAL_EVENT = "event.reveal"  # {"key": "alert:17"}: select the row in the live
 SHOW_CAMERA_ON_WALL = "camera.show_on_wall"  # {"camera_id": "cam-0001"}
 SHOW_ON_MAP = "map.show"  # {"key": "alert:17"} or {"lat": ..., "lon": ...}
 REVEAL_ALERT = "alert.reveal"  # {"alert_id": 17}: make the alert current in the alert queues
+# {"camera_ids": ["cam-0001", ...]}: put these cameras (nearest first) on the wall, in a layout that holds them
+SHOW_CAMERAS_ON_WALL = "camera.show_many_on_wall"
+# {"area": {"circle": {"lat", "lon", "radius_km"}} | {"polygon": [[lat, lon], ...]}, "description": str}:
+# open a new CAP warning draft with this area (drawn on the map)
+DRAFT_WARNING_FOR_AREA = "warning.draft_for_area"
+# {"filter": ioc_domain.record_filter.RecordFilter.to_dict()}: narrow the alert queues to this filter
+APPLY_ALERT_FILTER = "alert.apply_filter"
 
 Handler = Callable[[Mapping[str, Any]], bool]
 
