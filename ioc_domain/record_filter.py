@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from ioc_domain.alerts import ALERT_STATES
 from ioc_domain.analytics import CATEGORIES, category_of
+from ioc_domain.statuses import (
+    CAMERA_CATEGORIES,
+    CAMERA_STATUSES,
+    REPORT_SOURCES,
+    REPORT_STATUSES,
+    SENSOR_KINDS,
+    SENSOR_STATUSES,
+    TASK_STATUSES,
+)
 
 # Time windows an operator picks from; "custom" uses since/until, None means any time.
 WINDOWS: dict[str, timedelta] = {
@@ -34,6 +44,25 @@ _FIELDS: dict[str, tuple[str | None, str, str, str | None]] = {
     "camera": (None, "status", "category", "ward"),
     "sensor": ("last_phenomenon_time", "status", "kind", "ward"),
     "task": ("due_at", "status", "assignee_unit", "ward"),
+}
+
+
+# The words each resource's category and status can take. A filter's categories (or statuses)
+# apply to a resource only if one of them is in its vocabulary: "forest_fire" narrows alerts and
+# cameras but leaves citizen reports alone, "closed" narrows alerts and reports but not cameras.
+CATEGORY_VOCABULARY: dict[str, frozenset[str]] = {
+    "alert": frozenset(CATEGORIES),
+    "report": frozenset(REPORT_SOURCES),
+    "camera": frozenset(CAMERA_CATEGORIES),
+    "sensor": frozenset(SENSOR_KINDS),
+    "task": frozenset(),
+}
+STATUS_VOCABULARY: dict[str, frozenset[str]] = {
+    "alert": frozenset(ALERT_STATES),
+    "report": frozenset(REPORT_STATUSES),
+    "camera": frozenset(CAMERA_STATUSES),
+    "sensor": frozenset(SENSOR_STATUSES),
+    "task": frozenset(TASK_STATUSES),
 }
 
 
@@ -92,21 +121,29 @@ class RecordFilter:
             return self.since, self.until
         return now - WINDOWS[self.window], None
 
+    def applies_statuses(self, resource: str) -> bool:
+        """True when the status part of the filter narrows ``resource`` (see STATUS_VOCABULARY)."""
+        return bool(self.statuses & STATUS_VOCABULARY.get(resource, frozenset()))
+
+    def applies_categories(self, resource: str) -> bool:
+        """True when the category part of the filter narrows ``resource`` (see CATEGORY_VOCABULARY)."""
+        return bool(self.categories & CATEGORY_VOCABULARY.get(resource, frozenset()))
+
     def matches(self, resource: str, record: Mapping[str, Any], now: datetime | None = None) -> bool:
         """True when ``record`` (of ``resource``) passes every part of the filter.
 
         A record of a resource this filter does not know passes; a part of the filter that does
-        not apply to a resource (a time window on cameras) is ignored for it.
+        not apply to a resource (a time window on cameras, a report source on alerts) is ignored for it.
         """
         spec = _FIELDS.get(resource)
         if spec is None:
             return True
         time_field, status_field, _category_field, ward_field = spec
-        if self.statuses and str(record.get(status_field)) not in self.statuses:
+        if self.applies_statuses(resource) and str(record.get(status_field)) not in self.statuses:
             return False
         if self.wards and ward_field is not None and str(record.get(ward_field)) not in self.wards:
             return False
-        if self.categories and record_category(resource, record) not in self.categories:
+        if self.applies_categories(resource) and record_category(resource, record) not in self.categories:
             return False
         if self.window is not None and time_field is not None:
             since, until = self.bounds(now or datetime.now(UTC))
