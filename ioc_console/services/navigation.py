@@ -33,6 +33,8 @@ class Navigation(QObject):
 
     #: The shell shows this workspace (by key) before its handler runs.
     workspace_requested = Signal(str)
+    #: An intent became served (a workspace registered after others were built, e.g. the map).
+    served_changed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +46,7 @@ class Navigation(QObject):
         if intent in self._handlers and self._handlers[intent][0] != workspace_key:
             raise ValueError(f"intent {intent!r} is already handled by {self._handlers[intent][0]!r}")
         self._handlers[intent] = (workspace_key, handler)
+        self.served_changed.emit(intent)
 
     def can(self, intent: str) -> bool:
         """True when some workspace of this build serves ``intent`` (hide the menu entry otherwise)."""

@@ -332,6 +332,53 @@
     </message>
 </context>
 <context>
+    <name>AlertFilterBar</name>
+    <message>
+        <source>last hour</source>
+        <translation>last hour</translation>
+    </message>
+    <message>
+        <source>last 24 hours</source>
+        <translation>last 24 hours</translation>
+    </message>
+    <message>
+        <source>last 7 days</source>
+        <translation>last 7 days</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>any time</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Time: %1</translation>
+    </message>
+    <message>
+        <source>Categories: %1</source>
+        <translation>Categories: %1</translation>
+    </message>
+    <message>
+        <source>Statuses: %1</source>
+        <translation>Statuses: %1</translation>
+    </message>
+    <message>
+        <source>Wards: %1</source>
+        <translation>Wards: %1</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Clear filter</translation>
+    </message>
+    <message>
+        <source>Filter from the map applied — %1</source>
+        <translation>Filter from the map applied — %1</translation>
+    </message>
+</context>
+<context>
     <name>AlertQueueList</name>
     <message>
         <source>All open</source>
@@ -498,6 +545,26 @@
     <message>
         <source>No sound on this computer (Qt Multimedia unavailable): critical alerts only flash</source>
         <translation>No sound on this computer (Qt Multimedia unavailable): critical alerts only flash</translation>
+    </message>
+    <message>
+        <source>The filter from the map could not be read; the queues are unchanged.</source>
+        <translation>The filter from the map could not be read; the queues are unchanged.</translation>
+    </message>
+    <message>
+        <source>Filter from the map applied: %1 alerts shown.</source>
+        <translation>Filter from the map applied: %1 alerts shown.</translation>
+    </message>
+    <message>
+        <source>Your role may not draft public warnings.</source>
+        <translation>Your role may not draft public warnings.</translation>
+    </message>
+    <message>
+        <source>No warning drafted: the area from the map is not valid. %1</source>
+        <translation>No warning drafted: the area from the map is not valid. %1</translation>
+    </message>
+    <message>
+        <source>A new public warning is open with the area drawn on the map.</source>
+        <translation>A new public warning is open with the area drawn on the map.</translation>
     </message>
     <message>
         <source>%1: %2 alerts</source>
@@ -2458,6 +2525,26 @@ The events shown do not change.</translation>
         <translation>Video wall</translation>
     </message>
     <message>
+        <source>The map sent no cameras to show on the wall.</source>
+        <translation>The map sent no cameras to show on the wall.</translation>
+    </message>
+    <message>
+        <source>None of the %1 cameras from the map is known to this console.</source>
+        <translation>None of the %1 cameras from the map is known to this console.</translation>
+    </message>
+    <message>
+        <source>%1 cameras from the map placed on the wall.</source>
+        <translation>%1 cameras from the map placed on the wall.</translation>
+    </message>
+    <message>
+        <source>%1 more did not fit.</source>
+        <translation>%1 more did not fit.</translation>
+    </message>
+    <message>
+        <source>%1 unknown cameras skipped.</source>
+        <translation>%1 unknown cameras skipped.</translation>
+    </message>
+    <message>
         <source>PTZ command not carried out: %1</source>
         <translation>PTZ command not carried out: %1</translation>
     </message>
@@ -2721,6 +2808,42 @@ The events shown do not change.</translation>
         <source>The polygon needs at least %1 corners.</source>
         <translation>The polygon needs at least %1 corners.</translation>
     </message>
+    <message>
+        <source>The area&apos;s description from the map is not text.</source>
+        <translation>The area&apos;s description from the map is not text.</translation>
+    </message>
+    <message>
+        <source>The map sent no area for the warning.</source>
+        <translation>The map sent no area for the warning.</translation>
+    </message>
+    <message>
+        <source>The area from the map must be either a circle or a polygon.</source>
+        <translation>The area from the map must be either a circle or a polygon.</translation>
+    </message>
+    <message>
+        <source>The circle from the map is malformed.</source>
+        <translation>The circle from the map is malformed.</translation>
+    </message>
+    <message>
+        <source>The circle&apos;s centre from the map is not a place on Earth.</source>
+        <translation>The circle&apos;s centre from the map is not a place on Earth.</translation>
+    </message>
+    <message>
+        <source>The circle&apos;s radius from the map must be more than 0 km.</source>
+        <translation>The circle&apos;s radius from the map must be more than 0 km.</translation>
+    </message>
+    <message>
+        <source>The circle&apos;s radius must be between %1 and %2 km.</source>
+        <translation>The circle&apos;s radius must be between %1 and %2 km.</translation>
+    </message>
+    <message>
+        <source>The polygon from the map is malformed.</source>
+        <translation>The polygon from the map is malformed.</translation>
+    </message>
+    <message>
+        <source>Polygon point %1 from the map is not a place on Earth.</source>
+        <translation>Polygon point %1 from the map is not a place on Earth.</translation>
+    </message>
 </context>
 <context>
     <name>WarningEditorDialog</name>
@@ -2732,6 +2855,14 @@ The events shown do not change.</translation>
     <message>
         <source>Prefilled from the alert: check every text before saving. The Vietnamese block is required; the English one is for visitors.</source>
         <translation>Prefilled from the alert: check every text before saving. The Vietnamese block is required; the English one is for visitors.</translation>
+    </message>
+    <message>
+        <source>New public warning</source>
+        <translation>New public warning</translation>
+    </message>
+    <message>
+        <source>The area comes from the map: write what happens and what people should do. The Vietnamese block is required; the English one is for visitors.</source>
+        <translation>The area comes from the map: write what happens and what people should do. The Vietnamese block is required; the English one is for visitors.</translation>
     </message>
     <message>
         <source>&amp;Status:</source>

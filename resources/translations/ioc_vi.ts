@@ -332,6 +332,53 @@
     </message>
 </context>
 <context>
+    <name>AlertFilterBar</name>
+    <message>
+        <source>last hour</source>
+        <translation>1 giờ qua</translation>
+    </message>
+    <message>
+        <source>last 24 hours</source>
+        <translation>24 giờ qua</translation>
+    </message>
+    <message>
+        <source>last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>mọi thời điểm</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Thời gian: %1</translation>
+    </message>
+    <message>
+        <source>Categories: %1</source>
+        <translation>Nhóm: %1</translation>
+    </message>
+    <message>
+        <source>Statuses: %1</source>
+        <translation>Trạng thái: %1</translation>
+    </message>
+    <message>
+        <source>Wards: %1</source>
+        <translation>Phường/xã: %1</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Bỏ bộ lọc</translation>
+    </message>
+    <message>
+        <source>Filter from the map applied — %1</source>
+        <translation>Đang áp dụng bộ lọc từ bản đồ — %1</translation>
+    </message>
+</context>
+<context>
     <name>AlertQueueList</name>
     <message>
         <source>All open</source>
@@ -498,6 +545,26 @@
     <message>
         <source>No sound on this computer (Qt Multimedia unavailable): critical alerts only flash</source>
         <translation>Máy này không phát được âm thanh (thiếu Qt Multimedia): cảnh báo nghiêm trọng chỉ nhấp nháy</translation>
+    </message>
+    <message>
+        <source>The filter from the map could not be read; the queues are unchanged.</source>
+        <translation>Không đọc được bộ lọc từ bản đồ; hàng đợi giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Filter from the map applied: %1 alerts shown.</source>
+        <translation>Đã áp dụng bộ lọc từ bản đồ: hiển thị %1 cảnh báo.</translation>
+    </message>
+    <message>
+        <source>Your role may not draft public warnings.</source>
+        <translation>Vai trò của bạn không được soạn cảnh báo công khai.</translation>
+    </message>
+    <message>
+        <source>No warning drafted: the area from the map is not valid. %1</source>
+        <translation>Chưa soạn cảnh báo công khai: khu vực từ bản đồ không hợp lệ. %1</translation>
+    </message>
+    <message>
+        <source>A new public warning is open with the area drawn on the map.</source>
+        <translation>Đã mở cảnh báo công khai mới với khu vực vẽ trên bản đồ.</translation>
     </message>
     <message>
         <source>%1: %2 alerts</source>
@@ -2458,6 +2525,26 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
         <translation>Tường video</translation>
     </message>
     <message>
+        <source>The map sent no cameras to show on the wall.</source>
+        <translation>Bản đồ không gửi camera nào để hiển thị trên tường video.</translation>
+    </message>
+    <message>
+        <source>None of the %1 cameras from the map is known to this console.</source>
+        <translation>Bảng điều hành này không biết camera nào trong %1 camera từ bản đồ.</translation>
+    </message>
+    <message>
+        <source>%1 cameras from the map placed on the wall.</source>
+        <translation>Đã đặt %1 camera từ bản đồ lên tường video.</translation>
+    </message>
+    <message>
+        <source>%1 more did not fit.</source>
+        <translation>%1 camera nữa không đủ chỗ.</translation>
+    </message>
+    <message>
+        <source>%1 unknown cameras skipped.</source>
+        <translation>Bỏ qua %1 camera không xác định.</translation>
+    </message>
+    <message>
         <source>PTZ command not carried out: %1</source>
         <translation>Lệnh PTZ không được thực hiện: %1</translation>
     </message>
@@ -2721,6 +2808,42 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
         <source>The polygon needs at least %1 corners.</source>
         <translation>Đa giác cần ít nhất %1 đỉnh.</translation>
     </message>
+    <message>
+        <source>The area&apos;s description from the map is not text.</source>
+        <translation>Mô tả khu vực từ bản đồ không phải văn bản.</translation>
+    </message>
+    <message>
+        <source>The map sent no area for the warning.</source>
+        <translation>Bản đồ không gửi khu vực cho cảnh báo công khai.</translation>
+    </message>
+    <message>
+        <source>The area from the map must be either a circle or a polygon.</source>
+        <translation>Khu vực từ bản đồ phải là một hình tròn hoặc một đa giác.</translation>
+    </message>
+    <message>
+        <source>The circle from the map is malformed.</source>
+        <translation>Hình tròn từ bản đồ không đúng dạng.</translation>
+    </message>
+    <message>
+        <source>The circle&apos;s centre from the map is not a place on Earth.</source>
+        <translation>Tâm hình tròn từ bản đồ không phải một vị trí trên Trái Đất.</translation>
+    </message>
+    <message>
+        <source>The circle&apos;s radius from the map must be more than 0 km.</source>
+        <translation>Bán kính hình tròn từ bản đồ phải lớn hơn 0 km.</translation>
+    </message>
+    <message>
+        <source>The circle&apos;s radius must be between %1 and %2 km.</source>
+        <translation>Bán kính hình tròn phải từ %1 đến %2 km.</translation>
+    </message>
+    <message>
+        <source>The polygon from the map is malformed.</source>
+        <translation>Đa giác từ bản đồ không đúng dạng.</translation>
+    </message>
+    <message>
+        <source>Polygon point %1 from the map is not a place on Earth.</source>
+        <translation>Điểm %1 của đa giác từ bản đồ không phải một vị trí trên Trái Đất.</translation>
+    </message>
 </context>
 <context>
     <name>WarningEditorDialog</name>
@@ -2732,6 +2855,14 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>Prefilled from the alert: check every text before saving. The Vietnamese block is required; the English one is for visitors.</source>
         <translation>Đã điền sẵn từ cảnh báo: hãy kiểm tra mọi nội dung trước khi lưu. Phần tiếng Việt là bắt buộc; phần tiếng Anh dành cho du khách.</translation>
+    </message>
+    <message>
+        <source>New public warning</source>
+        <translation>Cảnh báo công khai mới</translation>
+    </message>
+    <message>
+        <source>The area comes from the map: write what happens and what people should do. The Vietnamese block is required; the English one is for visitors.</source>
+        <translation>Khu vực lấy từ bản đồ: hãy viết điều gì đang xảy ra và người dân cần làm gì. Phần tiếng Việt là bắt buộc; phần tiếng Anh dành cho du khách.</translation>
     </message>
     <message>
         <source>&amp;Status:</source>

@@ -224,9 +224,13 @@ def test_buttons_ask_the_navigation(qtbot, backend, make_context, monkeypatch):
     # No map workspace serves the intent: the button says why it cannot act.
     assert not pane.map_button.isEnabled()
     assert "no map" in pane.map_button.toolTip()
+    assert not pane.show_on_map() and maps == []
+    # The map workspace registers after the pane was built, while the alert is shown: the button
+    # follows at once, without showing the alert again.
     navigation.handle(SHOW_ON_MAP, "map", lambda payload: maps.append(dict(payload)) or True)
-    pane.show_alert(alert)
     assert pane.map_button.isEnabled() and pane.map_button.toolTip() == ""
+    pane.show_alert(alert)
+    assert pane.map_button.isEnabled()
     pane.map_button.click()
     assert maps == [{"key": f"alert:{alert['id']}", "lat": alert["lat"], "lon": alert["lon"]}]
 

@@ -13,7 +13,7 @@ from console_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_header
 from faultproxy import FaultProxy
 
 from backend_client.api.models import Change
-from ioc_console.services.navigation import SHOW_CAMERA_ON_WALL
+from ioc_console.services.navigation import SHOW_CAMERA_ON_WALL, SHOW_CAMERAS_ON_WALL
 from ioc_console.shell.main_window import MainWindow
 from ioc_console.workspaces.video.camera_tree_model import encode_camera_ids
 from ioc_console.workspaces.video.workspace import VideoWorkspace
@@ -255,3 +255,44 @@ def test_wall_views_saved_per_user_and_offline_from_the_cache(qtbot, backend, ma
                 timeout=10,
             )
         proxy.stop()
+
+
+def test_cameras_from_the_map_fill_the_smallest_layout_nearest_first(qtbot, backend, make_window) -> None:
+    window = make_window(backend.url, ENGINE_OPTIONS, **CLIENT_OPTIONS)
+    video = open_wall(qtbot, window)
+    navigation = window._context.navigation
+    ids = sorted(c["id"] for c in video.model.cameras())
+    messages: list[str] = []
+    video.status_message.connect(lambda text, _ms: messages.append(text))
+    video.wall.set_view("2x2", [ids[0], None, None, None])
+
+    # Empty or malformed payloads: refused, the wall unchanged.
+    for payload in (
+        {},
+        {"camera_ids": []},
+        {"camera_ids": "cam-0001"},
+        {"camera_ids": [1, 2]},
+        {"camera_ids": ["nope"]},
+    ):
+        assert not navigation.request(SHOW_CAMERAS_ON_WALL, payload), payload
+        assert video.wall.layout_name() == "2x2" and video.wall.cameras() == [ids[0], None, None, None]
+    assert len(messages) == 5
+
+    # Five cameras (one unknown, one twice): a 2x2 holds the four known ones, nearest first.
+    nearest = [ids[10], ids[11], "cam-unknown", ids[12], ids[13], ids[11]]
+    assert navigation.request(SHOW_CAMERAS_ON_WALL, {"camera_ids": nearest})
+    assert video.wall.layout_name() == "2x2"
+    assert video.wall.cameras() == [ids[10], ids[11], ids[12], ids[13]]
+    assert video.wall.selected() == 0
+    assert messages[-1] == "Đã đặt 4 camera từ bản đồ lên tường video. Bỏ qua 1 camera không xác định."
+
+    # Seven: a 3x3, the last two tiles empty.
+    assert navigation.request(SHOW_CAMERAS_ON_WALL, {"camera_ids": ids[20:27]})
+    assert video.wall.layout_name() == "3x3"
+    assert video.wall.cameras() == [*ids[20:27], None, None]
+    assert messages[-1] == "Đã đặt 7 camera từ bản đồ lên tường video."
+
+    # More than the largest layout holds: it is filled in order and the rest said.
+    assert navigation.request(SHOW_CAMERAS_ON_WALL, {"camera_ids": ids[:70]})
+    assert video.wall.layout_name() == "8x8" and video.wall.cameras() == ids[:64]
+    assert "6" in messages[-1] and "64" in messages[-1]

@@ -138,6 +138,8 @@ class AlertDetailPane(QWidget):
         self._sla_timer.timeout.connect(self._update_sla)
         connection.signed_in.connect(lambda _user: self._update_buttons())
         connection.signed_out.connect(self._update_buttons)
+        # The map (or the wall) may register after this pane is built: re-judge the buttons then.
+        navigation.served_changed.connect(self._served_changed)
         self.retranslate_ui()
         self.show_alert(None)
 
@@ -401,6 +403,9 @@ class AlertDetailPane(QWidget):
             "" if confirmed else self.tr("Only an alert verified on camera as real can become a public warning.")
         )
 
+    def _served_changed(self, _intent: str) -> None:
+        self._update_buttons()
+
     def open_camera_on_wall(self) -> bool:
         alert = self._alert
         if alert is None or not alert.get("camera_id"):
@@ -409,7 +414,8 @@ class AlertDetailPane(QWidget):
 
     def show_on_map(self) -> bool:
         alert = self._alert
-        if alert is None:
+        if alert is None or not self._navigation.can(SHOW_ON_MAP):
+            self._update_buttons()
             return False
         return self._navigation.request(
             SHOW_ON_MAP, {"key": f"alert:{alert.get('id')}", "lat": alert.get("lat"), "lon": alert.get("lon")}

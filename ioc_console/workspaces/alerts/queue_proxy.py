@@ -1,4 +1,5 @@
-"""One queue of the alert model, filtered by text and kept in triage order, updated row by row.
+"""One queue of the alert model, filtered by text (and by a record filter from the map) and kept
+in triage order, updated row by row.
 
 A custom proxy rather than QSortFilterProxyModel: with 100,000 alerts, a Python ``lessThan`` or
 ``filterAcceptsRow`` called per comparison stalls the GUI thread for seconds. Here membership is a
@@ -17,6 +18,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex,
 from ioc_console.services import event_text
 from ioc_console.workspaces.alerts.queue_model import AlertQueueModel
 from ioc_domain.alert_queues import OPEN, queue_bit
+from ioc_domain.record_filter import RecordFilter
 
 Index = QModelIndex | QPersistentModelIndex
 # Above this many separate places to insert or remove at, one layout change is cheaper for the
@@ -25,7 +27,12 @@ MAX_RUNS = 32
 
 
 class AlertQueueProxy(QAbstractProxyModel):
-    """The alerts of one queue (ioc_domain.alert_queues.QUEUES) matching a free-text filter."""
+    """The alerts of one queue (ioc_domain.alert_queues.QUEUES) matching a free-text filter and
+    a :class:`RecordFilter` (the one the map applies).
+
+    Both filters narrow this table only: the model's queue counts and "new" badges stay those of
+    the whole queues (an alert arriving outside the filter must still be counted and badged),
+    while the status bar's count is this proxy's row count, the rows the operator sees."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +40,7 @@ class AlertQueueProxy(QAbstractProxyModel):
         self._queue = OPEN
         self._bit = queue_bit(OPEN)
         self._words: tuple[str, ...] = ()
+        self._record_filter: RecordFilter | None = None  # None: no filter from the map
         self._rows: list[int] = []  # source rows, in triage order
         self._keys: list[tuple[int, float, int]] = []  # their sort keys (parallel to _rows)
         self._member: dict[int, tuple[int, float, int]] = {}  # source row -> the key it is placed by
@@ -77,6 +85,22 @@ class AlertQueueProxy(QAbstractProxyModel):
     def text_filter_words(self) -> tuple[str, ...]:
         return self._words
 
+    def set_record_filter(self, record_filter: RecordFilter | None) -> None:
+        """Keep only the alerts ``record_filter`` matches (None or an empty filter: all of them)."""
+        wanted = None if record_filter is None or record_filter.is_empty else record_filter
+        if wanted != self._record_filter:
+            self._record_filter = wanted
+            self._rebuild()
+
+    def record_filter(self) -> RecordFilter | None:
+        return self._record_filter
+
+    def recheck_time(self) -> None:
+        """The clock moved on: alerts that fell out of a rolling window ("last hour") leave the
+        queue row by row (the selection stays where it was). Nothing to do without a window."""
+        if self._record_filter is not None and self._record_filter.window is not None and self._rows:
+            self._on_rows_updated(sorted(self._rows))
+
     # -- membership ------------------------------------------------------------------------
     def _accepts(self, row: int) -> bool:
         model = self._model
@@ -85,7 +109,11 @@ class AlertQueueProxy(QAbstractProxyModel):
             return False
         if self._words:
             haystack = model.search_text(row)
-            return all(word in haystack for word in self._words)
+            if not all(word in haystack for word in self._words):
+                return False
+        if self._record_filter is not None:
+            alert = model.alert_at(row)
+            return alert is not None and self._record_filter.matches("alert", alert, model.now())
         return True
 
     def _rebuild(self) -> None:
@@ -96,7 +124,7 @@ class AlertQueueProxy(QAbstractProxyModel):
         else:
             masks, keys, bit = model.masks(), model.sort_keys(), self._bit
             rows = [row for row, mask in enumerate(masks) if mask & bit]
-            if self._words:
+            if self._words or self._record_filter is not None:
                 rows = [row for row in rows if self._accepts(row)]
             rows.sort(key=keys.__getitem__)
         self._rows = rows

@@ -86,17 +86,26 @@ class PublishWhenCreated(QObject):
 
 
 class WarningEditorDialog(QDialog):
-    """Drafts a warning from ``alert`` (a synced alert dict). ``saved(entry)`` once the draft is
-    durably in the outbox; for a publisher, Publish queues the draft and its publication."""
+    """Drafts a warning from ``alert`` (a synced alert dict), or, with no alert, a new warning for
+    ``area`` (drawn on the map). ``saved(entry)`` once the draft is durably in the outbox; for a
+    publisher, Publish queues the draft and its publication."""
 
     saved = Signal(object)  # OutboxEntry of the create
     publish_pending = Signal(object)  # PublishWhenCreated, for whoever wants to follow it
 
-    def __init__(self, connection: ConnectionService, alert: Mapping[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        connection: ConnectionService,
+        alert: Mapping[str, Any] | None,
+        parent: QWidget | None = None,
+        *,
+        area: Mapping[str, Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("warningEditor")
         self._connection = connection
-        self._alert = dict(alert)
+        self._alert = dict(alert) if alert is not None else None
+        self._start_area = dict(area) if area is not None else None
         self._touched = False  # once the operator edits, late prefills no longer overwrite
         self._publish = False
         self._busy = False
@@ -189,13 +198,22 @@ class WarningEditorDialog(QDialog):
         self.include_english.toggled.connect(self._english_toggled)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(fill(self.tr("Public warning from alert #%1"), str(self._alert.get("id"))))
-        self.intro.setText(
-            self.tr(
-                "Prefilled from the alert: check every text before saving. The Vietnamese block is "
-                "required; the English one is for visitors."
+        if self._alert is not None:
+            self.setWindowTitle(fill(self.tr("Public warning from alert #%1"), str(self._alert.get("id"))))
+            self.intro.setText(
+                self.tr(
+                    "Prefilled from the alert: check every text before saving. The Vietnamese block is "
+                    "required; the English one is for visitors."
+                )
             )
-        )
+        else:
+            self.setWindowTitle(self.tr("New public warning"))
+            self.intro.setText(
+                self.tr(
+                    "The area comes from the map: write what happens and what people should do. The "
+                    "Vietnamese block is required; the English one is for visitors."
+                )
+            )
         self._status_label.setText(self.tr("&Status:"))
         self.tabs.setTabText(0, self.tr("Vietnamese (vi-VN)"))
         self.tabs.setTabText(1, self.tr("English (en-US)"))
@@ -217,8 +235,11 @@ class WarningEditorDialog(QDialog):
 
     # -- prefilling ---------------------------------------------------------------------------
     def _prefill(self, camera_name: str | None) -> None:
-        names = {"camera": camera_name} if camera_name else None
-        draft = cap.draft_from_alert(self._alert, names)
+        if self._alert is None:
+            draft = _blank_draft(self._start_area)
+        else:
+            names = {"camera": camera_name} if camera_name else None
+            draft = cap.draft_from_alert(self._alert, names)
         blocks = {block["language"]: block for block in draft["info"]}
         # Programmatic filling is not an edit by the operator.
         touched = self._touched
@@ -230,7 +251,7 @@ class WarningEditorDialog(QDialog):
         self.update_preview()
 
     def _look_up_camera_name(self) -> None:
-        camera_id = self._alert.get("camera_id")
+        camera_id = self._alert.get("camera_id") if self._alert is not None else None
         if not camera_id:
             return
 
@@ -262,7 +283,7 @@ class WarningEditorDialog(QDialog):
         if self.include_english.isChecked():
             info.append(self.en.block())
         return {
-            "alert_id": self._alert.get("id"),
+            "alert_id": self._alert.get("id") if self._alert is not None else None,
             "msg_type": "Alert",
             "references_id": None,
             "status": self.status.currentData(),
@@ -289,8 +310,12 @@ class WarningEditorDialog(QDialog):
 
     def problem_list(self) -> list[str]:
         found: list[str] = []
-        verification = self._alert.get("verification")
-        if not (isinstance(verification, Mapping) and verification.get("verdict") == "confirmed"):
+        # A warning drafted from an alert needs the alert confirmed (the server checks it too);
+        # one drafted for an area of the map stands on its own.
+        verification = self._alert.get("verification") if self._alert is not None else None
+        if self._alert is not None and not (
+            isinstance(verification, Mapping) and verification.get("verdict") == "confirmed"
+        ):
             found.append(self.tr("Only an alert verified on camera as real can become a public warning."))
         found.extend(self.vi.problems(self.tr("Vietnamese")))
         if self.include_english.isChecked():
@@ -354,3 +379,12 @@ class WarningEditorDialog(QDialog):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+
+def _blank_draft(area: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A new warning with no alert behind it: empty texts (the operator writes them), ``area`` as given."""
+    info = [
+        {"language": language, "sender_name": cap.SENDER_NAMES[language], "urgency": "Immediate"}
+        for language in cap.DRAFT_LANGUAGES
+    ]
+    return {"status": "Actual", "info": info, "area": dict(area or {})}

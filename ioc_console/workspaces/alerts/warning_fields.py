@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,11 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ioc_console.services.event_text import fill
+from ioc_console.services.event_text import fill, format_number
 from ioc_domain.cap import CAP_CATEGORIES, CAP_CERTAINTIES, CAP_SEVERITIES, CAP_URGENCIES
 
 TEXT_FIELDS = ("event", "headline", "description", "instruction")
 MIN_POLYGON_POINTS = 3
+# The circle radii the area editor takes, in km (a street corner to the whole province and beyond).
+MIN_RADIUS_KM = 0.01
+MAX_RADIUS_KM = 200.0
 
 
 def _combo(parent: QWidget, values: tuple[str, ...], name: str) -> QComboBox:
@@ -238,8 +242,8 @@ class AreaEditor(QWidget):
             spin.setSingleStep(0.001)
         self.radius = QDoubleSpinBox(circle)
         self.radius.setObjectName("areaRadius")
-        self.radius.setRange(0.1, 200.0)
-        self.radius.setDecimals(1)
+        self.radius.setRange(MIN_RADIUS_KM, MAX_RADIUS_KM)
+        self.radius.setDecimals(2)
         self.radius.setSuffix(" km")
         self._circle_labels = [_row(circle_form, widget) for widget in (self.lat, self.lon, self.radius)]
         self.polygon = QPlainTextEdit(self.stack)
@@ -323,3 +327,89 @@ class AreaEditor(QWidget):
                     )
                 )
         return found
+
+
+def _finite(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def _place(lat: Any, lon: Any) -> tuple[float, float] | None:
+    """(lat, lon) as finite numbers on Earth, or None."""
+    la, lo = _finite(lat), _finite(lon)
+    if la is None or lo is None or not (-90 <= la <= 90 and -180 <= lo <= 180):
+        return None
+    return la, lo
+
+
+def area_from_map(area: Any, description: Any) -> dict[str, Any]:
+    """The warning area an area drawn on the map stands for (``{"circle": {lat, lon, radius_km}}``
+    or ``{"polygon": [[lat, lon], ...]}``, and its description), as :meth:`AreaEditor.set_area`
+    takes it. Raises ValueError with a message for the operator when the area is malformed."""
+    if description is None:
+        description = ""
+    if not isinstance(description, str):
+        raise ValueError(
+            QCoreApplication.translate("WarningEditor", "The area's description from the map is not text.")
+        )
+    if not isinstance(area, Mapping):
+        raise ValueError(QCoreApplication.translate("WarningEditor", "The map sent no area for the warning."))
+    circle, polygon = area.get("circle"), area.get("polygon")
+    if (circle is None) == (polygon is None):
+        raise ValueError(
+            QCoreApplication.translate("WarningEditor", "The area from the map must be either a circle or a polygon.")
+        )
+    if circle is not None:
+        if not isinstance(circle, Mapping):
+            raise ValueError(QCoreApplication.translate("WarningEditor", "The circle from the map is malformed."))
+        centre = _place(circle.get("lat"), circle.get("lon"))
+        if centre is None:
+            raise ValueError(
+                QCoreApplication.translate("WarningEditor", "The circle's centre from the map is not a place on Earth.")
+            )
+        radius = _finite(circle.get("radius_km"))
+        if radius is None or radius <= 0:
+            raise ValueError(
+                QCoreApplication.translate("WarningEditor", "The circle's radius from the map must be more than 0 km.")
+            )
+        if not MIN_RADIUS_KM <= radius <= MAX_RADIUS_KM:
+            raise ValueError(
+                fill(
+                    QCoreApplication.translate("WarningEditor", "The circle's radius must be between %1 and %2 km."),
+                    format_number(MIN_RADIUS_KM),
+                    format_number(MAX_RADIUS_KM),
+                )
+            )
+        return {
+            "description": description.strip(),
+            "circle": {"lat": centre[0], "lon": centre[1], "radius_km": radius},
+            "polygon": None,
+        }
+    if isinstance(polygon, str) or not isinstance(polygon, list | tuple):
+        raise ValueError(QCoreApplication.translate("WarningEditor", "The polygon from the map is malformed."))
+    points: list[list[float]] = []
+    for number, point in enumerate(polygon, start=1):
+        place = _place(*point) if isinstance(point, list | tuple) and len(point) == 2 else None
+        if place is None:
+            raise ValueError(
+                fill(
+                    QCoreApplication.translate(
+                        "WarningEditor", "Polygon point %1 from the map is not a place on Earth."
+                    ),
+                    str(number),
+                )
+            )
+        points.append([place[0], place[1]])
+    # A closed ring (last point = first) counts its corners once, as the editor does.
+    if len(points) > 1 and points[0] == points[-1]:
+        points.pop()
+    if len(points) < MIN_POLYGON_POINTS:
+        raise ValueError(
+            fill(
+                QCoreApplication.translate("WarningEditor", "The polygon needs at least %1 corners."),
+                str(MIN_POLYGON_POINTS),
+            )
+        )
+    return {"description": description.strip(), "circle": None, "polygon": points}

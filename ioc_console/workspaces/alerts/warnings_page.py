@@ -54,12 +54,19 @@ class WarningsPage(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
-    def _update_role(self) -> None:
-        self.import_button.setVisible(may(getattr(self._connection.user, "role", None), IMPORT_PERMISSION))
+    def may_draft(self) -> bool:
+        """Whether the signed-in role may draft (and import) warnings."""
+        return may(getattr(self._connection.user, "role", None), IMPORT_PERMISSION)
 
-    def open_editor(self, alert: Mapping[str, Any]) -> WarningEditorDialog:
-        """The warning editor for ``alert``; once saved, the new draft is selected in the list."""
-        dialog = WarningEditorDialog(self._connection, alert, self)
+    def _update_role(self) -> None:
+        self.import_button.setVisible(self.may_draft())
+
+    def open_editor(
+        self, alert: Mapping[str, Any] | None, area: Mapping[str, Any] | None = None
+    ) -> WarningEditorDialog:
+        """The warning editor for ``alert`` (or, with no alert, a new warning for ``area``); once
+        saved, the new draft is selected in the list."""
+        dialog = WarningEditorDialog(self._connection, alert, self, area=area)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def saved(entry: Any) -> None:

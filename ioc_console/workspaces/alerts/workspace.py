@@ -30,18 +30,21 @@ from backend_client.cache import CacheStore
 from backend_client.sync.gc_pause import cyclic_gc_paused
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
-from ioc_console.services.navigation import REVEAL_ALERT
+from ioc_console.services.navigation import APPLY_ALERT_FILTER, DRAFT_WARNING_FOR_AREA, REVEAL_ALERT
 from ioc_console.services.workspace import Workspace, WorkspaceAction
 from ioc_console.workspaces.alerts.attention import Attention
+from ioc_console.workspaces.alerts.filter_bar import AlertFilterBar
 from ioc_console.workspaces.alerts.funnel_view import FunnelView
 from ioc_console.workspaces.alerts.queue_list import QueueList, queue_title
 from ioc_console.workspaces.alerts.queue_model import COL_ALERT, COL_PLACE, AlertQueueModel
 from ioc_console.workspaces.alerts.queue_proxy import AlertQueueProxy
 from ioc_console.workspaces.alerts.triage import HELP_KEYS, TriageKeys
+from ioc_console.workspaces.alerts.warning_fields import area_from_map
 from ioc_console.workspaces.alerts.warnings_page import WarningsPage, detail_with_editor
 from ioc_domain import alert_queues
 from ioc_domain.alert_queues import OPEN, QUEUES
-from ioc_domain.alerts import ALERT_WRITE_PERMISSION
+from ioc_domain.alerts import ALERT_STATES, ALERT_WRITE_PERMISSION
+from ioc_domain.record_filter import ALERT_CATEGORIES, RecordFilter
 from ioc_domain.roles import may
 from widgets.alert_ticker import AlertTicker, TickerItem
 
@@ -145,6 +148,9 @@ class AlertsWorkspace(Workspace):
         self.flash_label.setTextFormat(Qt.TextFormat.PlainText)
         QHBoxLayout(self.flash_frame).addWidget(self.flash_label)
         self.flash_frame.hide()  # shown from the first critical alert that arrives live
+        # A filter from the map narrows the table (the queue proxy); this bar says so and clears it.
+        self.filter_bar = AlertFilterBar(page)
+        self.filter_bar.clear_requested.connect(self.clear_record_filter)
         self.bulk_label = QLabel(page)
         self.bulk_label.setObjectName("bulkResult")
         self.bulk_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -186,6 +192,7 @@ class AlertsWorkspace(Workspace):
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(bar)
+        column.addWidget(self.filter_bar)
         column.addWidget(self.flash_frame)
         column.addWidget(self.bulk_label)
         column.addWidget(self.no_alerts_label)
@@ -254,6 +261,8 @@ class AlertsWorkspace(Workspace):
         self._ticker_timer.timeout.connect(self._update_ticker)
 
         self._navigation.handle(REVEAL_ALERT, KEY, self._reveal_intent)
+        self._navigation.handle(APPLY_ALERT_FILTER, KEY, self._filter_intent)
+        self._navigation.handle(DRAFT_WARNING_FOR_AREA, KEY, self._draft_for_area_intent)
         self._apply_role(getattr(user, "role", None))
         self.retranslate_ui()
         self.proxy.set_queue(self.queue_list.current_queue() or OPEN)
@@ -357,6 +366,8 @@ class AlertsWorkspace(Workspace):
 
     def _tick(self) -> None:
         self.model.refresh_time()
+        self.proxy.recheck_time()  # a rolling window of the map's filter moved on
+        self._update_status()
         self._update_ticker()
 
     # -- queues and the current alert ----------------------------------------------------------
@@ -372,6 +383,62 @@ class AlertsWorkspace(Workspace):
         self.proxy.set_text_filter(text)
         self._restore_current(current)
         self._update_status()
+
+    # -- the filter from the map -----------------------------------------------------------------
+    def record_filter(self) -> RecordFilter | None:
+        return self.proxy.record_filter()
+
+    def apply_record_filter(self, record_filter: RecordFilter | None) -> None:
+        """Narrow the queue table to ``record_filter`` (None or empty: every alert of the queue).
+
+        Applied in the queue proxy, like the text filter: the queue list's counts and "new"
+        badges stay those of the whole queues, the status bar counts the rows shown."""
+        current = self.current_alert()
+        self.proxy.set_record_filter(record_filter)
+        self.filter_bar.set_filter(self.proxy.record_filter())
+        self._restore_current(current)
+        self._update_status()
+
+    def clear_record_filter(self) -> None:
+        self.apply_record_filter(None)
+
+    def _filter_intent(self, payload: Mapping[str, Any]) -> bool:
+        data = payload.get("filter")
+        try:
+            if not isinstance(data, Mapping):
+                raise ValueError("the filter must be a mapping")
+            record_filter = RecordFilter.from_dict(data)
+            unknown = (record_filter.categories - set(ALERT_CATEGORIES)) | (record_filter.statuses - set(ALERT_STATES))
+            if unknown:
+                raise ValueError(f"not alert categories or states: {sorted(unknown)}")
+        except (ValueError, TypeError) as exc:
+            log.warning("filter from the map refused: %s", exc)
+            self.status_message.emit(
+                self.tr("The filter from the map could not be read; the queues are unchanged."), 8000
+            )
+            return False
+        self.tabs.setCurrentIndex(0)
+        self.apply_record_filter(record_filter)
+        self.status_message.emit(
+            fill(self.tr("Filter from the map applied: %1 alerts shown."), str(self.proxy.rowCount())), 8000
+        )
+        return True
+
+    def _draft_for_area_intent(self, payload: Mapping[str, Any]) -> bool:
+        if not self.warnings_page.may_draft():
+            self.status_message.emit(self.tr("Your role may not draft public warnings."), 8000)
+            return False
+        try:
+            area = area_from_map(payload.get("area"), payload.get("description"))
+        except ValueError as exc:
+            self.status_message.emit(
+                fill(self.tr("No warning drafted: the area from the map is not valid. %1"), str(exc)), 10_000
+            )
+            return False
+        self.tabs.setCurrentIndex(self.warnings_tab)
+        self.warnings_page.open_editor(None, area)
+        self.status_message.emit(self.tr("A new public warning is open with the area drawn on the map."), 8000)
+        return True
 
     def _restore_current(self, alert: Mapping[str, Any] | None) -> None:
         row = self.proxy.row_of(alert["id"]) if alert is not None else -1

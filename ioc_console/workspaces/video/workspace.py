@@ -30,7 +30,7 @@ from ioc_console.services.alert_dialogs import VerifyAlertDialog
 from ioc_console.services.alert_submit import AlertSubmitter, analytic_name
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
-from ioc_console.services.navigation import SHOW_CAMERA_ON_WALL
+from ioc_console.services.navigation import SHOW_CAMERA_ON_WALL, SHOW_CAMERAS_ON_WALL
 from ioc_console.services.ops import run_in_background, run_on_cache
 from ioc_console.services.workspace import Workspace, WorkspaceAction
 from ioc_console.workspaces.video import camera_actions
@@ -41,7 +41,7 @@ from ioc_console.workspaces.video.camera_tree import CameraTree
 from ioc_console.workspaces.video.camera_tree_model import GROUP_CAMERAS_ROLE, IS_GROUP_ROLE, CameraTreeModel
 from ioc_console.workspaces.video.detached import DetachedWallWindow
 from ioc_console.workspaces.video.favourites import FavouritesStore
-from ioc_console.workspaces.video.layouts import LAYOUTS
+from ioc_console.workspaces.video.layouts import LAYOUTS, smallest_fitting
 from ioc_console.workspaces.video.pipeline import VideoPipeline, overlays
 from ioc_console.workspaces.video.ptz_panel import PtzPanel
 from ioc_console.workspaces.video.snapshot import SavedSnapshot, write_snapshot
@@ -215,6 +215,7 @@ class VideoWorkspace(Workspace):
         connection.signed_in.connect(lambda _user: self._role_changed())
         connection.signed_out.connect(self._role_changed)
         context.navigation.handle(SHOW_CAMERA_ON_WALL, KEY, self._show_camera_intent)
+        context.navigation.handle(SHOW_CAMERAS_ON_WALL, KEY, self._show_cameras_intent)
 
         self.retranslate_ui()
         self._role_changed()
@@ -381,6 +382,34 @@ class VideoWorkspace(Workspace):
         if self.model.camera(camera_id) is None:
             return False
         self.show_single(camera_id)
+        return True
+
+    def _show_cameras_intent(self, payload: Mapping[str, Any]) -> bool:
+        """Cameras near a place on the map, nearest first: the smallest grid that holds them
+        (the largest one, filled in order, when there are more), the nearest in the first tile."""
+        ids = payload.get("camera_ids")
+        if not isinstance(ids, list | tuple) or not ids or not all(isinstance(i, str) and i for i in ids):
+            self.status_message.emit(self.tr("The map sent no cameras to show on the wall."), 8000)
+            return False
+        wanted = list(dict.fromkeys(ids))  # the same camera twice is one tile
+        known = [camera_id for camera_id in wanted if self.model.camera(camera_id) is not None]
+        unknown = len(wanted) - len(known)
+        if not known:
+            self.status_message.emit(
+                fill(self.tr("None of the %1 cameras from the map is known to this console."), str(len(wanted))),
+                8000,
+            )
+            return False
+        layout = smallest_fitting(len(known))
+        placed = known[: len(layout)]
+        self.apply_view(layout.name, placed)
+        self.wall.select(0)
+        parts = [fill(self.tr("%1 cameras from the map placed on the wall."), str(len(placed)))]
+        if len(placed) < len(known):
+            parts.append(fill(self.tr("%1 more did not fit."), str(len(known) - len(placed))))
+        if unknown:
+            parts.append(fill(self.tr("%1 unknown cameras skipped."), str(unknown)))
+        self.status_message.emit(" ".join(parts), 8000)
         return True
 
     def _layout_changed(self, name: str) -> None:
