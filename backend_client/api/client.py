@@ -35,6 +35,7 @@ from backend_client.api.models import (
     SyncBatch,
     Task,
     User,
+    WardAreas,
     Warning,
 )
 from backend_client.api.session import ApiSession, _query
@@ -234,6 +235,10 @@ class IocClient(ApiSession):
         return content
 
     # ----------------------------------------------------------------- alerts
+    def wards(self) -> WardAreas:
+        """The wards and communes with their areas, for the map (``GET /wards``; ``ops.read``)."""
+        return self._fetch(WardAreas, "/wards", what="ward areas")
+
     def list_analytics(self) -> list[Analytic]:
         return self._fetch(list[Analytic], "/analytics", what="analytics list")
 

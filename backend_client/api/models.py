@@ -414,6 +414,24 @@ class BulkResult(ApiModel):
         return [failure.id for failure in self.failed if failure.code == "conflict"]
 
 
+class WardArea(ApiModel):
+    """One ward or commune and its area (``GET /wards``); ``polygon`` is [[lat, lon], ...] closed on the first point."""
+
+    name: str
+    lat: float
+    lon: float
+    terrain: str
+    polygon: list[list[float]]
+    simplified: bool = False
+
+
+class WardAreas(ApiModel):
+    wards: list[WardArea]
+    #: True when the areas are drawn around ward centres rather than surveyed boundaries (the demo's).
+    simplified: bool = False
+    note: str = ""
+
+
 class Analytic(ApiModel):
     code: str
     name_vi: str

@@ -101,6 +101,33 @@ class ConsoleSettings:
         self._store.setValue("video/snapshot_folder", value)
 
     @property
+    def map_tile_url(self) -> str:
+        """An XYZ tile server for the map's background when online ("" = none); {z}/{x}/{y} in it."""
+        return str(self._store.value("map/tile_url", ""))
+
+    @map_tile_url.setter
+    def map_tile_url(self, value: str) -> None:
+        self._store.setValue("map/tile_url", value)
+
+    @property
+    def map_mbtiles(self) -> str:
+        """A local MBTiles file for the map's background, used before any tile server ("" = none)."""
+        return str(self._store.value("map/mbtiles", ""))
+
+    @map_mbtiles.setter
+    def map_mbtiles(self, value: str) -> None:
+        self._store.setValue("map/mbtiles", value)
+
+    @property
+    def map_snapshot_folder(self) -> str:
+        """Where map snapshots were last saved ("" until the operator chose a folder once)."""
+        return str(self._store.value("map/snapshot_folder", ""))
+
+    @map_snapshot_folder.setter
+    def map_snapshot_folder(self, value: str) -> None:
+        self._store.setValue("map/snapshot_folder", value)
+
+    @property
     def alert_sound_muted(self) -> bool:
         """No chime when a critical alert arrives (the flash still shows)."""
         return bool(self._store.value("alerts/sound_muted", False, type=bool))
