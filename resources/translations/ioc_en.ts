@@ -1761,6 +1761,209 @@ The console starts with empty local data and fills it again from the server.</tr
     </message>
 </context>
 <context>
+    <name>MapDetailPanel</name>
+    <message>
+        <source>Traffic</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>Urban order</source>
+        <translation>Urban order</translation>
+    </message>
+    <message>
+        <source>Public safety</source>
+        <translation>Public safety</translation>
+    </message>
+    <message>
+        <source>Forest fire</source>
+        <translation>Forest fire</translation>
+    </message>
+    <message>
+        <source>Flooding</source>
+        <translation>Flooding</translation>
+    </message>
+    <message>
+        <source>Tourism</source>
+        <translation>Tourism</translation>
+    </message>
+    <message>
+        <source>Water level</source>
+        <translation>Water level</translation>
+    </message>
+    <message>
+        <source>Rainfall</source>
+        <translation>Rainfall</translation>
+    </message>
+    <message>
+        <source>Fine dust (PM2.5)</source>
+        <translation>Fine dust (PM2.5)</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <source>Landslide (tilt)</source>
+        <translation>Landslide (tilt)</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>Verify…</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>Dispatch…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>Open camera</source>
+        <translation>Open camera</translation>
+    </message>
+    <message>
+        <source>Show in alert queue</source>
+        <translation>Show in alert queue</translation>
+    </message>
+    <message>
+        <source>Open on video wall</source>
+        <translation>Open on video wall</translation>
+    </message>
+    <message>
+        <source>Nearest cameras</source>
+        <translation>Nearest cameras</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Nothing selected</translation>
+    </message>
+    <message>
+        <source>Click a marker on the map to see its details</source>
+        <translation>Click a marker on the map to see its details</translation>
+    </message>
+    <message>
+        <source>This record was deleted; it is no longer on the map.</source>
+        <translation>This record was deleted; it is no longer on the map.</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Analytic</source>
+        <translation>Analytic</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Detections</source>
+        <translation>Detections</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Camera ID</source>
+        <translation>Camera ID</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>Last value</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Headline</translation>
+    </message>
+    <message>
+        <source>Message type</source>
+        <translation>Message type</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Add note</source>
@@ -2212,6 +2415,137 @@ The events shown do not change.</translation>
     <message>
         <source>&amp;Delete the selected view…</source>
         <translation>&amp;Delete the selected view…</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeResultsPanel</name>
+    <message>
+        <source>%1 camera</source>
+        <translation>%1 camera</translation>
+    </message>
+    <message>
+        <source>%1 cameras</source>
+        <translation>%1 cameras</translation>
+    </message>
+    <message>
+        <source>%1 alert</source>
+        <translation>%1 alert</translation>
+    </message>
+    <message>
+        <source>%1 alerts</source>
+        <translation>%1 alerts</translation>
+    </message>
+    <message>
+        <source>%1 report</source>
+        <translation>%1 report</translation>
+    </message>
+    <message>
+        <source>%1 reports</source>
+        <translation>%1 reports</translation>
+    </message>
+    <message>
+        <source>%1 sensor</source>
+        <translation>%1 sensor</translation>
+    </message>
+    <message>
+        <source>%1 sensors</source>
+        <translation>%1 sensors</translation>
+    </message>
+    <message>
+        <source>%1 task</source>
+        <translation>%1 task</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>%1 tasks</translation>
+    </message>
+    <message>
+        <source>%1 public warning</source>
+        <translation>%1 public warning</translation>
+    </message>
+    <message>
+        <source>%1 public warnings</source>
+        <translation>%1 public warnings</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Use as warning area</source>
+        <translation>Use as warning area</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Draw a circle or a polygon on the map to list what lies inside it.</source>
+        <translation>Draw a circle or a polygon on the map to list what lies inside it.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>Inside the circle (r = %1 km): %2</source>
+        <translation>Inside the circle (r = %1 km): %2</translation>
+    </message>
+    <message>
+        <source>Inside the polygon: %1</source>
+        <translation>Inside the polygon: %1</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Export to CSV</translation>
+    </message>
+    <message>
+        <source>inside-area.csv</source>
+        <translation>inside-area.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting %1 rows…</source>
+        <translation>Exporting %1 rows…</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <source>The CSV file could not be written to %1: %2</source>
+        <translation>The CSV file could not be written to %1: %2</translation>
     </message>
 </context>
 <context>

@@ -1761,6 +1761,209 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     </message>
 </context>
 <context>
+    <name>MapDetailPanel</name>
+    <message>
+        <source>Traffic</source>
+        <translation>Giao thông</translation>
+    </message>
+    <message>
+        <source>Urban order</source>
+        <translation>Trật tự đô thị</translation>
+    </message>
+    <message>
+        <source>Public safety</source>
+        <translation>An toàn công cộng</translation>
+    </message>
+    <message>
+        <source>Forest fire</source>
+        <translation>Cháy rừng</translation>
+    </message>
+    <message>
+        <source>Flooding</source>
+        <translation>Ngập lụt</translation>
+    </message>
+    <message>
+        <source>Tourism</source>
+        <translation>Du lịch</translation>
+    </message>
+    <message>
+        <source>Water level</source>
+        <translation>Mực nước</translation>
+    </message>
+    <message>
+        <source>Rainfall</source>
+        <translation>Lượng mưa</translation>
+    </message>
+    <message>
+        <source>Fine dust (PM2.5)</source>
+        <translation>Bụi mịn (PM2.5)</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Nhiệt độ</translation>
+    </message>
+    <message>
+        <source>Landslide (tilt)</source>
+        <translation>Sạt lở (độ nghiêng)</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>Xác minh…</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>Điều phối…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Đóng…</translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation>Ghi chú…</translation>
+    </message>
+    <message>
+        <source>Open camera</source>
+        <translation>Mở camera</translation>
+    </message>
+    <message>
+        <source>Show in alert queue</source>
+        <translation>Xem trong hàng đợi cảnh báo</translation>
+    </message>
+    <message>
+        <source>Open on video wall</source>
+        <translation>Mở trên tường video</translation>
+    </message>
+    <message>
+        <source>Nearest cameras</source>
+        <translation>Camera gần nhất</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Chưa chọn mục nào</translation>
+    </message>
+    <message>
+        <source>Click a marker on the map to see its details</source>
+        <translation>Nhấp vào một điểm trên bản đồ để xem chi tiết</translation>
+    </message>
+    <message>
+        <source>This record was deleted; it is no longer on the map.</source>
+        <translation>Mục này đã bị xóa; nó không còn trên bản đồ.</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Analytic</source>
+        <translation>Loại phân tích</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Phát hiện lúc</translation>
+    </message>
+    <message>
+        <source>Detections</source>
+        <translation>Số lần phát hiện</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Camera ID</source>
+        <translation>Mã camera</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Lĩnh vực phản ánh</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Gửi lúc</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>Giá trị gần nhất</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Đo lúc</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <source>Message type</source>
+        <translation>Loại bản tin</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Khu vực</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Add note</source>
@@ -2212,6 +2415,137 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>&amp;Delete the selected view…</source>
         <translation>&amp;Xóa bộ lọc đang chọn…</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeResultsPanel</name>
+    <message>
+        <source>%1 camera</source>
+        <translation>%1 camera</translation>
+    </message>
+    <message>
+        <source>%1 cameras</source>
+        <translation>%1 camera</translation>
+    </message>
+    <message>
+        <source>%1 alert</source>
+        <translation>%1 cảnh báo</translation>
+    </message>
+    <message>
+        <source>%1 alerts</source>
+        <translation>%1 cảnh báo</translation>
+    </message>
+    <message>
+        <source>%1 report</source>
+        <translation>%1 phản ánh</translation>
+    </message>
+    <message>
+        <source>%1 reports</source>
+        <translation>%1 phản ánh</translation>
+    </message>
+    <message>
+        <source>%1 sensor</source>
+        <translation>%1 cảm biến</translation>
+    </message>
+    <message>
+        <source>%1 sensors</source>
+        <translation>%1 cảm biến</translation>
+    </message>
+    <message>
+        <source>%1 task</source>
+        <translation>%1 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>%1 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>%1 public warning</source>
+        <translation>%1 cảnh báo công khai</translation>
+    </message>
+    <message>
+        <source>%1 public warnings</source>
+        <translation>%1 cảnh báo công khai</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Vĩ độ</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Kinh độ</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <source>Use as warning area</source>
+        <translation>Dùng làm vùng cảnh báo</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Xóa vùng</translation>
+    </message>
+    <message>
+        <source>Draw a circle or a polygon on the map to list what lies inside it.</source>
+        <translation>Vẽ một hình tròn hoặc đa giác trên bản đồ để liệt kê những gì nằm trong đó.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>không có gì</translation>
+    </message>
+    <message>
+        <source>Inside the circle (r = %1 km): %2</source>
+        <translation>Trong hình tròn (bán kính %1 km): %2</translation>
+    </message>
+    <message>
+        <source>Inside the polygon: %1</source>
+        <translation>Trong đa giác: %1</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Xuất ra tệp CSV</translation>
+    </message>
+    <message>
+        <source>inside-area.csv</source>
+        <translation>trong-vung.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting %1 rows…</source>
+        <translation>Đang xuất %1 dòng…</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>Đã xuất %1 dòng ra %2</translation>
+    </message>
+    <message>
+        <source>The CSV file could not be written to %1: %2</source>
+        <translation>Không ghi được tệp CSV vào %1: %2</translation>
     </message>
 </context>
 <context>
