@@ -232,6 +232,22 @@ class Task(BaseModel):
     updated_at: str
 
 
+class WardArea(BaseModel):
+    name: str
+    lat: float
+    lon: float
+    terrain: str
+    # [[lat, lon], ...], closed: the last point repeats the first.
+    polygon: list[tuple[float, float]]
+    simplified: bool
+
+
+class WardAreas(BaseModel):
+    wards: list[WardArea]
+    simplified: bool
+    note: str
+
+
 class AgendaEntry(BaseModel):
     title: str
     presenter: str
