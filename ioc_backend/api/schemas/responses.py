@@ -228,6 +228,10 @@ class Task(BaseModel):
     due_at: str | None
     created_by: str
     meeting_id: int | None
+    # An optional place: both coordinates or neither; the ward is free text (also optional).
+    lat: float | None
+    lon: float | None
+    ward: str | None
     version: int
     updated_at: str
 
