@@ -22,7 +22,7 @@ from ioc_domain.statuses import TASK_STATUSES as _TASK_STATUSES
 
 _ALERT_TARGETS = tuple(target for target in MOVE_TARGETS.values() if target is not None)
 MAX_UNIT = 200
-_TASK_FIELDS = ("status", "title", "description", "assignee_unit", "due_at")
+_TASK_FIELDS = ("status", "title", "description", "assignee_unit", "due_at", "lat", "lon", "ward")
 MAX_NOTE = 2000
 # Saved views (docs/API.md "Saved view"): checked here too, so a bad one is refused before it is queued.
 MAX_VIEW_NAME = 80

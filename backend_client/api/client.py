@@ -44,7 +44,7 @@ from backend_client.api.transport import decode_json
 from backend_client.api.validation import parse_as
 from ioc_domain.camera_actions import PTZ_ACTIONS
 
-_TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at"})
+_TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at", "lat", "lon", "ward"})
 _MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
 _FUNNEL_GROUPS = ("analytic", "category", "ward")
 #: The largest CAP document ``POST /warnings/import`` accepts (the server answers 413 above it).
@@ -484,8 +484,14 @@ class IocClient(ApiSession):
         due_at: datetime | str,
         meeting_id: int | None = None,
         *,
+        lat: float | None = None,
+        lon: float | None = None,
+        ward: str | None = None,
         idempotency_key: str | None = None,
     ) -> Task:
+        """Create a task; ``lat`` and ``lon`` (a place) go together: both or neither."""
+        if (lat is None) != (lon is None):
+            raise ValueError("create_task: lat and lon go together: give both or neither")
         body: dict[str, Any] = {
             "title": title,
             "description": description,
@@ -494,6 +500,10 @@ class IocClient(ApiSession):
         }
         if meeting_id is not None:
             body["meeting_id"] = meeting_id
+        if lat is not None:
+            body["lat"], body["lon"] = lat, lon
+        if ward is not None:
+            body["ward"] = ward
         return self._write(Task, "POST", "/tasks", body, what="task", idempotency_key=idempotency_key)
 
     def update_task(self, task_id: int, version: int, *, idempotency_key: str | None = None, **fields: Any) -> Task:

@@ -493,6 +493,10 @@ class Task(ApiModel):
     due_at: Timestamp | None = None  # API.md shows a time; the backend also allows none
     created_by: str
     meeting_id: int | None = None
+    # An optional place: both coordinates or neither (absent from backends before it: none).
+    lat: float | None = None
+    lon: float | None = None
+    ward: str | None = None
     version: int
     updated_at: Timestamp
 

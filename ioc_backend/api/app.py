@@ -33,6 +33,7 @@ from ioc_backend.api.routes import (
     tasks,
     users,
     views,
+    wards,
     warnings,
 )
 from ioc_backend.context import AppContext
@@ -86,7 +87,7 @@ def create_app(ctx: AppContext) -> FastAPI:
     for module in (meeting_documents, polls):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(alert_ingest.router, prefix=API_PREFIX)
-    for module in (alert_stats, alert_bulk, warnings):
+    for module in (alert_stats, alert_bulk, warnings, wards):
         app.include_router(module.router, prefix=API_PREFIX)
     install_error_handlers(app)
     app.add_middleware(

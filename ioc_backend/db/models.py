@@ -340,6 +340,10 @@ class Task(VersionedMixin, Base):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_by: Mapped[str] = mapped_column(String(64))
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), nullable=True, index=True)
+    # An optional place (revision 0004): both coordinates or neither, and the ward it lies in.
+    lat: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lon: Mapped[float | None] = mapped_column(Float, nullable=True)
+    ward: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
 
 
 class ChangeEvent(Base):

@@ -123,6 +123,10 @@ def task_dict(t: models.Task) -> dict[str, Any]:
         "due_at": iso(t.due_at),
         "created_by": t.created_by,
         "meeting_id": t.meeting_id,
+        # An optional place (revision 0004); getattr: bulk-seeded rows and older rows may lack it.
+        "lat": getattr(t, "lat", None),
+        "lon": getattr(t, "lon", None),
+        "ward": getattr(t, "ward", None),
         "version": t.version,
         "updated_at": iso(t.updated_at),
     }

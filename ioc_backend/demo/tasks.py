@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
+from string import Formatter
 
 from ioc_backend.demo.reports import HEPCO
-from ioc_backend.demo.wards import check_count, check_now
+from ioc_backend.demo.wards import LAGOONS, WARD_BY_NAME, WARD_ROADS, WARDS, check_count, check_now, point_near
 from ioc_domain.statuses import TASK_STATUSES
 
 _TASK_TEMPLATES: tuple[tuple[str, str, str], ...] = (
@@ -99,12 +100,58 @@ _TASK_FILL = {
 }
 _TASK_CREATORS = ("leader", "supervisor", "admin")
 
+# Where a task is: the ward of the place its title names (the first placeholder of its template).
+_PLACE_WARD: dict[str, str] = {
+    # mountain and lowland fills are "xã A Lưới 1", "phường Hương An": the ward's name, lower-cased
+    **{f"{w.name[0].lower()}{w.name[1:]}": w.name for w in WARDS},
+    # a road: the first ward listing it among its main roads
+    **{
+        f"đường {road}": ward
+        for ward, roads in reversed(list(WARD_ROADS.items()))
+        for road in roads
+        if not road.startswith(("Quốc lộ", "Đường", "Tỉnh lộ"))
+    },
+    "Quốc lộ 49 đoạn qua A Lưới": "Xã A Lưới 2",
+    "Đường Hồ Chí Minh đoạn qua Khe Tre": "Xã Khe Tre",
+    "đèo Hải Vân": "Xã Chân Mây - Lăng Cô",
+    "Tỉnh lộ 14B đoạn qua Nam Đông": "Xã Nam Đông",
+    "Đại Nội": "Phường Phú Xuân",
+    "chùa Thiên Mụ": "Phường Kim Long",
+    "lăng Tự Đức": "Phường Thủy Xuân",
+    "phố đi bộ Nguyễn Đình Chiểu": "Phường Thuận Hóa",
+    "biển Thuận An": "Phường Thuận An",
+}
+# Templates naming no fill but still a place; the rest (a weekly summary) have none.
+_TEMPLATE_WARDS: dict[str, tuple[str, ...]] = {
+    "Kiểm tra đê bao, cống ngăn mặn ven phá Tam Giang": tuple(
+        ward for ward, water in LAGOONS.items() if water == "phá Tam Giang"
+    ),
+}
+
+
+def _task_place(rng: random.Random, template: str, fill: dict[str, str]) -> dict[str, float | str | None]:
+    """lat, lon and ward of a task made from ``template`` and ``fill`` (all None: no place)."""
+    keys = [name for _, name, _, _ in Formatter().parse(template) if name]
+    if keys:
+        ward_name: str | None = _PLACE_WARD[fill[keys[0]]]
+    else:
+        choices = _TEMPLATE_WARDS.get(template)
+        ward_name = rng.choice(choices) if choices else None
+    if ward_name is None:
+        return {"lat": None, "lon": None, "ward": None}
+    ward = WARD_BY_NAME[ward_name]
+    lat, lon = point_near(rng, ward)
+    return {"lat": lat, "lon": lon, "ward": ward.name}
+
 
 def generate_tasks(n: int = 40, seed: int = 1, now: datetime | None = None) -> list[dict]:
-    """Deterministic follow-up tasks assigned to city units."""
+    """Deterministic follow-up tasks assigned to city units; most have a place (lat, lon, ward)
+    in the ward their title names, a few (weekly summaries) none."""
     check_count(n)
     now = check_now(now)
     rng = random.Random(f"tasks-{seed}")
+    # Places from a generator of their own: the titles, statuses and dates stay as they were.
+    place_rng = random.Random(f"task-places-{seed}")
     tasks: list[dict] = []
     titles: set[str] = set()
     for _ in range(n):
@@ -129,6 +176,7 @@ def generate_tasks(n: int = 40, seed: int = 1, now: datetime | None = None) -> l
                 "status": status,
                 "due_at": due.replace(minute=0, second=0, microsecond=0),
                 "created_by": rng.choice(_TASK_CREATORS),
+                **_task_place(place_rng, template, fill),
             }
         )
     return tasks

@@ -67,12 +67,12 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_a_database_written_before_alembic_is_upgraded_with_every_row_intact(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     load_dump(path)
-    # Every column the old database had; the stored /sync JSON of cameras and alerts is rewritten
-    # by the upgrade (cameras gained fields in revision 0002, alerts in 0003) and checked against
-    # the serialiser below.
+    # Every column the old database had; the stored /sync JSON of cameras, alerts and tasks is
+    # rewritten by the upgrade (cameras gained fields in revision 0002, alerts in 0003, tasks in
+    # 0004) and checked against the serialiser below.
     old_columns = columns_of(path)
-    old_columns["cameras"].remove("sync_json")
-    old_columns["alerts"].remove("sync_json")
+    for table in ("cameras", "alerts", "tasks"):
+        old_columns[table].remove("sync_json")
     before = every_row(path, old_columns)
     assert all(before[table] for table in ("users", "alerts", "meetings", "meeting_polls", "poll_votes", "tokens"))
 
@@ -202,7 +202,7 @@ def test_a_database_at_the_previous_revision_gains_stream_urls_presets_and_the_a
         upgrade_database(db)
 
         with db.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0003"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0004"
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
             row = conn.execute(
                 text("SELECT main_stream_url, sub_stream_url, ptz_presets, version, seq, sync_json FROM cameras")
@@ -212,5 +212,51 @@ def test_a_database_at_the_previous_revision_gains_stream_urls_presets_and_the_a
         stored = json.loads(row.sync_json)  # but /sync now sends the new fields
         assert (stored["main_stream_url"], stored["sub_stream_url"], stored["ptz_presets"]) == (None, None, [])
         assert stored["name"] == "Ngọ Môn - Toàn cảnh"
+    finally:
+        db.dispose()
+
+
+def test_a_database_at_revision_0003_keeps_its_tasks_and_gives_them_an_empty_place(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'r0003.sqlite3'}")
+    try:
+        with db.engine.begin() as conn:
+            migrate._run_alembic(conn, "upgrade", "0003")
+            assert "lat" not in {c["name"] for c in inspect(conn).get_columns("tasks")}
+            # A task as the release at revision 0003 stored it, with its /sync JSON of then.
+            old = {
+                "id": 5,
+                "title": "Nạo vét cống thoát nước đường Lê Lợi",
+                "description": "Khơi thông hệ thống cống thoát nước trước đợt mưa lớn.",
+                "assignee_unit": "Công ty Cổ phần Môi trường và Công trình đô thị Huế",
+                "status": "in_progress",
+                "due_at": "2026-02-01T03:00:00.000+00:00",
+                "created_by": "leader",
+                "meeting_id": None,
+                "version": 2,
+                "updated_at": "2026-01-01T00:00:00.000+00:00",
+            }
+            conn.execute(
+                text(
+                    "INSERT INTO tasks (id, title, description, assignee_unit, status, due_at, created_by, "
+                    "meeting_id, version, updated_at, seq, sync_json) VALUES (5, :title, :description, "
+                    ":assignee_unit, 'in_progress', '2026-02-01 03:00:00', 'leader', NULL, 2, "
+                    "'2026-01-01 00:00:00', 9, :payload)"
+                ),
+                {**old, "payload": json.dumps(old, ensure_ascii=False)},
+            )
+        before = every_row(tmp_path / "r0003.sqlite3", {"tasks": [n for n in old if n != "due_at"] + ["seq"]})
+
+        upgrade_database(db)
+
+        assert every_row(tmp_path / "r0003.sqlite3", {"tasks": [n for n in old if n != "due_at"] + ["seq"]}) == before
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0004"
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            assert "ix_tasks_ward" in {ix["name"] for ix in inspect(conn).get_indexes("tasks")}
+            row = conn.execute(text("SELECT lat, lon, ward, version, seq, sync_json FROM tasks")).one()
+        assert row[:5] == (None, None, None, 2, 9)  # the task itself did not change
+        stored = json.loads(row.sync_json)  # but /sync now sends the place, empty
+        assert (stored["lat"], stored["lon"], stored["ward"]) == (None, None, None)
+        assert {k: v for k, v in stored.items() if k not in {"lat", "lon", "ward"}} == old
     finally:
         db.dispose()

@@ -45,6 +45,7 @@ EXPECTED_ROLES = {
     "reports": {"operator", "supervisor", "leader", "admin"},
     "PATCH reports": {"operator", "supervisor", "admin"},
     "sensors": {"operator", "supervisor", "leader", "admin"},
+    "wards": {"operator", "supervisor", "leader", "admin"},
     "tasks": {"operator", "supervisor", "leader", "participant", "admin"},
     "POST tasks": {"supervisor", "leader", "admin"},
     "PATCH tasks": {"operator", "supervisor", "leader", "admin"},

@@ -332,12 +332,29 @@ def test_tasks():
     tasks = demo_tasks.generate_tasks(40, seed=1, now=NOW)
     assert len(tasks) == 40 and len({t["title"] for t in tasks}) == 40
     for task in tasks:
-        assert set(task) == {"title", "description", "assignee_unit", "status", "due_at", "created_by"}
+        assert set(task) == {
+            "title",
+            "description",
+            "assignee_unit",
+            "status",
+            "due_at",
+            "created_by",
+            "lat",
+            "lon",
+            "ward",
+        }
+        if task["ward"] is None:  # a weekly summary: no place
+            assert task["lat"] is None and task["lon"] is None and "{" not in task["title"]
+        else:  # near the centre of the ward its title names
+            ward = demo_wards.WARD_BY_NAME[task["ward"]]
+            assert abs(task["lat"] - ward.lat) <= 0.061 and abs(task["lon"] - ward.lon) <= 0.061
         assert task["status"] in TASK_STATUSES
         assert task["created_by"] in {"leader", "supervisor", "admin"}
         assert task["due_at"].utcoffset() == timedelta(0)
         assert "{" not in task["title"]
     assert demo_tasks.generate_tasks(40, seed=1, now=NOW) == tasks
+    assert sum(t["ward"] is not None for t in tasks) >= 30
+    assert any(t["ward"] == "Phường Thuận Hóa" and "Lê Lợi" in t["title"] for t in tasks)
 
 
 def test_meetings():

@@ -261,10 +261,17 @@ def test_meeting_and_task_workflow(backend, make_client, operator):
         "UBND phường Kim Long",
         start + timedelta(days=2),
         meeting_id=meeting.id,
+        lat=16.4571,
+        lon=107.5482,
+        ward="Phường Kim Long",
     )
     assert task.status == "todo" and task.created_by == "leader" and task.meeting_id == meeting.id
+    assert (task.lat, task.lon, task.ward) == (16.4571, 107.5482, "Phường Kim Long")
+    with pytest.raises(ValueError, match="both or neither"):
+        leader.create_task("x", "y", "z", start, lat=16.46)
     done = operator.update_task(task.id, task.version, status="in_progress", title="Khơi thông cống (gấp)")
     assert done.status == "in_progress" and done.title.endswith("(gấp)")
+    assert (done.lat, done.lon, done.ward) == (16.4571, 107.5482, "Phường Kim Long")
     with pytest.raises(Conflict):
         operator.update_task(task.id, task.version, status="done")
     with pytest.raises(TypeError):

@@ -21,6 +21,8 @@ from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
+# May be set to null by PATCH (no deadline, no place).
+_NULLABLE = frozenset({"due_at", "lat", "lon", "ward"})
 Reader = Annotated[Principal, Depends(require_role(*ALL_ROLES))]
 Key = Annotated[str | None, Depends(idempotency_key)]
 
@@ -56,6 +58,8 @@ def create_task(
     principal: Annotated[Principal, Depends(require_role(*TASK_CREATE))],
     key: Key = None,
 ) -> Response:
+    check_place(body.lat, body.lon, given={"lat", "lon"})
+
     def apply(session: Any) -> dict[str, Any]:
         if body.meeting_id is not None and session.get(models.Meeting, body.meeting_id) is None:
             raise field_error("body.meeting_id", f"meeting {body.meeting_id} does not exist")
@@ -67,6 +71,9 @@ def create_task(
             due_at=body.due_at,
             created_by=principal.username,
             meeting_id=body.meeting_id,
+            lat=body.lat,
+            lon=body.lon,
+            ward=body.ward,
         )
         record_change(session, task, created=True)
         return show(request, task)
@@ -82,15 +89,30 @@ def patch_task(
     principal: Annotated[Principal, Depends(require_role(*TASK_UPDATE))],
     key: Key = None,
 ) -> Response:
+    given = body.model_fields_set & {"lat", "lon"}
+    if given:
+        check_place(body.lat, body.lon, given=given)
+
     def apply(session: Any) -> dict[str, Any]:
         task = get_or_404(session, models.Task, task_id, "Task")
         check_version(request, task, body.version, "Task")
         for name in body.model_fields_set - {"version"}:
             value = getattr(body, name)
-            if value is None and name != "due_at":
+            if value is None and name not in _NULLABLE:
                 raise field_error(f"body.{name}", "may not be null")
             setattr(task, name, value)
         record_change(session, task)
         return show(request, task)
 
     return idempotent_write(request, principal, key, apply)
+
+
+def check_place(lat: float | None, lon: float | None, *, given: set[str]) -> None:
+    """A task's place has both coordinates or neither: 422 naming the one missing."""
+    if given == {"lat", "lon"}:
+        if (lat is None) == (lon is None):
+            return
+        missing = "lon" if lon is None else "lat"
+    else:
+        missing = "lat" if "lat" not in given else "lon"
+    raise field_error(f"body.{missing}", "lat and lon go together: give both or neither")

@@ -29,6 +29,8 @@ from ioc_backend.api.schemas.vocabulary import (
 from ioc_domain.camera_urls import StreamUrlError, validate_stream_url
 
 Text200 = Field(min_length=1, max_length=200)
+Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
+Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
 
 
 class Strict(BaseModel):
@@ -135,6 +137,10 @@ class TaskCreate(Strict):
     assignee_unit: str = Field(min_length=1, max_length=200)
     due_at: UtcDatetime | None = None
     meeting_id: RowId | None = None
+    # An optional place: both coordinates or neither (checked by the route, naming the missing one).
+    lat: Latitude | None = None
+    lon: Longitude | None = None
+    ward: str | None = Field(default=None, min_length=1, max_length=100)
 
 
 class TaskPatch(Strict):
@@ -144,6 +150,10 @@ class TaskPatch(Strict):
     description: str | None = Field(default=None, max_length=5000)
     assignee_unit: str | None = Field(default=None, min_length=1, max_length=200)
     due_at: UtcDatetime | None = None
+    # lat and lon change together (both numbers, or both null to remove the place); null ward = none.
+    lat: Latitude | None = None
+    lon: Longitude | None = None
+    ward: str | None = Field(default=None, min_length=1, max_length=100)
 
 
 class AgendaItem(Strict):
@@ -217,8 +227,6 @@ class DetectionBatch(Strict):
 
 # --- public warnings (CAP 1.2, ioc_domain.cap) ------------------------------------------------------
 
-Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
-Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
 # An RFC 5646 tag as CAP's xs:language takes it ("vi-VN", "en-US", "fr").
 LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)]
 

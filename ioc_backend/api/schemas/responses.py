@@ -228,8 +228,28 @@ class Task(BaseModel):
     due_at: str | None
     created_by: str
     meeting_id: int | None
+    # An optional place: both coordinates or neither; the ward is free text (also optional).
+    lat: float | None
+    lon: float | None
+    ward: str | None
     version: int
     updated_at: str
+
+
+class WardArea(BaseModel):
+    name: str
+    lat: float
+    lon: float
+    terrain: str
+    # [[lat, lon], ...], closed: the last point repeats the first.
+    polygon: list[tuple[float, float]]
+    simplified: bool
+
+
+class WardAreas(BaseModel):
+    wards: list[WardArea]
+    simplified: bool
+    note: str
 
 
 class AgendaEntry(BaseModel):
