@@ -18,6 +18,11 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend  # noqa: F401 - shared with tests
 
+from ioc_console.workspaces.map.web_engine import prepare_web_engine
+
+# The map's URL scheme must be known to Chromium before pytest-qt creates the QApplication.
+prepare_web_engine()
+
 
 @pytest.fixture(scope="session")
 def backend(tmp_path_factory) -> BackendProcess:

@@ -80,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     from ioc_console.services.settings import ConsoleSettings
     from ioc_console.shell.app import ConsoleApp
     from ioc_console.shell.theme import apply_theme
+    from ioc_console.workspaces.map.web_engine import prepare_web_engine
 
+    # Before the QApplication: Chromium learns the map page's own URL scheme only at start-up.
+    prepare_web_engine()
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("ioc-console")
     qapp.setOrganizationName("IOC Hue")

@@ -30,6 +30,12 @@ def _video(context: ConsoleContext) -> Workspace:
     return VideoWorkspace(context)
 
 
+def _map(context: ConsoleContext) -> Workspace:
+    from ioc_console.workspaces.map.workspace import MapWorkspace
+
+    return MapWorkspace(context)
+
+
 def default_registry() -> WorkspaceRegistry:
     """The workspaces this build of the console ships, in navigation order (Ctrl+1, Ctrl+2, ...)."""
     return WorkspaceRegistry(
@@ -37,5 +43,6 @@ def default_registry() -> WorkspaceRegistry:
             WorkspaceSpec("events", QT_TRANSLATE_NOOP("Workspaces", "Live events"), _events, order=10),
             WorkspaceSpec("alerts", QT_TRANSLATE_NOOP("Workspaces", "Alert queues"), _alerts, order=15),
             WorkspaceSpec("video", QT_TRANSLATE_NOOP("Workspaces", "Video wall"), _video, order=20),
+            WorkspaceSpec("map", QT_TRANSLATE_NOOP("Workspaces", "Map"), _map, order=30),
         ]
     )

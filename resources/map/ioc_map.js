@@ -240,7 +240,8 @@
 
   PointLayer.prototype.drawMarkers = function (f, now) {
     var ctx = this.ctx, zoom = map.getZoom();
-    var size = zoom >= 14 ? 8 : zoom >= 11 ? 6.5 : 5;
+    // Small at city scale (700 cameras must not hide the reports under them), larger close up.
+    var size = zoom >= 14 ? 8 : zoom >= 12 ? 6.5 : zoom >= 10 ? 4.5 : 3.5;
     var phase = (now % 1400) / 1400;
     ctx.font = "600 11px 'Noto Sans', 'DejaVu Sans', sans-serif";
     ctx.textAlign = "left"; ctx.textBaseline = "middle";
@@ -600,7 +601,30 @@
         bridge.pageReady();
       });
     },
-    // For tests: what is drawn where (layer -> [{x, y, id|cluster}]) and the counts.
+    // For tests and the benchmark: drive the page's own handlers through Leaflet's events, as the
+    // pointer would (offscreen Chromium has no pointer), and read back what is drawn where.
+    debugPointer: function (type, layerName, id) {
+      var layer = layers[layerName];
+      var drawn = layer && layer.drawn ? layer.drawn.filter(function (d) { return String(d.id) === String(id); })[0] : null;
+      if (!drawn) return false;
+      var point = L.point(drawn.x, drawn.y);
+      map.fire(type, { containerPoint: point, latlng: map.containerPointToLatLng(point), originalEvent: {} });
+      return true;
+    },
+    debugDrawCircle: function (lat, lon, radiusKm) {
+      startDraw("circle");
+      var centre = L.latLng(lat, lon);
+      var edge = L.latLng(lat, lon + radiusKm / (111.32 * Math.cos(lat * Math.PI / 180)));
+      onDrawDown({ latlng: centre });
+      onDrawMove({ latlng: edge });
+      onDrawUp({ latlng: edge });
+      return true;
+    },
+    tooltipText: function () {
+      var tip = document.getElementById("ioc-tip");
+      return tip && tip.style.display !== "none" ? tip.textContent : null;
+    },
+    // What is drawn where (layer -> [{x, y, id|cluster}]) and the counts.
     debugState: function () {
       var out = { counts: counts(), drawn: {}, center: map.getCenter(), zoom: map.getZoom() };
       for (var name in layers) if (layers[name] instanceof PointLayer) out.drawn[name] = layers[name].drawn;

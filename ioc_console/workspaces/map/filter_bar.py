@@ -37,7 +37,11 @@ STATUS_CHOICES: list[tuple[str | None, frozenset[str], str]] = [
         frozenset({"new", "acknowledged", "in_progress", "open", "action_scheduled", "todo"}),
         QT_TRANSLATE_NOOP("MapFilterBar", "Open"),
     ),
-    ("closed", frozenset({"closed", "done", "duplicate", "not_responsible"}), QT_TRANSLATE_NOOP("MapFilterBar", "Closed")),
+    (
+        "closed",
+        frozenset({"closed", "done", "duplicate", "not_responsible"}),
+        QT_TRANSLATE_NOOP("MapFilterBar", "Closed"),
+    ),
 ]
 
 
@@ -83,7 +87,14 @@ class MapFilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._label)
-        for widget in (self.window_box, self.since_edit, self.until_edit, self.category_box, self.status_box, self.ward_box):
+        for widget in (
+            self.window_box,
+            self.since_edit,
+            self.until_edit,
+            self.category_box,
+            self.status_box,
+            self.ward_box,
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.problem)
         layout.addStretch(1)

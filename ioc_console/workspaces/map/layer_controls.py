@@ -20,7 +20,11 @@ LAYER_TEXTS = {
 # Legend lines: (symbol drawn in text, colour, English text). Shapes match ioc_map.js.
 LEGEND = [
     ("■", "#3ecf8e", QT_TRANSLATE_NOOP("MapLayers", "Camera working (grey: no signal, amber: degraded)")),
-    ("●", "#ff5c5c", QT_TRANSLATE_NOOP("MapLayers", "Alert: colour is severity (red critical, amber warning, blue info)")),
+    (
+        "●",
+        "#ff5c5c",
+        QT_TRANSLATE_NOOP("MapLayers", "Alert: colour is severity (red critical, amber warning, blue info)"),
+    ),
     ("◯", "#ff5c5c", QT_TRANSLATE_NOOP("MapLayers", "Pulsing ring: new, not yet acknowledged")),
     ("■", "#9aa7b4", QT_TRANSLATE_NOOP("MapLayers", "Shape is the category: square traffic, diamond urban order")),
     ("▲", "#9aa7b4", QT_TRANSLATE_NOOP("MapLayers", "triangle public safety, hexagon forest fire, circle disaster")),

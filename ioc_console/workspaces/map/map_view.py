@@ -30,7 +30,7 @@ class _GuardedPage(QWebEnginePage):
     """Stays on the map page: no navigation elsewhere (a ``javascript:`` or outside link does
     nothing), no new windows, console messages go to the log."""
 
-    def acceptNavigationRequest(self, url: QUrl, nav_type: Any, is_main_frame: bool) -> bool:  # noqa: N802
+    def acceptNavigationRequest(self, url: QUrl, nav_type: Any, is_main_frame: bool) -> bool:
         return url.toString() == PAGE_URL
 
     def createWindow(self, _type: Any) -> None:  # noqa: N802 - Qt's name

@@ -25,7 +25,7 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
         self._lock = threading.Lock()  # interceptRequest runs on Chromium's IO thread
         self._blocked: list[str] = []
 
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 - Qt's name
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl()
         if url.scheme() in LOCAL_SCHEMES:
             return

@@ -77,7 +77,7 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
     def set_tile_source(self, source: Any) -> None:
         self._tile_source = source
 
-    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt's name
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
         if url.host() != MAP_HOST or job.requestMethod() != b"GET":
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
@@ -102,7 +102,9 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
             if file is None:
                 job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
                 return
-            kind = _TYPES.get(file.suffix) or (mimetypes.guess_type(file.name)[0] or "application/octet-stream").encode()
+            kind = (
+                _TYPES.get(file.suffix) or (mimetypes.guess_type(file.name)[0] or "application/octet-stream").encode()
+            )
             # Leaflet's files are small (150 kB) and read once per map view; kept after the first read.
             cached = (kind, file.read_bytes())
             self._asset_cache[path] = cached
@@ -125,7 +127,7 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
         def read() -> None:
             try:
                 tile = source.tile(*where)
-            except Exception:  # noqa: BLE001 - a broken file must not leave the page waiting
+            except Exception:
                 log.exception("MBTiles read failed for %s", path)
                 tile = None
             relay.ready.emit(job_id, tile)
@@ -148,4 +150,3 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
         buffer.setData(QByteArray(payload))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         job.reply(content_type, buffer)
-

@@ -32,9 +32,8 @@ def prepare_web_engine() -> bool:
         flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
         if "--no-sandbox" not in flags.split():
             os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
-    from PySide6.QtWebEngineCore import QWebEngineUrlScheme
-
     import PySide6.QtWebEngineWidgets  # noqa: F401 - must be loaded before the QApplication exists
+    from PySide6.QtWebEngineCore import QWebEngineUrlScheme
 
     scheme = QWebEngineUrlScheme(MAP_SCHEME)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backend_client.sync.connection_state import OFFLINE, ONLINE
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
 from ioc_console.services.navigation import (
@@ -41,7 +42,7 @@ from ioc_console.workspaces.map.detail_panel import MapDetailPanel
 from ioc_console.workspaces.map.filter_bar import MapFilterBar
 from ioc_console.workspaces.map.layer_controls import LayerControls
 from ioc_console.workspaces.map.layer_loader import Labels, LoadedLayers, read_layers
-from ioc_console.workspaces.map.map_views import MapViewsControl, map_view_data, read_map_view
+from ioc_console.workspaces.map.map_views import MAP_VIEW_KIND, MapViewsControl, map_view_data, read_map_view
 from ioc_console.workspaces.map.page import BaseMap
 from ioc_console.workspaces.map.shape_results import ShapeResultsPanel
 from ioc_console.workspaces.map.web_engine import scheme_ready
@@ -53,7 +54,6 @@ from ioc_domain.record_filter import RecordFilter
 log = logging.getLogger(__name__)
 
 KEY = "map"
-MAP_VIEW_KIND = "map"
 NEAREST_CAMERAS = 9
 #: Live changes are gathered this long and pushed to the page together.
 PATCH_INTERVAL_MS = 300
@@ -137,13 +137,13 @@ class MapWorkspace(Workspace):
             tools_row.addWidget(button)
         tools_row.addWidget(self.views_control)
         tools_row.addStretch(1)
-        tools_row.addWidget(self.status_label)
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addLayout(tools)
         centre_layout.addLayout(tools_row)
         centre_layout.addWidget(self.stack, 1)
+        centre_layout.addWidget(self.status_label)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(centre)
@@ -205,7 +205,9 @@ class MapWorkspace(Workspace):
     def workspace_actions(self) -> list[WorkspaceAction]:
         return [
             WorkspaceAction(self.act_circle, lambda: _tr("Draw a circle: list what is inside it")),
-            WorkspaceAction(self.act_polygon, lambda: _tr("Draw a polygon (double-click or click the first corner to close)")),
+            WorkspaceAction(
+                self.act_polygon, lambda: _tr("Draw a polygon (double-click or click the first corner to close)")
+            ),
             WorkspaceAction(self.act_snapshot, lambda: _tr("Save a picture of the map (PNG)")),
             WorkspaceAction(self.act_home, lambda: _tr("Back to the whole city")),
         ]
@@ -341,7 +343,7 @@ class MapWorkspace(Workspace):
             when = as_of.astimezone().strftime("%H:%M") if as_of else "—"
             self.status_label.setText(
                 fill(_tr("Layers ready in %1 ms · data as of %2"), f"{self.last_ready_ms:.0f}", when)
-                + ("" if self._connection.state == "ONLINE" else " · " + _tr("offline cache"))
+                + ("" if self._connection.state == ONLINE else " · " + _tr("offline cache"))
             )
 
     def _on_patched(self, counts: dict[str, int]) -> None:
@@ -354,7 +356,7 @@ class MapWorkspace(Workspace):
         if store is not None and self._wards_answer is None:
             run_on_cache(lambda: store.get_state(WARDS_STATE_KEY), on_success=self._cached_wards, parent=self)
         client = self._connection.client
-        if self._connection.state == "OFFLINE":
+        if self._connection.state == OFFLINE:
             return
 
         def fetch() -> dict[str, Any]:
@@ -457,9 +459,7 @@ class MapWorkspace(Workspace):
 
     def _reload_changed_areas(self) -> None:
         which = tuple(
-            name
-            for name, dirty in (("reports", self._reports_dirty), ("warnings", self._warnings_dirty))
-            if dirty
+            name for name, dirty in (("reports", self._reports_dirty), ("warnings", self._warnings_dirty)) if dirty
         )
         if which and self._shown:
             self.reload_layers(which)
@@ -551,7 +551,9 @@ class MapWorkspace(Workspace):
             inside = [
                 row[0]
                 for row in points
-                if isinstance(row[1], int | float) and isinstance(row[2], int | float) and inside_shape(row[1], row[2], shape)
+                if isinstance(row[1], int | float)
+                and isinstance(row[2], int | float)
+                and inside_shape(row[1], row[2], shape)
             ]
             found = []
             for report_id in inside[:20_000]:
@@ -583,7 +585,11 @@ class MapWorkspace(Workspace):
         if layer:
             details = menu.addAction(_tr("Details"))
             details.triggered.connect(lambda: self._on_marker_clicked(layer, item_id))
-        menu.popup(QCursor.pos() if self.map_view is None else self.map_view.mapToGlobal(QPoint(0, 0)) + QCursor.pos() - QCursor.pos())
+        menu.popup(
+            QCursor.pos()
+            if self.map_view is None
+            else self.map_view.mapToGlobal(QPoint(0, 0)) + QCursor.pos() - QCursor.pos()
+        )
         self._menu = menu
 
     def nearest_cameras(self, lat: float, lon: float, n: int = NEAREST_CAMERAS) -> list[str]:
@@ -592,7 +598,9 @@ class MapWorkspace(Workspace):
         points = [
             (str(c.get("id")), c["lat"], c["lon"])
             for c in cameras
-            if c.get("status") != "offline" and isinstance(c.get("lat"), int | float) and isinstance(c.get("lon"), int | float)
+            if c.get("status") != "offline"
+            and isinstance(c.get("lat"), int | float)
+            and isinstance(c.get("lon"), int | float)
         ]
         return [camera_id for camera_id, _km in nearest(points, lat, lon, n)]
 
@@ -615,7 +623,9 @@ class MapWorkspace(Workspace):
         """SHOW_ON_MAP: {"key": "alert:17"} (with lat/lon as a fallback) or {"lat", "lon"}."""
         key = payload.get("key")
         lat, lon = payload.get("lat"), payload.get("lon")
-        point_ok = isinstance(lat, int | float) and isinstance(lon, int | float) and -90 <= lat <= 90 and -180 <= lon <= 180
+        point_ok = (
+            isinstance(lat, int | float) and isinstance(lon, int | float) and -90 <= lat <= 90 and -180 <= lon <= 180
+        )
         layer = item_id = None
         if isinstance(key, str) and ":" in key:
             resource, _, item_id = key.partition(":")
@@ -645,7 +655,9 @@ class MapWorkspace(Workspace):
         if not path:
             folder = self._context.settings.map_snapshot_folder or str(Path.home())
             name = datetime.now().strftime("ban-do-%Y%m%d-%H%M%S.png")
-            path, _ = QFileDialog.getSaveFileName(self, _tr("Save map picture"), str(Path(folder) / name), "PNG (*.png)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, _tr("Save map picture"), str(Path(folder) / name), "PNG (*.png)"
+            )
             if not path:
                 return None
             self._context.settings.map_snapshot_folder = str(Path(path).parent)
@@ -658,7 +670,9 @@ class MapWorkspace(Workspace):
         run_in_background(
             write,
             on_success=lambda saved: self.status_message.emit(fill(_tr("Map picture saved: %1"), saved), 8000),
-            on_failure=lambda error: self.status_message.emit(fill(_tr("Map picture NOT saved: %1"), str(error)), 15000),
+            on_failure=lambda error: self.status_message.emit(
+                fill(_tr("Map picture NOT saved: %1"), str(error)), 15000
+            ),
             parent=self,
         )
         return path

@@ -6,16 +6,12 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLineEdit, QMenu, QMessageBox, QToolButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
-from backend_client.api.actions import MAX_VIEW_NAME
-from backend_client.sync import saved_views
 from backend_client.sync.saved_views import ViewEntry
 from ioc_console.services.connection import ConnectionService
-from ioc_console.services.event_text import fill
-from ioc_console.services.saved_views_list import SavedViewsList, ViewChange
+from ioc_console.services.saved_views_control import SavedViewsControl
 from ioc_console.workspaces.video.layouts import LAYOUTS
 
 log = logging.getLogger(__name__)
@@ -38,18 +34,12 @@ def read_wall_view(data: Mapping[str, Any]) -> tuple[str, list[str | None]]:
     return layout, cameras[: len(LAYOUTS[layout])]
 
 
-class WallViewsControl(QWidget):
-    """A combo of the operator's wall views and a menu to save, update and delete them.
-
-    Changes are outbox actions queued on the cache pool (so they work offline and reach the
-    server later); the list is read from the cache (cached server rows with the waiting
-    changes laid over them), refreshed by the sync engine on every connect.
-    """
+class WallViewsControl(SavedViewsControl):
+    """A combo of the operator's wall views and a menu to save, update and delete them
+    (the shared :class:`SavedViewsControl`, with the wall's words and its layout + cameras)."""
 
     view_applied = Signal(str, list)  # layout, cameras
-    views_loaded = Signal()
-    change_queued = Signal(object)
-    change_failed = Signal(object)
+    NAME_PREFIX = "wallView"
 
     def __init__(
         self,
@@ -57,198 +47,27 @@ class WallViewsControl(QWidget):
         current: Callable[[], dict[str, Any]],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("wallViewsControl")
-        self._connection = connection
-        self._current = current
-        self._views: list[ViewEntry] = []
-        self._list = SavedViewsList(connection, VIDEO_WALL_KIND, self)
-        self._dialog: QInputDialog | None = None
-        self._message: QMessageBox | None = None
+        super().__init__(connection, VIDEO_WALL_KIND, current, parent)
+        self.view_selected.connect(self._on_selected)
 
-        self._combo = QComboBox(self)
-        self._combo.setObjectName("wallViewCombo")
-        # Narrow by default: the wall's toolbar must fit a small screen beside the camera tree.
-        self._combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self._combo.setMinimumContentsLength(6)
-        self._combo.activated.connect(self._on_activated)
-        self._menu = QMenu(self)
-        self.act_save = self._menu.addAction("")
-        self.act_save.setObjectName("wallViewSave")
-        self.act_save.triggered.connect(self.save_current)
-        self.act_update = self._menu.addAction("")
-        self.act_update.setObjectName("wallViewUpdate")
-        self.act_update.triggered.connect(self.update_selected)
-        self.act_delete = self._menu.addAction("")
-        self.act_delete.setObjectName("wallViewDelete")
-        self.act_delete.triggered.connect(self.delete_selected)
-        self._button = QToolButton(self)
-        self._button.setObjectName("wallViewMenuButton")
-        self._button.setMenu(self._menu)
-        self._button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._combo, 1)
-        layout.addWidget(self._button)
-
-        self._list.loaded.connect(self._loaded)
-        self._list.change_queued.connect(self.change_queued)
-        self._list.change_failed.connect(self._failed)
-        self._list.forgotten.connect(self._forget)
-        self.retranslate_ui()
-        self.reload()
-
-    # -- reading --------------------------------------------------------------------------------
-    def combo(self) -> QComboBox:
-        return self._combo
-
-    def views(self) -> list[ViewEntry]:
-        return list(self._views)
-
-    def selected(self) -> ViewEntry | None:
-        view_id = self._combo.currentData()
-        return next((v for v in self._views if v.id == view_id), None)
-
-    def open_dialog(self) -> QInputDialog | None:
-        return self._dialog if self._dialog is not None and shiboken6.isValid(self._dialog) else None
-
-    def last_message(self) -> QMessageBox | None:
-        return self._message if self._message is not None and shiboken6.isValid(self._message) else None
-
-    def reload(self) -> None:
-        """Re-read the wall views from the cache (cache pool) and refill the combo."""
-        self._list.reload()
-
-    def apply(self, view: ViewEntry) -> None:
+    def _on_selected(self, view: ViewEntry) -> None:
         layout, cameras = read_wall_view(view.data)
         self.view_applied.emit(layout, cameras)
 
-    def select_by_name(self, name: str) -> bool:
-        """Pick and apply the view called ``name`` (as the combo would); False if there is none."""
-        view = next((v for v in self._views if v.name == name), None)
-        if view is None:
-            return False
-        self._combo.setCurrentIndex(self._combo.findData(view.id))
-        self.apply(view)
-        return True
-
-    # -- changing -------------------------------------------------------------------------------
-    def save_current(self) -> None:
-        """Ask for a name and save the wall's layout and cameras under it."""
-        if not self._ready():
-            return
-        dialog = QInputDialog(self.window())
-        dialog.setObjectName("saveWallViewDialog")
-        dialog.setWindowTitle(self.tr("Save wall view"))
-        dialog.setLabelText(self.tr("Name of the view (the layout and the camera of every tile are saved):"))
-        selected = self.selected()
-        dialog.setTextValue(selected.name if selected is not None else "")
-        edit = dialog.findChild(QLineEdit)
-        if edit is not None:
-            edit.setMaxLength(MAX_VIEW_NAME)
-        data = self._current()
-        dialog.textValueSelected.connect(lambda name: self.save_as(name, data))
-        self._dialog = dialog
-        dialog.open()
-
-    def save_as(self, name: str, data: dict[str, Any]) -> None:
-        try:
-            existing = saved_views.find_by_name(self._views, name)
-        except ValueError:
-            existing = None  # refused with its reason when queued
-        if existing is None:
-            self._queue(lambda submit, store: saved_views.queue_create(submit, store, name, data, kind=VIDEO_WALL_KIND))
-        else:
-            self._queue(lambda submit, store: saved_views.queue_update(submit, store, existing, data=data))
-
-    def update_selected(self) -> None:
-        view = self.selected()
-        if view is not None and self._ready():
-            data = self._current()
-            self._queue(lambda submit, store: saved_views.queue_update(submit, store, view, data=data))
-
-    def delete_selected(self) -> None:
-        view = self.selected()
-        if view is None or not self._ready():
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Delete wall view"),
-            fill(self.tr("Delete the wall view “%1”?"), view.name),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-            self.window(),
-        )
-        box.setObjectName("deleteWallViewBox")
-        box.accepted.connect(lambda: self._queue(lambda submit, store: saved_views.queue_delete(submit, store, view)))
-        self._message = box
-        box.open()
-
-    def _ready(self) -> bool:
-        if self._connection.engine is None or self._connection.store is None:
-            self._inform(self.tr("Sign in first: views are saved for your account."))
-            return False
-        return True
-
-    def _queue(self, change: ViewChange) -> None:
-        self._list.queue(change)
-
-    def _failed(self, error: BaseException) -> None:
-        self._inform(fill(self.tr("The change to your wall views was NOT made: %1"), str(error)))
-        self.change_failed.emit(error)
-
-    def _inform(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Wall views"), text, QMessageBox.StandardButton.Ok)
-        box.setObjectName("wallViewInfoBox")
-        self._message = box
-        box.open()
-
-    # -- list -------------------------------------------------------------------------------------
-    def _loaded(self, views: list[ViewEntry]) -> None:
-        keep = self._combo.currentData()
-        self._views = list(views)
-        self._refill(keep)
-        self.views_loaded.emit()
-
-    def _refill(self, keep: Any = None) -> None:
-        self._combo.blockSignals(True)
-        try:
-            self._combo.clear()
-            self._combo.addItem(self.tr("— Wall views —"), None)
-            for view in self._views:
-                mark = self.tr(" (waiting to send)") if view.pending else ""
-                self._combo.addItem(f"{view.name}{mark}", view.id)
-            row = self._combo.findData(keep) if keep is not None else 0
-            self._combo.setCurrentIndex(max(row, 0))
-        finally:
-            self._combo.blockSignals(False)
-        self._update_actions()
-
-    def _on_activated(self, row: int) -> None:
-        view = self.selected()
-        if view is not None:
-            self.apply(view)
-        self._update_actions()
-
-    def _forget(self) -> None:
-        self._views = []
-        self._refill()
-
-    def _update_actions(self) -> None:
-        chosen = self.selected() is not None
-        self.act_update.setEnabled(chosen)
-        self.act_delete.setEnabled(chosen)
-
-    # -- language ---------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:
-        self._combo.setAccessibleName(self.tr("Wall view"))
-        self._button.setText("⋯")
-        self._button.setToolTip(self.tr("Save, update or delete wall views"))
-        self.act_save.setText(self.tr("&Save the wall as a view…"))
-        self.act_update.setText(self.tr("&Update the selected view with the wall"))
-        self.act_delete.setText(self.tr("&Delete the selected view…"))
-        self._refill(self._combo.currentData())
+    def texts(self) -> dict[str, str]:
+        return {
+            "save_title": self.tr("Save wall view"),
+            "save_label": self.tr("Name of the view (the layout and the camera of every tile are saved):"),
+            "delete_title": self.tr("Delete wall view"),
+            "delete_question": self.tr("Delete the wall view “%1”?"),
+            "sign_in_first": self.tr("Sign in first: views are saved for your account."),
+            "not_made": self.tr("The change to your wall views was NOT made: %1"),
+            "info_title": self.tr("Wall views"),
+            "placeholder": self.tr("— Wall views —"),
+            "waiting": self.tr(" (waiting to send)"),
+            "accessible_name": self.tr("Wall view"),
+            "menu_tooltip": self.tr("Save, update or delete wall views"),
+            "act_save": self.tr("&Save the wall as a view…"),
+            "act_update": self.tr("&Update the selected view with the wall"),
+            "act_delete": self.tr("&Delete the selected view…"),
+        }
