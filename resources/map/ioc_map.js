@@ -620,6 +620,26 @@
       onDrawUp({ latlng: edge });
       return true;
     },
+    debugItem: function (layerName, id) {
+      var layer = layers[layerName];
+      if (!(layer instanceof PointLayer) || !layer.index || layer.index[id] === undefined) return null;
+      return JSON.stringify(layer.items[layer.index[id]]);
+    },
+    debugAreaLabels: function (name) {
+      // Opens each area's label as hovering would, and reads back the text the page shows.
+      var out = [];
+      var group = layers[name];
+      if (!group || !group.eachLayer) return JSON.stringify(out);
+      group.eachLayer(function (area) {
+        var tip = area.getTooltip();
+        if (!tip) return;
+        area.openTooltip(area.getBounds ? area.getBounds().getCenter() : area.getLatLng());
+        var element = tip.getElement();
+        out.push(element ? element.textContent : null);
+        area.closeTooltip();
+      });
+      return JSON.stringify(out);
+    },
     tooltipText: function () {
       var tip = document.getElementById("ioc-tip");
       return tip && tip.style.display !== "none" ? tip.textContent : null;

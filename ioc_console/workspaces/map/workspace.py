@@ -160,7 +160,7 @@ class MapWorkspace(Workspace):
         self._patch_timer.timeout.connect(self._flush_pending)
         self._reports_timer = QTimer(self)
         self._reports_timer.setSingleShot(True)
-        self._reports_timer.setInterval(REPORTS_RELOAD_MS)
+        self._reports_timer.setInterval(REPORTS_RELOAD_MS)  # tests shorten it
         self._reports_timer.timeout.connect(self._reload_changed_areas)
 
         self.act_circle = self._action("mapActionCircle", "Ctrl+Shift+C", lambda: self.start_draw("circle"))
@@ -176,6 +176,7 @@ class MapWorkspace(Workspace):
         self.shape_results.warning_area_requested.connect(self._draft_warning)
         self.shape_results.record_activated.connect(self._on_record_activated)
         self.shape_results.cleared.connect(self.clear_shape)
+        self.shape_results.status_message.connect(self.status_message)
         self.views_control.view_applied.connect(self.apply_view_data)
         context.navigation.handle(SHOW_ON_MAP, KEY, self.show_on_map)
         self._connection.changes_applied.connect(self._on_changes)
