@@ -115,7 +115,7 @@ def _synthetic_cameras_and_alerts(seed: int = SEED) -> tuple[list[dict[str, Any]
         }
         for i in range(700)
     ]
-    analytics = ("wrong_way", "illegal_parking", "crowd_gathering", "forest_fire_smoke", "flooding_road")
+    analytics = ("wrong_way", "illegal_parking", "crowd_gathering", "forest_fire", "flooded_road")
     alerts = [
         {
             "id": i,

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import requests
+import shiboken6
 from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
 from console_helpers import WAIT_MS, http_headers
 from PySide6.QtGui import QImage
@@ -97,7 +98,9 @@ def page_state(qtbot: Any, workspace: MapWorkspace) -> dict[str, Any]:
 
 @pytest.fixture()
 def open_map(qtbot, backend, make_context):
-    """A signed-in operator's map workspace, shown, with every layer loaded."""
+    """A signed-in operator's map workspace, shown, with every layer loaded (deleted afterwards:
+    QtWebEngine wants its pages gone before it shuts down with the application)."""
+    made: list[MapWorkspace] = []
 
     def make(role: str = "operator") -> MapWorkspace:
         context = make_context(backend.url)
@@ -112,16 +115,22 @@ def open_map(qtbot, backend, make_context):
         workspace.on_shown()
         qtbot.waitUntil(lambda: workspace.last_counts.get("wards") == 40, timeout=WAIT_MS)
         qtbot.waitUntil(lambda: workspace.last_counts.get("reports", 0) > 0, timeout=WAIT_MS)
+        made.append(workspace)
         return workspace
 
-    return make
+    yield make
+    for workspace in made:
+        workspace.close()
+        shiboken6.delete(workspace)
 
 
 def _api_items(url: str, path: str, role: str = "operator") -> list[dict[str, Any]]:
     headers = http_headers(url, role)
     items, offset = [], 0
     while True:
-        answer = requests.get(f"{url}/api/v1/{path}", params={"limit": 500, "offset": offset}, headers=headers, timeout=10)
+        answer = requests.get(
+            f"{url}/api/v1/{path}", params={"limit": 500, "offset": offset}, headers=headers, timeout=10
+        )
         answer.raise_for_status()
         page = answer.json()["items"]
         items += page
@@ -340,7 +349,9 @@ def test_the_filter_narrows_every_layer_and_goes_to_the_alert_queue(qtbot, backe
     workspace.filter_bar.category_box.setCurrentIndex(workspace.filter_bar.category_box.findData("hue_s"))
     workspace.filter_bar.apply_to_queue.click()
     sent_filter = RecordFilter.from_dict(sent[-1]["filter"])
-    assert sent_filter.wards == {ward} and sent_filter.categories == frozenset()  # a report source means nothing to alerts
+    assert (
+        sent_filter.wards == {ward} and sent_filter.categories == frozenset()
+    )  # a report source means nothing to alerts
 
 
 def test_a_picture_of_the_map_is_saved_for_briefings(qtbot, backend, open_map, tmp_path):
