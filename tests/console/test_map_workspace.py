@@ -159,7 +159,8 @@ def test_every_layer_loads_from_local_files_only_and_the_guard_blocks_the_rest(q
     js(
         qtbot,
         workspace,
-        "window.__refused = 0; document.addEventListener('securitypolicyviolation', function () { window.__refused++; });"
+        "window.__refused = 0;"
+        "document.addEventListener('securitypolicyviolation', function () { window.__refused++; });"
         "fetch('https://tile.openstreetmap.org/1/1/1.png').catch(function () {});"
         "fetch('file:///etc/passwd').catch(function () {});"
         "var i = new Image(); i.src = 'http://example.com/x.png'; true",
