@@ -1481,6 +1481,29 @@ The server says: %1</translation>
     </message>
 </context>
 <context>
+    <name>LayerControls</name>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>Density view</source>
+        <translation>Density view</translation>
+    </message>
+    <message>
+        <source>Colour the map by how many reports are in each small square</source>
+        <translation>Colour the map by how many reports are in each small square</translation>
+    </message>
+    <message>
+        <source>Ward areas are simplified: cells around each ward&apos;s centre, not legal boundaries.</source>
+        <translation>Ward areas are simplified: cells around each ward&apos;s centre, not legal boundaries.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Enter both your username and your password.</source>
@@ -1961,6 +1984,395 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>Area</source>
         <translation>Area</translation>
+    </message>
+</context>
+<context>
+    <name>MapFilterBar</name>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Last hour</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Custom…</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>Urban order</source>
+        <translation>Urban order</translation>
+    </message>
+    <message>
+        <source>Public safety</source>
+        <translation>Public safety</translation>
+    </message>
+    <message>
+        <source>Forest fire</source>
+        <translation>Forest fire</translation>
+    </message>
+    <message>
+        <source>Natural disaster</source>
+        <translation>Natural disaster</translation>
+    </message>
+    <message>
+        <source>Hue-S reports</source>
+        <translation>Hue-S reports</translation>
+    </message>
+    <message>
+        <source>Hotline tickets</source>
+        <translation>Hotline tickets</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>New alerts</source>
+        <translation>New alerts</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>All wards</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>Apply to alert queue</source>
+        <translation>Apply to alert queue</translation>
+    </message>
+    <message>
+        <source>Narrow the alert queues to the alerts this filter shows on the map</source>
+        <translation>Narrow the alert queues to the alerts this filter shows on the map</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts</source>
+        <translation>The period ends before it starts</translation>
+    </message>
+</context>
+<context>
+    <name>MapLayers</name>
+    <message>
+        <source>Cameras</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <source>AI alerts</source>
+        <translation>AI alerts</translation>
+    </message>
+    <message>
+        <source>Reports and hotline</source>
+        <translation>Reports and hotline</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Sensors</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>Open tasks</translation>
+    </message>
+    <message>
+        <source>Ward areas</source>
+        <translation>Ward areas</translation>
+    </message>
+    <message>
+        <source>Public warnings</source>
+        <translation>Public warnings</translation>
+    </message>
+    <message>
+        <source>Camera working (grey: no signal, amber: degraded)</source>
+        <translation>Camera working (grey: no signal, amber: degraded)</translation>
+    </message>
+    <message>
+        <source>Alert: colour is severity (red critical, amber warning, blue info)</source>
+        <translation>Alert: colour is severity (red critical, amber warning, blue info)</translation>
+    </message>
+    <message>
+        <source>Pulsing ring: new, not yet acknowledged</source>
+        <translation>Pulsing ring: new, not yet acknowledged</translation>
+    </message>
+    <message>
+        <source>Shape is the category: square traffic, diamond urban order</source>
+        <translation>Shape is the category: square traffic, diamond urban order</translation>
+    </message>
+    <message>
+        <source>triangle public safety, hexagon forest fire, circle disaster</source>
+        <translation>triangle public safety, hexagon forest fire, circle disaster</translation>
+    </message>
+    <message>
+        <source>Reports grouped: the number is how many (click to zoom in)</source>
+        <translation>Reports grouped: the number is how many (click to zoom in)</translation>
+    </message>
+    <message>
+        <source>Single report: amber open, grey processed</source>
+        <translation>Single report: amber open, grey processed</translation>
+    </message>
+    <message>
+        <source>Sensor: green normal, amber warning, red alarm, grey no signal</source>
+        <translation>Sensor: green normal, amber warning, red alarm, grey no signal</translation>
+    </message>
+    <message>
+        <source>Open task (red: overdue)</source>
+        <translation>Open task (red: overdue)</translation>
+    </message>
+    <message>
+        <source>Area of a public warning in force</source>
+        <translation>Area of a public warning in force</translation>
+    </message>
+</context>
+<context>
+    <name>MapViewsControl</name>
+    <message>
+        <source>Save map view</source>
+        <translation>Save map view</translation>
+    </message>
+    <message>
+        <source>Name of the view (place, zoom, layers and filter are saved):</source>
+        <translation>Name of the view (place, zoom, layers and filter are saved):</translation>
+    </message>
+    <message>
+        <source>Delete map view</source>
+        <translation>Delete map view</translation>
+    </message>
+    <message>
+        <source>Delete the map view “%1”?</source>
+        <translation>Delete the map view “%1”?</translation>
+    </message>
+    <message>
+        <source>Sign in first: views are saved for your account.</source>
+        <translation>Sign in first: views are saved for your account.</translation>
+    </message>
+    <message>
+        <source>The change to your map views was NOT made: %1</source>
+        <translation>The change to your map views was NOT made: %1</translation>
+    </message>
+    <message>
+        <source>Map views</source>
+        <translation>Map views</translation>
+    </message>
+    <message>
+        <source>— Map views —</source>
+        <translation>— Map views —</translation>
+    </message>
+    <message>
+        <source> (waiting to send)</source>
+        <translation> (waiting to send)</translation>
+    </message>
+    <message>
+        <source>Map view</source>
+        <translation>Map view</translation>
+    </message>
+    <message>
+        <source>Save, update or delete map views</source>
+        <translation>Save, update or delete map views</translation>
+    </message>
+    <message>
+        <source>&amp;Save the map as a view…</source>
+        <translation>&amp;Save the map as a view…</translation>
+    </message>
+    <message>
+        <source>&amp;Update the selected view with the map</source>
+        <translation>&amp;Update the selected view with the map</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the selected view…</source>
+        <translation>&amp;Delete the selected view…</translation>
+    </message>
+</context>
+<context>
+    <name>MapWorkspace</name>
+    <message>
+        <source>Draw a circle: list what is inside it</source>
+        <extracomment>Live changes are gathered this long and pushed to the page together. Changed reports (a clustered layer) are re-read at most this often while the map is seen.</extracomment>
+        <translation>Draw a circle: list what is inside it</translation>
+    </message>
+    <message>
+        <source>Draw a polygon (double-click or click the first corner to close)</source>
+        <translation>Draw a polygon (double-click or click the first corner to close)</translation>
+    </message>
+    <message>
+        <source>Save a picture of the map (PNG)</source>
+        <translation>Save a picture of the map (PNG)</translation>
+    </message>
+    <message>
+        <source>Back to the whole city</source>
+        <translation>Back to the whole city</translation>
+    </message>
+    <message>
+        <source>The map cannot be shown: the console started without its map support. Restart the console.</source>
+        <translation>The map cannot be shown: the console started without its map support. Restart the console.</translation>
+    </message>
+    <message>
+        <source>Map: %1</source>
+        <translation>Map: %1</translation>
+    </message>
+    <message>
+        <source>Map background file not used: %1</source>
+        <translation>Map background file not used: %1</translation>
+    </message>
+    <message>
+        <source>Map tile server not used: %1</source>
+        <translation>Map tile server not used: %1</translation>
+    </message>
+    <message>
+        <source>The map page stopped and is being reloaded</source>
+        <translation>The map page stopped and is being reloaded</translation>
+    </message>
+    <message>
+        <source>The map could not read the offline data: %1</source>
+        <translation>The map could not read the offline data: %1</translation>
+    </message>
+    <message>
+        <source>Layers ready in %1 ms · data as of %2</source>
+        <translation>Layers ready in %1 ms · data as of %2</translation>
+    </message>
+    <message>
+        <source>offline cache</source>
+        <translation>offline cache</translation>
+    </message>
+    <message>
+        <source>No alert queues in this console</source>
+        <translation>No alert queues in this console</translation>
+    </message>
+    <message>
+        <source>Drag to draw the circle; Esc cancels</source>
+        <translation>Drag to draw the circle; Esc cancels</translation>
+    </message>
+    <message>
+        <source>Click the corners; double-click or click the first corner to close; Esc cancels</source>
+        <translation>Click the corners; double-click or click the first corner to close; Esc cancels</translation>
+    </message>
+    <message>
+        <source>Area drawn on the map</source>
+        <translation>Area drawn on the map</translation>
+    </message>
+    <message>
+        <source>A warning cannot be drafted from here</source>
+        <translation>A warning cannot be drafted from here</translation>
+    </message>
+    <message>
+        <source>Nearest %1 cameras to the video wall</source>
+        <translation>Nearest %1 cameras to the video wall</translation>
+    </message>
+    <message>
+        <source>Draw a circle</source>
+        <translation>Draw a circle</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>No working camera is known near this place</source>
+        <translation>No working camera is known near this place</translation>
+    </message>
+    <message>
+        <source>Select a marker first, or right-click a place on the map</source>
+        <translation>Select a marker first, or right-click a place on the map</translation>
+    </message>
+    <message>
+        <source>Save map picture</source>
+        <translation>Save map picture</translation>
+    </message>
+    <message>
+        <source>could not write %1</source>
+        <translation>could not write %1</translation>
+    </message>
+    <message>
+        <source>Map picture saved: %1</source>
+        <translation>Map picture saved: %1</translation>
+    </message>
+    <message>
+        <source>Map picture NOT saved: %1</source>
+        <translation>Map picture NOT saved: %1</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <source>Draw a circle and list what is inside (Ctrl+Shift+C)</source>
+        <translation>Draw a circle and list what is inside (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <source>Draw a polygon and list what is inside (Ctrl+Shift+P)</source>
+        <translation>Draw a polygon and list what is inside (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Nearest cameras</source>
+        <translation>Nearest cameras</translation>
+    </message>
+    <message>
+        <source>Put the cameras nearest the selected marker on the video wall</source>
+        <translation>Put the cameras nearest the selected marker on the video wall</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <source>Save a picture of the map for a briefing (Ctrl+Shift+S)</source>
+        <translation>Save a picture of the map for a briefing (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Draw circle</source>
+        <translation>Draw circle</translation>
+    </message>
+    <message>
+        <source>Draw polygon</source>
+        <translation>Draw polygon</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <source>Inside the shape</source>
+        <translation>Inside the shape</translation>
+    </message>
+    <message>
+        <source>Loading the map…</source>
+        <translation>Loading the map…</translation>
     </message>
 </context>
 <context>
@@ -3366,6 +3778,10 @@ The events shown do not change.</translation>
     <message>
         <source>Video wall</source>
         <translation>Video wall</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
     </message>
 </context>
 <context>

@@ -1481,6 +1481,29 @@ Máy chủ báo: %1</translation>
     </message>
 </context>
 <context>
+    <name>LayerControls</name>
+    <message>
+        <source>Layers</source>
+        <translation>Lớp bản đồ</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Chú giải</translation>
+    </message>
+    <message>
+        <source>Density view</source>
+        <translation>Xem mật độ</translation>
+    </message>
+    <message>
+        <source>Colour the map by how many reports are in each small square</source>
+        <translation>Tô màu bản đồ theo số phản ánh trong từng ô nhỏ</translation>
+    </message>
+    <message>
+        <source>Ward areas are simplified: cells around each ward&apos;s centre, not legal boundaries.</source>
+        <translation>Ranh giới phường/xã là vùng giản lược quanh trung tâm mỗi phường/xã, không phải địa giới hành chính chính thức.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Enter both your username and your password.</source>
@@ -1961,6 +1984,395 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>Area</source>
         <translation>Khu vực</translation>
+    </message>
+</context>
+<context>
+    <name>MapFilterBar</name>
+    <message>
+        <source>Any time</source>
+        <translation>Mọi thời điểm</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>1 giờ qua</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 giờ qua</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Tùy chọn…</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Giao thông</translation>
+    </message>
+    <message>
+        <source>Urban order</source>
+        <translation>Trật tự đô thị</translation>
+    </message>
+    <message>
+        <source>Public safety</source>
+        <translation>An ninh trật tự</translation>
+    </message>
+    <message>
+        <source>Forest fire</source>
+        <translation>Cháy rừng</translation>
+    </message>
+    <message>
+        <source>Natural disaster</source>
+        <translation>Thiên tai</translation>
+    </message>
+    <message>
+        <source>Hue-S reports</source>
+        <translation>Phản ánh Hue-S</translation>
+    </message>
+    <message>
+        <source>Hotline tickets</source>
+        <translation>Phản ánh đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>New alerts</source>
+        <translation>Cảnh báo mới</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Chưa xong</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Đã đóng</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>Tất cả phường/xã</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Hiển thị:</translation>
+    </message>
+    <message>
+        <source>Apply to alert queue</source>
+        <translation>Áp dụng cho hàng đợi cảnh báo</translation>
+    </message>
+    <message>
+        <source>Narrow the alert queues to the alerts this filter shows on the map</source>
+        <translation>Thu hẹp hàng đợi cảnh báo theo đúng bộ lọc đang dùng trên bản đồ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tất cả nhóm</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts</source>
+        <translation>Thời gian kết thúc trước thời gian bắt đầu</translation>
+    </message>
+</context>
+<context>
+    <name>MapLayers</name>
+    <message>
+        <source>Cameras</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>AI alerts</source>
+        <translation>Cảnh báo AI</translation>
+    </message>
+    <message>
+        <source>Reports and hotline</source>
+        <translation>Phản ánh và đường dây nóng</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Cảm biến</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>Nhiệm vụ đang mở</translation>
+    </message>
+    <message>
+        <source>Ward areas</source>
+        <translation>Ranh giới phường/xã</translation>
+    </message>
+    <message>
+        <source>Public warnings</source>
+        <translation>Cảnh báo công khai</translation>
+    </message>
+    <message>
+        <source>Camera working (grey: no signal, amber: degraded)</source>
+        <translation>Camera hoạt động (xám: mất tín hiệu, vàng: chập chờn)</translation>
+    </message>
+    <message>
+        <source>Alert: colour is severity (red critical, amber warning, blue info)</source>
+        <translation>Cảnh báo: màu theo mức độ (đỏ nghiêm trọng, vàng cảnh báo, xanh thông tin)</translation>
+    </message>
+    <message>
+        <source>Pulsing ring: new, not yet acknowledged</source>
+        <translation>Vòng nhấp nháy: mới, chưa tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Shape is the category: square traffic, diamond urban order</source>
+        <translation>Hình theo nhóm: vuông giao thông, thoi trật tự đô thị</translation>
+    </message>
+    <message>
+        <source>triangle public safety, hexagon forest fire, circle disaster</source>
+        <translation>tam giác an ninh trật tự, lục giác cháy rừng, tròn thiên tai</translation>
+    </message>
+    <message>
+        <source>Reports grouped: the number is how many (click to zoom in)</source>
+        <translation>Phản ánh gom nhóm: con số là số phản ánh (nhấp để phóng to)</translation>
+    </message>
+    <message>
+        <source>Single report: amber open, grey processed</source>
+        <translation>Một phản ánh: vàng chưa xử lý xong, xám đã xử lý</translation>
+    </message>
+    <message>
+        <source>Sensor: green normal, amber warning, red alarm, grey no signal</source>
+        <translation>Cảm biến: xanh bình thường, vàng cảnh báo, đỏ báo động, xám mất tín hiệu</translation>
+    </message>
+    <message>
+        <source>Open task (red: overdue)</source>
+        <translation>Nhiệm vụ đang mở (đỏ: quá hạn)</translation>
+    </message>
+    <message>
+        <source>Area of a public warning in force</source>
+        <translation>Vùng của cảnh báo công khai đang hiệu lực</translation>
+    </message>
+</context>
+<context>
+    <name>MapViewsControl</name>
+    <message>
+        <source>Save map view</source>
+        <translation>Lưu khung nhìn bản đồ</translation>
+    </message>
+    <message>
+        <source>Name of the view (place, zoom, layers and filter are saved):</source>
+        <translation>Tên khung nhìn (lưu vị trí, mức phóng, các lớp và bộ lọc):</translation>
+    </message>
+    <message>
+        <source>Delete map view</source>
+        <translation>Xóa khung nhìn bản đồ</translation>
+    </message>
+    <message>
+        <source>Delete the map view “%1”?</source>
+        <translation>Xóa khung nhìn bản đồ “%1”?</translation>
+    </message>
+    <message>
+        <source>Sign in first: views are saved for your account.</source>
+        <translation>Hãy đăng nhập trước: khung nhìn được lưu theo tài khoản của bạn.</translation>
+    </message>
+    <message>
+        <source>The change to your map views was NOT made: %1</source>
+        <translation>KHÔNG thay đổi được khung nhìn bản đồ: %1</translation>
+    </message>
+    <message>
+        <source>Map views</source>
+        <translation>Khung nhìn bản đồ</translation>
+    </message>
+    <message>
+        <source>— Map views —</source>
+        <translation>— Khung nhìn bản đồ —</translation>
+    </message>
+    <message>
+        <source> (waiting to send)</source>
+        <translation> (đang chờ gửi)</translation>
+    </message>
+    <message>
+        <source>Map view</source>
+        <translation>Khung nhìn bản đồ</translation>
+    </message>
+    <message>
+        <source>Save, update or delete map views</source>
+        <translation>Lưu, cập nhật hoặc xóa khung nhìn bản đồ</translation>
+    </message>
+    <message>
+        <source>&amp;Save the map as a view…</source>
+        <translation>&amp;Lưu bản đồ thành khung nhìn…</translation>
+    </message>
+    <message>
+        <source>&amp;Update the selected view with the map</source>
+        <translation>&amp;Cập nhật khung nhìn đang chọn theo bản đồ</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the selected view…</source>
+        <translation>&amp;Xóa khung nhìn đang chọn…</translation>
+    </message>
+</context>
+<context>
+    <name>MapWorkspace</name>
+    <message>
+        <source>Draw a circle: list what is inside it</source>
+        <extracomment>Live changes are gathered this long and pushed to the page together. Changed reports (a clustered layer) are re-read at most this often while the map is seen.</extracomment>
+        <translation>Vẽ hình tròn: liệt kê những gì bên trong</translation>
+    </message>
+    <message>
+        <source>Draw a polygon (double-click or click the first corner to close)</source>
+        <translation>Vẽ đa giác (nhấp đúp hoặc nhấp lại đỉnh đầu để khép)</translation>
+    </message>
+    <message>
+        <source>Save a picture of the map (PNG)</source>
+        <translation>Lưu ảnh bản đồ (PNG)</translation>
+    </message>
+    <message>
+        <source>Back to the whole city</source>
+        <translation>Về toàn thành phố</translation>
+    </message>
+    <message>
+        <source>The map cannot be shown: the console started without its map support. Restart the console.</source>
+        <translation>Không hiển thị được bản đồ: bảng điều hành khởi động thiếu phần hỗ trợ bản đồ. Hãy khởi động lại.</translation>
+    </message>
+    <message>
+        <source>Map: %1</source>
+        <translation>Bản đồ: %1</translation>
+    </message>
+    <message>
+        <source>Map background file not used: %1</source>
+        <translation>Không dùng tệp nền bản đồ: %1</translation>
+    </message>
+    <message>
+        <source>Map tile server not used: %1</source>
+        <translation>Không dùng máy chủ ô bản đồ: %1</translation>
+    </message>
+    <message>
+        <source>The map page stopped and is being reloaded</source>
+        <translation>Trang bản đồ bị dừng và đang được tải lại</translation>
+    </message>
+    <message>
+        <source>The map could not read the offline data: %1</source>
+        <translation>Bản đồ không đọc được dữ liệu ngoại tuyến: %1</translation>
+    </message>
+    <message>
+        <source>Layers ready in %1 ms · data as of %2</source>
+        <translation>Các lớp sẵn sàng sau %1 ms · dữ liệu lúc %2</translation>
+    </message>
+    <message>
+        <source>offline cache</source>
+        <translation>bộ nhớ đệm ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>No alert queues in this console</source>
+        <translation>Bảng điều hành này không có hàng đợi cảnh báo</translation>
+    </message>
+    <message>
+        <source>Drag to draw the circle; Esc cancels</source>
+        <translation>Kéo để vẽ hình tròn; Esc để hủy</translation>
+    </message>
+    <message>
+        <source>Click the corners; double-click or click the first corner to close; Esc cancels</source>
+        <translation>Nhấp các đỉnh; nhấp đúp hoặc nhấp lại đỉnh đầu để khép; Esc để hủy</translation>
+    </message>
+    <message>
+        <source>Area drawn on the map</source>
+        <translation>Vùng vẽ trên bản đồ</translation>
+    </message>
+    <message>
+        <source>A warning cannot be drafted from here</source>
+        <translation>Không soạn được cảnh báo công khai từ đây</translation>
+    </message>
+    <message>
+        <source>Nearest %1 cameras to the video wall</source>
+        <translation>Đưa %1 camera gần nhất lên tường video</translation>
+    </message>
+    <message>
+        <source>Draw a circle</source>
+        <translation>Vẽ hình tròn</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>No working camera is known near this place</source>
+        <translation>Không có camera đang hoạt động nào gần vị trí này</translation>
+    </message>
+    <message>
+        <source>Select a marker first, or right-click a place on the map</source>
+        <translation>Hãy chọn một điểm trước, hoặc nhấp chuột phải vào một vị trí trên bản đồ</translation>
+    </message>
+    <message>
+        <source>Save map picture</source>
+        <translation>Lưu ảnh bản đồ</translation>
+    </message>
+    <message>
+        <source>could not write %1</source>
+        <translation>không ghi được %1</translation>
+    </message>
+    <message>
+        <source>Map picture saved: %1</source>
+        <translation>Đã lưu ảnh bản đồ: %1</translation>
+    </message>
+    <message>
+        <source>Map picture NOT saved: %1</source>
+        <translation>KHÔNG lưu được ảnh bản đồ: %1</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>Hình tròn</translation>
+    </message>
+    <message>
+        <source>Draw a circle and list what is inside (Ctrl+Shift+C)</source>
+        <translation>Vẽ hình tròn và liệt kê những gì bên trong (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Đa giác</translation>
+    </message>
+    <message>
+        <source>Draw a polygon and list what is inside (Ctrl+Shift+P)</source>
+        <translation>Vẽ đa giác và liệt kê những gì bên trong (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Nearest cameras</source>
+        <translation>Camera gần nhất</translation>
+    </message>
+    <message>
+        <source>Put the cameras nearest the selected marker on the video wall</source>
+        <translation>Đưa các camera gần điểm đang chọn nhất lên tường video</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Chụp ảnh</translation>
+    </message>
+    <message>
+        <source>Save a picture of the map for a briefing (Ctrl+Shift+S)</source>
+        <translation>Lưu ảnh bản đồ cho buổi giao ban (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Draw circle</source>
+        <translation>Vẽ hình tròn</translation>
+    </message>
+    <message>
+        <source>Draw polygon</source>
+        <translation>Vẽ đa giác</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>Toàn thành phố</translation>
+    </message>
+    <message>
+        <source>Inside the shape</source>
+        <translation>Trong vùng vẽ</translation>
+    </message>
+    <message>
+        <source>Loading the map…</source>
+        <translation>Đang tải bản đồ…</translation>
     </message>
 </context>
 <context>
@@ -3366,6 +3778,10 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>Video wall</source>
         <translation>Tường video</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Bản đồ</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,7 @@ class MapFilterBar(QWidget):
         self._wards = sorted(set(names))
         self.ward_box.blockSignals(True)
         self.ward_box.clear()
-        self.ward_box.addItem(_tr("All wards"), None)
+        self.ward_box.addItem(self.tr("All wards"), None)
         for name in self._wards:
             self.ward_box.addItem(name, name)
         index = self.ward_box.findData(current)
@@ -159,13 +159,13 @@ class MapFilterBar(QWidget):
         self._emit()
 
     def retranslate_ui(self) -> None:
-        self._label.setText(_tr("Show:"))
-        self.apply_to_queue.setText(_tr("Apply to alert queue"))
-        self.apply_to_queue.setToolTip(_tr("Narrow the alert queues to the alerts this filter shows on the map"))
-        self.since_edit.setToolTip(_tr("From"))
-        self.until_edit.setToolTip(_tr("Until"))
+        self._label.setText(self.tr("Show:"))
+        self.apply_to_queue.setText(self.tr("Apply to alert queue"))
+        self.apply_to_queue.setToolTip(self.tr("Narrow the alert queues to the alerts this filter shows on the map"))
+        self.since_edit.setToolTip(self.tr("From"))
+        self.until_edit.setToolTip(self.tr("Until"))
         self._fill(self.window_box, [(key, _tr(text)) for key, text in WINDOW_TEXTS])
-        categories = [(None, _tr("All categories"))]
+        categories = [(None, self.tr("All categories"))]
         categories += [(key, _tr(CATEGORY_TEXTS[key])) for key in (*CATEGORIES, "hue_s", "hotline")]
         self._fill(self.category_box, categories)
         self._fill(self.status_box, [(key, _tr(text)) for key, _words, text in STATUS_CHOICES])
@@ -188,7 +188,7 @@ class MapFilterBar(QWidget):
         try:
             record_filter = self.current_filter()
         except ValueError:
-            self.problem.setText(_tr("The period ends before it starts"))
+            self.problem.setText(self.tr("The period ends before it starts"))
             self.problem.setVisible(True)
             return
         self.problem.setVisible(False)

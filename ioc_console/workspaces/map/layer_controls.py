@@ -98,11 +98,13 @@ class LayerControls(QWidget):
         self.ward_note.setVisible(simplified)
 
     def retranslate_ui(self) -> None:
-        self._title.setText(_tr("Layers"))
-        self._legend_title.setText(_tr("Legend"))
-        self.density.setText(_tr("Density view"))
-        self.density.setToolTip(_tr("Colour the map by how many reports are in each small square"))
-        self.ward_note.setText(_tr("Ward areas are simplified: cells around each ward's centre, not legal boundaries."))
+        self._title.setText(self.tr("Layers"))
+        self._legend_title.setText(self.tr("Legend"))
+        self.density.setText(self.tr("Density view"))
+        self.density.setToolTip(self.tr("Colour the map by how many reports are in each small square"))
+        self.ward_note.setText(
+            self.tr("Ward areas are simplified: cells around each ward's centre, not legal boundaries.")
+        )
         for label, (symbol, colour, text) in zip(self._legend, LEGEND, strict=True):
             label.setText(f'<span style="color:{colour}; font-size:15px">{symbol}</span>&nbsp;{_escape(_tr(text))}')
         self._texts()

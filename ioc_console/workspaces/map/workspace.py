@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -60,10 +60,6 @@ PATCH_INTERVAL_MS = 300
 #: Changed reports (a clustered layer) are re-read at most this often while the map is seen.
 REPORTS_RELOAD_MS = 10_000
 WARDS_STATE_KEY = "map.wards"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MapWorkspace", text)
 
 
 class MapWorkspace(Workspace):
@@ -205,12 +201,12 @@ class MapWorkspace(Workspace):
 
     def workspace_actions(self) -> list[WorkspaceAction]:
         return [
-            WorkspaceAction(self.act_circle, lambda: _tr("Draw a circle: list what is inside it")),
+            WorkspaceAction(self.act_circle, lambda: self.tr("Draw a circle: list what is inside it")),
             WorkspaceAction(
-                self.act_polygon, lambda: _tr("Draw a polygon (double-click or click the first corner to close)")
+                self.act_polygon, lambda: self.tr("Draw a polygon (double-click or click the first corner to close)")
             ),
-            WorkspaceAction(self.act_snapshot, lambda: _tr("Save a picture of the map (PNG)")),
-            WorkspaceAction(self.act_home, lambda: _tr("Back to the whole city")),
+            WorkspaceAction(self.act_snapshot, lambda: self.tr("Save a picture of the map (PNG)")),
+            WorkspaceAction(self.act_home, lambda: self.tr("Back to the whole city")),
         ]
 
     def status_items(self) -> list[QWidget]:
@@ -236,7 +232,7 @@ class MapWorkspace(Workspace):
     def _create_view(self) -> None:
         if not scheme_ready():
             self._show_message(
-                _tr("The map cannot be shown: the console was started without its map support. Restart the console.")
+                self.tr("The map cannot be shown: the console started without its map support. Restart the console.")
             )
             return
         from ioc_console.workspaces.map.map_view import MapView
@@ -254,7 +250,7 @@ class MapWorkspace(Workspace):
         self.map_view.bridge.context_requested.connect(self._on_context)
         self.map_view.bridge.view_changed.connect(self._on_view_changed)
         self.map_view.bridge.patched.connect(self._on_patched)
-        self.map_view.bridge.page_error.connect(lambda text: self.status_message.emit(fill(_tr("Map: %1"), text), 8000))
+        self.map_view.bridge.page_error.connect(self._on_page_error)
         self.map_view.page.renderProcessTerminated.connect(self._on_page_crashed)
         self.stack.addWidget(self.map_view)
         self.stack.setCurrentWidget(self.map_view)
@@ -262,6 +258,9 @@ class MapWorkspace(Workspace):
         if self._view_state:
             self.map_view.set_view(self._view_state["lat"], self._view_state["lon"], self._view_state["zoom"])
         self.reload_layers()
+
+    def _on_page_error(self, text: str) -> None:
+        self.status_message.emit(fill(self.tr("Map: %1"), text), 8000)
 
     def _base_from_settings(self) -> tuple[BaseMap, Any, str]:
         settings = self._context.settings
@@ -272,13 +271,13 @@ class MapWorkspace(Workspace):
             try:
                 source = MbtilesSource.open(path)
             except MbtilesError as exc:
-                return BaseMap(), None, fill(_tr("Map background file not used: %1"), str(exc))
+                return BaseMap(), None, fill(self.tr("Map background file not used: %1"), str(exc))
             return BaseMap("mbtiles", attribution=source.name, max_zoom=min(18, source.max_zoom)), source, ""
         if url:
             try:
                 return BaseMap("xyz", xyz_url=url), None, ""
             except ValueError as exc:
-                return BaseMap(), None, fill(_tr("Map tile server not used: %1"), str(exc))
+                return BaseMap(), None, fill(self.tr("Map tile server not used: %1"), str(exc))
         return BaseMap(), None, ""
 
     def _show_message(self, text: str) -> None:
@@ -287,7 +286,7 @@ class MapWorkspace(Workspace):
 
     def _on_page_crashed(self, *_: Any) -> None:
         # The page's process died (out of memory, a driver): load it again with the layers.
-        self.status_message.emit(_tr("The map page stopped and is being reloaded"), 8000)
+        self.status_message.emit(self.tr("The map page stopped and is being reloaded"), 8000)
         if self.map_view is not None:
             self.map_view.load()
             self.reload_layers()
@@ -333,7 +332,7 @@ class MapWorkspace(Workspace):
 
     def _on_read_failed(self, error: BaseException) -> None:
         self._loading = False
-        self.status_message.emit(fill(_tr("The map could not read the offline data: %1"), str(error)), 15000)
+        self.status_message.emit(fill(self.tr("The map could not read the offline data: %1"), str(error)), 15000)
 
     def _on_layers_ready(self, generation: int, counts: dict[str, int]) -> None:
         self.last_counts.update(counts)
@@ -343,8 +342,8 @@ class MapWorkspace(Workspace):
             as_of = self._connection.data_as_of
             when = as_of.astimezone().strftime("%H:%M") if as_of else "—"
             self.status_label.setText(
-                fill(_tr("Layers ready in %1 ms · data as of %2"), f"{self.last_ready_ms:.0f}", when)
-                + ("" if self._connection.state == ONLINE else " · " + _tr("offline cache"))
+                fill(self.tr("Layers ready in %1 ms · data as of %2"), f"{self.last_ready_ms:.0f}", when)
+                + ("" if self._connection.state == ONLINE else " · " + self.tr("offline cache"))
             )
 
     def _on_patched(self, counts: dict[str, int]) -> None:
@@ -482,7 +481,7 @@ class MapWorkspace(Workspace):
             wards=f.wards,
         )
         if not self._context.navigation.request(APPLY_ALERT_FILTER, {"filter": alert_filter.to_dict()}):
-            self.status_message.emit(_tr("No alert queues in this console"), 5000)
+            self.status_message.emit(self.tr("No alert queues in this console"), 5000)
 
     def _on_visibility(self, layer: str, visible: bool) -> None:
         if self.map_view is not None:
@@ -525,9 +524,9 @@ class MapWorkspace(Workspace):
             return
         self.map_view.start_draw(kind)
         self.status_message.emit(
-            _tr("Drag to draw the circle; Esc cancels")
+            self.tr("Drag to draw the circle; Esc cancels")
             if kind == "circle"
-            else _tr("Click the corners; double-click or click the first corner to close; Esc cancels"),
+            else self.tr("Click the corners; double-click or click the first corner to close; Esc cancels"),
             8000,
         )
 
@@ -571,20 +570,20 @@ class MapWorkspace(Workspace):
         run_on_cache(reports_inside, on_success=show, parent=self)
 
     def _draft_warning(self, area: dict[str, Any]) -> None:
-        description = _tr("Area drawn on the map")
+        description = self.tr("Area drawn on the map")
         if not self._context.navigation.request(DRAFT_WARNING_FOR_AREA, {"area": area, "description": description}):
-            self.status_message.emit(_tr("A warning cannot be drafted from here"), 5000)
+            self.status_message.emit(self.tr("A warning cannot be drafted from here"), 5000)
 
     def _on_context(self, lat: float, lon: float, layer: str, item_id: str) -> None:
         menu = QMenu(self)
         menu.setObjectName("mapContextMenu")
-        near = menu.addAction(fill(_tr("Nearest %1 cameras to the video wall"), str(NEAREST_CAMERAS)))
+        near = menu.addAction(fill(self.tr("Nearest %1 cameras to the video wall"), str(NEAREST_CAMERAS)))
         near.setEnabled(self._context.navigation.can(SHOW_CAMERAS_ON_WALL))
         near.triggered.connect(lambda: self.show_nearest_cameras(lat, lon))
-        circle = menu.addAction(_tr("Draw a circle"))
+        circle = menu.addAction(self.tr("Draw a circle"))
         circle.triggered.connect(lambda: self.start_draw("circle"))
         if layer:
-            details = menu.addAction(_tr("Details"))
+            details = menu.addAction(self.tr("Details"))
             details.triggered.connect(lambda: self._on_marker_clicked(layer, item_id))
         menu.popup(
             QCursor.pos()
@@ -608,7 +607,7 @@ class MapWorkspace(Workspace):
     def show_nearest_cameras(self, lat: float, lon: float) -> bool:
         ids = self.nearest_cameras(lat, lon)
         if not ids:
-            self.status_message.emit(_tr("No working camera is known near this place"), 5000)
+            self.status_message.emit(self.tr("No working camera is known near this place"), 5000)
             return False
         return self._context.navigation.request(SHOW_CAMERAS_ON_WALL, {"camera_ids": ids})
 
@@ -616,7 +615,7 @@ class MapWorkspace(Workspace):
         key = getattr(self, "_detail_key", None)
         record = self._records.get(key[0], {}).get(key[1]) if key else None
         if record is None:
-            self.status_message.emit(_tr("Select a marker first, or right-click a place on the map"), 5000)
+            self.status_message.emit(self.tr("Select a marker first, or right-click a place on the map"), 5000)
             return
         self.show_nearest_cameras(float(record["lat"]), float(record["lon"]))
 
@@ -657,7 +656,7 @@ class MapWorkspace(Workspace):
             folder = self._context.settings.map_snapshot_folder or str(Path.home())
             name = datetime.now().strftime("ban-do-%Y%m%d-%H%M%S.png")
             path, _ = QFileDialog.getSaveFileName(
-                self, _tr("Save map picture"), str(Path(folder) / name), "PNG (*.png)"
+                self, self.tr("Save map picture"), str(Path(folder) / name), "PNG (*.png)"
             )
             if not path:
                 return None
@@ -665,14 +664,14 @@ class MapWorkspace(Workspace):
 
         def write() -> str:
             if not image.save(path, "PNG"):
-                raise OSError(fill(_tr("could not write %1"), path))
+                raise OSError(fill(self.tr("could not write %1"), path))
             return path
 
         run_in_background(
             write,
-            on_success=lambda saved: self.status_message.emit(fill(_tr("Map picture saved: %1"), saved), 8000),
+            on_success=lambda saved: self.status_message.emit(fill(self.tr("Map picture saved: %1"), saved), 8000),
             on_failure=lambda error: self.status_message.emit(
-                fill(_tr("Map picture NOT saved: %1"), str(error)), 15000
+                fill(self.tr("Map picture NOT saved: %1"), str(error)), 15000
             ),
             parent=self,
         )
@@ -711,22 +710,22 @@ class MapWorkspace(Workspace):
         self.splitter.restoreState(state)
 
     def retranslate_ui(self) -> None:
-        self.draw_circle.setText(_tr("Circle"))
-        self.draw_circle.setToolTip(_tr("Draw a circle and list what is inside (Ctrl+Shift+C)"))
-        self.draw_polygon.setText(_tr("Polygon"))
-        self.draw_polygon.setToolTip(_tr("Draw a polygon and list what is inside (Ctrl+Shift+P)"))
-        self.nearest_button.setText(_tr("Nearest cameras"))
-        self.nearest_button.setToolTip(_tr("Put the cameras nearest the selected marker on the video wall"))
-        self.snapshot_button.setText(_tr("Picture"))
-        self.snapshot_button.setToolTip(_tr("Save a picture of the map for a briefing (Ctrl+Shift+S)"))
-        self.act_circle.setText(_tr("Draw circle"))
-        self.act_polygon.setText(_tr("Draw polygon"))
-        self.act_snapshot.setText(_tr("Save map picture"))
-        self.act_home.setText(_tr("Whole city"))
-        self.side.setTabText(0, _tr("Details"))
-        self.side.setTabText(1, _tr("Inside the shape"))
+        self.draw_circle.setText(self.tr("Circle"))
+        self.draw_circle.setToolTip(self.tr("Draw a circle and list what is inside (Ctrl+Shift+C)"))
+        self.draw_polygon.setText(self.tr("Polygon"))
+        self.draw_polygon.setToolTip(self.tr("Draw a polygon and list what is inside (Ctrl+Shift+P)"))
+        self.nearest_button.setText(self.tr("Nearest cameras"))
+        self.nearest_button.setToolTip(self.tr("Put the cameras nearest the selected marker on the video wall"))
+        self.snapshot_button.setText(self.tr("Picture"))
+        self.snapshot_button.setToolTip(self.tr("Save a picture of the map for a briefing (Ctrl+Shift+S)"))
+        self.act_circle.setText(self.tr("Draw circle"))
+        self.act_polygon.setText(self.tr("Draw polygon"))
+        self.act_snapshot.setText(self.tr("Save map picture"))
+        self.act_home.setText(self.tr("Whole city"))
+        self.side.setTabText(0, self.tr("Details"))
+        self.side.setTabText(1, self.tr("Inside the shape"))
         if self.map_view is None and scheme_ready():
-            self.message.setText(_tr("Loading the map…"))
+            self.message.setText(self.tr("Loading the map…"))
         self.controls.retranslate_ui()
         self.filter_bar.retranslate_ui()
         for panel in (self.detail, self.shape_results, self.views_control):
