@@ -127,8 +127,9 @@ def test_an_intent_brings_its_workspace_forward(make_window, qtbot):
     events.model.append_entry(_alert_entry())
     events.model.flush()
     navigation = window._context.navigation
-    assert navigation.can("event.reveal") and not navigation.can("map.show")
-    assert not navigation.request("map.show", {"key": "alert:5"})
+    # An intent no workspace of this build serves is refused, and nothing moves.
+    assert navigation.can("event.reveal") and not navigation.can("meeting.open")
+    assert not navigation.request("meeting.open", {"meeting_id": 5})
     assert navigation.request("event.reveal", {"key": "alert:5"})
     assert window.current_workspace_key() == "events"
     selected = events.view.table().selectionModel().selectedRows()

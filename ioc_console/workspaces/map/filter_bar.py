@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Signal
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from ioc_domain.analytics import CATEGORIES
 from ioc_domain.record_filter import CUSTOM, RecordFilter
@@ -49,8 +49,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-class MapFilterBar(QWidget):
-    """Emits ``changed`` with the new filter whenever the operator changes a part of it."""
+class MapFilterBar(QToolBar):
+    """Emits ``changed`` with the new filter whenever the operator changes a part of it.
+
+    A tool bar, so a narrow window folds the parts that do not fit behind its » button."""
 
     changed = Signal(object)  # RecordFilter
 
@@ -65,7 +67,10 @@ class MapFilterBar(QWidget):
         self.status_box.setObjectName("mapStatus")
         self.ward_box = QComboBox(self)
         self.ward_box.setObjectName("mapWard")
-        self.ward_box.setMinimumContentsLength(14)
+        for box in (self.window_box, self.category_box, self.status_box, self.ward_box):
+            # Shrinkable: the bar must fit a small window; the list shows the whole text.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
         self.since_edit = QDateTimeEdit(self)
         self.since_edit.setObjectName("mapSince")
         self.until_edit = QDateTimeEdit(self)
@@ -73,20 +78,18 @@ class MapFilterBar(QWidget):
         for edit in (self.since_edit, self.until_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-            edit.setVisible(False)
         now = datetime.now(UTC)
         self.since_edit.setDateTime(QDateTime(now - timedelta(days=1)))
         self.until_edit.setDateTime(QDateTime(now))
         self.problem = QLabel(self)
         self.problem.setObjectName("mapFilterProblem")
         self.problem.setStyleSheet("color: #e5484d;")
-        self.problem.setVisible(False)
         self.apply_to_queue = QPushButton(self)
         self.apply_to_queue.setObjectName("mapApplyToQueue")
         self._label = QLabel(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._label)
+        self.setMovable(False)
+        self.addWidget(self._label)
+        self._custom_actions = []
         for widget in (
             self.window_box,
             self.since_edit,
@@ -95,12 +98,20 @@ class MapFilterBar(QWidget):
             self.status_box,
             self.ward_box,
         ):
-            layout.addWidget(widget)
-        layout.addWidget(self.problem)
-        layout.addStretch(1)
-        layout.addWidget(self.apply_to_queue)
+            action = self.addWidget(widget)
+            if widget in (self.since_edit, self.until_edit):
+                self._custom_actions.append(action)
+        self._problem_action = self.addWidget(self.problem)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.addWidget(spacer)
+        self.addWidget(self.apply_to_queue)
         self._wards: list[str] = []
         self.retranslate_ui()
+        # In a tool bar a widget is shown and hidden through its action.
+        for action in self._custom_actions:
+            action.setVisible(False)
+        self._problem_action.setVisible(False)
         for box in (self.window_box, self.category_box, self.status_box, self.ward_box):
             box.currentIndexChanged.connect(self._emit)
         self.since_edit.dateTimeChanged.connect(self._emit)
@@ -183,13 +194,13 @@ class MapFilterBar(QWidget):
 
     def _emit(self, *_: object) -> None:
         custom = self.window_box.currentData() == CUSTOM
-        self.since_edit.setVisible(custom)
-        self.until_edit.setVisible(custom)
+        for action in self._custom_actions:
+            action.setVisible(custom)
         try:
             record_filter = self.current_filter()
         except ValueError:
             self.problem.setText(self.tr("The period ends before it starts"))
-            self.problem.setVisible(True)
+            self._problem_action.setVisible(True)
             return
-        self.problem.setVisible(False)
+        self._problem_action.setVisible(False)
         self.changed.emit(record_filter)

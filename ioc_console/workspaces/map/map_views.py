@@ -65,7 +65,7 @@ class MapViewsControl(SavedViewsControl):
     ) -> None:
         super().__init__(connection, MAP_VIEW_KIND, current, parent)
         self.view_selected.connect(self._on_selected)
-        self.combo().setMinimumContentsLength(14)
+        self.combo().setMinimumContentsLength(8)
 
     def _on_selected(self, view: ViewEntry) -> None:
         self.view_applied.emit(dict(view.data))

@@ -14,13 +14,13 @@ from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -94,7 +94,9 @@ class MapWorkspace(Workspace):
         scroll = QScrollArea(self)
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(230)
+        # Widths come from the splitter's first sizes, not minimums: the window must still fit a
+        # small screen (every workspace's minimum adds up in the main window's).
+        scroll.setMinimumWidth(120)
         self.filter_bar = MapFilterBar(self)
         self.views_control = MapViewsControl(context.connection, self._current_view_data, self)
         self.draw_circle = self._tool("mapDrawCircle")
@@ -122,22 +124,20 @@ class MapWorkspace(Workspace):
         self.side.setObjectName("mapSideTabs")
         self.side.addTab(self.detail, "")
         self.side.addTab(self.shape_results, "")
-        self.side.setMinimumWidth(300)
+        self.side.setMinimumWidth(160)
 
-        tools = QHBoxLayout()
-        tools.setContentsMargins(0, 0, 0, 0)
-        tools.addWidget(self.filter_bar, 1)
-        tools_row = QHBoxLayout()
-        tools_row.setContentsMargins(0, 0, 0, 0)
+        # Tool bars, so a narrow window folds what does not fit behind their » buttons.
+        self.tools_bar = QToolBar(self)
+        self.tools_bar.setObjectName("mapToolsBar")
+        self.tools_bar.setMovable(False)
         for button in (self.draw_circle, self.draw_polygon, self.nearest_button, self.snapshot_button):
-            tools_row.addWidget(button)
-        tools_row.addWidget(self.views_control)
-        tools_row.addStretch(1)
+            self.tools_bar.addWidget(button)
+        self.tools_bar.addWidget(self.views_control)
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addLayout(tools)
-        centre_layout.addLayout(tools_row)
+        centre_layout.addWidget(self.filter_bar)
+        centre_layout.addWidget(self.tools_bar)
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addWidget(self.status_label)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
