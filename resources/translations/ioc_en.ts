@@ -2096,8 +2096,8 @@ The console starts with empty local data and fills it again from the server.</tr
         <translation>AI alerts</translation>
     </message>
     <message>
-        <source>Reports and hotline</source>
-        <translation>Reports and hotline</translation>
+        <source>Reports, hotline</source>
+        <translation>Reports, hotline</translation>
     </message>
     <message>
         <source>Sensors</source>

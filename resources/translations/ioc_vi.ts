@@ -2096,8 +2096,8 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
         <translation>Cảnh báo AI</translation>
     </message>
     <message>
-        <source>Reports and hotline</source>
-        <translation>Phản ánh và đường dây nóng</translation>
+        <source>Reports, hotline</source>
+        <translation>Phản ánh, đường dây nóng</translation>
     </message>
     <message>
         <source>Sensors</source>

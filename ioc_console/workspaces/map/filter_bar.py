@@ -68,9 +68,8 @@ class MapFilterBar(QToolBar):
         self.ward_box = QComboBox(self)
         self.ward_box.setObjectName("mapWard")
         for box in (self.window_box, self.category_box, self.status_box, self.ward_box):
-            # Shrinkable: the bar must fit a small window; the list shows the whole text.
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(6)
+            # As wide as their texts: in a tool bar, what does not fit folds behind its » button.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.since_edit = QDateTimeEdit(self)
         self.since_edit.setObjectName("mapSince")
         self.until_edit = QDateTimeEdit(self)

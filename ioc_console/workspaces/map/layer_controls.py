@@ -11,7 +11,7 @@ CONTEXT = "MapLayers"
 LAYER_TEXTS = {
     "cameras": QT_TRANSLATE_NOOP("MapLayers", "Cameras"),
     "alerts": QT_TRANSLATE_NOOP("MapLayers", "AI alerts"),
-    "reports": QT_TRANSLATE_NOOP("MapLayers", "Reports and hotline"),
+    "reports": QT_TRANSLATE_NOOP("MapLayers", "Reports, hotline"),
     "sensors": QT_TRANSLATE_NOOP("MapLayers", "Sensors"),
     "tasks": QT_TRANSLATE_NOOP("MapLayers", "Open tasks"),
     "wards": QT_TRANSLATE_NOOP("MapLayers", "Ward areas"),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backend_client.sync.connection_state import OFFLINE, ONLINE
+from backend_client.sync.connection_state import ONLINE
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
 from ioc_console.services.navigation import (
@@ -76,6 +76,8 @@ class MapWorkspace(Workspace):
         self._shown = False
         self._filter = RecordFilter()
         self._wards_answer: dict[str, Any] | None = None
+        self._wards_fetching = False
+        self._wards_fresh = False  # fetched from the server in this session (not only from the cache)
         self._records: dict[str, dict[str, dict[str, Any]]] = {}  # layer -> id -> record
         self._report_points: list[tuple[Any, ...]] = []
         self._pending: dict[str, dict[str, dict[str, Any] | None]] = {}
@@ -94,6 +96,8 @@ class MapWorkspace(Workspace):
         scroll = QScrollArea(self)
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
+        # The legend wraps to the panel's width instead of scrolling sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Widths come from the splitter's first sizes, not minimums: the window must still fit a
         # small screen (every workspace's minimum adds up in the main window's).
         scroll.setMinimumWidth(120)
@@ -145,7 +149,7 @@ class MapWorkspace(Workspace):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 1200, 360])
+        self.splitter.setSizes([280, 1200, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -178,6 +182,7 @@ class MapWorkspace(Workspace):
         self._connection.changes_applied.connect(self._on_changes)
         self._connection.cache_ready.connect(lambda _store: self._on_cache_ready())
         self._connection.signed_in.connect(lambda _user: self._fetch_wards())
+        self._connection.state_changed.connect(self._on_connection_state)
         self._connection.signed_out.connect(self._forget)
         self.retranslate_ui()
         if self._connection.store is not None:
@@ -356,8 +361,9 @@ class MapWorkspace(Workspace):
         if store is not None and self._wards_answer is None:
             run_on_cache(lambda: store.get_state(WARDS_STATE_KEY), on_success=self._cached_wards, parent=self)
         client = self._connection.client
-        if self._connection.state == OFFLINE:
+        if self._wards_fetching:
             return
+        self._wards_fetching = True
 
         def fetch() -> dict[str, Any]:
             return client.wards().model_dump()
@@ -374,10 +380,18 @@ class MapWorkspace(Workspace):
                 log.warning("the cached ward areas are unreadable; waiting for the server's")
 
     def _got_wards(self, answer: dict[str, Any]) -> None:
+        self._wards_fetching = False
+        self._wards_fresh = True
         self._apply_wards(answer, keep=True)
 
     def _wards_failed(self, error: BaseException) -> None:
+        # Offline or not signed in yet: the cached answer (if any) stays; tried again on reconnect.
+        self._wards_fetching = False
         log.info("ward areas not fetched: %s", error)
+
+    def _on_connection_state(self, state: str) -> None:
+        if state == ONLINE and not self._wards_fresh:
+            self._fetch_wards()
 
     def _apply_wards(self, answer: dict[str, Any], *, keep: bool) -> None:
         self._wards_answer = answer
