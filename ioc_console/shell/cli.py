@@ -34,6 +34,18 @@ def build_parser() -> argparse.ArgumentParser:
     tls.add_argument(
         "--insecure-no-verify", action="store_true", help="do not verify the backend's TLS certificate (testing only)"
     )
+    base_map = parser.add_mutually_exclusive_group()
+    base_map.add_argument(
+        "--map-tiles",
+        metavar="URL",
+        help='XYZ tile server for the map when online, e.g. "https://tiles.example.vn/{z}/{x}/{y}.png"; '
+        'saved for next time ("" forgets it)',
+    )
+    base_map.add_argument(
+        "--map-mbtiles",
+        metavar="PATH",
+        help='MBTiles file for the map background, read locally (works offline); saved for next time ("" forgets it)',
+    )
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     return parser
 
@@ -51,6 +63,36 @@ def _exit_after_ms(parser: argparse.ArgumentParser) -> int | None:
     return value
 
 
+def _check_base_map(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse a map background that would give a blank map, before any window opens."""
+    if args.map_tiles:
+        from ioc_console.workspaces.map.page import check_xyz_url
+
+        try:
+            check_xyz_url(args.map_tiles)
+        except ValueError as exc:
+            parser.error(f"--map-tiles: {exc}")
+    if args.map_mbtiles:
+        from ioc_console.workspaces.map.mbtiles import MbtilesError, MbtilesSource
+
+        try:
+            MbtilesSource.open(args.map_mbtiles).close()
+        except MbtilesError as exc:
+            parser.error(f"--map-mbtiles: {exc}")
+
+
+def _save_base_map(args: argparse.Namespace) -> None:
+    from ioc_console.services.settings import ConsoleSettings
+
+    settings = ConsoleSettings()
+    if args.map_tiles is not None:
+        settings.map_tile_url = args.map_tiles
+        settings.map_mbtiles = ""
+    if args.map_mbtiles is not None:
+        settings.map_mbtiles = str(Path(args.map_mbtiles).resolve()) if args.map_mbtiles else ""
+        settings.map_tile_url = ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -64,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.insecure_no_verify:
         verify = False
     exit_after = _exit_after_ms(parser)
+    _check_base_map(parser, args)
 
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses to run its sandbox as root; must be set before QApplication exists.
@@ -87,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("ioc-console")
     qapp.setOrganizationName("IOC Hue")
+    if args.map_tiles is not None or args.map_mbtiles is not None:
+        _save_base_map(args)
     apply_theme(qapp)
 
     backend_url = args.backend

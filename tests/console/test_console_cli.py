@@ -42,3 +42,16 @@ def test_bad_arguments_are_refused_with_a_reason():
     assert result.returncode == 2 and "--backend URL, or --demo" in result.stderr
     result = _run(["--demo"], IOC_CONSOLE_EXIT_AFTER_MS="soon")
     assert result.returncode == 2 and "IOC_CONSOLE_EXIT_AFTER_MS must be a whole number" in result.stderr
+
+
+def test_a_map_background_that_would_give_a_blank_map_is_refused(tmp_path):
+    result = _run(["--demo", "--map-tiles", "https://tiles.example.vn/{z}/{x}.png"])
+    assert result.returncode == 2 and "--map-tiles: the tile URL must contain {y}" in result.stderr
+    result = _run(["--demo", "--map-mbtiles", str(tmp_path / "missing.mbtiles")])
+    assert result.returncode == 2 and "--map-mbtiles:" in result.stderr
+    not_sqlite = tmp_path / "hue.mbtiles"
+    not_sqlite.write_bytes(b"this is not an MBTiles file")
+    result = _run(["--demo", "--map-mbtiles", str(not_sqlite)])
+    assert result.returncode == 2 and "--map-mbtiles:" in result.stderr and "Traceback" not in result.stderr
+    result = _run(["--demo", "--map-mbtiles", str(not_sqlite), "--map-tiles", "https://t.vn/{z}/{x}/{y}.png"])
+    assert result.returncode == 2 and "not allowed with argument" in result.stderr
