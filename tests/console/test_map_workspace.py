@@ -323,6 +323,9 @@ def test_a_drawn_circle_lists_what_is_inside_and_exports_it(qtbot, backend, open
         if haversine_km(shape["circle"]["lat"], shape["circle"]["lon"], c["lat"], c["lon"]) <= radius
     }
     assert cameras_inside == expected and expected
+    # What the map shows, not every record: the alerts listed are the open ones on the map.
+    alerts_inside = [r for kind, r in items if kind == "alert"]
+    assert alerts_inside and all(a["state"] in ("new", "acknowledged", "in_progress") for a in alerts_inside)
     reports_inside = sum(1 for kind, _r in items if kind == "report")
     store_points = workspace._context.connection.store.project("report", ("lat", "lon"))
     assert reports_inside == sum(

@@ -60,6 +60,8 @@ PATCH_INTERVAL_MS = 300
 #: Changed reports (a clustered layer) are re-read at most this often while the map is seen.
 REPORTS_RELOAD_MS = 10_000
 WARDS_STATE_KEY = "map.wards"
+#: A shape around the whole city lists this many reports at most (read one by one from the cache).
+MAX_SHAPE_REPORTS = 20_000
 
 
 class MapWorkspace(Workspace):
@@ -149,7 +151,7 @@ class MapWorkspace(Workspace):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([280, 1200, 360])
+        self.splitter.setSizes([280, 1150, 430])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -550,27 +552,37 @@ class MapWorkspace(Workspace):
             self.map_view.show_shape(None)
 
     def _on_shape_drawn(self, shape: dict[str, Any]) -> None:
+        """List what the map shows inside the shape: the visible layers, under the current filter."""
         self._shape = shape
+        now = datetime.now(UTC)
+        record_filter = self._filter
+        visible = {name for name, box in self.controls.boxes.items() if box.isChecked()}
         items: list[tuple[str, dict[str, Any]]] = []
         for layer, records in self._records.items():
+            if layer not in visible:
+                continue
             resource = layer_data.RESOURCE_OF[layer]
             for record in records.values():
                 lat, lon = record.get("lat"), record.get("lon")
-                if isinstance(lat, int | float) and isinstance(lon, int | float) and inside_shape(lat, lon, shape):
+                if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
+                    continue
+                if not (record_filter.statuses or layer_data.default_shows(resource, record, now)):
+                    continue
+                if record_filter.matches(resource, record, now) and inside_shape(lat, lon, shape):
                     items.append((resource, record))
-        points = self._report_points
+        points = self._report_points if "reports" in visible else []
         store = self._connection.store
 
         def reports_inside() -> list[tuple[str, dict[str, Any]]]:
-            inside = [
-                row[0]
-                for row in points
-                if isinstance(row[1], int | float)
-                and isinstance(row[2], int | float)
-                and inside_shape(row[1], row[2], shape)
-            ]
+            inside = []
+            for report_id, lat, lon, status, source, ward, requested in points:
+                if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
+                    continue
+                fields = {"status": status, "source": source, "ward": ward, "requested_datetime": requested}
+                if record_filter.matches("report", fields, now) and inside_shape(lat, lon, shape):
+                    inside.append(report_id)
             found = []
-            for report_id in inside[:20_000]:
+            for report_id in inside[:MAX_SHAPE_REPORTS]:
                 record = store.get("report", report_id) if store is not None else None
                 if record is not None:
                     found.append(("report", record))
