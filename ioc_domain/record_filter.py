@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from ioc_domain.alert_queues import parse_time as _parse_time
 from ioc_domain.alerts import ALERT_STATES
 from ioc_domain.analytics import CATEGORIES, category_of
 from ioc_domain.statuses import (
@@ -64,19 +65,6 @@ STATUS_VOCABULARY: dict[str, frozenset[str]] = {
     "sensor": frozenset(SENSOR_STATUSES),
     "task": frozenset(TASK_STATUSES),
 }
-
-
-def _parse_time(value: Any) -> datetime | None:
-    if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, str) and value:
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    else:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def record_category(resource: str, record: Mapping[str, Any]) -> str | None:

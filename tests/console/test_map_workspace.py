@@ -367,3 +367,27 @@ def test_a_picture_of_the_map_is_saved_for_briefings(qtbot, backend, open_map, t
     qtbot.waitUntil(lambda: not QImage(str(path)).isNull(), timeout=WAIT_MS)
     image = QImage(str(path))
     assert image.width() > 800 and image.height() > 500
+
+
+def test_a_named_map_view_keeps_place_layers_and_filter(qtbot, backend, open_map):
+    workspace = open_map()
+    ward = "Phường Vỹ Dạ"
+    workspace.filter_bar.ward_box.setCurrentIndex(workspace.filter_bar.ward_box.findData(ward))
+    workspace.controls.boxes["reports"].setChecked(False)
+    workspace.map_view.set_view(16.474, 107.606, 15)
+    qtbot.waitUntil(lambda: (workspace._view_state or {}).get("zoom") == 15, timeout=WAIT_MS)
+    control = workspace.views_control
+    control.save_as("Vỹ Dạ, không phản ánh", workspace._current_view_data())
+    qtbot.waitUntil(lambda: any(v.name == "Vỹ Dạ, không phản ánh" for v in control.views()), timeout=WAIT_MS)
+
+    # Another place, every layer, no filter; then the view brings all of it back.
+    workspace.filter_bar.ward_box.setCurrentIndex(0)
+    workspace.controls.boxes["reports"].setChecked(True)
+    workspace.go_home()
+    qtbot.waitUntil(lambda: page_state(qtbot, workspace)["zoom"] == 10, timeout=WAIT_MS)
+    assert control.select_by_name("Vỹ Dạ, không phản ánh")
+    qtbot.waitUntil(lambda: page_state(qtbot, workspace)["zoom"] == 15, timeout=WAIT_MS)
+    assert workspace.filter_bar.current_filter().wards == {ward}
+    assert not workspace.controls.boxes["reports"].isChecked()
+    centre = page_state(qtbot, workspace)["center"]
+    assert math.isclose(centre["lat"], 16.474, abs_tol=1e-4) and math.isclose(centre["lng"], 107.606, abs_tol=1e-4)

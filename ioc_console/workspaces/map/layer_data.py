@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from ioc_domain.alert_queues import parse_time as _parse_time
 from ioc_domain.alerts import OPEN_ALERT_STATES
 from ioc_domain.analytics import category_of
 from ioc_domain.record_filter import RecordFilter
@@ -49,16 +50,6 @@ def _point(record: Mapping[str, Any]) -> tuple[float, float] | None:
     if not (math.isfinite(lat) and math.isfinite(lon) and -85 <= lat <= 85 and -180 <= lon <= 180):
         return None
     return float(lat), float(lon)
-
-
-def _parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def default_shows(resource: str, record: Mapping[str, Any], now: datetime) -> bool:
