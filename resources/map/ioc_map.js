@@ -18,6 +18,10 @@
   var shape = null;
   var drawing = null;
   var pendingFocus = null;
+  // Areas and the drawn shape live in panes of their own, below the point canvases (in the
+  // overlay pane, z-index 400): with Chromium's GPU compositing, a shape drawn by Leaflet's
+  // renderer in the same pane was painted over the markers inside it.
+  var areaRenderer = null, shapeRenderer = null;
 
   var STYLE = {
     // Colour keys chosen by the console (layer_data.py) and their colours here.
@@ -369,8 +373,8 @@
     group.iocCount = areas.length;
     for (var i = 0; i < areas.length; i++) {
       var a = areas[i], shapeLayer;
-      if (a.circle) shapeLayer = L.circle([a.circle.lat, a.circle.lon], { radius: a.circle.radius_km * 1000 });
-      else if (a.polygon) shapeLayer = L.polygon(a.polygon);
+      if (a.circle) shapeLayer = L.circle([a.circle.lat, a.circle.lon], { radius: a.circle.radius_km * 1000, renderer: areaRenderer });
+      else if (a.polygon) shapeLayer = L.polygon(a.polygon, { renderer: areaRenderer });
       else continue;
       shapeLayer.setStyle(style);
       if (a.label) shapeLayer.bindTooltip(textElement(a.label), { sticky: true, className: "ioc-area-tip" });
@@ -383,8 +387,8 @@
     if (shape) { map.removeLayer(shape); shape = null; }
     if (!s) return;
     var style = { color: "#ffd166", weight: 2, dashArray: "6 4", fillOpacity: 0.08 };
-    if (s.circle) shape = L.circle([s.circle.lat, s.circle.lon], { radius: s.circle.radius_km * 1000 });
-    else shape = L.polygon(s.polygon);
+    if (s.circle) shape = L.circle([s.circle.lat, s.circle.lon], { radius: s.circle.radius_km * 1000, renderer: shapeRenderer });
+    else shape = L.polygon(s.polygon, { renderer: shapeRenderer });
     shape.setStyle(style).addTo(map);
   }
 
@@ -413,8 +417,11 @@
 
   function onDrawDown(e) {
     if (!drawing || drawing.kind !== "circle") return;
+    // No text selection or native drag while the circle is dragged out (the map's own dragging,
+    // which would prevent them, is off in this mode).
+    if (e.originalEvent && e.originalEvent.preventDefault) e.originalEvent.preventDefault();
     drawing.points = [e.latlng];
-    drawing.preview = L.circle(e.latlng, { radius: 1, color: "#ffd166", weight: 2, fillOpacity: 0.08 }).addTo(map);
+    drawing.preview = L.circle(e.latlng, { radius: 1, color: "#ffd166", weight: 2, fillOpacity: 0.08, renderer: shapeRenderer }).addTo(map);
   }
 
   function onDrawMove(e) {
@@ -423,7 +430,7 @@
     else {
       var pts = drawing.points.concat([e.latlng]);
       if (drawing.preview) drawing.preview.setLatLngs(pts);
-      else drawing.preview = L.polyline(pts, { color: "#ffd166", weight: 2, dashArray: "6 4" }).addTo(map);
+      else drawing.preview = L.polyline(pts, { color: "#ffd166", weight: 2, dashArray: "6 4", renderer: shapeRenderer }).addTo(map);
     }
   }
 
@@ -572,6 +579,10 @@
   window.IocMap = {
     start: function (leafletMap) {
       map = leafletMap;
+      map.createPane("iocAreas").style.zIndex = "380";
+      map.createPane("iocShape").style.zIndex = "390";
+      areaRenderer = L.canvas({ pane: "iocAreas" });
+      shapeRenderer = L.canvas({ pane: "iocShape" });
       var tip = document.createElement("div");
       tip.id = "ioc-tip";
       document.body.appendChild(tip);
