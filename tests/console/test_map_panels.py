@@ -230,8 +230,9 @@ def test_buttons_follow_the_role_and_the_workspaces_present(qtbot, backend, make
     panel.button("open_on_wall").click()
     assert walls[-1] == {"camera_id": camera["id"]}
 
-    # A task has no place: no "nearest cameras".
-    panel.show_record("task", _items(backend.url, "tasks")[0])
+    # A task without a place (the weekly summary): no "nearest cameras".
+    unplaced = next(t for t in _items(backend.url, "tasks") if t.get("lat") is None)
+    panel.show_record("task", unplaced)
     assert _visible(panel) == set()
 
     # The leader reads alerts and watches cameras but does not handle alerts.

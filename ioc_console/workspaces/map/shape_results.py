@@ -316,10 +316,11 @@ class ShapeResultsPanel(QWidget):
         self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("shapeResultsClear")
         self.clear_button.clicked.connect(self.clear)
+        # The warning button on a line of its own: its Vietnamese text is long and the panel narrow.
         buttons.addWidget(self.export_button)
-        buttons.addWidget(self.warning_button)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
+        layout.addWidget(self.warning_button)
         layout.addLayout(buttons)
 
     def retranslate_ui(self) -> None:
