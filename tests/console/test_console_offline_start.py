@@ -9,6 +9,7 @@ from pathlib import Path
 
 from backend_process import DEMO_PASSWORDS, start_backend
 from console_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, alert_row_text, select_alert, sign_in
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from backend_client.cache import CacheStore, default_cache_path
 
@@ -31,6 +32,9 @@ def test_start_offline_from_the_cache_with_the_offline_grant(qtbot, tmp_path, ma
         earlier = make_window(backend.url, ENGINE_OPTIONS, **CLIENT_OPTIONS)
         sign_in(qtbot, earlier)
         qtbot.waitUntil(lambda: earlier._context.connection.data_as_of is not None, timeout=WAIT_MS)
+        # The map kept the ward areas of this online start in the cache.
+        store = earlier._context.connection.store
+        qtbot.waitUntil(lambda: store.get_state("map.wards") is not None, timeout=WAIT_MS)
         earlier._context.connection.shutdown()
         earlier.close()
         backend.stop()
@@ -69,6 +73,15 @@ def test_start_offline_from_the_cache_with_the_offline_grant(qtbot, tmp_path, ma
             lambda: actions.act_snapshot.isEnabled() == (actions.act_snapshot.text() == cached_text), timeout=WAIT_MS
         )
 
+        # The map works with the network cut: every layer from the cache, the ward areas kept from
+        # the last online start, not one request outside, and it says the data is the offline cache.
+        window.show_workspace_key("map")
+        map_page = window.workspace("map")
+        qtbot.waitUntil(lambda: map_page.last_counts.get("wards") == 40, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: map_page.last_counts.get("reports", 0) > 0, timeout=WAIT_MS)
+        assert map_page.last_counts["cameras"] == 700 and map_page.map_view.external_requests == []
+        qtbot.waitUntil(lambda: "bộ nhớ đệm ngoại tuyến" in map_page.status_label.text(), timeout=WAIT_MS)
+
         # The password was never written anywhere: not settings, not the cache, not its WAL.
         window.save_window_state()
         home = Path(os.environ["IOC_CONSOLE_HOME"])
@@ -86,6 +99,8 @@ def test_start_offline_from_the_cache_with_the_offline_grant(qtbot, tmp_path, ma
             console.languages.uninstall()
             if console.window is not None:
                 console.window.deleteLater()
+                # Now, not at exit: QtWebEngine wants the map's page gone before it shuts down.
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         themed_app.setQuitOnLastWindowClosed(True)
         backend.stop()
 

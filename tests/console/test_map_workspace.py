@@ -391,3 +391,23 @@ def test_a_named_map_view_keeps_place_layers_and_filter(qtbot, backend, open_map
     assert not workspace.controls.boxes["reports"].isChecked()
     centre = page_state(qtbot, workspace)["center"]
     assert math.isclose(centre["lat"], 16.474, abs_tol=1e-4) and math.isclose(centre["lng"], 107.606, abs_tol=1e-4)
+
+
+def test_reports_switch_between_clusters_and_the_density_view(qtbot, backend, open_map):
+    workspace = open_map()
+
+    def drawn_reports() -> list[dict[str, Any]]:
+        return page_state(qtbot, workspace)["drawn"].get("reports", [])
+
+    clusters = drawn_reports()
+    assert clusters and sum(d.get("cluster", 1) for d in clusters) == workspace.last_counts["reports"]
+    workspace.controls.density.setChecked(True)
+    # The density view colours squares by count: nothing to click, so nothing in the hit list.
+    qtbot.waitUntil(lambda: drawn_reports() == [], timeout=WAIT_MS)
+    workspace.controls.density.setChecked(False)
+    qtbot.waitUntil(lambda: len(drawn_reports()) == len(clusters), timeout=WAIT_MS)
+    # A layer switched off is not drawn, and back on it is.
+    workspace.controls.boxes["reports"].setChecked(False)
+    qtbot.waitUntil(lambda: drawn_reports() == [], timeout=WAIT_MS)
+    workspace.controls.boxes["reports"].setChecked(True)
+    qtbot.waitUntil(lambda: len(drawn_reports()) == len(clusters), timeout=WAIT_MS)
