@@ -15,7 +15,7 @@ import shiboken6
 from map_support import write_test_mbtiles
 from PIL import Image
 
-from ioc_console.workspaces.map import layer_data
+from ioc_console.workspaces.map import layer_data, shape_query
 from ioc_console.workspaces.map.bridge import checked_shape
 from ioc_console.workspaces.map.map_views import map_view_data, read_map_view
 from ioc_console.workspaces.map.mbtiles import MbtilesSource
@@ -295,3 +295,45 @@ def test_an_mbtiles_file_is_the_background_with_its_rows_flipped(qtbot, tmp_path
     view.close()
     shiboken6.delete(view)
     source.close()
+
+
+def test_a_live_patch_moves_items_on_and_off_their_layer():
+    known: dict[str, Any] = {"1": {"id": 1}}
+    changed = {
+        "1": {"id": 1, "state": "closed", "analytic": "smoke", "severity": "warning", "lat": 16.4, "lon": 107.5},
+        "2": {"id": 2, "state": "new", "analytic": "smoke", "severity": "warning", "lat": 16.4, "lon": 107.5},
+        "3": None,
+        "4": {"id": 4, "state": "new", "analytic": "smoke", "severity": "warning", "lat": None, "lon": 107.5},
+    }
+    patch = layer_data.patch_of("alert", changed, known, label, RecordFilter(), NOW)
+    assert [i["id"] for i in patch["upserts"]] == ["2"]
+    assert sorted(patch["removals"]) == ["1", "3", "4"]  # closed, deleted, no place
+    assert set(known) == {"1", "2", "4"}  # the workspace keeps every record it knows of
+    closed_view = layer_data.patch_of("alert", changed, known, label, RecordFilter(statuses=frozenset({"closed"})), NOW)
+    assert [i["id"] for i in closed_view["upserts"]] == ["1"]
+
+
+def test_a_shape_lists_what_the_map_shows_inside_it():
+    circle = {"circle": {"lat": 16.46, "lon": 107.59, "radius_km": 1.0}}
+    records = {
+        "alerts": {
+            "1": {"id": 1, "state": "new", "analytic": "smoke", "lat": 16.461, "lon": 107.591},
+            "2": {"id": 2, "state": "closed", "analytic": "smoke", "lat": 16.461, "lon": 107.591},
+            "3": {"id": 3, "state": "new", "analytic": "smoke", "lat": 16.6, "lon": 107.591},
+        },
+        "cameras": {"c": {"id": "c", "status": "online", "lat": 16.462, "lon": 107.59}},
+    }
+    inside = shape_query.records_inside(records, {"alerts", "cameras"}, RecordFilter(), circle, NOW)
+    assert sorted((kind, str(r["id"])) for kind, r in inside) == [("alert", "1"), ("camera", "c")]
+    assert shape_query.records_inside(records, {"cameras"}, RecordFilter(), circle, NOW) == [
+        ("camera", records["cameras"]["c"])
+    ]
+    points = [
+        ("10", 16.4605, 107.5905, "open", "hue_s", "Phường Thuận Hóa", NOW.isoformat()),
+        ("11", 16.4605, 107.5905, "closed", "hotline", "Phường Thuận Hóa", NOW.isoformat()),
+        ("12", 16.7, 107.5905, "open", "hue_s", "Phường Thuận Hóa", NOW.isoformat()),
+        ("13", None, 107.5905, "open", "hue_s", "Phường Thuận Hóa", NOW.isoformat()),
+    ]
+    assert shape_query.report_ids_inside(points, RecordFilter(), circle, NOW) == ["10", "11"]
+    hotline = RecordFilter(categories=frozenset({"hotline"}))
+    assert shape_query.report_ids_inside(points, hotline, circle, NOW) == ["11"]

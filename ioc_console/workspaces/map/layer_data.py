@@ -62,6 +62,14 @@ def default_shows(resource: str, record: Mapping[str, Any], now: datetime) -> bo
     return True
 
 
+def shown_on_map(resource: str, record: Mapping[str, Any], record_filter: RecordFilter, now: datetime) -> bool:
+    """The one rule for whether a record is on its layer: the live picture unless the operator
+    filtered on status, then the filter."""
+    if not record_filter.statuses and not default_shows(resource, record, now):
+        return False
+    return record_filter.matches(resource, record, now)
+
+
 def item_of(resource: str, record: Mapping[str, Any], label: Label, now: datetime) -> dict[str, Any] | None:
     """The page's item for one record, or None when it has no usable place."""
     where = _point(record)
@@ -98,17 +106,41 @@ def items_layer(
 ) -> dict[str, Any]:
     """A layer of items for cameras, alerts, sensors or tasks."""
     now = now or datetime.now(UTC)
-    filtered_on_status = bool(record_filter.statuses)
     items = []
     for record in records:
-        if not filtered_on_status and not default_shows(resource, record, now):
-            continue
-        if not record_filter.matches(resource, record, now):
+        if not shown_on_map(resource, record, record_filter, now):
             continue
         item = item_of(resource, record, label, now)
         if item is not None:
             items.append(item)
     return {"items": items}
+
+
+def patch_of(
+    resource: str,
+    changed: Mapping[str, Mapping[str, Any] | None],
+    known: dict[str, Mapping[str, Any]],
+    label: Label,
+    record_filter: RecordFilter,
+    now: datetime,
+) -> dict[str, list[Any]]:
+    """The page's live patch for changed records of one layer (``None``: deleted), keeping
+    ``known`` (id -> record, the workspace's copy) current: a record now off the layer (closed,
+    filtered out, without a place) is a removal."""
+    upserts: list[dict[str, Any]] = []
+    removals: list[str] = []
+    for record_id, record in changed.items():
+        if record is None:
+            known.pop(record_id, None)
+            removals.append(record_id)
+            continue
+        known[record_id] = record
+        item = item_of(resource, record, label, now) if shown_on_map(resource, record, record_filter, now) else None
+        if item is None:
+            removals.append(record_id)
+        else:
+            upserts.append(item)
+    return {"upserts": upserts, "removals": removals}
 
 
 def report_columns(

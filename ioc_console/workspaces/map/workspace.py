@@ -37,7 +37,7 @@ from ioc_console.services.navigation import (
 )
 from ioc_console.services.ops import run_in_background, run_on_cache
 from ioc_console.services.workspace import Workspace, WorkspaceAction
-from ioc_console.workspaces.map import layer_data
+from ioc_console.workspaces.map import layer_data, shape_query
 from ioc_console.workspaces.map.detail_panel import MapDetailPanel
 from ioc_console.workspaces.map.filter_bar import MapFilterBar
 from ioc_console.workspaces.map.layer_controls import LayerControls
@@ -48,7 +48,7 @@ from ioc_console.workspaces.map.shape_results import ShapeResultsPanel
 from ioc_console.workspaces.map.web_engine import scheme_ready
 from ioc_domain.alerts import ALERT_STATES
 from ioc_domain.analytics import CATEGORIES
-from ioc_domain.geo import inside_shape, nearest
+from ioc_domain.geo import nearest
 from ioc_domain.record_filter import RecordFilter
 
 log = logging.getLogger(__name__)
@@ -439,24 +439,8 @@ class MapWorkspace(Workspace):
         patches: dict[str, dict[str, list[Any]]] = {}
         for layer, changed in pending.items():
             resource = layer_data.RESOURCE_OF[layer]
-            upserts, removals = [], []
             known = self._records.setdefault(layer, {})
-            for record_id, record in changed.items():
-                shown = (
-                    record is not None
-                    and (self._filter.statuses or layer_data.default_shows(resource, record, now))
-                    and self._filter.matches(resource, record, now)
-                )
-                item = layer_data.item_of(resource, record, labels, now) if shown and record is not None else None
-                if record is None:
-                    known.pop(record_id, None)
-                else:
-                    known[record_id] = record
-                if item is None:
-                    removals.append(record_id)
-                else:
-                    upserts.append(item)
-            patches[layer] = {"upserts": upserts, "removals": removals}
+            patches[layer] = layer_data.patch_of(resource, changed, known, labels, self._filter, now)
             if self.side.currentWidget() is self.detail:
                 self.detail_refresh(layer, changed)
         self.map_view.patch(patches)
@@ -557,38 +541,20 @@ class MapWorkspace(Workspace):
         now = datetime.now(UTC)
         record_filter = self._filter
         visible = {name for name, box in self.controls.boxes.items() if box.isChecked()}
-        items: list[tuple[str, dict[str, Any]]] = []
-        for layer, records in self._records.items():
-            if layer not in visible:
-                continue
-            resource = layer_data.RESOURCE_OF[layer]
-            for record in records.values():
-                lat, lon = record.get("lat"), record.get("lon")
-                if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
-                    continue
-                if not (record_filter.statuses or layer_data.default_shows(resource, record, now)):
-                    continue
-                if record_filter.matches(resource, record, now) and inside_shape(lat, lon, shape):
-                    items.append((resource, record))
+        items = shape_query.records_inside(self._records, visible, record_filter, shape, now)
         points = self._report_points if "reports" in visible else []
         store = self._connection.store
 
-        def reports_inside() -> list[tuple[str, dict[str, Any]]]:
-            inside = []
-            for report_id, lat, lon, status, source, ward, requested in points:
-                if not (isinstance(lat, int | float) and isinstance(lon, int | float)):
-                    continue
-                fields = {"status": status, "source": source, "ward": ward, "requested_datetime": requested}
-                if record_filter.matches("report", fields, now) and inside_shape(lat, lon, shape):
-                    inside.append(report_id)
+        def reports_inside() -> list[tuple[str, Any]]:
+            ids = shape_query.report_ids_inside(points, record_filter, shape, now)
             found = []
-            for report_id in inside[:MAX_SHAPE_REPORTS]:
+            for report_id in ids[:MAX_SHAPE_REPORTS]:
                 record = store.get("report", report_id) if store is not None else None
                 if record is not None:
                     found.append(("report", record))
             return found
 
-        def show(reports: list[tuple[str, dict[str, Any]]]) -> None:
+        def show(reports: list[tuple[str, Any]]) -> None:
             if self._shape is shape:
                 self.shape_results.show_results(shape, items + reports)
                 self.side.setCurrentWidget(self.shape_results)
