@@ -14,7 +14,6 @@
   var map = null;
   var bridge = null;
   var layers = {};
-  var hover = null;
   var shape = null;
   var drawing = null;
   var pendingFocus = null;
@@ -460,7 +459,6 @@
   }
 
   // ---- commands from the console -------------------------------------------------------------
-  var layerNames = {};
   function counts() {
     var out = {};
     for (var name in layers) {
@@ -470,7 +468,7 @@
     return out;
   }
 
-  function loadLayer(name, url, generation) {
+  function loadLayer(name, url) {
     return window.fetch(url).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status + " for layer " + name);
       return response.json();
@@ -508,7 +506,7 @@
     load: function (cmd) {
       // cmd: {generation, layers: {name: url}}: replace these layers, then report "layers ready".
       var names = Object.keys(cmd.layers);
-      Promise.all(names.map(function (name) { return loadLayer(name, cmd.layers[name], cmd.generation); }))
+      Promise.all(names.map(function (name) { return loadLayer(name, cmd.layers[name]); }))
         .then(function () {
           redrawAll();
           animate();

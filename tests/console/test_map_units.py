@@ -337,3 +337,17 @@ def test_a_shape_lists_what_the_map_shows_inside_it():
     assert shape_query.report_ids_inside(points, RecordFilter(), circle, NOW) == ["10", "11"]
     hotline = RecordFilter(categories=frozenset({"hotline"}))
     assert shape_query.report_ids_inside(points, hotline, circle, NOW) == ["11"]
+
+
+def test_a_layer_keeps_only_its_newest_payloads_in_memory(qtbot):
+    from ioc_console.workspaces.map.map_view import MapView
+
+    view = MapView()
+    qtbot.addWidget(view)
+    for _ in range(5):
+        view.load_layers({"reports": {"columns": {"ids": []}}, "wards": {"areas": []}})
+    view.load_layers({"wards": {"areas": []}})  # a partial reload leaves the reports' payloads alone
+    held = sorted(view.scheme._data)
+    assert held == ["reports-4.json", "reports-5.json", "wards-5.json", "wards-6.json"]
+    view.close()
+    shiboken6.delete(view)

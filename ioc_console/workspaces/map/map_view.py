@@ -83,6 +83,7 @@ class MapView(QWidget):
         self._is_ready = False
         self._queued: list[tuple[str, dict[str, Any]]] = []
         self._generation = 0
+        self._served: dict[str, list[str]] = {}  # layer -> keys of its payloads the scheme holds
         self.bridge.page_ready.connect(self._on_page_ready)
         self.bridge.layers_ready.connect(self.layers_ready)
         self.bridge.page_error.connect(lambda text: log.warning("map page error: %s", text))
@@ -108,8 +109,14 @@ class MapView(QWidget):
         urls = {}
         for name, payload in layers.items():
             data = payload if isinstance(payload, bytes) else orjson.dumps(payload)
-            urls[name] = self.scheme.put_data(f"{name}-{self._generation}.json", data)
-            self.scheme.drop_data(f"{name}-{self._generation - 2}.json")
+            key = f"{name}-{self._generation}.json"
+            urls[name] = self.scheme.put_data(key, data)
+            # Each layer keeps its newest payload and the one before (the page may still be
+            # fetching it); older ones go, so a reports layer re-read every 10 s holds 2 copies.
+            served = self._served.setdefault(name, [])
+            served.append(key)
+            while len(served) > 2:
+                self.scheme.drop_data(served.pop(0))
         self._send("load", generation=self._generation, layers=urls)
         return self._generation
 

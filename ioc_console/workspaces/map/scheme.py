@@ -24,6 +24,8 @@ ASSET_ROOTS: dict[str, Path] = {
     "leaflet": Path(xstatic_leaflet.BASE_DIR),
     "ioc": RESOURCES_MAP,
 }
+# path -> (content type, bytes) of the assets served so far; shared by every map view.
+_ASSET_CACHE: dict[str, tuple[bytes, bytes]] = {}
 _TYPES = {".js": b"text/javascript", ".css": b"text/css", ".png": b"image/png", ".svg": b"image/svg+xml"}
 
 
@@ -60,8 +62,6 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
         self._next_job = 0
         self._relay = _TileRelay(self)
         self._relay.ready.connect(self._answer_tile)
-        self._asset_cache: dict[str, tuple[bytes, bytes]] = {}
-        self.served = 0
 
     def set_page(self, html: str) -> None:
         self._page = html.encode("utf-8")
@@ -83,7 +83,6 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         path = url.path()
-        self.served += 1
         if path == "/index.html":
             self._reply(job, b"text/html; charset=utf-8", self._page)
         elif path.startswith("/data/") and path[len("/data/") :] in self._data:
@@ -96,7 +95,7 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
 
     def _serve_asset(self, job: QWebEngineUrlRequestJob, path: str) -> None:
-        cached = self._asset_cache.get(path)
+        cached = _ASSET_CACHE.get(path)
         if cached is None:
             file = asset_path(path)
             if file is None:
@@ -105,9 +104,9 @@ class MapSchemeHandler(QWebEngineUrlSchemeHandler):
             kind = (
                 _TYPES.get(file.suffix) or (mimetypes.guess_type(file.name)[0] or "application/octet-stream").encode()
             )
-            # Leaflet's files are small (150 kB) and read once per map view; kept after the first read.
+            # Small (Leaflet is 150 kB) and fixed for the process: read once, kept for every map view.
             cached = (kind, file.read_bytes())
-            self._asset_cache[path] = cached
+            _ASSET_CACHE[path] = cached
         self._reply(job, cached[0], cached[1])
 
     def _serve_tile(self, job: QWebEngineUrlRequestJob, path: str) -> None:

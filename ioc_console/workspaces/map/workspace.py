@@ -3,6 +3,7 @@ and warnings on an offline Leaflet map, live, with details and actions beside it
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Mapping
@@ -10,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -92,6 +93,7 @@ class MapWorkspace(Workspace):
         self.last_ready_ms: float | None = None
         self.last_counts: dict[str, int] = {}
         self._shape: dict[str, Any] | None = None
+        self._detail_key: tuple[str, str] | None = None  # (layer, id) the detail panel shows
         self._view_state: dict[str, Any] | None = None
 
         self.controls = LayerControls(self)
@@ -162,7 +164,7 @@ class MapWorkspace(Workspace):
         self._patch_timer.timeout.connect(self._flush_pending)
         self._reports_timer = QTimer(self)
         self._reports_timer.setSingleShot(True)
-        self._reports_timer.setInterval(REPORTS_RELOAD_MS)  # tests shorten it
+        self._reports_timer.setInterval(REPORTS_RELOAD_MS)
         self._reports_timer.timeout.connect(self._reload_changed_areas)
 
         self.act_circle = self._action("mapActionCircle", "Ctrl+Shift+C", lambda: self.start_draw("circle"))
@@ -215,9 +217,6 @@ class MapWorkspace(Workspace):
             WorkspaceAction(self.act_snapshot, lambda: self.tr("Save a picture of the map (PNG)")),
             WorkspaceAction(self.act_home, lambda: self.tr("Back to the whole city")),
         ]
-
-    def status_items(self) -> list[QWidget]:
-        return []
 
     # -- showing --------------------------------------------------------------------------------
     def on_shown(self) -> None:
@@ -374,8 +373,6 @@ class MapWorkspace(Workspace):
 
     def _cached_wards(self, text: str | None) -> None:
         if text and self._wards_answer is None:
-            import json
-
             try:
                 self._apply_wards(json.loads(text), keep=False)
             except ValueError:
@@ -401,8 +398,6 @@ class MapWorkspace(Workspace):
         self.controls.set_ward_note(bool(answer.get("simplified")))
         store = self._connection.store
         if keep and store is not None:
-            import json
-
             text = json.dumps(answer, ensure_ascii=False)
             run_on_cache(lambda: store.set_state(WARDS_STATE_KEY, text), parent=self)
         if self.map_view is not None:
@@ -447,7 +442,7 @@ class MapWorkspace(Workspace):
 
     def detail_refresh(self, layer: str, changed: Mapping[str, Any]) -> None:
         """Keep the detail panel current when the record it shows changed."""
-        shown = getattr(self, "_detail_key", None)
+        shown = self._detail_key
         if shown is None or shown[0] != layer or shown[1] not in changed:
             return
         record = changed[shown[1]]
@@ -577,11 +572,7 @@ class MapWorkspace(Workspace):
         if layer:
             details = menu.addAction(self.tr("Details"))
             details.triggered.connect(lambda: self._on_marker_clicked(layer, item_id))
-        menu.popup(
-            QCursor.pos()
-            if self.map_view is None
-            else self.map_view.mapToGlobal(QPoint(0, 0)) + QCursor.pos() - QCursor.pos()
-        )
+        menu.popup(QCursor.pos())
         self._menu = menu
 
     def nearest_cameras(self, lat: float, lon: float, n: int = NEAREST_CAMERAS) -> list[str]:
@@ -604,7 +595,7 @@ class MapWorkspace(Workspace):
         return self._context.navigation.request(SHOW_CAMERAS_ON_WALL, {"camera_ids": ids})
 
     def _nearest_from_selection(self) -> None:
-        key = getattr(self, "_detail_key", None)
+        key = self._detail_key
         record = self._records.get(key[0], {}).get(key[1]) if key else None
         if record is None:
             self.status_message.emit(self.tr("Select a marker first, or right-click a place on the map"), 5000)
