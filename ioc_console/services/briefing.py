@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 
 @dataclass(frozen=True)
@@ -35,3 +35,20 @@ class BriefingPage:
     activate: Callable[[], None]  # bring the workspace into this page's state (GUI thread)
     render: Callable[[QSize], QImage]  # a picture of the page for the pack (GUI thread, fast)
     figures: Callable[[], list[BriefingFigure]]
+
+
+def message_picture(size: QSize, text: str) -> QImage:
+    """A plain picture saying why a page has no picture yet ("the map is still loading"): the pack
+    then shows the reason instead of an empty frame."""
+    image = QImage(size.expandedTo(QSize(320, 180)), QImage.Format.Format_RGB32)
+    image.fill(QColor("#10151c"))
+    painter = QPainter(image)
+    painter.setPen(QColor("#dfe6ee"))
+    font = QFont(painter.font())
+    font.setPixelSize(max(14, image.height() // 18))
+    painter.setFont(font)
+    painter.drawText(
+        image.rect().adjusted(24, 24, -24, -24), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text
+    )
+    painter.end()
+    return image
