@@ -185,9 +185,7 @@ class ConsoleSettings:
     @briefing_interval_s.setter
     def briefing_interval_s(self, value: int) -> None:
         if not MIN_BRIEFING_INTERVAL_S <= int(value) <= MAX_BRIEFING_INTERVAL_S:
-            raise ValueError(
-                f"interval must be {MIN_BRIEFING_INTERVAL_S}..{MAX_BRIEFING_INTERVAL_S} s, not {value!r}"
-            )
+            raise ValueError(f"interval must be {MIN_BRIEFING_INTERVAL_S}..{MAX_BRIEFING_INTERVAL_S} s, not {value!r}")
         self._store.setValue("briefing/interval_s", int(value))
 
     @property

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QWindow
 from PySide6.QtWidgets import (
     QApplication,
@@ -147,7 +147,7 @@ class _Saved:
     """What the window looked like before the briefing."""
 
     window_state: Qt.WindowState
-    geometry: QByteArray
+    geometry: QRect
     menu_bar: bool
     status_bar: bool
     navigation: bool
@@ -190,6 +190,7 @@ class BriefingMode(QObject):
         self.pages: list[tuple[str, BriefingPage]] = []  # (workspace key, page)
         self.sequence: BriefingSequence | None = None
         self._saved: _Saved | None = None
+        self._key_window: QWindow | None = None
         self.rotation_timer = QTimer(self)
         self.rotation_timer.setSingleShot(True)
         self.rotation_timer.timeout.connect(self.on_rotation_timer)
@@ -240,7 +241,7 @@ class BriefingMode(QObject):
         ]
         self._saved = _Saved(
             window_state=window.windowState(),
-            geometry=window.saveGeometry(),
+            geometry=window.geometry(),
             menu_bar=window.menuBar().isVisible(),
             status_bar=window.statusBar().isVisible(),
             navigation=self._navigation.isVisible(),
@@ -259,12 +260,25 @@ class BriefingMode(QObject):
         self._navigation.hide()
         self._apply_fonts(app, self._saved)
         self.caption.show()
-        window.showFullScreen()
-        app.installEventFilter(self)
+        # Keys are taken where the window system delivers them, at the window, before any widget
+        # or shortcut. Not an application-wide filter: PySide would wrap every object event
+        # reaches, including QtWebEngine's half-built ones (a crash while the map loads).
+        self._key_window = window.windowHandle()
+        if self._key_window is not None:
+            self._key_window.installEventFilter(self)
+        window.installEventFilter(self)
         self.clock_timer.start()
         self._show_current()
+        window.showFullScreen()
+        # The font change re-lays out every widget; on some platforms the window's state is
+        # reported back from before that settled. Once it has, full screen is asked again if lost.
+        QTimer.singleShot(0, self._keep_full_screen)
         self.entered.emit()
         return True
+
+    def _keep_full_screen(self) -> None:
+        if self.active and not self._window.isFullScreen():
+            self._window.showFullScreen()
 
     def leave(self) -> None:
         """Back to exactly what was there: window state and geometry, chrome, fonts, page, focus."""
@@ -274,7 +288,10 @@ class BriefingMode(QObject):
         window = self._window
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        app.removeEventFilter(self)
+        if self._key_window is not None and shiboken6.isValid(self._key_window):
+            self._key_window.removeEventFilter(self)
+        self._key_window = None
+        window.removeEventFilter(self)
         self.rotation_timer.stop()
         self.clock_timer.stop()
         self.blank_screen.hide()
@@ -295,7 +312,7 @@ class BriefingMode(QObject):
             window.showMaximized()
         else:
             window.showNormal()
-            window.restoreGeometry(saved.geometry)
+            window.setGeometry(saved.geometry)
         if saved.workspace is not None:
             self._show_workspace(saved.workspace)
         if saved.focus is not None and shiboken6.isValid(saved.focus):
@@ -396,16 +413,11 @@ class BriefingMode(QObject):
         self.caption.clock.setText(datetime.now(LOCAL_TZ).strftime("%H:%M"))
 
     # -- keys -----------------------------------------------------------------------------------
-    def _ours(self, obj: QObject) -> bool:
-        if isinstance(obj, QWindow):
-            return obj is self._window.windowHandle()
-        return isinstance(obj, QWidget) and obj.window() is self._window
-
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Resize and obj is self._window and self.blank_screen.isVisible():
             self.blank_screen.setGeometry(self._window.rect())
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or not self._ours(obj):
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return False
         assert isinstance(event, QKeyEvent)
         name = key_command(event.key(), event.modifiers())

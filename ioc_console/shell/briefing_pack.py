@@ -216,6 +216,9 @@ class BriefingPackBuilder(QObject):
         font.setFamilies(["Noto Sans", "DejaVu Sans", "Arial"])
         font.setPointSizeF(points)
         font.setBold(bold)
+        # No ligatures: "ﬁ" and "ﬄ" would come out of a copy or a search of the PDF as one odd letter.
+        for feature in ("liga", "clig"):
+            font.setFeature(QFont.Tag(feature), 0)
         return font
 
     def _text(self, rect: QRectF, text: str, points: float, *, bold: bool = False, colour: QColor = _INK) -> float:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.resize(1600, 900)
         self._restore_window_state()
         self.retranslate_ui()
+        self._apply_briefing_role()
         self._on_connection_state(self._connection.state)
         if self._connection.user is not None:
             self._on_signed_in(self._connection.user)
@@ -252,7 +253,9 @@ class MainWindow(QMainWindow):
         # F5 starts the briefing, as it starts a slide show (and a presenter clicker's start button
         # sends it); reconnecting is Ctrl+R.
         self.act_reconnect = action("reconnect", "Ctrl+R", self._connection.wake)
-        self.act_briefing = action("briefingMode", "F5", self.enter_briefing)
+        # Queued, so the window changes state once the key that asked for it has been delivered
+        # (the briefing also re-asks for full screen once the new fonts have settled).
+        self.act_briefing = action("briefingMode", "F5", lambda: QTimer.singleShot(0, self.enter_briefing))
         self.act_briefing_setup = action("briefingSetup", None, self.choose_briefing_pages)
         self.act_briefing_pack = action("briefingPack", None, self.export_briefing_pack)
 
@@ -366,16 +369,20 @@ class MainWindow(QMainWindow):
     def _apply_role(self) -> None:
         """Hide each workspace action the signed-in role may not use (ioc_domain.roles.PERMISSIONS)."""
         role = getattr(self._user, "role", None)
-        briefing = may(role, BRIEFING_PERMISSION)
+        self._apply_briefing_role()
+        for contributed in self._contributed.values():
+            for item in contributed:
+                if item.permission is not None:
+                    item.action.setVisible(item.allowed_for(role))
+
+    def _apply_briefing_role(self) -> None:
+        """The briefing shows operational data: only for roles that read it (none before sign-in)."""
+        briefing = may(getattr(self._user, "role", None), BRIEFING_PERMISSION)
         for act in (self.act_briefing, self.act_briefing_setup, self.act_briefing_pack):
             act.setVisible(briefing)
         self._briefing_menu.menuAction().setVisible(briefing)
         if not briefing:
             self.briefing.leave()
-        for contributed in self._contributed.values():
-            for item in contributed:
-                if item.permission is not None:
-                    item.action.setVisible(item.allowed_for(role))
 
     # -- actions ------------------------------------------------------------------------
     def toggle_full_screen(self) -> None:
