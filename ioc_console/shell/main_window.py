@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
             navigation=self._nav,
             caption=self.briefing_caption,
         )
+        self._conflicts_after_briefing = False
+        self.briefing.left.connect(self._after_briefing)
 
     def _build_panels(self) -> None:
         """Dock every workspace's panels (the alert ticker...) where each allows, top first."""
@@ -204,6 +206,10 @@ class MainWindow(QMainWindow):
         self._conflicts_dock.hide()
 
     def show_conflicts(self) -> None:
+        if self.briefing.active:
+            # Not over the leaders' screen: shown as soon as the briefing ends.
+            self._conflicts_after_briefing = True
+            return
         first_time = not self._conflicts_dock.isVisible()
         self._conflicts_dock.show()
         self._conflicts_dock.raise_()
@@ -471,6 +477,11 @@ class MainWindow(QMainWindow):
             )
             return False
         return True
+
+    def _after_briefing(self) -> None:
+        if self._conflicts_after_briefing:
+            self._conflicts_after_briefing = False
+            self.show_conflicts()
 
     def choose_briefing_pages(self) -> None:
         settings = self._context.settings

@@ -187,6 +187,7 @@ def test_briefing_mode_full_screen_steps_rotates_and_esc_restores_everything(qtb
         "font": deck1.label.font().pointSizeF(),
         "app_font": QCoreApplication.instance().font().pointSizeF(),
         "sheet": window.styleSheet(),
+        "splitter": window._splitter.sizes(),
     }
     assert not window.isFullScreen() and window.menuBar().isVisible() and window.statusBar().isVisible()
 
@@ -266,11 +267,18 @@ def test_briefing_mode_full_screen_steps_rotates_and_esc_restores_everything(qtb
     assert deck1.dock.isVisible() and not caption.isVisible() and not briefing.blank_screen.isVisible()
     assert deck1.label.font().pointSizeF() == before["font"]
     assert QCoreApplication.instance().font().pointSizeF() == before["app_font"]
-    assert window.styleSheet() == before["sheet"]
+    assert window.styleSheet() == before["sheet"] and window._splitter.sizes() == before["splitter"]
     assert window.current_workspace_key() == "deck2"
     assert not briefing.rotation_timer.isActive() and not briefing.clock_timer.isActive()
     _press(qtbot, window, Qt.Key.Key_Right)  # keys are the workspaces' again
     assert not briefing.active
+
+    # A new conflict does not pop its panel over the leaders' screen; it waits for the end.
+    assert window.enter_briefing()
+    window.show_conflicts()
+    assert not window._conflicts_dock.isVisible()
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert window._conflicts_dock.isVisible()
 
 
 def test_the_chosen_pages_and_interval_are_kept_in_the_settings(qtbot, deck_window):
@@ -290,6 +298,8 @@ def test_the_chosen_pages_and_interval_are_kept_in_the_settings(qtbot, deck_wind
     dialog.accept()
     settings = window._context.settings
     assert settings.briefing_pages == ["SecondDeck:0", "FirstDeck:1"] and settings.briefing_interval_s == 12
+    reread = type(settings)(settings.path)  # kept in the file, for the next start
+    assert reread.briefing_pages == ["SecondDeck:0", "FirstDeck:1"] and reread.briefing_interval_s == 12
 
     assert window.enter_briefing()
     briefing = window.briefing
@@ -297,6 +307,10 @@ def test_the_chosen_pages_and_interval_are_kept_in_the_settings(qtbot, deck_wind
     assert window.briefing_caption.position.text() == "1 / 2" and briefing.rotation_timer.interval() == 12_000
     briefing.command("leave")
 
+    settings.briefing_pages = ["FirstDeck:1"]  # one item: QSettings gives it back as a plain string
+    assert type(settings)(settings.path).briefing_pages == ["FirstDeck:1"]
+    settings.briefing_pages = None
+    assert settings.briefing_pages is None and len(window.briefing.chosen_pages()) == 3  # all, until chosen
     settings.briefing_pages = []
     assert (
         not window.enter_briefing()
