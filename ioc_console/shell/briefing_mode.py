@@ -63,6 +63,7 @@ _COMMANDS: dict[Qt.Key, str] = {
     Qt.Key.Key_A: "auto",
     Qt.Key.Key_Escape: "leave",
     Qt.Key.Key_F5: "ignore",  # a clicker's start button again: already presenting
+    Qt.Key.Key_F11: "ignore",  # the window stays full screen until Esc
 }
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 _MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier

@@ -471,6 +471,8 @@ class MainWindow(QMainWindow):
             return False
         if self.briefing.active:
             return True
+        if self.pack_builder is not None:  # the pack is bringing pages up one by one
+            return False
         if not self.briefing.enter():
             self.statusBar().showMessage(
                 self.tr("No briefing page is chosen: choose them in Briefing ▸ Choose briefing pages…"), 10_000
