@@ -98,6 +98,7 @@ _BRIEFING_SHEET = """
 QFrame#briefingCaption { background: #0b0f14; border-top: 1px solid #1f2a36; }
 QFrame#briefingCaption QLabel { color: #8795a4; font-size: %dpt; padding: 2px 10px; }
 QFrame#briefingCaption QLabel#briefingCaptionTitle { color: #dfe6ee; font-weight: 600; }
+QFrame#briefingCaption QLabel#briefingCaptionNote { color: #ffb020; font-weight: 600; }
 """
 
 
@@ -108,12 +109,14 @@ class BriefingCaption(QFrame):
         super().__init__(parent)
         self.setObjectName("briefingCaption")
         self.title = self._label("briefingCaptionTitle")
+        self.note = self._label("briefingCaptionNote")
         self.position = self._label("briefingCaptionPosition")
         self.rotation = self._label("briefingCaptionRotation")
         self.clock = self._label("briefingCaptionClock")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.addWidget(self.title, 1)
+        layout.addWidget(self.note)
         layout.addWidget(self.rotation)
         layout.addWidget(self.position)
         layout.addWidget(self.clock)
@@ -126,7 +129,8 @@ class BriefingCaption(QFrame):
         return label
 
     def text(self) -> str:
-        return " · ".join(w.text() for w in (self.title, self.rotation, self.position, self.clock) if w.text())
+        parts = (self.title, self.note, self.rotation, self.position, self.clock)
+        return " · ".join(w.text() for w in parts if w.text())
 
 
 class BlankScreen(QWidget):
@@ -177,6 +181,7 @@ class BriefingMode(QObject):
         current_workspace: Callable[[], str | None],
         navigation: QWidget,
         caption: BriefingCaption,
+        data_note: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -187,6 +192,7 @@ class BriefingMode(QObject):
         self._current_workspace = current_workspace
         self._navigation = navigation
         self.caption = caption
+        self._data_note = data_note
         self.blank_screen = BlankScreen(window)
         self.pages: list[tuple[str, BriefingPage]] = []  # (workspace key, page)
         self.sequence: BriefingSequence | None = None
@@ -402,7 +408,7 @@ class BriefingMode(QObject):
         if sequence.blank:
             rotation = self.tr("Blank screen (B to show)")
         elif sequence.count > 1 and sequence.auto:
-            rotation = fill(self.tr("Next page in %1 s"), str(sequence.interval_s))
+            rotation = fill(self.tr("Next page every %1 s"), str(sequence.interval_s))
         elif sequence.count > 1:
             rotation = self.tr("Rotation paused (A to resume)")
         else:
@@ -412,6 +418,9 @@ class BriefingMode(QObject):
 
     def _update_clock(self) -> None:
         self.caption.clock.setText(datetime.now(LOCAL_TZ).strftime("%H:%M"))
+        note = self._data_note()
+        self.caption.note.setText(note)
+        self.caption.note.setVisible(bool(note))
 
     # -- keys -----------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:

@@ -162,7 +162,9 @@ class MainWindow(QMainWindow):
             current_workspace=self.current_workspace_key,
             navigation=self._nav,
             caption=self.briefing_caption,
+            data_note=self.briefing_data_note,
         )
+        self.briefing.entered.connect(self._update_banner)
         self._conflicts_after_briefing = False
         self.briefing.left.connect(self._after_briefing)
 
@@ -481,6 +483,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _after_briefing(self) -> None:
+        self._update_banner()
         if self._conflicts_after_briefing:
             self._conflicts_after_briefing = False
             self.show_conflicts()
@@ -630,7 +633,17 @@ class MainWindow(QMainWindow):
         if offline:
             as_of = self._connection.data_as_of
             self.offline_banner.set_data_as_of(event_text.format_local_time(as_of) if as_of is not None else "")
-        self.offline_banner.setVisible(offline)
+        # On the leaders' screen the banner gives way to a short note in the briefing's caption.
+        self.offline_banner.setVisible(offline and not self.briefing.active)
+
+    def briefing_data_note(self) -> str:
+        """The caption's note while the data shown is the offline cache ("" when online)."""
+        if self._connection.state != OFFLINE or self._user is None:
+            return ""
+        as_of = self._connection.data_as_of
+        if as_of is None:
+            return self.tr("Offline")
+        return fill(self.tr("Offline: data as of %1"), as_of.astimezone(event_text.LOCAL_TZ).strftime("%H:%M"))
 
     def _on_outbox_counts(self, _pending: int, conflicts: int) -> None:
         self._update_outbox_labels()

@@ -188,6 +188,7 @@ def test_briefing_mode_full_screen_steps_rotates_and_esc_restores_everything(qtb
         "app_font": QCoreApplication.instance().font().pointSizeF(),
         "sheet": window.styleSheet(),
         "splitter": window._splitter.sizes(),
+        "banner": window.offline_banner.isVisible(),
     }
     assert not window.isFullScreen() and window.menuBar().isVisible() and window.statusBar().isVisible()
 
@@ -200,6 +201,8 @@ def test_briefing_mode_full_screen_steps_rotates_and_esc_restores_everything(qtb
     assert QCoreApplication.instance().font().pointSizeF() > before["app_font"]
     caption = window.briefing_caption
     assert caption.isVisible() and caption.position.text() == "1 / 3" and caption.title.text() == "Bản đồ"
+    # No server here: offline. The big banner gives way to a short note in the caption.
+    assert not window.offline_banner.isVisible() and caption.note.isVisible() and caption.note.text()
     assert window.current_workspace_key() == "deck1" and deck1.activated == ["FirstDeck:0"]
     assert caption.clock.text() in {datetime.now(LOCAL_TZ).strftime("%H:%M") for _ in range(1)} | {caption.clock.text()}
     assert len(caption.clock.text()) == 5
@@ -265,6 +268,7 @@ def test_briefing_mode_full_screen_steps_rotates_and_esc_restores_everything(qtb
     qtbot.waitUntil(lambda: window.geometry() == before["geometry"])
     assert window.menuBar().isVisible() and window.statusBar().isVisible() and window._nav.isVisible()
     assert deck1.dock.isVisible() and not caption.isVisible() and not briefing.blank_screen.isVisible()
+    assert window.offline_banner.isVisible() == before["banner"]
     assert deck1.label.font().pointSizeF() == before["font"]
     assert QCoreApplication.instance().font().pointSizeF() == before["app_font"]
     assert window.styleSheet() == before["sheet"] and window._splitter.sizes() == before["splitter"]
@@ -406,6 +410,7 @@ def test_the_real_map_and_video_wall_pages_in_briefing_and_in_the_pack(
         context.settings.briefing_pages = ["map", "video:wall"]
         assert window.enter_briefing()
         assert window.current_workspace_key() == "map" and window.briefing_caption.title.text() == "Map of the city"
+        assert window.briefing_caption.note.text() == ""  # online: no offline note
         qtbot.waitUntil(lambda: map_ws.last_counts.get("cameras", 0) > 0, timeout=WAIT_MS)
         window.briefing.command("next")
         assert window.current_workspace_key() == "video" and window.briefing_caption.title.text() == "Video wall"
