@@ -16,6 +16,10 @@ SUPPORTED_LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 # Loud enough to be heard over a control room, not a siren: the operator turns it up if needed.
 DEFAULT_ALERT_VOLUME = 0.7
+# A briefing page stays this long on the leaders' screen before the next (the presenter may step).
+DEFAULT_BRIEFING_INTERVAL_S = 30
+MIN_BRIEFING_INTERVAL_S = 5
+MAX_BRIEFING_INTERVAL_S = 3600
 
 
 def _root_or(kind: str, fallback: str) -> Path:
@@ -150,6 +154,48 @@ class ConsoleSettings:
         if not 0.0 <= float(value) <= 1.0:
             raise ValueError(f"volume must be between 0.0 and 1.0, not {value!r}")
         self._store.setValue("alerts/sound_volume", float(value))
+
+    @property
+    def briefing_pages(self) -> list[str] | None:
+        """The keys of the briefing's pages in the order chosen (BriefingPage.key); None until chosen
+        once (then every page the workspaces offer is shown, in their order)."""
+        if not self._store.contains("briefing/pages"):
+            return None
+        value = self._store.value("briefing/pages", [])
+        if isinstance(value, str):  # QSettings gives a one-item list back as a plain string
+            return [value] if value else []
+        return [str(v) for v in value if v] if isinstance(value, list) else []
+
+    @briefing_pages.setter
+    def briefing_pages(self, keys: list[str] | None) -> None:
+        if keys is None:
+            self._store.remove("briefing/pages")
+        else:
+            self._store.setValue("briefing/pages", [str(k) for k in keys])
+
+    @property
+    def briefing_interval_s(self) -> int:
+        """Seconds each page stays on the big screen while the briefing rotates."""
+        try:
+            value = int(self._store.value("briefing/interval_s", DEFAULT_BRIEFING_INTERVAL_S))
+        except (TypeError, ValueError):
+            return DEFAULT_BRIEFING_INTERVAL_S
+        return min(MAX_BRIEFING_INTERVAL_S, max(MIN_BRIEFING_INTERVAL_S, value))
+
+    @briefing_interval_s.setter
+    def briefing_interval_s(self, value: int) -> None:
+        if not MIN_BRIEFING_INTERVAL_S <= int(value) <= MAX_BRIEFING_INTERVAL_S:
+            raise ValueError(f"interval must be {MIN_BRIEFING_INTERVAL_S}..{MAX_BRIEFING_INTERVAL_S} s, not {value!r}")
+        self._store.setValue("briefing/interval_s", int(value))
+
+    @property
+    def briefing_pack_folder(self) -> str:
+        """Where the last briefing pack (PDF) was written ("" until the first one)."""
+        return str(self._store.value("briefing/pack_folder", ""))
+
+    @briefing_pack_folder.setter
+    def briefing_pack_folder(self, value: str) -> None:
+        self._store.setValue("briefing/pack_folder", value)
 
     def camera_favourites(self, username: str) -> list[str]:
         """The camera ids ``username`` marked as favourites on this console before they were kept on the

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import html
 import logging
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -26,13 +31,18 @@ from PySide6.QtWidgets import (
 from backend_client.sync.connection_state import OFFLINE, ConnectionStatus
 from ioc_console import __version__
 from ioc_console.services import event_text
+from ioc_console.services.briefing import BriefingPage
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
 from ioc_console.services.workspace import Workspace, WorkspaceAction, WorkspaceRegistry, WorkspaceSpec
+from ioc_console.shell.briefing_mode import BriefingCaption, BriefingMode
+from ioc_console.shell.briefing_pack import BriefingPackBuilder, PackCover
+from ioc_console.shell.briefing_setup import BriefingSetupDialog
 from ioc_console.shell.conflicts_panel import ConflictsPanel
 from ioc_console.shell.login_dialog import LoginDialog
 from ioc_console.shell.outbox_panel import OutboxPanel
 from ioc_console.workspaces import default_registry
+from ioc_domain.roles import may
 from widgets.connection_indicator import ConnectionIndicator
 from widgets.offline_banner import OfflineBanner
 from widgets.shortcut_help import ShortcutHelpDialog
@@ -40,6 +50,8 @@ from widgets.shortcut_help import ShortcutHelpDialog
 log = logging.getLogger(__name__)
 
 MAX_WORKSPACE_SHORTCUTS = 9
+#: Who may show the briefing and export its pack (they show operational data).
+BRIEFING_PERMISSION = "ops.read"
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +80,13 @@ class MainWindow(QMainWindow):
 
         self._recovery_box: QMessageBox | None = None
         self._conflicts_seen = 0
+        self.briefing_setup_dialog: BriefingSetupDialog | None = None
+        self.pack_builder: BriefingPackBuilder | None = None
+        self.pack_progress: QProgressDialog | None = None
+        self.pack_message: QMessageBox | None = None
+        self.last_pack_path: str | None = None
+        #: How long a page brought up for the pack may paint before it is pictured (tests shorten it).
+        self.pack_settle_ms: int | None = None
 
         self._build_workspaces()
         self._build_panels()
@@ -88,6 +107,7 @@ class MainWindow(QMainWindow):
         self.resize(1600, 900)
         self._restore_window_state()
         self.retranslate_ui()
+        self._apply_briefing_role()
         self._on_connection_state(self._connection.state)
         if self._connection.user is not None:
             self._on_signed_in(self._connection.user)
@@ -127,9 +147,26 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.offline_banner)
         column.addWidget(self._splitter, 1)
+        self.briefing_caption = BriefingCaption(central)
+        column.addWidget(self.briefing_caption)
         self.setCentralWidget(central)
         if self._specs:
             self._nav.setCurrentRow(0)
+        settings = self._context.settings
+        self.briefing = BriefingMode(
+            self,
+            workspaces=lambda: dict(self._workspaces),
+            chosen_keys=lambda: settings.briefing_pages,
+            interval_s=lambda: settings.briefing_interval_s,
+            show_workspace=self.show_workspace_key,
+            current_workspace=self.current_workspace_key,
+            navigation=self._nav,
+            caption=self.briefing_caption,
+            data_note=self.briefing_data_note,
+        )
+        self.briefing.entered.connect(self._update_banner)
+        self._conflicts_after_briefing = False
+        self.briefing.left.connect(self._after_briefing)
 
     def _build_panels(self) -> None:
         """Dock every workspace's panels (the alert ticker...) where each allows, top first."""
@@ -171,6 +208,10 @@ class MainWindow(QMainWindow):
         self._conflicts_dock.hide()
 
     def show_conflicts(self) -> None:
+        if self.briefing.active:
+            # Not over the leaders' screen: shown as soon as the briefing ends.
+            self._conflicts_after_briefing = True
+            return
         first_time = not self._conflicts_dock.isVisible()
         self._conflicts_dock.show()
         self._conflicts_dock.raise_()
@@ -217,7 +258,14 @@ class MainWindow(QMainWindow):
         self.act_conflicts = self._conflicts_dock.toggleViewAction()
         self.act_conflicts.setObjectName("toggleConflicts")
         self.act_conflicts.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        self.act_reconnect = action("reconnect", "F5", self._connection.wake)
+        # F5 starts the briefing, as it starts a slide show (and a presenter clicker's start button
+        # sends it); reconnecting is Ctrl+R.
+        self.act_reconnect = action("reconnect", "Ctrl+R", self._connection.wake)
+        # Queued, so the window changes state once the key that asked for it has been delivered
+        # (the briefing also re-asks for full screen once the new fonts have settled).
+        self.act_briefing = action("briefingMode", "F5", lambda: QTimer.singleShot(0, self.enter_briefing))
+        self.act_briefing_setup = action("briefingSetup", None, self.choose_briefing_pages)
+        self.act_briefing_pack = action("briefingPack", None, self.export_briefing_pack)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -238,6 +286,11 @@ class MainWindow(QMainWindow):
         self._view_menu.addAction(self.act_reconnect)
         self._view_menu.addAction(self.act_full_screen)
         self._view_menu.addAction(self.act_language)
+        self._briefing_menu = bar.addMenu("")
+        self._briefing_menu.setObjectName("menu_briefing")
+        self._briefing_menu.addAction(self.act_briefing)
+        self._briefing_menu.addAction(self.act_briefing_setup)
+        self._briefing_menu.addAction(self.act_briefing_pack)
         for spec in self._specs:
             listed = [item.action for item in self._contributed[spec.key] if item.in_menu]
             if listed:
@@ -324,10 +377,20 @@ class MainWindow(QMainWindow):
     def _apply_role(self) -> None:
         """Hide each workspace action the signed-in role may not use (ioc_domain.roles.PERMISSIONS)."""
         role = getattr(self._user, "role", None)
+        self._apply_briefing_role()
         for contributed in self._contributed.values():
             for item in contributed:
                 if item.permission is not None:
                     item.action.setVisible(item.allowed_for(role))
+
+    def _apply_briefing_role(self) -> None:
+        """The briefing shows operational data: only for roles that read it (none before sign-in)."""
+        briefing = may(getattr(self._user, "role", None), BRIEFING_PERMISSION)
+        for act in (self.act_briefing, self.act_briefing_setup, self.act_briefing_pack):
+            act.setVisible(briefing)
+        self._briefing_menu.menuAction().setVisible(briefing)
+        if not briefing:
+            self.briefing.leave()
 
     # -- actions ------------------------------------------------------------------------
     def toggle_full_screen(self) -> None:
@@ -357,6 +420,11 @@ class MainWindow(QMainWindow):
             (self.act_full_screen.shortcut(), self.tr("Full screen on / off")),
             (self.act_language.shortcut(), self.tr("Switch language (Tiếng Việt / English)")),
             (self.act_reconnect.shortcut(), self.tr("Try to reach the server now")),
+            *(
+                [(self.act_briefing.shortcut(), self.tr("Briefing mode: full screen for the leaders' screen"))]
+                if self.act_briefing.isVisible()
+                else []
+            ),
             (self.act_outbox.shortcut(), self.tr("Show / hide pending actions")),
             (self.act_conflicts.shortcut(), self.tr("Show / hide conflicts")),
         ]
@@ -398,6 +466,152 @@ class MainWindow(QMainWindow):
     def login_dialog(self) -> LoginDialog | None:
         return self._login_dialog
 
+    # -- briefing -----------------------------------------------------------------------
+    def enter_briefing(self) -> bool:
+        """Full screen on the chosen briefing pages (F5); Esc leaves. False when nothing to show."""
+        if not may(getattr(self._user, "role", None), BRIEFING_PERMISSION):
+            return False
+        if self.briefing.active:
+            return True
+        if self.pack_builder is not None:  # the pack is bringing pages up one by one
+            return False
+        if not self.briefing.enter():
+            self.statusBar().showMessage(
+                self.tr("No briefing page is chosen: choose them in Briefing ▸ Choose briefing pages…"), 10_000
+            )
+            return False
+        return True
+
+    def _after_briefing(self) -> None:
+        self._update_banner()
+        if self._conflicts_after_briefing:
+            self._conflicts_after_briefing = False
+            self.show_conflicts()
+
+    def choose_briefing_pages(self) -> None:
+        settings = self._context.settings
+        dialog = BriefingSetupDialog(
+            [page for _owner, page in self.briefing.available_pages()],
+            settings.briefing_pages,
+            settings.briefing_interval_s,
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def keep(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                settings.briefing_pages = dialog.chosen_keys()
+                settings.briefing_interval_s = dialog.interval_s()
+                settings.sync()
+
+        dialog.finished.connect(keep)
+        self.briefing_setup_dialog = dialog
+        dialog.open()
+
+    def export_briefing_pack(self, path: str | None = None) -> bool:
+        """Write the briefing pack (PDF) of the chosen pages; asks where unless ``path`` is given.
+        Built page by page with a cancellable progress dialog; False if it did not start."""
+        if self.pack_builder is not None or self.briefing.active:
+            return False
+        if not may(getattr(self._user, "role", None), BRIEFING_PERMISSION):
+            return False
+        chosen = self.briefing.chosen_pages()
+        if not chosen:
+            self.statusBar().showMessage(
+                self.tr("No briefing page is chosen: choose them in Briefing ▸ Choose briefing pages…"), 10_000
+            )
+            return False
+        settings = self._context.settings
+        if not path:
+            folder = settings.briefing_pack_folder or str(Path.home())
+            name = datetime.now().strftime("goi-giao-ban-%Y%m%d-%H%M.pdf")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the briefing pack"), str(Path(folder) / name), self.tr("PDF document (*.pdf)")
+            )
+            if not path:
+                return False
+            settings.briefing_pack_folder = str(Path(path).parent)
+        owners = {page.key: owner for owner, page in chosen}
+        shown_before = self.current_workspace_key()
+
+        def bring_up(page: BriefingPage) -> None:
+            owner = owners.get(page.key)
+            if owner is not None:
+                self.show_workspace_key(owner)
+            page.activate()
+
+        builder = BriefingPackBuilder(
+            path,
+            [page for _owner, page in chosen],
+            PackCover(datetime.now(UTC), self._maker()),
+            bring_up=bring_up,
+            **({"settle_ms": self.pack_settle_ms} if self.pack_settle_ms is not None else {}),
+            parent=self,
+        )
+        progress = QProgressDialog(self.tr("Making the briefing pack…"), self.tr("Cancel"), 0, builder.total, self)
+        progress.setObjectName("briefingPackProgress")
+        progress.setWindowTitle(self.tr("Briefing pack"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(builder.cancel)
+
+        def progressed(done: int, total: int, what: str) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            progress.setLabelText(fill(self.tr("Making the briefing pack: %1 (%2 / %3)"), what, str(done), str(total)))
+
+        def ended() -> None:
+            self.pack_builder = None
+            self.pack_progress = None
+            progress.canceled.disconnect(builder.cancel)
+            progress.close()
+            progress.deleteLater()
+            builder.deleteLater()
+            if shown_before is not None:
+                self.show_workspace_key(shown_before)
+
+        def finished(written: str) -> None:
+            ended()
+            self.last_pack_path = written
+            self.statusBar().showMessage(fill(self.tr("Briefing pack saved: %1"), written), 10_000)
+
+        def failed(reason: str) -> None:
+            ended()
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Briefing pack not saved"),
+                fill(self.tr("The briefing pack could not be written to\n%1\n\n%2"), path, reason),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("briefingPackError")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.pack_message = box
+            box.open()
+
+        def cancelled() -> None:
+            ended()
+            self.statusBar().showMessage(self.tr("Briefing pack cancelled: no file was written"), 8000)
+
+        builder.progressed.connect(progressed)
+        builder.finished.connect(finished)
+        builder.failed.connect(failed)
+        builder.cancelled.connect(cancelled)
+        self.pack_builder, self.pack_progress = builder, progress
+        progress.show()
+        builder.start()
+        return True
+
+    def _maker(self) -> str:
+        user = self._user
+        if user is None:
+            return ""
+        name = getattr(user, "full_name", "") or user.username
+        return fill(self.tr("%1 (%2)"), name, event_text.role_label(getattr(user, "role", "")))
+
     # -- connection reactions -----------------------------------------------------------
     def _on_connection_state(self, state: str) -> None:
         self.connection_indicator.set_state(state)
@@ -419,7 +633,17 @@ class MainWindow(QMainWindow):
         if offline:
             as_of = self._connection.data_as_of
             self.offline_banner.set_data_as_of(event_text.format_local_time(as_of) if as_of is not None else "")
-        self.offline_banner.setVisible(offline)
+        # On the leaders' screen the banner gives way to a short note in the briefing's caption.
+        self.offline_banner.setVisible(offline and not self.briefing.active)
+
+    def briefing_data_note(self) -> str:
+        """The caption's note while the data shown is the offline cache ("" when online)."""
+        if self._connection.state != OFFLINE or self._user is None:
+            return ""
+        as_of = self._connection.data_as_of
+        if as_of is None:
+            return self.tr("Offline")
+        return fill(self.tr("Offline: data as of %1"), as_of.astimezone(event_text.LOCAL_TZ).strftime("%H:%M"))
 
     def _on_outbox_counts(self, _pending: int, conflicts: int) -> None:
         self._update_outbox_labels()
@@ -483,6 +707,7 @@ class MainWindow(QMainWindow):
         self._update_banner()
 
     def _on_signed_out(self) -> None:
+        self.briefing.leave()
         self._user = None
         self.act_sign_out.setEnabled(False)
         self.act_sign_in.setEnabled(True)
@@ -545,6 +770,9 @@ class MainWindow(QMainWindow):
         self._context.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.briefing.leave()  # the layout kept is the operator's, not the big screen's
+        if self.pack_builder is not None:
+            self.pack_builder.cancel()
         self.save_window_state()
         super().closeEvent(event)
         self.closed.emit()
@@ -586,6 +814,11 @@ class MainWindow(QMainWindow):
         self.act_outbox.setText(self.tr("&Pending actions"))
         self.act_conflicts.setText(self.tr("&Conflicts"))
         self.act_reconnect.setText(self.tr("&Reconnect now"))
+        self._briefing_menu.setTitle(self.tr("&Briefing"))
+        self.act_briefing.setText(self.tr("&Briefing mode"))
+        self.act_briefing_setup.setText(self.tr("&Choose briefing pages…"))
+        self.act_briefing_pack.setText(self.tr("&Export briefing pack (PDF)…"))
+        self.briefing.retranslate_ui()
         self._outbox_dock.setWindowTitle(self.tr("Pending actions"))
         self._conflicts_dock.setWindowTitle(self.tr("Conflicts"))
         self._update_outbox_labels()

@@ -37,7 +37,8 @@ def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
     window = make_window(NO_SERVER)
     window.show()
     assert window.windowTitle() == "IOC Huế — Bảng điều hành"
-    assert [a.text() for a in window.menuBar().actions()] == [
+    # (The briefing menu shows once a role that reads operations signs in: test_briefing.py.)
+    assert [a.text() for a in window.menuBar().actions() if a.isVisible()] == [
         "&Tệp",
         "&Xem",
         "Sự kiện trực tiếp",

@@ -40,6 +40,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def layer_title(name: str) -> str:
+    """A layer's name in the UI language ("Camera", "Cảnh báo AI"...)."""
+    return _tr(LAYER_TEXTS[name])
+
+
 class LayerControls(QWidget):
     visibility_changed = Signal(str, bool)
     density_changed = Signal(bool)

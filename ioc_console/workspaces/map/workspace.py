@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCursor, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from backend_client.sync.connection_state import ONLINE
+from backend_client.sync.saved_views import ViewEntry
+from ioc_console.services import event_text
+from ioc_console.services.briefing import BriefingFigure, BriefingPage, message_picture
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
 from ioc_console.services.navigation import (
@@ -41,7 +44,7 @@ from ioc_console.services.workspace import Workspace, WorkspaceAction
 from ioc_console.workspaces.map import layer_data, shape_query
 from ioc_console.workspaces.map.detail_panel import MapDetailPanel
 from ioc_console.workspaces.map.filter_bar import MapFilterBar
-from ioc_console.workspaces.map.layer_controls import LayerControls
+from ioc_console.workspaces.map.layer_controls import LayerControls, layer_title
 from ioc_console.workspaces.map.layer_loader import Labels, LoadedLayers, read_layers
 from ioc_console.workspaces.map.map_views import MAP_VIEW_KIND, MapViewsControl, map_view_data, read_map_view
 from ioc_console.workspaces.map.page import BaseMap
@@ -659,6 +662,52 @@ class MapWorkspace(Workspace):
             parent=self,
         )
         return path
+
+    # -- briefing -----------------------------------------------------------------------------------
+    def briefing_pages(self) -> list[BriefingPage]:
+        """The map as it is, and each named map view: the map's picture and its layer counts."""
+        pages = [
+            BriefingPage("map", self.tr("Map of the city"), self._brief, self.briefing_picture, self.briefing_figures)
+        ]
+        for view in self.views_control.views():
+            pages.append(
+                BriefingPage(
+                    f"map:view:{view.id}",
+                    fill(self.tr("Map: %1"), view.name),
+                    lambda entry=view: self._brief(entry),
+                    self.briefing_picture,
+                    self.briefing_figures,
+                )
+            )
+        return pages
+
+    def _brief(self, view: ViewEntry | None = None) -> None:
+        if self.map_view is None:
+            self._create_view()
+        if view is not None:
+            self.views_control.apply(view)
+
+    def briefing_picture(self, size: QSize) -> QImage:
+        """What the map shows now (the same picture as "Save map picture"), fitted to ``size``."""
+        if self.map_view is None or not self.map_view.is_ready or not self.last_counts:
+            return message_picture(size, self.tr("The map is still loading."))
+        return self.map_view.snapshot().scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+
+    def briefing_figures(self) -> list[BriefingFigure]:
+        """How many of each layer's items the map shows (under its filter), as of the data's time."""
+        as_of, cached = self._connection.data_as_of, self._connection.state != ONLINE
+        return [
+            BriefingFigure(
+                fill(self.tr("%1 on the map"), layer_title(name)),
+                event_text.format_number(self.last_counts[name]),
+                as_of,
+                cached,
+            )
+            for name in layer_data.LAYERS
+            if name != "wards" and name in self.last_counts
+        ]
 
     # -- named views --------------------------------------------------------------------------------
     def _on_view_changed(self, view: dict[str, Any]) -> None:

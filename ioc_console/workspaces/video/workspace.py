@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backend_client.sync.connection_state import ONLINE
+from backend_client.sync.saved_views import ViewEntry
 from ioc_console.services import event_text
 from ioc_console.services.alert_dialogs import VerifyAlertDialog
 from ioc_console.services.alert_submit import AlertSubmitter, analytic_name
+from ioc_console.services.briefing import BriefingFigure, BriefingPage
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
 from ioc_console.services.navigation import SHOW_CAMERA_ON_WALL, SHOW_CAMERAS_ON_WALL
@@ -308,6 +311,63 @@ class VideoWorkspace(Workspace):
         self.wall.release_all()
         self.alarm_spot.release()
         return self.pipeline.close(timeout)
+
+    # -- briefing ----------------------------------------------------------------------------------
+    def briefing_pages(self) -> list[BriefingPage]:
+        """The wall as it is, and each named wall view: a picture of the wall, cameras online."""
+        pages = [
+            BriefingPage("video:wall", self.tr("Video wall"), self._brief, self.briefing_picture, self.briefing_figures)
+        ]
+        for view in self.views.views():
+            pages.append(
+                BriefingPage(
+                    f"video:view:{view.id}",
+                    fill(self.tr("Video wall: %1"), view.name),
+                    lambda entry=view: self._brief(entry),
+                    self.briefing_picture,
+                    self.briefing_figures,
+                )
+            )
+        return pages
+
+    def _brief(self, view: ViewEntry | None = None) -> None:
+        if view is not None:
+            self.views.apply(view)
+        self.wall.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def briefing_picture(self, size: QSize) -> QImage:
+        """The wall's tiles and the alarm spot as they are on screen, fitted to ``size``."""
+        return (
+            self.wall.grab()
+            .toImage()
+            .scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        )
+
+    def briefing_figures(self) -> list[BriefingFigure]:
+        """Cameras online out of all (from the synced camera records), and on the wall now."""
+        cameras = self.model.cameras()
+        counts = {status: 0 for status in ("online", "degraded", "offline")}
+        for camera in cameras:
+            status = str(camera.get("status", ""))
+            if status in counts:
+                counts[status] += 1
+        as_of, cached = self._connection.data_as_of, self._connection.state != ONLINE
+        number = event_text.format_number
+        shown = sum(1 for camera_id in self.wall.cameras() if camera_id is not None)
+        return [
+            BriefingFigure(
+                self.tr("Cameras online"), f"{number(counts['online'])} / {number(len(cameras))}", as_of, cached
+            ),
+            BriefingFigure(self.tr("Cameras degraded"), number(counts["degraded"]), as_of, cached),
+            BriefingFigure(self.tr("Cameras offline"), number(counts["offline"]), as_of, cached),
+            # What the wall shows is this console's own state: true now, whatever the link.
+            BriefingFigure(
+                self.tr("Cameras on the wall"),
+                f"{number(shown)} / {number(len(self.wall.cells()))}",
+                datetime.now(UTC),
+                False,
+            ),
+        ]
 
     # -- visibility ----------------------------------------------------------------------------
     def is_wall_seen(self) -> bool:
