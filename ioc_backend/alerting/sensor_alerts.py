@@ -59,9 +59,7 @@ def thresholds_of(sensor: Any) -> Thresholds | None:
     return Thresholds(warning=float(warning), alarm=float(alarm))
 
 
-def nearest_camera(
-    cameras: Sequence[Mapping[str, Any]], ward: str, lat: float, lon: float
-) -> Mapping[str, Any] | None:
+def nearest_camera(cameras: Sequence[Mapping[str, Any]], ward: str, lat: float, lon: float) -> Mapping[str, Any] | None:
     """The camera nearest to (lat, lon), among the ward's cameras when it has any."""
     pool = [c for c in cameras if c["ward"] == ward] or list(cameras)
     if not pool:

@@ -176,7 +176,10 @@ class Alert(VersionedMixin, Base):
     # The sensor whose threshold episode raised this alert (revision 0006); NULL for the AI engine's
     # detections. ``camera_id`` is then the camera nearest the sensor, to look at the place.
     sensor_id: Mapped[str | None] = mapped_column(
-        ForeignKey("sensors.id", ondelete="SET NULL", name="fk_alerts_sensor_id"), nullable=True, default=None, index=True
+        ForeignKey("sensors.id", ondelete="SET NULL", name="fk_alerts_sensor_id"),
+        nullable=True,
+        default=None,
+        index=True,
     )
 
 

@@ -112,7 +112,11 @@ def _episode_alerts(
             if det is None:
                 continue
             row = sensor_alerts.episode_alert_fields(sensor, det)
-            detail = {**detected_detail(det), "sensor_id": sensor["id"], **sensor_alerts.reading_detail(step.value, step.level)}
+            detail = {
+                **detected_detail(det),
+                "sensor_id": sensor["id"],
+                **sensor_alerts.reading_detail(step.value, step.level),
+            }
             history = [_system_entry(step.at, DETECTED, detail)]
             current[sensor["id"]] = (row, history)
             alerts.append((row, history))
@@ -230,7 +234,11 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         # The alerts of the history's threshold episodes (the flood), as the simulator raises them.
         episodes = _episode_alerts(episode_steps, cameras, now)
         episode_ids = bulk_create(session, "alert", [dict(row) for row, _ in episodes])
-        history += [{**entry, "alert_id": pk} for pk, (_, entries) in zip(episode_ids, episodes, strict=True) for entry in entries]
+        history += [
+            {**entry, "alert_id": pk}
+            for pk, (_, entries) in zip(episode_ids, episodes, strict=True)
+            for entry in entries
+        ]
         if history:
             session.execute(insert(models.table_of(models.AlertHistoryEntry)), history)
         meeting_ids = bulk_create(session, "meeting", [dict(m) for m in meetings])

@@ -32,6 +32,13 @@ def _camera(cam_id: str, ward: str, lat: float, lon: float) -> dict:
             "status": "online"}  # fmt: skip
 
 
+def _sensor(sensor_id: str, name: str, kind: str, value: float, thresholds: tuple[float, float]) -> dict:
+    return {"id": sensor_id, "name": name, "kind": kind, "ward": KIM_LONG_WARD, "lat": 16.46, "lon": 107.55,
+            "unit": {"name": "unit", "symbol": "u", "definition": "x"}, "last_result": value,
+            "last_phenomenon_time": None, "status": "ok", "threshold_warning": thresholds[0],
+            "threshold_alarm": thresholds[1]}  # fmt: skip
+
+
 @pytest.fixture()
 def db(tmp_path: Path) -> Iterator[Database]:
     database = Database(f"sqlite:///{tmp_path / 'episodes.sqlite3'}")
@@ -50,15 +57,10 @@ def db(tmp_path: Path) -> Iterator[Database]:
             session,
             "sensor",
             [
-                {"id": "sen-kl", "name": "Trạm thủy văn Kim Long - sông Hương", "kind": "water_level",
-                 "ward": KIM_LONG_WARD, "lat": 16.46, "lon": 107.55, "unit": {"name": "metre", "symbol": "m",
-                 "definition": "x"}, "last_result": 0.5, "last_phenomenon_time": None, "status": "ok", "threshold_warning": 1.0,
-                 "threshold_alarm": 2.0},
-                {"id": "sen-air", "name": "Quan trắc không khí Kim Long", "kind": "pm25", "ward": KIM_LONG_WARD,
-                 "lat": 16.46, "lon": 107.55, "unit": {"name": "µg/m³", "symbol": "µg/m³", "definition": "x"},
-                 "last_result": 20.0, "last_phenomenon_time": None, "status": "ok", "threshold_warning": 50.0, "threshold_alarm": 100.0},
+                _sensor("sen-kl", "Trạm thủy văn Kim Long - sông Hương", "water_level", 0.5, (1.0, 2.0)),
+                _sensor("sen-air", "Quan trắc không khí Kim Long", "pm25", 20.0, (50.0, 100.0)),
             ],
-        )  # fmt: skip
+        )
     yield database
     database.dispose()
 
@@ -191,9 +193,15 @@ def test_the_seeded_history_holds_one_flood_on_the_huong_river_with_its_one_aler
         ).all()
         alerts = session.execute(select(models.Alert).where(models.Alert.sensor_id == kim_long.id)).scalars().all()
         sensors = session.execute(select(models.Sensor)).scalars().all()
-        river_alerts = session.execute(
-            select(models.Alert.sensor_id).where(models.Alert.analytic == "water_level_rise", models.Alert.sensor_id.isnot(None))
-        ).scalars().all()
+        river_alerts = (
+            session.execute(
+                select(models.Alert.sensor_id).where(
+                    models.Alert.analytic == "water_level_rise", models.Alert.sensor_id.isnot(None)
+                )
+            )
+            .scalars()
+            .all()
+        )
         history = history_of(session, alerts[0].id) if alerts else []
     assert all(s.threshold_warning is not None and s.threshold_alarm is not None for s in sensors)
     # A week of 1-minute readings; the river past its alarm level around the flood's peak only.

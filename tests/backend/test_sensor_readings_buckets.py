@@ -127,7 +127,10 @@ def test_too_many_buckets_or_a_backward_window_is_422(year_api: Api, op: str) ->
     r = year_api.get(f"/sensors/{SENSOR}/readings", op, params={"bucket": "5m"})
     assert r.status_code == 422 and error_fields(r) == ["query.bucket"]
     assert year_api.get("/sensors/sen-999/readings", op, params={"bucket": "1d"}).status_code == 404
-    assert year_api.get(f"/sensors/{SENSOR}/readings", year_api.token("participant"), params={"bucket": "1d"}).status_code == 403
+    assert (
+        year_api.get(f"/sensors/{SENSOR}/readings", year_api.token("participant"), params={"bucket": "1d"}).status_code
+        == 403
+    )
 
 
 def test_default_window_and_the_raw_page_unchanged(year_api: Api, op: str) -> None:
@@ -142,4 +145,6 @@ def test_default_window_and_the_raw_page_unchanged(year_api: Api, op: str) -> No
         params={"limit": 3, "until": (YEAR_START + timedelta(days=365)).isoformat()},
     ).json()
     assert set(raw) == {"items", "total", "limit", "offset"} and raw["total"] == MINUTES
-    assert [i["result"] for i in raw["items"]] == [pytest.approx(_value(m)) for m in (MINUTES - 1, MINUTES - 2, MINUTES - 3)]
+    assert [i["result"] for i in raw["items"]] == [
+        pytest.approx(_value(m)) for m in (MINUTES - 1, MINUTES - 2, MINUTES - 3)
+    ]

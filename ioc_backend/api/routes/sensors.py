@@ -64,7 +64,9 @@ def _utc_or_422(name: str, value: datetime | None) -> datetime | None:
         raise field_error(f"query.{name}", "is outside the years 1..9999 once converted to UTC") from None
 
 
-def _bucket_window(bucket: str, since: datetime | None, until: datetime | None, now: datetime) -> tuple[datetime, datetime]:
+def _bucket_window(
+    bucket: str, since: datetime | None, until: datetime | None, now: datetime
+) -> tuple[datetime, datetime]:
     end = _utc_or_422("until", until) or now
     start = _utc_or_422("since", since)
     if start is None:
