@@ -238,3 +238,15 @@ def test_the_simulator_reads_sensors_through_the_episode_rule(seeded: Database) 
     assert len(_sensor_alerts(seeded, "sen-002")) == before + 1
     with seeded.read() as session:
         assert session.get(models.Sensor, "sen-002").status == "warning"
+
+
+def test_the_simulator_gives_demo_sensors_without_thresholds_their_site_thresholds(seeded: Database) -> None:
+    with seeded.write() as session:  # as in a database seeded before revision 0006
+        row = session.get(models.Sensor, "sen-001")
+        row.threshold_warning = row.threshold_alarm = None
+        version = row.version
+    Simulator(seeded, seed=5)._load()
+    with seeded.read() as session:
+        row = session.get(models.Sensor, "sen-001")
+        assert (row.threshold_warning, row.threshold_alarm) == (1.0, 2.0)
+        assert row.version == version + 1  # a change clients sync

@@ -55,6 +55,9 @@ def test_reading_buckets_from_the_backend_agree_with_the_raw_readings(operator: 
 def test_a_sensor_alert_names_its_sensor(operator: IocClient) -> None:
     flood = [a for a in operator.list_alerts(limit=1000, analytic="water_level_rise").items if a.sensor_id]
     assert flood and all(isinstance(a, Alert) and a.sensor_id.startswith("sen-") for a in flood)
+    # Its camera shows the place: the snapshot of the whole frame.
+    assert flood[0].bbox == [0.0, 0.0, 1.0, 1.0]
+    assert operator.alert_snapshot(flood[0].id)[:2] == b"\xff\xd8"
 
 
 # --------------------------------------------------------------------------- malformed answers
