@@ -148,3 +148,21 @@ def test_default_window_and_the_raw_page_unchanged(year_api: Api, op: str) -> No
     assert [i["result"] for i in raw["items"]] == [
         pytest.approx(_value(m)) for m in (MINUTES - 1, MINUTES - 2, MINUTES - 3)
     ]
+
+
+def test_edge_windows_answer_or_name_the_parameter(year_api: Api, op: str) -> None:
+    path = f"/sensors/{SENSOR}/readings"
+    r = year_api.get(
+        path, op, params={"bucket": "1d", "since": "0001-01-01T00:00:00+00:00", "until": "0001-01-01T00:30:00+00:00"}
+    )
+    assert r.status_code == 200 and r.json()["items"] == []
+    r = year_api.get(path, op, params={"bucket": "1d", "until": "0001-01-01T00:30:00+00:00"})  # no day before it
+    assert r.status_code == 422 and error_fields(r) == ["query.until"]
+    r = year_api.get(path, op, params={"bucket": "1h", "since": "0001-01-01T00:00:00+00:00"})
+    assert r.status_code == 422 and error_fields(r) == ["query.bucket"]  # 17 million hours
+    naive = (YEAR_START + timedelta(days=3)).replace(tzinfo=None).isoformat()  # naive = UTC, as on /stats
+    r = year_api.get(
+        path, op, params={"bucket": "1d", "since": naive, "until": (YEAR_START + timedelta(days=4)).isoformat()}
+    )
+    assert r.status_code == 200 and [i["count"] for i in r.json()["items"]] == [1440]
+    assert year_api.get(path, op, params={"bucket": "1d", "until": "9999-12-31T23:59:59+00:00"}).status_code == 200
