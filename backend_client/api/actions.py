@@ -168,16 +168,28 @@ def add_alert_note(alert: Mapping[str, Any] | Any, text: str) -> Action:
 
 
 def set_report_status(
-    report: Mapping[str, Any] | Any, status: str, note: str | None = None, agency_responsible: str | None = None
+    report: Mapping[str, Any] | Any,
+    status: str,
+    note: str | None = None,
+    agency_responsible: str | None = None,
+    satisfaction: int | None = None,
 ) -> Action:
+    """Move a report to ``status``; ``satisfaction`` (the citizen's rating, 1..5) only when closing it."""
     if status not in _REPORT_STATUSES:
         raise ValueError(f"Report status {status!r} is not one of {', '.join(_REPORT_STATUSES)}.")
+    if satisfaction is not None:
+        if status != "closed":
+            raise ValueError("A satisfaction rating is given only when closing a report.")
+        if isinstance(satisfaction, bool) or not isinstance(satisfaction, int) or not 1 <= satisfaction <= 5:
+            raise ValueError(f"A satisfaction rating is an integer from 1 to 5, not {satisfaction!r}.")
     rid, version = _identity(report)
     body: dict[str, Any] = {"status": status, "version": version}
     if _note(note) is not None:
         body["note"] = note
     if agency_responsible is not None:
         body["agency_responsible"] = agency_responsible
+    if satisfaction is not None:
+        body["satisfaction"] = satisfaction
     return Action(
         kind="report.status",
         method="PATCH",

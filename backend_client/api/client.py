@@ -23,17 +23,21 @@ from backend_client.api.models import (
     Analytic,
     AuditEntry,
     Camera,
+    CameraStats,
     FalseAlarmStats,
     Meeting,
     Page,
     PtzAck,
     Reading,
     Report,
+    ReportStats,
     SavedView,
     SavedViewList,
     Sensor,
+    SensorStats,
     SyncBatch,
     Task,
+    TaskStats,
     User,
     WardAreas,
     Warning,
@@ -47,6 +51,8 @@ from ioc_domain.camera_actions import PTZ_ACTIONS
 _TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at", "lat", "lon", "ward"})
 _MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
 _FUNNEL_GROUPS = ("analytic", "category", "ward")
+_REPORT_STATS_GROUPS = ("ward", "source", "day")
+_REPORT_SOURCES = ("hue_s", "hotline")
 #: The largest CAP document ``POST /warnings/import`` accepts (the server answers 413 above it).
 MAX_CAP_BYTES = 1024 * 1024
 
@@ -325,15 +331,71 @@ class IocClient(ApiSession):
         since: datetime | str | None = None,
         until: datetime | str | None = None,
         group_by: str = "analytic",
+        *,
+        ward: str | None = None,
     ) -> AlertFunnel:
         """From detections to closed alerts, per ``analytic``, ``category`` or ``ward``
         (``GET /stats/alert-funnel``; ``ops.read``). The period filters on the first detection;
-        the server's default is the last 30 days."""
+        the server's default is the last 30 days. ``ward``: only that ward's alerts."""
         if group_by not in _FUNNEL_GROUPS:
             raise ValueError(f"group_by must be one of {', '.join(_FUNNEL_GROUPS)}, not {group_by!r}")
         return self._fetch(
-            AlertFunnel, "/stats/alert-funnel", what="alert funnel", since=since, until=until, group_by=group_by
+            AlertFunnel,
+            "/stats/alert-funnel",
+            what="alert funnel",
+            since=since,
+            until=until,
+            group_by=group_by,
+            ward=ward,
         )
+
+    # ----------------------------------------------------------------- key figures (GET /stats/*, ops.read)
+    def report_stats(
+        self,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        *,
+        ward: str | None = None,
+        source: str | None = None,
+        group_by: str = "ward",
+    ) -> ReportStats:
+        """Reports received in the period (the server's default: the last 30 days), processed, on
+        time and rated, per ``ward``, ``source`` or ``day`` (``GET /stats/reports``)."""
+        if group_by not in _REPORT_STATS_GROUPS:
+            raise ValueError(f"group_by must be one of {', '.join(_REPORT_STATS_GROUPS)}, not {group_by!r}")
+        if source is not None and source not in _REPORT_SOURCES:
+            raise ValueError(f"source must be one of {', '.join(_REPORT_SOURCES)}, not {source!r}")
+        return self._fetch(
+            ReportStats,
+            "/stats/reports",
+            what="report statistics",
+            since=since,
+            until=until,
+            ward=ward,
+            source=source,
+            group_by=group_by,
+        )
+
+    def camera_stats(self, *, ward: str | None = None) -> CameraStats:
+        """Cameras online, degraded and offline now, per ward (``GET /stats/cameras``)."""
+        return self._fetch(CameraStats, "/stats/cameras", what="camera statistics", ward=ward)
+
+    def task_stats(
+        self,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        *,
+        ward: str | None = None,
+    ) -> TaskStats:
+        """Tasks due in the period (and those without a deadline) open, done, on time and overdue,
+        per unit (``GET /stats/tasks``)."""
+        return self._fetch(
+            TaskStats, "/stats/tasks", what="task statistics", since=since, until=until, ward=ward, group_by="unit"
+        )
+
+    def sensor_stats(self, *, ward: str | None = None) -> SensorStats:
+        """Sensors per status now, per kind (``GET /stats/sensors``)."""
+        return self._fetch(SensorStats, "/stats/sensors", what="sensor statistics", ward=ward)
 
     def alert_false_alarms(
         self, since: datetime | str | None = None, until: datetime | str | None = None, *, min_alerts: int = 1
@@ -426,9 +488,15 @@ class IocClient(ApiSession):
         status: str | None = None,
         note: str | None = None,
         agency_responsible: str | None = None,
+        satisfaction: int | None = None,
         idempotency_key: str | None = None,
     ) -> Report:
-        body = {"version": version, **_query(status=status, note=note, agency_responsible=agency_responsible)}
+        """PATCH a report; ``satisfaction`` (the citizen's rating, 1..5) only with ``status="closed"``
+        on a report not yet closed (the server refuses it otherwise with 422)."""
+        body = {
+            "version": version,
+            **_query(status=status, note=note, agency_responsible=agency_responsible, satisfaction=satisfaction),
+        }
         return self._write(
             Report, "PATCH", f"/reports/{_path_id(report_id)}", body, what="report", idempotency_key=idempotency_key
         )

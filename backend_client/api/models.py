@@ -352,10 +352,15 @@ class FunnelRow(FunnelTotals):
 
 
 class AlertFunnel(ApiModel):
-    """``GET /stats/alert-funnel``: one row per group, and the totals over the period."""
+    """``GET /stats/alert-funnel``: one row per group, and the totals over the period.
 
+    ``as_of`` (when the server computed it) and ``ward`` (the ward filter) are None from a
+    backend older than the ward filter."""
+
+    as_of: Timestamp | None = None
     since: Timestamp
     until: Timestamp
+    ward: str | None = None
     group_by: FunnelGroup
     rows: list[FunnelRow]
     total: FunnelTotals
@@ -379,6 +384,131 @@ class FalseAlarmStats(ApiModel):
     since: Timestamp
     until: Timestamp
     rows: list[FalseAlarmRow]
+
+
+# ----------------------------------------------------------------- key figures (GET /stats/*)
+Share = Annotated[float, Field(ge=0, le=1)]
+Count = Annotated[int, Field(ge=0)]
+ReportGroup = Literal["ward", "source", "day"]
+TaskGroup = Literal["unit"]
+
+
+class ReportFigures(ApiModel):
+    """Reports received in the period, how many were processed (a final status), resolved on
+    time (of the processed ones with a deadline) and how the citizens rated them (1..5; satisfied
+    = 4 or 5). A share is None when nothing could be counted for it."""
+
+    received: Count
+    processed: Count
+    processed_share: Share | None
+    with_deadline: Count
+    on_time: Count
+    on_time_share: Share | None
+    rated: Count
+    satisfied: Count
+    satisfaction_share: Share | None
+    satisfaction_mean: Annotated[float, Field(ge=1, le=5)] | None
+
+
+class ReportStatsRow(ReportFigures):
+    """One group: a ward, a source or a day (``YYYY-MM-DD`` in Vietnam time), named in both languages."""
+
+    key: str
+    label_vi: str
+    label_en: str
+
+
+class ReportStats(ApiModel):
+    """``GET /stats/reports``."""
+
+    as_of: Timestamp
+    since: Timestamp
+    until: Timestamp
+    ward: str | None
+    source: ReportSource | None
+    group_by: ReportGroup
+    total: ReportFigures
+    rows: list[ReportStatsRow]
+
+
+class CameraFigures(ApiModel):
+    """Cameras by status now; available = online (degraded counts as not available)."""
+
+    total: Count
+    online: Count
+    degraded: Count
+    offline: Count
+    availability_share: Share | None
+
+
+class CameraStatsRow(CameraFigures):
+    key: str
+    label_vi: str
+    label_en: str
+
+
+class CameraStats(CameraFigures):
+    """``GET /stats/cameras``: the figures over every camera (of the ward), and one row per ward."""
+
+    as_of: Timestamp
+    ward: str | None
+    rows: list[CameraStatsRow]
+
+
+class TaskFigures(ApiModel):
+    """Tasks due in the period plus those without a deadline (cancelled ones left out)."""
+
+    open: Count
+    done: Count
+    on_time: Count
+    overdue: Count
+    no_deadline: Count
+
+
+class TaskStatsRow(TaskFigures):
+    """One unit (``assignee_unit``)."""
+
+    key: str
+    label_vi: str
+    label_en: str
+
+
+class TaskStats(ApiModel):
+    """``GET /stats/tasks``."""
+
+    as_of: Timestamp
+    since: Timestamp
+    until: Timestamp
+    ward: str | None
+    group_by: TaskGroup
+    total: TaskFigures
+    rows: list[TaskStatsRow]
+
+
+class SensorFigures(ApiModel):
+    """Sensors by status now."""
+
+    total: Count
+    ok: Count
+    warning: Count
+    alarm: Count
+    offline: Count
+
+
+class SensorStatsRow(SensorFigures):
+    """One sensor kind, named in both languages."""
+
+    key: str
+    label_vi: str
+    label_en: str
+
+
+class SensorStats(SensorFigures):
+    """``GET /stats/sensors``: the figures over every sensor (of the ward), and one row per kind."""
+
+    as_of: Timestamp
+    ward: str | None
+    rows: list[SensorStatsRow]
 
 
 BulkAction = Literal["acknowledge", "false_alarm", "close", "dispatch"]
@@ -454,6 +584,8 @@ class Report(ApiModel):
     requested_datetime: Timestamp
     updated_datetime: Timestamp
     expected_datetime: Timestamp | None = None
+    # The citizen's rating given when the report was closed; None when none (or an older backend).
+    satisfaction: Annotated[int, Field(ge=1, le=5)] | None = None
     version: int
     updated_at: Timestamp
 
@@ -684,6 +816,20 @@ __all__ = [
     "FunnelGroup",
     "FunnelRow",
     "FunnelTotals",
+    "CameraFigures",
+    "CameraStats",
+    "CameraStatsRow",
+    "ReportFigures",
+    "ReportGroup",
+    "ReportStats",
+    "ReportStatsRow",
+    "SensorFigures",
+    "SensorStats",
+    "SensorStatsRow",
+    "TaskFigures",
+    "TaskGroup",
+    "TaskStats",
+    "TaskStatsRow",
     "Warning",
     "WarningArea",
     "WarningCircle",

@@ -22,7 +22,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from ioc_backend.db import models
-from ioc_backend.timeutil import iso
+from ioc_backend.timeutil import iso, utcnow
 from ioc_domain.alerts import FALSE_ALARM_CLOSE_REASON
 from ioc_domain.analytics import ANALYTICS_BY_CODE, category_of
 
@@ -124,9 +124,18 @@ def _labels(group_by: str, key: str) -> tuple[str, str]:
     return key, key  # wards are place names: the same in both languages
 
 
-def alert_funnel(session: Session, group_by: str, since: datetime, until: datetime) -> dict[str, Any]:
+def alert_funnel(
+    session: Session,
+    group_by: str,
+    since: datetime,
+    until: datetime,
+    *,
+    ward: str | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
     """GET /stats/alert-funnel: detections → alerts → confirmed / false alarms → warned,
-    dispatched, closed, with the median times to acknowledge and to close, per group and in total."""
+    dispatched, closed, with the median times to acknowledge and to close, per group and in total;
+    only the alerts of ``ward`` when given. ``now`` is the answer's ``as_of``."""
     if group_by not in GROUPINGS:
         raise ValueError(f"unknown grouping {group_by!r}")
     # Category is a property of the analytic (product data, not a column): group by analytic in
@@ -134,6 +143,8 @@ def alert_funnel(session: Session, group_by: str, since: datetime, until: dateti
     column = _A.ward if group_by == "ward" else _A.analytic
     published = select(_W.alert_id).where(_W.state == "published", _W.alert_id.is_not(None))
     window = in_window(since, until)
+    if ward is not None:
+        window = and_(window, _A.ward == ward)
     counted = session.execute(
         select(
             column,
@@ -183,7 +194,15 @@ def alert_funnel(session: Session, group_by: str, since: datetime, until: dateti
         rows.append({"key": key, "label_vi": label_vi, "label_en": label_en, **group.figures()})
     # Largest groups first: the ones a chart and a supervisor look at.
     rows.sort(key=lambda r: (-r["alerts"], r["key"]))
-    return {"since": iso(since), "until": iso(until), "group_by": group_by, "rows": rows, "total": total.figures()}
+    return {
+        "as_of": iso(now or utcnow()),
+        "since": iso(since),
+        "until": iso(until),
+        "ward": ward,
+        "group_by": group_by,
+        "rows": rows,
+        "total": total.figures(),
+    }
 
 
 def false_alarm_stats(

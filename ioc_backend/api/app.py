@@ -23,6 +23,7 @@ from ioc_backend.api.routes import (
     cameras,
     events,
     health,
+    kpi_stats,
     meeting_documents,
     meetings,
     polls,
@@ -87,7 +88,7 @@ def create_app(ctx: AppContext) -> FastAPI:
     for module in (meeting_documents, polls):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(alert_ingest.router, prefix=API_PREFIX)
-    for module in (alert_stats, alert_bulk, warnings, wards):
+    for module in (alert_stats, kpi_stats, alert_bulk, warnings, wards):
         app.include_router(module.router, prefix=API_PREFIX)
     install_error_handlers(app)
     app.add_middleware(

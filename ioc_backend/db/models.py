@@ -241,9 +241,12 @@ class Report(VersionedMixin, Base):
     lon: Mapped[float] = mapped_column(Float)
     address: Mapped[str] = mapped_column(String(300))
     agency_responsible: Mapped[str] = mapped_column(String(200))
-    requested_datetime: Mapped[datetime] = mapped_column(UTCDateTime)
+    requested_datetime: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     updated_datetime: Mapped[datetime] = mapped_column(UTCDateTime)
     expected_datetime: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The citizen's rating of the handling, 1..5 (revision 0005): given only with the move to
+    # closed, cleared when the report leaves closed; most closed reports have none.
+    satisfaction: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
     # Operator notes given with PATCH; kept as an audit trail, not part of the API payload.
     notes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 

@@ -91,6 +91,7 @@ def report_dict(r: models.Report) -> dict[str, Any]:
         "requested_datetime": iso(r.requested_datetime),
         "updated_datetime": iso(r.updated_datetime),
         "expected_datetime": iso(r.expected_datetime),
+        "satisfaction": r.satisfaction,
         "version": r.version,
         "updated_at": iso(r.updated_at),
     }

@@ -200,6 +200,9 @@ class Simulator:
         if new_status is None:
             return
         report.status, report.updated_datetime = new_status, now
+        if new_status == "closed":
+            on_time = report.expected_datetime is None or now <= report.expected_datetime
+            report.satisfaction = demo_reports.closing_rating(self.rng, on_time)
         record_change(session, report)
         self.counts["reports"] += 1
 

@@ -67,11 +67,11 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_a_database_written_before_alembic_is_upgraded_with_every_row_intact(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     load_dump(path)
-    # Every column the old database had; the stored /sync JSON of cameras, alerts and tasks is
-    # rewritten by the upgrade (cameras gained fields in revision 0002, alerts in 0003, tasks in
-    # 0004) and checked against the serialiser below.
+    # Every column the old database had; the stored /sync JSON of cameras, alerts, tasks and
+    # reports is rewritten by the upgrade (cameras gained fields in revision 0002, alerts in 0003,
+    # tasks in 0004, reports in 0005) and checked against the serialiser below.
     old_columns = columns_of(path)
-    for table in ("cameras", "alerts", "tasks"):
+    for table in ("cameras", "alerts", "tasks", "reports"):
         old_columns[table].remove("sync_json")
     before = every_row(path, old_columns)
     assert all(before[table] for table in ("users", "alerts", "meetings", "meeting_polls", "poll_votes", "tokens"))
@@ -202,7 +202,7 @@ def test_a_database_at_the_previous_revision_gains_stream_urls_presets_and_the_a
         upgrade_database(db)
 
         with db.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0004"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0005"
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
             row = conn.execute(
                 text("SELECT main_stream_url, sub_stream_url, ptz_presets, version, seq, sync_json FROM cameras")
@@ -250,7 +250,7 @@ def test_a_database_at_revision_0003_keeps_its_tasks_and_gives_them_an_empty_pla
 
         assert every_row(tmp_path / "r0003.sqlite3", {"tasks": [n for n in old if n != "due_at"] + ["seq"]}) == before
         with db.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0004"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0005"
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
             assert "ix_tasks_ward" in {ix["name"] for ix in inspect(conn).get_indexes("tasks")}
             row = conn.execute(text("SELECT lat, lon, ward, version, seq, sync_json FROM tasks")).one()
@@ -258,5 +258,61 @@ def test_a_database_at_revision_0003_keeps_its_tasks_and_gives_them_an_empty_pla
         stored = json.loads(row.sync_json)  # but /sync now sends the place, empty
         assert (stored["lat"], stored["lon"], stored["ward"]) == (None, None, None)
         assert {k: v for k, v in stored.items() if k not in {"lat", "lon", "ward"}} == old
+    finally:
+        db.dispose()
+
+
+def test_a_database_at_revision_0004_keeps_its_reports_and_gives_them_no_rating(tmp_path: Path) -> None:
+    path = tmp_path / "r0004.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    try:
+        with db.engine.begin() as conn:
+            migrate._run_alembic(conn, "upgrade", "0004")
+            assert "satisfaction" not in {c["name"] for c in inspect(conn).get_columns("reports")}
+            # A closed report as the release at revision 0004 stored it, with its /sync JSON of then.
+            old = {
+                "id": 3,
+                "source": "hue_s",
+                "service_code": "rac_thai",
+                "service_name": "Rác thải, vệ sinh môi trường",
+                "description": "Rác tồn đọng trên đường Lê Lợi",
+                "status": "closed",
+                "ward": "Phường Thuận Hóa",
+                "lat": 16.46,
+                "lon": 107.59,
+                "address": "12 Lê Lợi",
+                "agency_responsible": "Công ty Cổ phần Môi trường và Công trình đô thị Huế",
+                "requested_datetime": "2026-01-01T01:00:00.000+00:00",
+                "updated_datetime": "2026-01-01T09:00:00.000+00:00",
+                "expected_datetime": "2026-01-03T01:00:00.000+00:00",
+                "version": 4,
+                "updated_at": "2026-01-01T09:00:00.000+00:00",
+            }
+            conn.execute(
+                text(
+                    "INSERT INTO reports (id, source, service_code, service_name, description, status, ward, lat, "
+                    "lon, address, agency_responsible, requested_datetime, updated_datetime, expected_datetime, "
+                    "notes, version, updated_at, seq, sync_json) VALUES (3, 'hue_s', 'rac_thai', :service_name, "
+                    ":description, 'closed', :ward, 16.46, 107.59, :address, :agency_responsible, "
+                    "'2026-01-01 01:00:00', '2026-01-01 09:00:00', '2026-01-03 01:00:00', '[]', 4, "
+                    "'2026-01-01 09:00:00', 11, :payload)"
+                ),
+                {**old, "payload": json.dumps(old, ensure_ascii=False)},
+            )
+        kept = ["id", "status", "ward", "version", "seq"]
+        before = every_row(path, {"reports": kept})
+
+        upgrade_database(db)
+
+        assert every_row(path, {"reports": kept}) == before
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0005"
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            assert "ix_reports_requested_datetime" in {ix["name"] for ix in inspect(conn).get_indexes("reports")}
+            row = conn.execute(text("SELECT satisfaction, version, seq, sync_json FROM reports")).one()
+        assert row[:3] == (None, 4, 11)  # the report itself did not change
+        stored = json.loads(row.sync_json)  # but /sync now sends the rating, empty
+        assert stored["satisfaction"] is None
+        assert {k: v for k, v in stored.items() if k != "satisfaction"} == old
     finally:
         db.dispose()

@@ -68,6 +68,11 @@ EXPECTED_ROLES = {
     "POST /api/v1/alerts/bulk": {"operator", "supervisor", "admin"},
     "GET /api/v1/stats/alert-funnel": {"operator", "supervisor", "leader", "admin"},
     "GET /api/v1/stats/alert-false-alarms": {"supervisor", "admin"},
+    # Issue 14: the key figures.
+    "GET /api/v1/stats/reports": {"operator", "supervisor", "leader", "admin"},
+    "GET /api/v1/stats/cameras": {"operator", "supervisor", "leader", "admin"},
+    "GET /api/v1/stats/tasks": {"operator", "supervisor", "leader", "admin"},
+    "GET /api/v1/stats/sensors": {"operator", "supervisor", "leader", "admin"},
     "warnings": {"operator", "supervisor", "leader", "admin"},
     "POST warnings": {"operator", "supervisor", "admin"},
     "PATCH warnings": {"operator", "supervisor", "admin"},

@@ -241,3 +241,45 @@ def test_alert_triage_ingest_bulk_funnel_and_cap_on_postgresql(api: Api) -> None
     cap = api.get(f"/warnings/{warning['id']}/cap.xml", op)
     assert cap.headers["content-type"].startswith("application/cap+xml")
     assert cap_schema().validate(etree.fromstring(cap.content))
+
+
+def test_key_figures_on_postgresql(api: Api) -> None:
+    """The /stats figures (days in Vietnam time, conditional counts) computed by PostgreSQL agree
+    with counts made from the records listed through the API; a rating is stored on closing."""
+    from datetime import UTC, datetime, timedelta
+
+    op, leader = api.token("operator"), api.token("leader")
+    report = api.get("/reports", op, params={"status": "in_progress", "limit": 1}).json()["items"][0]
+    closed = api.patch(f"/reports/{report['id']}", op, json={"version": report["version"], "status": "closed",
+                                                               "satisfaction": 5})  # fmt: skip
+    assert closed.status_code == 200 and closed.json()["satisfaction"] == 5, closed.text
+
+    def every(path: str) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        while len(items) < (page := api.get(path, op, params={"limit": 1000, "offset": len(items)}).json())["total"]:
+            items += page["items"]
+        return items
+
+    until = datetime.now(UTC).replace(microsecond=0)
+    since = until - timedelta(days=30)
+    body = api.get("/stats/reports", leader, params={"since": since.isoformat(), "until": until.isoformat(),
+                                                     "group_by": "day"})  # fmt: skip
+    assert body.status_code == 200, body.text
+    inside = [r for r in every("/reports") if since <= datetime.fromisoformat(r["requested_datetime"]) < until]
+    days = Counter((datetime.fromisoformat(r["requested_datetime"]) + timedelta(hours=7)).date().isoformat()
+                   for r in inside)  # fmt: skip
+    assert {row["key"]: row["received"] for row in body.json()["rows"]} == dict(days)
+    ratings = [r["satisfaction"] for r in inside if r["satisfaction"] is not None]
+    final = [r for r in inside if r["status"] in {"closed", "duplicate", "not_responsible"}]
+    on_time = [r for r in final if r["expected_datetime"] and r["updated_datetime"] <= r["expected_datetime"]]
+    total = body.json()["total"]
+    assert (total["received"], total["processed"], total["on_time"]) == (len(inside), len(final), len(on_time))
+    assert (total["rated"], total["satisfied"]) == (len(ratings), sum(x >= 4 for x in ratings))
+    cameras = api.get("/stats/cameras", leader).json()
+    assert (cameras["total"], cameras["online"]) == (700, sum(c["status"] == "online" for c in every("/cameras")))
+    sensors = api.get("/stats/sensors", leader, params={"ward": "Phường Thuận Hóa"}).json()
+    assert sensors["total"] == len([s for s in every("/sensors") if s["ward"] == "Phường Thuận Hóa"]) > 0
+    tasks = api.get("/stats/tasks", leader).json()
+    assert sum(row["open"] + row["done"] for row in tasks["rows"]) == tasks["total"]["open"] + tasks["total"]["done"]
+    funnel = api.get("/stats/alert-funnel", leader, params={"ward": "Phường Phú Xuân", "group_by": "category"})
+    assert funnel.status_code == 200 and funnel.json()["ward"] == "Phường Phú Xuân"

@@ -75,3 +75,21 @@ def test_simulator_thread_starts_and_stops(seeded_db: Database) -> None:
     thread = sim._thread
     sim.stop()
     assert not thread.is_alive()
+
+
+def test_reports_the_simulator_closes_are_often_rated(seeded_db: Database) -> None:
+    sim = Simulator(seeded_db, seed=11)
+    sim._load()
+    with seeded_db.read() as session:
+        start = session.execute(select(func.max(models.ChangeEvent.id))).scalar_one()
+    for _ in range(400):
+        with seeded_db.write() as session:
+            sim._report_activity(session)
+    with seeded_db.read() as session:
+        moved = session.execute(select(models.Report).where(models.Report.seq > start)).scalars().all()
+    closed = [r for r in moved if r.status == "closed"]
+    assert len(closed) >= 20
+    ratings = [r.satisfaction for r in closed if r.satisfaction is not None]
+    assert 0 < len(ratings) < len(closed)  # many citizens rate the closing, not all
+    assert set(ratings) <= {1, 2, 3, 4, 5} and sum(x >= 4 for x in ratings) / len(ratings) > 0.75
+    assert all(r.satisfaction is None for r in moved if r.status != "closed")

@@ -370,3 +370,13 @@ def test_meetings():
         assert meeting["status"] == expected
         assert meeting["agenda"] and all(set(item) == {"title", "presenter"} for item in meeting["agenda"])
     assert len({m["title"] for m in demo_meetings.generate_meetings(14, now=NOW)}) == 14
+
+
+def test_closed_reports_carry_a_plausible_spread_of_ratings(reports):
+    closed = [r for r in reports if r["status"] == "closed"]
+    ratings = [r["satisfaction"] for r in closed if r["satisfaction"] is not None]
+    assert all(r["satisfaction"] is None for r in reports if r["status"] != "closed")
+    assert 0.6 < len(ratings) / len(closed) < 0.8  # not every citizen answers
+    assert set(ratings) == {1, 2, 3, 4, 5}
+    # Huế's published figure: about 92 % satisfied.
+    assert 0.90 <= sum(x >= 4 for x in ratings) / len(ratings) <= 0.95

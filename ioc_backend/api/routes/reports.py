@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
 from ioc_backend.api.auth import OPS_READ, OPS_WRITE, Principal, get_ctx, require_role
+from ioc_backend.api.errors import field_error
 from ioc_backend.api.idempotency import idempotency_key, idempotent_write
 from ioc_backend.api.listing import Limit, Offset, paginate
 from ioc_backend.api.routes.common import check_version, get_or_404, show
@@ -62,7 +63,19 @@ def patch_report(
     def apply(session: Any) -> dict[str, Any]:
         report = get_or_404(session, models.Report, report_id, "Report")
         check_version(request, report, body.version, "Report")
+        if body.satisfaction is not None:
+            if body.status != "closed":
+                raise field_error("body.satisfaction", "can only be given when closing the report (status closed)")
+            if report.status == "closed":
+                raise field_error(
+                    "body.satisfaction", "can only be given with the move to closed; this report is already closed"
+                )
         now = utcnow()
+        if body.status != "closed":
+            # The rating judged the closing: a report reopened or reclassified loses it.
+            report.satisfaction = None
+        elif body.satisfaction is not None:
+            report.satisfaction = body.satisfaction
         report.status = body.status
         if body.agency_responsible is not None:
             report.agency_responsible = body.agency_responsible

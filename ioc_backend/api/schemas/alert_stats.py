@@ -29,8 +29,10 @@ class FunnelRow(FunnelFigures):
 
 
 class AlertFunnel(BaseModel):
+    as_of: str
     since: str
     until: str
+    ward: str | None
     group_by: FunnelGrouping
     rows: list[FunnelRow]
     total: FunnelFigures

@@ -129,6 +129,8 @@ class ReportPatch(Strict):
     version: Version
     note: str | None = Field(default=None, max_length=2000)
     agency_responsible: str | None = Field(default=None, min_length=1, max_length=200)
+    # The citizen's rating, 1..5; only with the move to closed (checked by the route).
+    satisfaction: int | None = Field(default=None, ge=1, le=5, strict=True)
 
 
 class TaskCreate(Strict):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ioc_backend.api.schemas.vocabulary import (
     AlertState,
@@ -189,6 +189,7 @@ class Report(BaseModel):
     requested_datetime: str
     updated_datetime: str
     expected_datetime: str | None
+    satisfaction: int | None = Field(ge=1, le=5)
     version: int
     updated_at: str
 
