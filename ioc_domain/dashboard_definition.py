@@ -244,7 +244,8 @@ class Widget:
         return self.source, self.group_by or GROUPINGS[self.source][0]
 
     def cells(self) -> set[tuple[int, int]]:
-        return {(r, c) for r in range(self.row, self.row + self.row_span) for c in range(self.col, self.col + self.col_span)}
+        rows = range(self.row, self.row + self.row_span)
+        return {(r, c) for r in rows for c in range(self.col, self.col + self.col_span)}
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -119,8 +119,9 @@ def test_drill_down_of_reports_and_alerts():
     point = drill_down(widgets["per_day"], filters, NOW, HUE, group="2026-12-01")
     assert point.filter.since == datetime(2026, 12, 1, tzinfo=HUE)
     assert point.filter.until < datetime(2026, 12, 2, tzinfo=HUE) <= point.filter.until + timedelta(seconds=1)
-    assert point.filter.matches("report", {"requested_datetime": "2026-12-01T08:00:00+07:00", "ward": "Phường Thuận Hóa"})
-    assert not point.filter.matches("report", {"requested_datetime": "2026-12-02T08:00:00+07:00", "ward": "Phường Thuận Hóa"})
+    ward = "Phường Thuận Hóa"
+    assert point.filter.matches("report", {"requested_datetime": "2026-12-01T08:00:00+07:00", "ward": ward})
+    assert not point.filter.matches("report", {"requested_datetime": "2026-12-02T08:00:00+07:00", "ward": ward})
 
     slice_ = drill_down(widgets["funnel"], DashboardFilters(period="today"), NOW, HUE, group="traffic", stage="closed")
     assert slice_.target == ALERTS_TARGET
