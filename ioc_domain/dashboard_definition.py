@@ -426,16 +426,15 @@ def figure_value(source: str, figure: str, figures: Mapping[str, Any] | None) ->
     if not isinstance(figures, Mapping):
         return None
     if source == REPORTS and figure == "open":
-        received, processed = figures.get("received"), figures.get("processed")
-        if not _is_number(received) or not _is_number(processed):
-            return None
-        return float(received) - float(processed)
-    value = figures.get(figure)
-    return float(value) if _is_number(value) else None
+        received, processed = _number(figures.get("received")), _number(figures.get("processed"))
+        return None if received is None or processed is None else received - processed
+    return _number(figures.get(figure))
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+def _number(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    return None
 
 
 def total_figures(source: str, answer: Mapping[str, Any]) -> Mapping[str, Any]:
