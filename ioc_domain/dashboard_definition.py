@@ -486,7 +486,7 @@ def drill_down(
     stage: str | None = None,
 ) -> Drill | None:
     """The records behind a figure: a tile (no ``group``), a bar or point (``group``: its row key),
-    a funnel segment (``stage`` and, when the funnel is grouped, ``group``). None when the records
+    a funnel segment (``stage``, which narrows nothing, and, when grouped, ``group``). None when the records
     have no filtered list in the console (cameras, sensors, tasks)."""
     since, until = filters.bounds(now, tz)
     wards = {filters.ward} if filters.ward else set()
@@ -527,8 +527,9 @@ def drill_down(
                 categories = {str(category_of(group))}
             elif group_by == "ward":
                 wards = {group}
-        chosen = stage or widget.figure
-        statuses = {"closed"} if chosen == "closed" else set()
+        # No state from the stage: the alert queues hold the alerts still being handled, so the
+        # drill-down shows the open alerts of that category, ward and period whatever the stage.
+        statuses = set()
         return Drill(
             ALERTS_TARGET,
             RecordFilter(

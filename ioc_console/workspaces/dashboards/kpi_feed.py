@@ -82,7 +82,7 @@ def fetch(client: Any, query: Query, now: datetime) -> dict[str, Any]:
     if query.source == REPORTS:
         answer = client.report_stats(since=since, until=until, ward=ward, group_by=query.group_by)
     elif query.source == TASKS:
-        answer = client.task_stats(since=since, until=until, ward=ward, group_by=query.group_by)
+        answer = client.task_stats(since=since, until=until, ward=ward)
     elif query.source == ALERT_FUNNEL:
         answer = client.alert_funnel(since, until, query.group_by, ward=ward)
     elif query.source == CAMERAS:
