@@ -36,6 +36,15 @@ LINE_COLOUR = "#7cc4a8"
 # Calm, distinguishable on a dark wall; the alert colours (red, amber) are kept for alerts.
 SERIES_COLOURS = ("#5aa9ff", "#7cc4a8", "#c792ea", "#e6c07b", "#ff8a65", "#9aa7b4", "#4dd0e1", "#aed581")
 # A share's numerator and denominator, shown under the percentage so the figure can be checked.
+# Figures that need someone's attention when above zero: the tile's number takes the level's colour.
+ATTENTION = {
+    ("sensors", "alarm"): "critical",
+    ("sensors", "offline"): "warning",
+    ("cameras", "offline"): "warning",
+    ("tasks", "overdue"): "warning",
+}
+#: A bar chart keeps room for this many bars, so a few bars stay bars, not slabs.
+MIN_BAR_SLOTS = 6
 SHARE_PARTS = {
     ("reports", "processed_share"): ("processed", "received"),
     ("reports", "on_time_share"): ("on_time", "with_deadline"),
@@ -129,6 +138,11 @@ class KpiTile(FigureCard):
         totals = total_figures(w.source, data)
         self.number = figure_value(w.source, w.figure, totals)
         self.value.setText(kpi_text.format_value(w.source, w.figure, self.number))
+        level = ATTENTION.get((w.source, w.figure)) if self.number else None
+        if self.value.property("level") != (level or ""):
+            self.value.setProperty("level", level or "")
+            self.value.style().unpolish(self.value)
+            self.value.style().polish(self.value)
         parts = SHARE_PARTS.get((w.source, w.figure))
         if parts is not None:
             top, bottom = (figure_value(w.source, name, totals) for name in parts)
@@ -226,6 +240,7 @@ class BarChart(_ChartCard):
 
     def __init__(self, widget: Widget, parent: QWidget | None = None) -> None:
         super().__init__(widget, parent)
+        self.plot.hideAxis("bottom")  # each bar carries its value: no scale to read across
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.7, brush=BAR_COLOUR, pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
         self._labels = _ValueLabels(self.plot)
@@ -256,7 +271,7 @@ class BarChart(_ChartCard):
             ]
         )
         self.plot.setXRange(0, top * 1.18, padding=0)
-        self.plot.setYRange(-0.6, max(count, 1) - 0.4, padding=0)
+        self.plot.setYRange(count - max(count, MIN_BAR_SLOTS) - 0.4, count - 0.4, padding=0)
 
     def bar_point(self, key: str) -> QPoint:
         index = self.keys.index(key)
@@ -323,6 +338,7 @@ class FunnelChart(_ChartCard):
 
     def __init__(self, widget: Widget, parent: QWidget | None = None) -> None:
         super().__init__(widget, parent)
+        self.plot.hideAxis("bottom")
         self._segments: dict[str, pg.BarGraphItem] = {}
         self._order: list[str] = []
         self._x0: dict[str, np.ndarray] = {}

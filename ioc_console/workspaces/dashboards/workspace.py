@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -126,7 +126,8 @@ class DashboardsWorkspace(Workspace):
         self.choice_label = QLabel(self)
         self.choice = QComboBox(self)
         self.choice.setObjectName("dashboardChoice")
-        self.choice.setMinimumContentsLength(14)
+        self.choice.setMinimumContentsLength(8)
+        self.choice.setMaximumWidth(420)
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.choice_label.setBuddy(self.choice)
         self.period_label = QLabel(self)
@@ -147,11 +148,10 @@ class DashboardsWorkspace(Workspace):
         self.ward_label = QLabel(self)
         self.ward = QComboBox(self)
         self.ward.setObjectName("dashboardWard")
-        self.ward.setMinimumContentsLength(16)
+        self.ward.setMinimumContentsLength(8)
+        self.ward.setMaximumWidth(360)
         self.ward.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.ward_label.setBuddy(self.ward)
-        self.refresh_button = QPushButton(self)
-        self.refresh_button.setObjectName("dashboardRefresh")
         self.menu = QMenu(self)
         self.act_copy = self.menu.addAction("")
         self.act_copy.setObjectName("dashboardSaveCopy")
@@ -165,26 +165,29 @@ class DashboardsWorkspace(Workspace):
         self.act_delete = self.menu.addAction("")
         self.act_delete.setObjectName("dashboardDelete")
         self.act_delete.triggered.connect(self.ask_delete)
+        self.menu.addSeparator()
+        self.act_refresh = self.menu.addAction("")
+        self.act_refresh.setObjectName("dashboardRefresh")
+        self.act_refresh.triggered.connect(lambda: self.feed.refresh())
         self.menu_button = QToolButton(self)
         self.menu_button.setObjectName("dashboardMenuButton")
         self.menu_button.setMenu(self.menu)
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setText("⋯")
-        for widget in (
-            self.choice_label,
-            self.choice,
-            self.menu_button,
-            self.period_label,
-            self.period,
-            self.since_edit,
-            self.until_edit,
-            self.ward_label,
-            self.ward,
-            self.refresh_button,
-        ):
+        # Two short rows rather than one long one: the bar fits a small screen as well as the wall.
+        for widget in (self.choice_label, self.choice, self.menu_button):
             bar.addWidget(widget)
-        bar.addStretch(1)
+        bar.setStretchFactor(self.choice, 1)
+        bar.addStretch(2)
+        filters = QHBoxLayout()
+        for widget in (self.period_label, self.period, self.since_edit, self.until_edit, self.ward_label, self.ward):
+            filters.addWidget(widget)
+        filters.setStretchFactor(self.ward, 1)
+        filters.addStretch(2)
+        for widget in (self.choice, self.ward):
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         self.notice = QLabel(self)
         self.notice.setObjectName("dashboardNotice")
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
@@ -205,7 +208,6 @@ class DashboardsWorkspace(Workspace):
         self.ward.activated.connect(lambda _i: self._filters_edited())
         self.since_edit.dateTimeChanged.connect(lambda _d: self._custom_edited())
         self.until_edit.dateTimeChanged.connect(lambda _d: self._custom_edited())
-        self.refresh_button.clicked.connect(self.feed.refresh)
 
     def retranslate_ui(self) -> None:
         self.choice_label.setText(self.tr("&Dashboard:"))
@@ -215,7 +217,7 @@ class DashboardsWorkspace(Workspace):
         self.since_edit.setToolTip(self.tr("From (Huế time)"))
         self.until_edit.setToolTip(self.tr("Until (Huế time)"))
         self.ward_label.setText(self.tr("&Ward:"))
-        self.refresh_button.setText(self.tr("&Refresh"))
+        self.act_refresh.setText(self.tr("Re&fresh the figures now"))
         self.menu_button.setToolTip(self.tr("Save a copy, rename or delete dashboards"))
         self.act_copy.setText(self.tr("&Save a copy as…"))
         self.act_update.setText(self.tr("&Keep the period and ward in this dashboard"))
