@@ -18,6 +18,7 @@ from ioc_console.services.event_text import LOCAL_TZ
 from ioc_console.shell.main_window import MainWindow
 from ioc_console.workspaces.dashboards.figures import BarChart, FunnelChart, KpiTile, LineChart
 from ioc_console.workspaces.dashboards.kpi_feed import STATE_PREFIX
+from ioc_console.workspaces.dashboards.kpi_text import format_value
 from ioc_domain.dashboard_definition import FUNNEL_STAGES, DashboardDefinition, drill_down
 from widgets.item_roles import ItemRole
 
@@ -36,7 +37,11 @@ def _get(url: str, path: str, headers: dict[str, str], **params: Any) -> dict[st
 
 
 def _dashboards(qtbot, window: MainWindow, preset: str = "leaders") -> Any:
+    """The dashboards page, seen (figures follow changes only while seen), on one of the defaults."""
     workspace = window.workspace("dashboards")
+    workspace.feed.set_refresh_interval(0)  # only changes move the figures here
+    window.show()
+    qtbot.waitExposed(window)
     window.show_workspace_key("dashboards")
     assert workspace.show_dashboard(f"preset:{preset}")
     return workspace
@@ -57,6 +62,17 @@ def _fresh(workspace) -> bool:
 
 def _percent(share: float) -> str:
     return f"{share * 100:.1f} %"
+
+
+def test_figures_read_in_the_ui_language(languages):
+    languages.set_language("vi")
+    assert format_value("reports", "processed_share", 0.9842) == "98,4 %"
+    assert format_value("reports", "received", 12345) == "12.345"
+    assert format_value("reports", "satisfaction_mean", 4.25) == "4,25"
+    assert format_value("reports", "on_time_share", None) == "—"
+    languages.set_language("en")
+    assert format_value("reports", "processed_share", 0.9842) == "98.4 %"
+    assert format_value("reports", "received", 12345) == "12,345"
 
 
 def test_tiles_and_charts_show_the_backends_figures(qtbot, backend, make_window):
@@ -161,6 +177,15 @@ def test_a_live_change_updates_the_tiles_coalesced_and_in_place(qtbot, fresh_bac
     qtbot.waitUntil(lambda: _processed(tile) == processed + 1, timeout=WAIT_MS)
     assert workspace.view.cards["processed"] is tile and bars.bars is bar_item  # updated, never rebuilt
 
+    # Out of sight, changes only wait; seen again, the figures are fetched anew.
+    window.show_workspace_key("events")
+    qtbot.waitUntil(lambda: not workspace.feed.is_pending(), timeout=WAIT_MS)
+    before = workspace.feed.fetches
+    workspace.feed.note_changes(burst)
+    assert not workspace.feed.is_pending() and workspace.feed.fetches == before
+    window.show_workspace_key("dashboards")
+    assert workspace.feed.fetches == before + len(workspace.feed.queries())
+
 
 def _processed(tile: KpiTile) -> int:
     return int(tile.detail.text().split(" / ")[0].replace(",", ""))
@@ -174,8 +199,6 @@ def test_drill_down_opens_the_filtered_records(qtbot, backend, make_window):
     workspace = _dashboards(qtbot, window, "leaders")
     _custom_period(workspace)
     qtbot.waitUntil(lambda: _fresh(workspace), timeout=WAIT_MS)
-    window.show()
-    qtbot.waitExposed(window)
 
     # A click on a funnel segment: the open alerts (whatever queue was being looked at), narrowed
     # to that category and period.

@@ -30,9 +30,10 @@ class DashboardView(QWidget):
         self.cards: dict[str, FigureCard] = {}
         self._by_query: dict[tuple[str, str | None], list[FigureCard]] = {}
 
-    def set_definition(self, definition: DashboardDefinition, drillable: Any) -> None:
-        """Lay out ``definition``'s widgets; ``drillable(widget)`` says which open records on a click."""
-        if self.definition is not None and self.definition.widgets == definition.widgets:
+    def set_definition(self, definition: DashboardDefinition, drillable: Any, *, rebuild: bool = False) -> None:
+        """Lay out ``definition``'s widgets; ``drillable(widget)`` says which open records on a click.
+        The same widgets keep their cards (and figures) unless ``rebuild``."""
+        if not rebuild and self.definition is not None and self.definition.widgets == definition.widgets:
             self.definition = definition
             return
         for card in self.cards.values():

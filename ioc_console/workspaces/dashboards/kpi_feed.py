@@ -31,11 +31,16 @@ from ioc_domain.dashboard_definition import (
     DashboardDefinition,
     DashboardFilters,
 )
+from ioc_domain.roles import may
 
 log = logging.getLogger(__name__)
 
 #: At most this often per request: a burst of changes redraws a figure at most twice a second.
 COALESCE_MS = 500
+#: While seen, every figure is asked again this often: "today" moves on, tasks fall overdue with
+#: no record changing, and the as-of times on a wall display stay current.
+REFRESH_MS = 60_000
+READ_PERMISSION = "ops.read"
 STATE_PREFIX = "dashboards.kpi|"
 #: Which KPI sources a change of each resource can move.
 SOURCES_OF_RESOURCE: dict[str, tuple[str, ...]] = {
@@ -108,13 +113,18 @@ class KpiFeed(QObject):
         self._in_flight: set[str] = set()
         self._again: set[str] = set()
         self._dirty_sources: set[str] = set()
-        self._active = True
+        # Until the page is seen, changes only mark requests dirty (a catch-up sync brings many).
+        self._active = False
         self.fetches = 0  # requests sent to the backend (tests, diagnostics)
         self._timer = QTimer(self)
         self._timer.setObjectName("dashboardCoalesceTimer")
         self._timer.setSingleShot(True)
         self._timer.setInterval(COALESCE_MS)
         self._timer.timeout.connect(self._fetch_dirty)
+        self._clock = QTimer(self)
+        self._clock.setObjectName("dashboardRefreshTimer")
+        self._clock.setInterval(REFRESH_MS)
+        self._clock.timeout.connect(self.refresh)
         connection.changes_applied.connect(self.note_changes)
         connection.state_changed.connect(self._on_state)
         connection.cache_ready.connect(lambda _store: self.refresh())
@@ -133,16 +143,41 @@ class KpiFeed(QObject):
         return self._answers.get(key)
 
     def set_active(self, active: bool) -> None:
-        """Hidden: changes only mark requests dirty; shown again: the dirty ones are fetched."""
-        self._active = active
-        if active and self._dirty_sources and not self._timer.isActive():
-            self._timer.start()
+        """Hidden: changes only mark requests dirty; shown again: every figure is fetched anew."""
+        was, self._active = self._active, active
+        if not active:
+            self._clock.stop()
+            return
+        if self._clock.interval() > 0:
+            self._clock.start()
+        if not was:
+            self._dirty_sources.clear()
+            self.refresh()
+
+    def set_refresh_interval(self, ms: int) -> None:
+        """How often every figure is asked again while seen; 0: only when records change."""
+        self._clock.setInterval(max(ms, 0))
+        if ms <= 0:
+            self._clock.stop()
+        elif self._active:
+            self._clock.start()
+
+    def forget(self) -> None:
+        """Signed out: the next person at this console must not see these figures."""
+        self._answers.clear()
+        self._dirty_sources.clear()
+        self._again.clear()
+
+    def allowed(self) -> bool:
+        return may(getattr(self._connection.user, "role", None), READ_PERMISSION)
 
     def is_pending(self) -> bool:
         """True while a coalesced fetch waits or a request is in flight."""
         return self._timer.isActive() or bool(self._in_flight)
 
     def refresh(self) -> None:
+        if not self.allowed():
+            return  # a participant's console: the figures are not theirs to read (403)
         for query in self._queries.values():
             if query.key not in self._answers:
                 self._read_cached(query, then_fetch=True)
@@ -164,6 +199,8 @@ class KpiFeed(QObject):
             self._timer.start()
 
     def _fetch_dirty(self) -> None:
+        if not self.allowed():
+            return
         dirty, self._dirty_sources = self._dirty_sources, set()
         for query in self._queries.values():
             if query.source in dirty:

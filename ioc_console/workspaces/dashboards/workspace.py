@@ -111,6 +111,7 @@ class DashboardsWorkspace(Workspace):
         self._views.change_failed.connect(self._change_failed)
         self._build()
         self._connection.signed_in.connect(lambda _user: self._fetch_wards())
+        self._connection.signed_out.connect(self._signed_out)
         self._connection.cache_ready.connect(lambda _store: self._fetch_wards())
         self.retranslate_ui()
         self._show_entry(self._current)
@@ -393,7 +394,15 @@ class DashboardsWorkspace(Workspace):
         self._sync_bar()
         self.feed.set_dashboard(self._definition)
 
+    def _signed_out(self) -> None:
+        self.feed.forget()
+        self._wards = []
+        self.view.set_definition(self._definition, self._drillable, rebuild=True)
+        self._fill_wards()
+
     def _fetch_wards(self) -> None:
+        if not self.feed.allowed():
+            return
         store = self._connection.store
         if store is not None and not self._wards:
             run_on_cache(lambda: store.get_state(WARDS_STATE_KEY), on_success=self._cached_wards, parent=self)
@@ -484,7 +493,10 @@ class DashboardsWorkspace(Workspace):
             if chosen is not None:
                 self._select_after_load = None
         if chosen is None:
-            same = self._entry(self._current.id)
+            # A dashboard saved offline changes its id when the server takes it: found by name then.
+            same = self._entry(self._current.id) or next(
+                (e for e in stored if e.definition.title == self._current.definition.title), None
+            )
             if same is not None and same.definition == self._current.definition:
                 # Still the same dashboard: keep the period and ward being looked at.
                 self._current = same
