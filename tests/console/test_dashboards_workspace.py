@@ -12,7 +12,7 @@ import pytest
 import requests
 from backend_process import DEMO_PASSWORDS
 from console_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers, sign_in
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 
 from ioc_console.services.event_text import LOCAL_TZ
 from ioc_console.shell.main_window import MainWindow
@@ -138,6 +138,11 @@ def test_tiles_and_charts_show_the_backends_figures(qtbot, backend, make_window)
     assert figures["Reports received"].as_of is not None and not figures["Reports received"].from_cache
     image = page.render(workspace.view.size())
     assert not image.isNull()
+    # Another dashboard's page is ready for the pack too, without leaving the one on screen.
+    other = next(p for p in workspace.briefing_pages() if p.key == "dashboards:operators")
+    qtbot.waitUntil(lambda: all(f.as_of is not None for f in other.figures()), timeout=WAIT_MS)
+    assert not other.render(QSize(1280, 720)).isNull()
+    assert workspace.current().id == "preset:leaders"
 
 
 def test_a_live_change_updates_the_tiles_coalesced_and_in_place(qtbot, fresh_backend, make_window):

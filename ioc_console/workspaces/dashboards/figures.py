@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ioc_console.workspaces.dashboards import kpi_text
@@ -188,6 +188,16 @@ def _plot(parent: QWidget) -> pg.PlotWidget:
     return plot
 
 
+def _fit_left_axis(plot: pg.PlotWidget, labels: list[str]) -> None:
+    """Size the left axis to its longest label now, instead of on the next paint: the first
+    picture (a briefing pack's) shows the names whole, and new data never shifts the bars."""
+    axis = plot.getAxis("left")
+    metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
+    width = max((metrics.horizontalAdvance(label) for label in labels), default=0) + 16
+    if axis.width() != width:
+        axis.setWidth(width)
+
+
 class _ValueLabels:
     """A pool of text items at the ends of the bars: reused, never rebuilt on an update."""
 
@@ -263,6 +273,7 @@ class BarChart(_ChartCard):
         self.values = [r[2] for r in rows]
         self.bars.setOpts(x0=np.zeros(count), y=np.array(ys), width=np.array(self.values), height=0.7)
         self.plot.getAxis("left").setTicks([[(y, label) for y, (_k, label, _v) in zip(ys, rows, strict=True)]])
+        _fit_left_axis(self.plot, [label for _k, label, _v in rows])
         top = max(self.values, default=0.0) or 1.0
         self._labels.show(
             [
@@ -358,6 +369,7 @@ class FunnelChart(_ChartCard):
         count = len(FUNNEL_STAGES)
         ticks = [(float(count - 1 - i), kpi_text.tr(kpi_text.STAGE_NAMES[s])) for i, s in enumerate(FUNNEL_STAGES)]
         self.plot.getAxis("left").setTicks([ticks])
+        _fit_left_axis(self.plot, [label for _y, label in ticks])
 
     def retranslate_ui(self) -> None:
         self._set_stage_ticks()

@@ -109,6 +109,7 @@ class KpiFeed(QObject):
         super().__init__(parent)
         self._connection = connection
         self._queries: dict[str, Query] = {}
+        self._warm: dict[str, Query] = {}  # other dashboards' requests, kept ready for the briefing pack
         self._answers: dict[str, Answer] = {}
         self._in_flight: set[str] = set()
         self._again: set[str] = set()
@@ -135,6 +136,21 @@ class KpiFeed(QObject):
         queries = [Query(source, group_by, definition.filters) for source, group_by in definition.queries()]
         self._queries = {query.key: query for query in queries}
         self.refresh()
+
+    def warm(self, definition: DashboardDefinition) -> None:
+        """Get another dashboard's figures ready (cached, then fresh) without showing them: the
+        briefing pack pictures every dashboard, not only the one on screen."""
+        if not self.allowed():
+            return
+        for source, group_by in definition.queries():
+            query = Query(source, group_by, definition.filters)
+            if query.key in self._queries or query.key in self._warm:
+                continue
+            self._warm[query.key] = query
+            self._read_cached(query, then_fetch=True)
+
+    def _wanted(self, key: str) -> bool:
+        return key in self._queries or key in self._warm
 
     def queries(self) -> list[Query]:
         return list(self._queries.values())
@@ -165,6 +181,7 @@ class KpiFeed(QObject):
     def forget(self) -> None:
         """Signed out: the next person at this console must not see these figures."""
         self._answers.clear()
+        self._warm.clear()
         self._dirty_sources.clear()
         self._again.clear()
 
@@ -234,7 +251,7 @@ class KpiFeed(QObject):
 
     def _fetched(self, query: Query, data: dict[str, Any]) -> None:
         self._done(query)
-        if query.key in self._queries:
+        if self._wanted(query.key):
             self._answers[query.key] = Answer(data, from_cache=False)
             self.answered.emit(query.key, self._answers[query.key])
         store = self._connection.store
@@ -281,7 +298,7 @@ class KpiFeed(QObject):
                     log.warning("the cached KPI answer %s is unreadable", query.key)
             # A fresh answer that arrived meanwhile wins over the cached one.
             current = self._answers.get(query.key)
-            if cached is not None and query.key in self._queries and (current is None or current.from_cache):
+            if cached is not None and self._wanted(query.key) and (current is None or current.from_cache):
                 self._answers[query.key] = Answer(cached, from_cache=True)
                 self.answered.emit(query.key, self._answers[query.key])
             elif cached is None and reason is not None and current is None:

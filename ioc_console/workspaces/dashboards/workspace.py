@@ -257,6 +257,10 @@ class DashboardsWorkspace(Workspace):
                 self._select_after_load = chosen
 
     def briefing_pages(self) -> list[BriefingPage]:
+        """One page per dashboard: shown on the big screen, pictured with its tiles' figures in the pack."""
+        for entry in self.entries:
+            if entry.id != self._current.id:
+                self.feed.warm(entry.definition)
         return [
             BriefingPage(
                 key=f"{KEY}:{entry.definition.preset or entry.id}",
@@ -610,9 +614,27 @@ class DashboardsWorkspace(Workspace):
 
     # -- briefing -----------------------------------------------------------------------------------
     def _render(self, entry_id: str, size: QSize) -> QImage:
-        if self._current.id != entry_id:
-            self.show_dashboard(entry_id)
-        image = self.view.grab().toImage()
+        """The dashboard as on screen; another one is laid out off screen with its figures (the
+        operator's dashboard stays as it is while the pack is made)."""
+        entry = self._entry(entry_id)
+        if entry is None:
+            return QImage()
+        if entry.id == self._current.id:
+            image = self.view.grab().toImage()
+        else:
+            view = DashboardView()
+            view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+            view.set_definition(entry.definition, lambda _widget: False)
+            for source, group_by in entry.definition.queries():
+                query = Query(source, group_by, entry.definition.filters)
+                answer = self.feed.answer(query.key)
+                if answer is not None:
+                    view.show_answer(query, answer)
+            view.resize(size if not size.isEmpty() else self.view.size())
+            view.show()
+            image = view.grab().toImage()
+            view.close()
+            view.deleteLater()
         if image.isNull() or size.isEmpty():
             return image
         return image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
