@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from ioc_console.services.event_text import fill
 from ioc_console.workspaces.dashboards import kpi_text
 from ioc_console.workspaces.dashboards.kpi_feed import Answer
 from ioc_domain.dashboard_definition import (
@@ -88,7 +89,7 @@ class FigureCard(QFrame):
 
     def set_drillable(self, drillable: bool) -> None:
         self.drillable = drillable
-        tip = kpi_text.tr("Click to open the records behind this figure") if drillable else ""
+        tip = kpi_text.tr(kpi_text.DRILL_TIP) if drillable else ""
         self.setToolTip(tip)
 
     def show_answer(self, answer: Answer) -> None:
@@ -102,7 +103,7 @@ class FigureCard(QFrame):
 
     def show_failure(self, message: str) -> None:
         if self.answer is None:
-            self.fresh.setText(kpi_text.tr("No figures yet: %1").replace("%1", message))
+            self.fresh.setText(fill(kpi_text.tr(kpi_text.NOT_YET), message))
 
     def draw(self, data: Mapping[str, Any]) -> None:
         raise NotImplementedError

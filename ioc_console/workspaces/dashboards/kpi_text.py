@@ -87,6 +87,9 @@ AS_OF = QT_TRANSLATE_NOOP("Dashboards", "as of %1")
 FROM_CACHE = QT_TRANSLATE_NOOP("Dashboards", "offline cache · as of %1")
 PERCENT = QT_TRANSLATE_NOOP("Dashboards", "%1 %")
 NO_VALUE = "—"
+FUNNEL_TITLE = QT_TRANSLATE_NOOP("Dashboards", "Alert funnel")
+DRILL_TIP = QT_TRANSLATE_NOOP("Dashboards", "Click to open the records behind this figure")
+NOT_YET = QT_TRANSLATE_NOOP("Dashboards", "No figures yet: %1")
 
 
 def tr(text: str) -> str:
@@ -104,7 +107,7 @@ def widget_title(widget: Widget) -> str:
     name = FIGURE_NAMES.get((widget.source, widget.figure))
     text = tr(name) if name else widget.figure
     if widget.kind == "funnel":
-        text = tr("Alert funnel")
+        text = tr(FUNNEL_TITLE)
     grouping = widget.group_by if widget.kind != "tile" else None
     if grouping in GROUP_NAMES:
         text = f"{text} {tr(GROUP_NAMES[grouping])}"
