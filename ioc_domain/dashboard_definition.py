@@ -410,7 +410,7 @@ def default_dashboards() -> list[DashboardDefinition]:
             _w("on_time", TILE, REPORTS, "on_time_share", 0, 3),
             _w("cameras", TILE, CAMERAS, "availability_share", 0, 4),
             _w("tasks_overdue", TILE, TASKS, "overdue", 0, 5),
-            _w("per_ward", BARS, REPORTS, "received", 1, 0, group_by="ward", limit=15, row_span=2, col_span=3),
+            _w("per_ward", BARS, REPORTS, "received", 1, 0, group_by="ward", limit=12, row_span=2, col_span=3),
             _w("per_day", LINE, REPORTS, "received", 1, 3, group_by="day", row_span=2, col_span=3),
             _w("funnel", FUNNEL, ALERT_FUNNEL, "alerts", 3, 0, group_by="category", row_span=2, col_span=3),
             _w("overdue_units", BARS, TASKS, "overdue", 3, 3, group_by="unit", limit=12, row_span=2, col_span=3),

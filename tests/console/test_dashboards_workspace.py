@@ -104,7 +104,7 @@ def test_tiles_and_charts_show_the_backends_figures(qtbot, backend, make_window)
 
     per_ward = cards["per_ward"]
     assert isinstance(per_ward, BarChart)
-    expected = sorted(((r["received"], r["key"]) for r in reports["rows"]), key=lambda p: -p[0])[:15]
+    expected = sorted(((r["received"], r["key"]) for r in reports["rows"]), key=lambda p: -p[0])[:12]
     assert sorted(zip(per_ward.values, per_ward.keys, strict=True)) == sorted(expected)
     assert per_ward.values == sorted(per_ward.values, reverse=True)
 

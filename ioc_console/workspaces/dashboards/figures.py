@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -171,8 +171,17 @@ class KpiTile(FigureCard):
         super().keyPressEvent(event)
 
 
+class LocaleAxis(pg.AxisItem):
+    """Tick numbers in the UI language ("1.250" and "2,5" in Vietnamese)."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802 - Qt API
+        decimals = 0 if spacing * scale >= 1 else min(3, max(1, int(-np.floor(np.log10(spacing * scale)))))
+        locale = QLocale()
+        return [locale.toString(float(value * scale), "f", decimals) for value in values]
+
+
 def _plot(parent: QWidget) -> pg.PlotWidget:
-    plot = pg.PlotWidget(parent, background=BACKGROUND)
+    plot = pg.PlotWidget(parent, background=BACKGROUND, axisItems={"left": LocaleAxis("left")})
     plot.setObjectName("dashboardPlot")
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)

@@ -235,6 +235,10 @@ class DashboardsWorkspace(Workspace):
         super().changeEvent(event)
 
     # -- the workspace contract ----------------------------------------------------------------
+    def focus_filter(self) -> bool:
+        self.period.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+
     def on_shown(self) -> None:
         self.feed.set_active(True)
 
