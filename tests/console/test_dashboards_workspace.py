@@ -5,6 +5,7 @@ with its reason), an offline start shows the cached figures labelled, participan
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -13,6 +14,7 @@ import requests
 from backend_process import DEMO_PASSWORDS
 from console_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers, sign_in
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from ioc_console.services.event_text import LOCAL_TZ
 from ioc_console.shell.main_window import MainWindow
@@ -297,6 +299,28 @@ def test_definitions_round_trip_and_a_corrupt_one_is_refused(qtbot, fresh_backen
         return [v["name"] for v in _get(fresh_backend.url, "/me/views", headers)["items"] if v["kind"] == "dashboard"]
 
     qtbot.waitUntil(lambda: stored_names() == ["Hỏng"], timeout=WAIT_MS)
+
+    # A new dashboard needs no code: its definition, written in the editor, checked like any other.
+    workspace.open_editor()
+    editor = workspace._editor
+    editor.text.setPlainText('{"title": "Đê", "widgets": [{"kind": "tile", "source": "rivers", "figure": "x"}]}')
+    editor.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert editor.isVisible() and "widgets[0].source" in editor.problem.text()
+    assert workspace.apply_definition_text("{not json").startswith("Expecting property name")
+    river = {
+        "title": "Đê sông Hương",
+        "filters": {"period": "7d"},
+        "widgets": [
+            {"id": "alarm", "kind": "tile", "source": "sensors", "figure": "alarm"},
+            {"id": "levels", "kind": "bars", "source": "sensors", "figure": "warning", "col": 1, "col_span": 5},
+        ],
+    }
+    editor.text.setPlainText(json.dumps(river, ensure_ascii=False))
+    editor.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert not editor.isVisible()
+    qtbot.waitUntil(lambda: workspace.current().definition.title == "Đê sông Hương", timeout=WAIT_MS)
+    assert set(workspace.view.cards) == {"alarm", "levels"}
+    qtbot.waitUntil(lambda: "Đê sông Hương" in stored_names(), timeout=WAIT_MS)
 
 
 def test_offline_start_shows_the_cached_figures_labelled(qtbot, fresh_backend, make_window, make_context):

@@ -44,6 +44,7 @@ from ioc_console.services.saved_views_list import SavedViewsList
 from ioc_console.services.workspace import Workspace
 from ioc_console.workspaces.dashboards import kpi_text
 from ioc_console.workspaces.dashboards.dashboard_view import DashboardView
+from ioc_console.workspaces.dashboards.editor import DefinitionEditor
 from ioc_console.workspaces.dashboards.figures import KpiTile
 from ioc_console.workspaces.dashboards.kpi_feed import Answer, KpiFeed, Query
 from ioc_domain.dashboard_definition import (
@@ -101,6 +102,7 @@ class DashboardsWorkspace(Workspace):
         self._wards: list[str] = []
         self._dialog: QInputDialog | None = None
         self._message: QMessageBox | None = None
+        self._editor: DefinitionEditor | None = None
 
         self.feed = KpiFeed(self._connection, self)
         self.feed.answered.connect(self._on_answer)
@@ -160,6 +162,9 @@ class DashboardsWorkspace(Workspace):
         self.act_update = self.menu.addAction("")
         self.act_update.setObjectName("dashboardUpdate")
         self.act_update.triggered.connect(self.update_current)
+        self.act_edit = self.menu.addAction("")
+        self.act_edit.setObjectName("dashboardEdit")
+        self.act_edit.triggered.connect(self.open_editor)
         self.act_rename = self.menu.addAction("")
         self.act_rename.setObjectName("dashboardRename")
         self.act_rename.triggered.connect(self.ask_rename)
@@ -222,6 +227,7 @@ class DashboardsWorkspace(Workspace):
         self.menu_button.setToolTip(self.tr("Save a copy, rename or delete dashboards"))
         self.act_copy.setText(self.tr("&Save a copy as…"))
         self.act_update.setText(self.tr("&Keep the period and ward in this dashboard"))
+        self.act_edit.setText(self.tr("&Edit the figures and layout…"))
         self.act_rename.setText(self.tr("&Rename…"))
         self.act_delete.setText(self.tr("&Delete…"))
         self._fill_choice()
@@ -554,6 +560,41 @@ class DashboardsWorkspace(Workspace):
             return False
         data = self._definition.to_dict()
         return self._queue(lambda submit, store: saved_views.queue_update(submit, store, view, data=data))
+
+    def open_editor(self) -> None:
+        """The current definition as text: which figures, charts, filters and where (no code needed)."""
+        dialog = DefinitionEditor(json.dumps(self._definition.to_dict(), ensure_ascii=False, indent=2), self.window())
+        dialog.submitted.connect(lambda text: self._editor_submitted(dialog, text))
+        self._editor = dialog
+        dialog.open()
+
+    def _editor_submitted(self, dialog: DefinitionEditor, text: str) -> None:
+        problem = self.apply_definition_text(text)
+        if problem is None:
+            dialog.accept()
+        else:
+            dialog.show_problem(problem)
+
+    def apply_definition_text(self, text: str) -> str | None:
+        """Save an edited definition: over the current dashboard if it is the user's, else as a new one
+        named by its title. Returns why it was refused (shown in the editor), None once queued."""
+        try:
+            data = json.loads(text)
+            title = data.get("title") if isinstance(data, dict) else None
+            definition = DashboardDefinition.from_dict(data, title=title if isinstance(title, str) else None)
+        except ValueError as exc:  # DefinitionError, or not JSON at all
+            return str(exc)
+        view = self._current.view
+        stored = definition.to_dict()
+        if view is not None and definition.title == view.name:
+            self._select_after_load = view.id
+            queued = self._queue(lambda submit, store: saved_views.queue_update(submit, store, view, data=stored))
+        else:
+            self._select_after_load = definition.title
+            queued = self._queue(
+                lambda submit, store: saved_views.queue_create(submit, store, definition.title, stored, kind=VIEW_KIND)
+            )
+        return None if queued else self.tr("Sign in first: dashboards are saved for your account.")
 
     def ask_rename(self) -> None:
         if self._current.view is None:
