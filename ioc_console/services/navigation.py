@@ -22,8 +22,12 @@ SHOW_CAMERAS_ON_WALL = "camera.show_many_on_wall"
 # {"area": {"circle": {"lat", "lon", "radius_km"}} | {"polygon": [[lat, lon], ...]}, "description": str}:
 # open a new CAP warning draft with this area (drawn on the map)
 DRAFT_WARNING_FOR_AREA = "warning.draft_for_area"
-# {"filter": ioc_domain.record_filter.RecordFilter.to_dict()}: narrow the alert queues to this filter
+# {"filter": ioc_domain.record_filter.RecordFilter.to_dict(), "origin": "map" | "dashboards" (optional)}:
+# narrow the alert queues to this filter
 APPLY_ALERT_FILTER = "alert.apply_filter"
+# {"filter": RecordFilter.to_dict()}: show the citizen reports matching this filter (ward, source as its
+# category, status, time of the request) in the event log
+APPLY_REPORT_FILTER = "report.apply_filter"
 
 Handler = Callable[[Mapping[str, Any]], bool]
 

@@ -103,6 +103,15 @@ class WorkspaceSpec:
     title: str
     factory: Callable[[ConsoleContext], Workspace]
     order: int = 100
+    #: A key of ioc_domain.roles.PERMISSIONS: the shell hides the workspace from roles without it.
+    permission: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.permission is not None and self.permission not in PERMISSIONS:
+            raise ValueError(f"unknown permission {self.permission!r}")
+
+    def allowed_for(self, role: str | None) -> bool:
+        return self.permission is None or may(role, self.permission)
 
     def translated_title(self) -> str:
         return QCoreApplication.translate(TRANSLATION_CONTEXT, self.title)

@@ -341,8 +341,13 @@ class MainWindow(QMainWindow):
         return self._specs[row].key if 0 <= row < len(self._specs) else None
 
     def show_workspace(self, row: int) -> None:
-        if 0 <= row < len(self._specs):
+        if 0 <= row < len(self._specs) and not self._nav.item(row).isHidden():
             self._nav.setCurrentRow(row)
+
+    def workspace_allowed(self, key: str) -> bool:
+        """False when the signed-in role may not see this workspace (its spec's permission)."""
+        spec = next((s for s in self._specs if s.key == key), None)
+        return spec is not None and spec.allowed_for(getattr(self._user, "role", None))
 
     def show_workspace_key(self, key: str) -> None:
         keys = [spec.key for spec in self._specs]
@@ -382,6 +387,21 @@ class MainWindow(QMainWindow):
             for item in contributed:
                 if item.permission is not None:
                     item.action.setVisible(item.allowed_for(role))
+        # A whole workspace the role may not use (dashboards without ops.read): out of the
+        # navigation, its Ctrl+N shortcut and its menu; signed out, every workspace stays listed.
+        for row, spec in enumerate(self._specs):
+            allowed = self._user is None or spec.allowed_for(role)
+            self._nav.item(row).setHidden(not allowed)
+            if row < len(self._workspace_actions):
+                self._workspace_actions[row].setVisible(allowed)
+                self._workspace_actions[row].setEnabled(allowed)
+            if spec.key in self._workspace_menus:
+                self._workspace_menus[spec.key].menuAction().setVisible(allowed)
+        current = self._nav.currentRow()
+        if 0 <= current < len(self._specs) and self._nav.item(current).isHidden():
+            first = next((r for r in range(len(self._specs)) if not self._nav.item(r).isHidden()), -1)
+            if first >= 0:
+                self._nav.setCurrentRow(first)
 
     def _apply_briefing_role(self) -> None:
         """The briefing shows operational data: only for roles that read it (none before sign-in)."""
@@ -414,6 +434,8 @@ class MainWindow(QMainWindow):
     def shortcut_list(self) -> list[tuple[QKeySequence | str, str]]:
         rows: list[tuple[QKeySequence | str, str]] = []
         for act, spec in zip(self._workspace_actions, self._specs, strict=False):
+            if not act.isVisible():
+                continue
             rows.append((act.shortcut(), fill(self.tr("Show workspace: %1"), spec.translated_title())))
         rows += [
             (self.act_focus_filter.shortcut(), self.tr("Search / filter the current view")),

@@ -36,6 +36,12 @@ def _map(context: ConsoleContext) -> Workspace:
     return MapWorkspace(context)
 
 
+def _dashboards(context: ConsoleContext) -> Workspace:
+    from ioc_console.workspaces.dashboards.workspace import DashboardsWorkspace
+
+    return DashboardsWorkspace(context)
+
+
 def default_registry() -> WorkspaceRegistry:
     """The workspaces this build of the console ships, in navigation order (Ctrl+1, Ctrl+2, ...)."""
     return WorkspaceRegistry(
@@ -44,5 +50,6 @@ def default_registry() -> WorkspaceRegistry:
             WorkspaceSpec("alerts", QT_TRANSLATE_NOOP("Workspaces", "Alert queues"), _alerts, order=15),
             WorkspaceSpec("video", QT_TRANSLATE_NOOP("Workspaces", "Video wall"), _video, order=20),
             WorkspaceSpec("map", QT_TRANSLATE_NOOP("Workspaces", "Map"), _map, order=30),
+            WorkspaceSpec("dashboards", QT_TRANSLATE_NOOP("Workspaces", "Dashboards"), _dashboards, 40, "ops.read"),
         ]
     )

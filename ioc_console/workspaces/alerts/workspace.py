@@ -418,10 +418,15 @@ class AlertsWorkspace(Workspace):
             )
             return False
         self.tabs.setCurrentIndex(0)
+        if payload.get("origin") == "dashboards":
+            # A dashboard's figure counts every alert, not one operator's queue: the open queue.
+            self.queue_list.select_queue(OPEN)
         self.apply_record_filter(record_filter)
-        self.status_message.emit(
-            fill(self.tr("Filter from the map applied: %1 alerts shown."), str(self.proxy.rowCount())), 8000
-        )
+        if payload.get("origin") == "dashboards":
+            applied = self.tr("Alerts behind the dashboard figure: %1 open alerts shown.")
+        else:
+            applied = self.tr("Filter from the map applied: %1 alerts shown.")
+        self.status_message.emit(fill(applied, str(self.proxy.rowCount())), 8000)
         return True
 
     def _draft_for_area_intent(self, payload: Mapping[str, Any]) -> bool:

@@ -13,8 +13,10 @@ from ioc_console.services.connection import ConnectionService
 from ioc_console.services.event_text import AnalyticsCatalogue
 from ioc_console.services.ops import run_in_background
 from ioc_console.workspaces.events.event_log_model import EventLogModel, LogEntry
+from ioc_domain.alert_queues import parse_time
 from ioc_domain.alerts import OPEN_ALERT_STATES
 from ioc_domain.levels import shows_in_log
+from ioc_domain.record_filter import RecordFilter
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +53,48 @@ def _worth_showing(alerts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(chosen.values())
 
 
+#: At most this many records are brought into the log for one opened figure (newest first).
+MATCHING_LIMIT = 2_000
+_MATCHING_PAGE = 2_000
+
+
+def matching_records(
+    store: CacheStore, resource: str, record_filter: RecordFilter, limit: int = MATCHING_LIMIT
+) -> tuple[list[dict[str, Any]], int]:
+    """The newest cached ``resource`` records the filter matches (at most ``limit``) and how many match.
+
+    Read newest first along the time index and narrowed in SQL by ward and status when the filter
+    names exactly one of each; the walk stops at the start of the filter's window.
+    """
+    ward = next(iter(record_filter.wards)) if len(record_filter.wards) == 1 else None
+    state = next(iter(record_filter.statuses)) if len(record_filter.statuses) == 1 else None
+    since, _until = record_filter.bounds(datetime.now(UTC))
+    matched: list[dict[str, Any]] = []
+    count = offset = 0
+    while True:
+        page = store.list(
+            resource, ward=ward, state=state, limit=_MATCHING_PAGE, offset=offset, order_by="sort_time desc"
+        )
+        offset += len(page)
+        for record in page:
+            if record_filter.matches(resource, record):
+                count += 1
+                if len(matched) < limit:
+                    matched.append(record)
+        if len(page) < _MATCHING_PAGE:
+            break
+        oldest = parse_time(page[-1].get("requested_datetime" if resource == "report" else "detected_at"))
+        if since is not None and oldest is not None and oldest < since:
+            break
+    return matched, count
+
+
 class EventFeed(QObject):
     """Counts what arrives and keeps the log model filled; never touches disk or network itself."""
 
     stats_changed = Signal()
     history_loaded = Signal(int)  # rows added from the cache
+    matching_loaded = Signal(str, int, int)  # resource, records shown, records matching
     history_failed = Signal(object)  # the error
 
     def __init__(
@@ -82,6 +121,21 @@ class EventFeed(QObject):
         """Read the newest cached alerts on the cache pool, then show them above the live rows."""
         self._connection.read_cache(
             _history_from, on_success=self._history_arrived, on_failure=self._history_error, parent=self
+        )
+
+    def load_matching(self, resource: str, record_filter: RecordFilter) -> None:
+        """Bring the cached records matching ``record_filter`` into the log (cache pool), newest kept."""
+
+        def arrived(result: tuple[list[dict[str, Any]], int]) -> None:
+            records, count = result
+            self._model.prepend_history((LogEntry.from_resource(resource, r) for r in records), make_room=True)
+            self.matching_loaded.emit(resource, len(records), count)
+
+        self._connection.read_cache(
+            lambda store: matching_records(store, resource, record_filter),
+            on_success=arrived,
+            on_failure=self._history_error,
+            parent=self,
         )
 
     def _on_cache_ready(self, _store: CacheStore) -> None:

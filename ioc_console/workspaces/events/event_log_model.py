@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from ioc_console.services import event_text
 from ioc_console.services.event_text import AnalyticsCatalogue
 from ioc_domain import levels
+from ioc_domain.record_filter import RecordFilter
 from widgets.item_roles import LEVEL_ORDER, ItemRole
 from widgets.palette import LEVEL_COLOURS, ROUTINE_COLOUR
 
@@ -255,15 +256,23 @@ class EventLogModel(QAbstractTableModel):
         self.batch_flushed.emit(len(pending))
         return len(pending)
 
-    def prepend_history(self, entries: Iterable[LogEntry]) -> int:
+    def prepend_history(self, entries: Iterable[LogEntry], *, make_room: bool = False) -> int:
         """Insert older rows (e.g. recent alerts loaded at start) above the live ones.
 
         Skips rows already present (same resource and version) and keeps to capacity, so
-        history never pushes out live rows.
+        history never pushes out live rows — unless ``make_room`` (records the operator asked
+        for, e.g. the reports behind a dashboard figure): then the oldest rows go first.
         """
         present = {(e.key, e.version) for e in self._rows} | {(e.key, e.version) for e in self._pending}
         fresh = sorted((e for e in entries if (e.key, e.version) not in present), key=lambda e: e.at)
         room = self._capacity - len(self._rows) - len(self._pending)
+        if make_room and len(fresh) > room:
+            drop = min(len(self._rows), len(fresh) - room)
+            if drop > 0:
+                self.beginRemoveRows(QModelIndex(), 0, drop - 1)
+                del self._rows[:drop]
+                self.endRemoveRows()
+            room = self._capacity - len(self._rows) - len(self._pending)
         if room <= 0 or not fresh:
             return 0
         fresh = fresh[-room:]
@@ -395,13 +404,27 @@ def _dot_icon(colour: QColor) -> QIcon:
 
 
 class EventLogFilterModel(QSortFilterProxyModel):
-    """Filters the log by free text (all words, accent-insensitive) and a minimum level."""
+    """Filters the log by free text (all words, accent-insensitive), a minimum level, and — when a
+    dashboard's figure is opened — the records of one resource matching a record filter."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
         self._minimum = 0
+        self._records: tuple[str, RecordFilter] | None = None
         self.setDynamicSortFilter(True)
+
+    def set_record_filter(self, resource: str | None, record_filter: RecordFilter | None = None) -> None:
+        """Show only ``resource`` rows that ``record_filter`` matches (ward, source, status, time);
+        None: every row again."""
+        records = (resource, record_filter) if resource is not None and record_filter is not None else None
+        if records != self._records:
+            self.beginFilterChange()
+            self._records = records
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def record_filter(self) -> tuple[str, RecordFilter] | None:
+        return self._records
 
     def set_text_filter(self, text: str) -> None:
         words = tuple(event_text.fold_for_search(text).split())
@@ -419,6 +442,12 @@ class EventLogFilterModel(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
+        if self._records is not None:
+            resource, record_filter = self._records
+            if not str(index.data(ItemRole.KEY) or "").startswith(f"{resource}:"):
+                return False
+            if not record_filter.matches(resource, index.data(ItemRole.DATA) or {}):
+                return False
         if self._minimum and LEVEL_ORDER.get(index.data(ItemRole.LEVEL), 0) < self._minimum:
             return False
         if self._words:

@@ -3,24 +3,29 @@ lives with the alert queues, which hold every alert)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backend_client.sync.saved_views import EVENT_LOG_KIND
 from ioc_console.services import event_text
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
-from ioc_console.services.navigation import REVEAL_EVENT
+from ioc_console.services.navigation import APPLY_REPORT_FILTER, REVEAL_EVENT
 from ioc_console.services.workspace import Workspace, WorkspaceAction
 from ioc_console.workspaces.events.alert_actions import AlertActions
 from ioc_console.workspaces.events.event_feed import EventFeed
 from ioc_console.workspaces.events.event_log_model import EventLogFilterModel, EventLogModel
 from ioc_console.workspaces.events.saved_views_control import SavedViewsControl
 from ioc_domain.alerts import ALERT_WRITE_PERMISSION
+from ioc_domain.record_filter import RecordFilter
+from ioc_domain.statuses import REPORT_SOURCES, REPORT_STATUSES
 from widgets.event_log import EventLogView
+
+log = logging.getLogger(__name__)
 
 KEY = "events"
 
@@ -69,7 +74,27 @@ class EventsWorkspace(Workspace):
         self.last_event_label = QLabel(self)
         self.last_event_label.setObjectName("statusLastEvent")
 
+        # The reports behind a dashboard figure: a strip above the log says which, and undoes it.
+        self.records_bar = QWidget(self)
+        self.records_bar.setObjectName("eventRecordFilterBar")
+        strip = QHBoxLayout(self.records_bar)
+        strip.setContentsMargins(0, 0, 0, 0)
+        self.records_label = QLabel(self.records_bar)
+        self.records_label.setObjectName("eventRecordFilterLabel")
+        self.records_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.records_label.setWordWrap(True)
+        self.records_clear = QPushButton(self.records_bar)
+        self.records_clear.setObjectName("eventRecordFilterClear")
+        self.records_clear.clicked.connect(self.clear_record_filter)
+        strip.addWidget(self.records_label, 1)
+        strip.addWidget(self.records_clear)
+        self.records_bar.setVisible(False)
+        layout.insertWidget(0, self.records_bar)
+        self._records_shown: tuple[int, int] | None = None
+        self.feed.matching_loaded.connect(self._matching_loaded)
+
         self._navigation.handle(REVEAL_EVENT, KEY, self._reveal_intent)
+        self._navigation.handle(APPLY_REPORT_FILTER, KEY, self._report_filter_intent)
         self.retranslate_ui()
         if context.connection.store is not None:
             # The window (and so this page) may be built after the cache opened (sign-in first).
@@ -114,6 +139,8 @@ class EventsWorkspace(Workspace):
 
     def retranslate_ui(self) -> None:
         self._update_stats()
+        self.records_clear.setText(self.tr("Show all events"))
+        self._update_records_bar()
 
     # -- revealing a row ---------------------------------------------------------------------
     def reveal(self, source_index: QModelIndex | QPersistentModelIndex) -> bool:
@@ -125,6 +152,66 @@ class EventsWorkspace(Workspace):
             return self.reveal(index)
         row = self.model.last_row_for_key(str(payload.get("key") or ""))
         return row >= 0 and self.reveal(self.model.index(row, 0))
+
+    # -- the reports behind a figure ---------------------------------------------------------
+    def _report_filter_intent(self, payload: Mapping[str, Any]) -> bool:
+        data = payload.get("filter")
+        try:
+            if not isinstance(data, Mapping):
+                raise ValueError("the filter must be a mapping")
+            record_filter = RecordFilter.from_dict(data)
+            unknown = (record_filter.categories - set(REPORT_SOURCES)) | (record_filter.statuses - set(REPORT_STATUSES))
+            if unknown:
+                raise ValueError(f"not report sources or statuses: {sorted(unknown)}")
+        except (ValueError, TypeError) as exc:
+            log.warning("report filter refused: %s", exc)
+            self.status_message.emit(self.tr("The report filter could not be read; the event log is unchanged."), 8000)
+            return False
+        self.apply_report_filter(record_filter)
+        return True
+
+    def apply_report_filter(self, record_filter: RecordFilter) -> None:
+        """Show the citizen reports ``record_filter`` matches: those in the log now, the matching ones
+        from the cache (newest first), and matching reports arriving live."""
+        self.view.apply_filters("", "info")  # a text or level filter must not hide what was asked for
+        self.filter_model.set_record_filter("report", record_filter)
+        self._records_shown = None
+        self._update_records_bar()
+        self.records_bar.setVisible(True)
+        self.feed.load_matching("report", record_filter)
+
+    def clear_record_filter(self) -> None:
+        self.filter_model.set_record_filter(None)
+        self.records_bar.setVisible(False)
+
+    def _matching_loaded(self, resource: str, shown: int, count: int) -> None:
+        if resource == "report" and self.filter_model.record_filter() is not None:
+            self._records_shown = (shown, count)
+            self._update_records_bar()
+
+    def _update_records_bar(self) -> None:
+        records = self.filter_model.record_filter()
+        if records is None:
+            return
+        record_filter = records[1]
+        parts = [self.tr("Citizen reports")]
+        parts += sorted(record_filter.wards)
+        parts += [event_text.tr(event_text.REPORT_SOURCES[c]) for c in sorted(record_filter.categories)]
+        if record_filter.statuses:
+            parts.append(", ".join(event_text.status_label("report", s) for s in sorted(record_filter.statuses)))
+        if record_filter.since is not None and record_filter.until is not None:
+            parts.append(
+                f"{event_text.format_local_time(record_filter.since)[:11]} – "
+                f"{event_text.format_local_time(record_filter.until)[:11]}"
+            )
+        text = " · ".join(parts)
+        if self._records_shown is not None:
+            shown, count = self._records_shown
+            if shown < count:
+                text += " — " + fill(self.tr("the newest %1 of %2 matching"), str(shown), str(count))
+            else:
+                text += " — " + fill(self.tr("%1 matching"), str(count))
+        self.records_label.setText(text)
 
     # -- status ------------------------------------------------------------------------------
     def _update_stats(self) -> None:

@@ -1,0 +1,1 @@
+"""The dashboards workspace: live KPI tiles and charts with drill-down to the records."""

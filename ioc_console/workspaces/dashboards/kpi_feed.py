@@ -1,0 +1,314 @@
+"""The figures of one dashboard: fetched off the GUI thread, kept per (source, filters) in the cache
+for offline starts, and fetched again — coalesced — when changes to their records arrive.
+
+One request per (source, grouping) the dashboard needs, whatever the number of widgets reading
+it. A change to a report marks only the reports' requests dirty; a single-shot timer (500 ms)
+then fetches the dirty ones once, so a burst of changes costs at most two redraws a second. A
+request already in flight is not doubled: it is asked again when its answer arrives.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from backend_client.sync.connection_state import OFFLINE, ONLINE
+from ioc_console.services.connection import ConnectionService
+from ioc_console.services.event_text import LOCAL_TZ
+from ioc_console.services.ops import run_in_background, run_on_cache
+from ioc_domain.dashboard_definition import (
+    ALERT_FUNNEL,
+    CAMERAS,
+    REPORTS,
+    SENSORS,
+    TASKS,
+    DashboardDefinition,
+    DashboardFilters,
+)
+from ioc_domain.roles import may
+
+log = logging.getLogger(__name__)
+
+#: At most this often per request: a burst of changes redraws a figure at most twice a second.
+COALESCE_MS = 500
+#: While seen, every figure is asked again this often: "today" moves on, tasks fall overdue with
+#: no record changing, and the as-of times on a wall display stay current.
+REFRESH_MS = 60_000
+READ_PERMISSION = "ops.read"
+STATE_PREFIX = "dashboards.kpi|"
+#: Which KPI sources a change of each resource can move.
+SOURCES_OF_RESOURCE: dict[str, tuple[str, ...]] = {
+    "report": (REPORTS,),
+    "camera": (CAMERAS,),
+    "task": (TASKS,),
+    "sensor": (SENSORS,),
+    "alert": (ALERT_FUNNEL,),
+    "warning": (ALERT_FUNNEL,),
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    """One request: a source, its grouping and the dashboard's filters."""
+
+    source: str
+    group_by: str | None
+    filters: DashboardFilters
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}|{self.group_by or ''}|{self.filters.cache_key()}"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer as a plain mapping, and whether it came from the offline cache."""
+
+    data: Mapping[str, Any]
+    from_cache: bool
+
+
+def _plain(answer: Any) -> dict[str, Any]:
+    if isinstance(answer, Mapping):
+        return dict(answer)
+    return answer.model_dump(mode="json")
+
+
+def fetch(client: Any, query: Query, now: datetime) -> dict[str, Any]:
+    """Ask the backend (blocking: call off the GUI thread)."""
+    since, until = query.filters.bounds(now, LOCAL_TZ)
+    ward = query.filters.ward
+    if query.source == REPORTS:
+        answer = client.report_stats(since=since, until=until, ward=ward, group_by=query.group_by)
+    elif query.source == TASKS:
+        answer = client.task_stats(since=since, until=until, ward=ward)
+    elif query.source == ALERT_FUNNEL:
+        answer = client.alert_funnel(since, until, query.group_by, ward=ward)
+    elif query.source == CAMERAS:
+        answer = client.camera_stats(ward=ward)
+    elif query.source == SENSORS:
+        answer = client.sensor_stats(ward=ward)
+    else:
+        raise ValueError(f"unknown KPI source {query.source!r}")
+    return _plain(answer)
+
+
+class KpiFeed(QObject):
+    """Keeps the answers of the current dashboard's requests; ``answered`` fires for each new one."""
+
+    answered = Signal(str, object)  # query key, Answer
+    failed = Signal(str, str)  # query key, message (nothing cached to show either)
+
+    def __init__(self, connection: ConnectionService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._connection = connection
+        self._queries: dict[str, Query] = {}
+        self._warm: dict[str, Query] = {}  # other dashboards' requests, kept ready for the briefing pack
+        self._answers: dict[str, Answer] = {}
+        self._in_flight: set[str] = set()
+        self._again: set[str] = set()
+        self._dirty_sources: set[str] = set()
+        # Until the page is seen, changes only mark requests dirty (a catch-up sync brings many).
+        self._active = False
+        self.fetches = 0  # requests sent to the backend (tests, diagnostics)
+        self._timer = QTimer(self)
+        self._timer.setObjectName("dashboardCoalesceTimer")
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self._fetch_dirty)
+        self._clock = QTimer(self)
+        self._clock.setObjectName("dashboardRefreshTimer")
+        self._clock.setInterval(REFRESH_MS)
+        self._clock.timeout.connect(self.refresh)
+        connection.changes_applied.connect(self.note_changes)
+        connection.state_changed.connect(self._on_state)
+        connection.cache_ready.connect(lambda _store: self.refresh())
+
+    # -- what to fetch --------------------------------------------------------------------------
+    def set_dashboard(self, definition: DashboardDefinition) -> None:
+        """Fetch what this dashboard needs (cached answers first, for an instant picture)."""
+        queries = [Query(source, group_by, definition.filters) for source, group_by in definition.queries()]
+        self._queries = {query.key: query for query in queries}
+        self.refresh()
+
+    def warm(self, definition: DashboardDefinition) -> None:
+        """Get another dashboard's figures ready (cached, then fresh) without showing them: the
+        briefing pack pictures every dashboard, not only the one on screen."""
+        if not self.allowed():
+            return
+        for source, group_by in definition.queries():
+            query = Query(source, group_by, definition.filters)
+            if query.key in self._queries or query.key in self._warm:
+                continue
+            self._warm[query.key] = query
+            self._read_cached(query, then_fetch=True)
+
+    def _wanted(self, key: str) -> bool:
+        return key in self._queries or key in self._warm
+
+    def queries(self) -> list[Query]:
+        return list(self._queries.values())
+
+    def answer(self, key: str) -> Answer | None:
+        return self._answers.get(key)
+
+    def set_active(self, active: bool) -> None:
+        """Hidden: changes only mark requests dirty; shown again: every figure is fetched anew."""
+        was, self._active = self._active, active
+        if not active:
+            self._clock.stop()
+            return
+        if self._clock.interval() > 0:
+            self._clock.start()
+        if not was:
+            self._dirty_sources.clear()
+            self.refresh()
+
+    def set_refresh_interval(self, ms: int) -> None:
+        """How often every figure is asked again while seen; 0: only when records change."""
+        self._clock.setInterval(max(ms, 0))
+        if ms <= 0:
+            self._clock.stop()
+        elif self._active:
+            self._clock.start()
+
+    def forget(self) -> None:
+        """Signed out: the next person at this console must not see these figures."""
+        self._answers.clear()
+        self._warm.clear()
+        self._dirty_sources.clear()
+        self._again.clear()
+
+    def allowed(self) -> bool:
+        return may(getattr(self._connection.user, "role", None), READ_PERMISSION)
+
+    def is_pending(self) -> bool:
+        """True while a coalesced fetch waits or a request is in flight."""
+        return self._timer.isActive() or bool(self._in_flight)
+
+    def refresh(self) -> None:
+        if not self.allowed():
+            return  # a participant's console: the figures are not theirs to read (403)
+        for query in self._queries.values():
+            if query.key not in self._answers:
+                self._read_cached(query, then_fetch=True)
+            else:
+                self._fetch(query)
+
+    # -- live changes ---------------------------------------------------------------------------
+    def note_changes(self, changes: Any) -> None:
+        sources: set[str] = set()
+        for change in changes:
+            resource = change.get("resource") if isinstance(change, Mapping) else getattr(change, "resource", None)
+            sources.update(SOURCES_OF_RESOURCE.get(str(resource), ()))
+            if len(sources) == len(SOURCES_OF_RESOURCE):
+                break
+        if not sources:
+            return
+        self._dirty_sources |= sources
+        if self._active and not self._timer.isActive():
+            self._timer.start()
+
+    def _fetch_dirty(self) -> None:
+        if not self.allowed():
+            return
+        dirty, self._dirty_sources = self._dirty_sources, set()
+        for query in self._queries.values():
+            if query.source in dirty:
+                self._fetch(query)
+
+    def _on_state(self, state: str) -> None:
+        if state == ONLINE:
+            self.refresh()  # back online: every figure fresh again
+
+    # -- fetching ---------------------------------------------------------------------------------
+    def _fetch(self, query: Query) -> None:
+        if self._connection.state == OFFLINE:
+            # No server (an offline start, or the link is down): the last answer kept here, labelled.
+            current = self._answers.get(query.key)
+            if current is None or current.from_cache:
+                self._read_cached(query, then_fetch=False)
+            return
+        if query.key in self._in_flight:
+            self._again.add(query.key)
+            return
+        self._in_flight.add(query.key)
+        self.fetches += 1
+        client = self._connection.client
+        now = datetime.now(UTC)
+        run_in_background(
+            lambda: fetch(client, query, now),
+            on_success=lambda data: self._fetched(query, data),
+            on_failure=lambda error: self._fetch_failed(query, error),
+            parent=self,
+        )
+
+    def _fetched(self, query: Query, data: dict[str, Any]) -> None:
+        self._done(query)
+        if self._wanted(query.key):
+            self._answers[query.key] = Answer(data, from_cache=False)
+            self.answered.emit(query.key, self._answers[query.key])
+        store = self._connection.store
+        if store is not None:
+            text = json.dumps(data, ensure_ascii=False)
+            run_on_cache(
+                lambda: store.set_state(STATE_PREFIX + query.key, text),
+                on_failure=lambda error: log.warning("KPI answer not kept in the cache: %s", error),
+                parent=self,
+            )
+
+    def _fetch_failed(self, query: Query, error: BaseException) -> None:
+        self._done(query)
+        message = getattr(error, "message", None) or str(error)
+        log.info("KPI %s not fetched: %s", query.key, message)
+        current = self._answers.get(query.key)
+        if current is None or not current.from_cache:
+            self._read_cached(query, then_fetch=False, reason=message)
+
+    def _done(self, query: Query) -> None:
+        self._in_flight.discard(query.key)
+        if query.key in self._again:
+            self._again.discard(query.key)
+            self._dirty_sources.add(query.source)
+            if not self._timer.isActive():
+                self._timer.start()
+
+    def _read_cached(self, query: Query, *, then_fetch: bool, reason: str | None = None) -> None:
+        store = self._connection.store
+        if store is None:
+            if then_fetch:
+                self._fetch(query)
+            elif reason is not None:
+                self.failed.emit(query.key, reason)
+            return
+
+        def arrived(text: str | None) -> None:
+            cached = None
+            if text:
+                try:
+                    loaded = json.loads(text)
+                    cached = loaded if isinstance(loaded, dict) else None
+                except ValueError:
+                    log.warning("the cached KPI answer %s is unreadable", query.key)
+            # A fresh answer that arrived meanwhile wins over the cached one.
+            current = self._answers.get(query.key)
+            if cached is not None and self._wanted(query.key) and (current is None or current.from_cache):
+                self._answers[query.key] = Answer(cached, from_cache=True)
+                self.answered.emit(query.key, self._answers[query.key])
+            elif cached is None and reason is not None and current is None:
+                self.failed.emit(query.key, reason)
+            if then_fetch and self._connection.state != OFFLINE:
+                self._fetch(query)
+
+        run_on_cache(
+            lambda: store.get_state(STATE_PREFIX + query.key),
+            on_success=arrived,
+            on_failure=lambda error: arrived(None),
+            parent=self,
+        )
