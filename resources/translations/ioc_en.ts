@@ -551,6 +551,10 @@
         <translation>The filter from the map could not be read; the queues are unchanged.</translation>
     </message>
     <message>
+        <source>Alerts behind the dashboard figure: %1 open alerts shown.</source>
+        <translation>Alerts behind the dashboard figure: %1 open alerts shown.</translation>
+    </message>
+    <message>
         <source>Filter from the map applied: %1 alerts shown.</source>
         <translation>Filter from the map applied: %1 alerts shown.</translation>
     </message>
@@ -629,6 +633,116 @@
     <message>
         <source>Alert &amp;ticker</source>
         <translation>Alert &amp;ticker</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingMode</name>
+    <message>
+        <source>Blank screen (B to show)</source>
+        <extracomment>Fonts grow by this much on the big screen (12 pt → 21 pt: readable from the back of the room).</extracomment>
+        <translation>Blank screen (B to show)</translation>
+    </message>
+    <message>
+        <source>Next page every %1 s</source>
+        <translation>Next page every %1 s</translation>
+    </message>
+    <message>
+        <source>Rotation paused (A to resume)</source>
+        <translation>Rotation paused (A to resume)</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingPack</name>
+    <message>
+        <source>time not known</source>
+        <extracomment>The pages&apos; pictures are asked for at this size (pixels), then fitted to the page. After a page is brought up on screen (a workspace shown, a view applied) it is given this long to paint before its picture is taken.</extracomment>
+        <translation>time not known</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>as of %1</translation>
+    </message>
+    <message>
+        <source>offline cache</source>
+        <translation>offline cache</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingPackBuilder</name>
+    <message>
+        <source>Briefing pack</source>
+        <translation>Briefing pack</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>the PDF could not be started</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <source>a page could not be added to the PDF</source>
+        <translation>a page could not be added to the PDF</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>the file could not be written</translation>
+    </message>
+    <message>
+        <source>Made %1 by %2</source>
+        <translation>Made %1 by %2</translation>
+    </message>
+    <message>
+        <source>Intelligent Operations Centre, Huế</source>
+        <translation>Intelligent Operations Centre, Huế</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>No picture: %1</source>
+        <translation>No picture: %1</translation>
+    </message>
+    <message>
+        <source>Figures not available: %1</source>
+        <translation>Figures not available: %1</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <source>None on this page.</source>
+        <translation>None on this page.</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingSetupDialog</name>
+    <message>
+        <source>Briefing pages</source>
+        <translation>Briefing pages</translation>
+    </message>
+    <message>
+        <source>Tick the pages to show on the leaders&apos; screen and in the briefing pack; drag them, or use Up and Down, to set their order.</source>
+        <translation>Tick the pages to show on the leaders&apos; screen and in the briefing pack; drag them, or use Up and Down, to set their order.</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Each page stays up for</source>
+        <translation>Each page stays up for</translation>
     </message>
 </context>
 <context>
@@ -902,6 +1016,368 @@ The server says: %1</translation>
     <message>
         <source>The built-in demo backend could not be started: %1</source>
         <translation>The built-in demo backend could not be started: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboards</name>
+    <message>
+        <source>Citizen reports</source>
+        <translation>Citizen reports</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Sensors</translation>
+    </message>
+    <message>
+        <source>AI alerts</source>
+        <translation>AI alerts</translation>
+    </message>
+    <message>
+        <source>Reports received</source>
+        <translation>Reports received</translation>
+    </message>
+    <message>
+        <source>Reports processed</source>
+        <translation>Reports processed</translation>
+    </message>
+    <message>
+        <source>Reports still open</source>
+        <translation>Reports still open</translation>
+    </message>
+    <message>
+        <source>Reports processed (share)</source>
+        <translation>Reports processed (share)</translation>
+    </message>
+    <message>
+        <source>Reports with a deadline</source>
+        <translation>Reports with a deadline</translation>
+    </message>
+    <message>
+        <source>Reports processed on time</source>
+        <translation>Reports processed on time</translation>
+    </message>
+    <message>
+        <source>Processed on time (share)</source>
+        <translation>Processed on time (share)</translation>
+    </message>
+    <message>
+        <source>Reports rated by citizens</source>
+        <translation>Reports rated by citizens</translation>
+    </message>
+    <message>
+        <source>Satisfied citizens</source>
+        <translation>Satisfied citizens</translation>
+    </message>
+    <message>
+        <source>Citizen satisfaction</source>
+        <translation>Citizen satisfaction</translation>
+    </message>
+    <message>
+        <source>Mean rating (1–5)</source>
+        <translation>Mean rating (1–5)</translation>
+    </message>
+    <message>
+        <source>Cameras working</source>
+        <translation>Cameras working</translation>
+    </message>
+    <message>
+        <source>Cameras degraded</source>
+        <translation>Cameras degraded</translation>
+    </message>
+    <message>
+        <source>Cameras without signal</source>
+        <translation>Cameras without signal</translation>
+    </message>
+    <message>
+        <source>Camera availability</source>
+        <translation>Camera availability</translation>
+    </message>
+    <message>
+        <source>Tasks open</source>
+        <translation>Tasks open</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation>Tasks done</translation>
+    </message>
+    <message>
+        <source>Tasks done on time</source>
+        <translation>Tasks done on time</translation>
+    </message>
+    <message>
+        <source>Tasks overdue</source>
+        <translation>Tasks overdue</translation>
+    </message>
+    <message>
+        <source>Tasks without a deadline</source>
+        <translation>Tasks without a deadline</translation>
+    </message>
+    <message>
+        <source>Sensors normal</source>
+        <translation>Sensors normal</translation>
+    </message>
+    <message>
+        <source>Sensors at warning level</source>
+        <translation>Sensors at warning level</translation>
+    </message>
+    <message>
+        <source>Sensors in alarm</source>
+        <translation>Sensors in alarm</translation>
+    </message>
+    <message>
+        <source>Sensors without signal</source>
+        <translation>Sensors without signal</translation>
+    </message>
+    <message>
+        <source>AI detections</source>
+        <translation>AI detections</translation>
+    </message>
+    <message>
+        <source>Alerts confirmed</source>
+        <translation>Alerts confirmed</translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation>False alarms</translation>
+    </message>
+    <message>
+        <source>Public warnings issued</source>
+        <translation>Public warnings issued</translation>
+    </message>
+    <message>
+        <source>Alerts dispatched</source>
+        <translation>Alerts dispatched</translation>
+    </message>
+    <message>
+        <source>Alerts closed</source>
+        <translation>Alerts closed</translation>
+    </message>
+    <message>
+        <source>per ward</source>
+        <translation>per ward</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>per channel</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>per day</translation>
+    </message>
+    <message>
+        <source>per unit</source>
+        <translation>per unit</translation>
+    </message>
+    <message>
+        <source>per kind</source>
+        <translation>per kind</translation>
+    </message>
+    <message>
+        <source>per category</source>
+        <translation>per category</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>Warned</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <source>Leadership</source>
+        <translation>Leadership</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Custom…</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>as of %1</translation>
+    </message>
+    <message>
+        <source>offline cache · as of %1</source>
+        <translation>offline cache · as of %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Alert funnel</source>
+        <translation>Alert funnel</translation>
+    </message>
+    <message>
+        <source>Click to open the records behind this figure</source>
+        <translation>Click to open the records behind this figure</translation>
+    </message>
+    <message>
+        <source>No figures yet: %1</source>
+        <translation>No figures yet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardsWorkspace</name>
+    <message>
+        <source>&amp;Dashboard:</source>
+        <extracomment>A dashboard became current and its cards exist (tests, briefing). Every request of the current dashboard has an answer shown (fresh or from the cache).</extracomment>
+        <translation>&amp;Dashboard:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>From (Huế time)</source>
+        <translation>From (Huế time)</translation>
+    </message>
+    <message>
+        <source>Until (Huế time)</source>
+        <translation>Until (Huế time)</translation>
+    </message>
+    <message>
+        <source>&amp;Ward:</source>
+        <translation>&amp;Ward:</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh the figures now</source>
+        <translation>Re&amp;fresh the figures now</translation>
+    </message>
+    <message>
+        <source>Save a copy, rename or delete dashboards</source>
+        <translation>Save a copy, rename or delete dashboards</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy as…</source>
+        <translation>&amp;Save a copy as…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the period and ward in this dashboard</source>
+        <translation>&amp;Keep the period and ward in this dashboard</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the figures and layout…</source>
+        <translation>&amp;Edit the figures and layout…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source> (waiting to send)</source>
+        <translation> (waiting to send)</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>All wards</translation>
+    </message>
+    <message>
+        <source>The period must start before it ends.</source>
+        <translation>The period must start before it ends.</translation>
+    </message>
+    <message>
+        <source>The records behind this figure cannot be opened here.</source>
+        <translation>The records behind this figure cannot be opened here.</translation>
+    </message>
+    <message>
+        <source>The saved dashboard “%1” could not be read and is not shown: %2</source>
+        <translation>The saved dashboard “%1” could not be read and is not shown: %2</translation>
+    </message>
+    <message>
+        <source>Save a copy of the dashboard</source>
+        <translation>Save a copy of the dashboard</translation>
+    </message>
+    <message>
+        <source>Name of the new dashboard (its figures, period and ward are saved):</source>
+        <translation>Name of the new dashboard (its figures, period and ward are saved):</translation>
+    </message>
+    <message>
+        <source>Sign in first: dashboards are saved for your account.</source>
+        <translation>Sign in first: dashboards are saved for your account.</translation>
+    </message>
+    <message>
+        <source>Rename the dashboard</source>
+        <translation>Rename the dashboard</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>Delete the dashboard</source>
+        <translation>Delete the dashboard</translation>
+    </message>
+    <message>
+        <source>Delete the dashboard “%1”?</source>
+        <translation>Delete the dashboard “%1”?</translation>
+    </message>
+    <message>
+        <source>The change to your dashboards was NOT made: %1</source>
+        <translation>The change to your dashboards was NOT made: %1</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>Dashboards</translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionEditor</name>
+    <message>
+        <source>Dashboard figures and layout</source>
+        <translation>Dashboard figures and layout</translation>
+    </message>
+    <message>
+        <source>Each widget: kind (tile, bars, line, funnel), source (reports, cameras, tasks, sensors, alert_funnel), figure, group_by, and its place on the 6-column grid (row, col, row_span, col_span). Filters: period (today, 7d, 30d, custom) and ward.</source>
+        <translation>Each widget: kind (tile, bars, line, funnel), source (reports, cameras, tasks, sensors, alert_funnel), figure, group_by, and its place on the 6-column grid (row, col, row_span, col_span). Filters: period (today, 7d, 30d, custom) and ward.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1800,26 @@ The server says: %1</translation>
         <translation>Event log: save the current filters as a view…</translation>
     </message>
     <message>
+        <source>Show all events</source>
+        <translation>Show all events</translation>
+    </message>
+    <message>
+        <source>The report filter could not be read; the event log is unchanged.</source>
+        <translation>The report filter could not be read; the event log is unchanged.</translation>
+    </message>
+    <message>
+        <source>Citizen reports</source>
+        <translation>Citizen reports</translation>
+    </message>
+    <message>
+        <source>the newest %1 of %2 matching</source>
+        <translation>the newest %1 of %2 matching</translation>
+    </message>
+    <message>
+        <source>%1 matching</source>
+        <translation>%1 matching</translation>
+    </message>
+    <message>
         <source>Events received: %1</source>
         <translation>Events received: %1</translation>
     </message>
@@ -1614,6 +2110,7 @@ The server says: %1</translation>
     <name>MainWindow</name>
     <message>
         <source>Show workspace: %1</source>
+        <extracomment>Who may show the briefing and export its pack (they show operational data). How long a page brought up for the pack may paint before it is pictured (tests shorten it).</extracomment>
         <translation>Show workspace: %1</translation>
     </message>
     <message>
@@ -1631,6 +2128,10 @@ The server says: %1</translation>
     <message>
         <source>Try to reach the server now</source>
         <translation>Try to reach the server now</translation>
+    </message>
+    <message>
+        <source>Briefing mode: full screen for the leaders&apos; screen</source>
+        <translation>Briefing mode: full screen for the leaders&apos; screen</translation>
     </message>
     <message>
         <source>Show / hide pending actions</source>
@@ -1657,6 +2158,68 @@ The server says: %1</translation>
 Backend: %2</source>
         <translation>IOC Huế operator console %1
 Backend: %2</translation>
+    </message>
+    <message>
+        <source>No briefing page is chosen: choose them in Briefing ▸ Choose briefing pages…</source>
+        <translation>No briefing page is chosen: choose them in Briefing ▸ Choose briefing pages…</translation>
+    </message>
+    <message>
+        <source>Save the briefing pack</source>
+        <translation>Save the briefing pack</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the briefing pack…</source>
+        <translation>Making the briefing pack…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Briefing pack</source>
+        <translation>Briefing pack</translation>
+    </message>
+    <message>
+        <source>Making the briefing pack: %1 (%2 / %3)</source>
+        <translation>Making the briefing pack: %1 (%2 / %3)</translation>
+    </message>
+    <message>
+        <source>Briefing pack saved: %1</source>
+        <translation>Briefing pack saved: %1</translation>
+    </message>
+    <message>
+        <source>Briefing pack not saved</source>
+        <translation>Briefing pack not saved</translation>
+    </message>
+    <message>
+        <source>The briefing pack could not be written to
+%1
+
+%2</source>
+        <translation>The briefing pack could not be written to
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Briefing pack cancelled: no file was written</source>
+        <translation>Briefing pack cancelled: no file was written</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Offline: data as of %1</source>
+        <translation>Offline: data as of %1</translation>
     </message>
     <message>
         <source>Waiting to send: %1</source>
@@ -1765,6 +2328,22 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>&amp;Reconnect now</source>
         <translation>&amp;Reconnect now</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing</source>
+        <translation>&amp;Briefing</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing mode</source>
+        <translation>&amp;Briefing mode</translation>
+    </message>
+    <message>
+        <source>&amp;Choose briefing pages…</source>
+        <translation>&amp;Choose briefing pages…</translation>
+    </message>
+    <message>
+        <source>&amp;Export briefing pack (PDF)…</source>
+        <translation>&amp;Export briefing pack (PDF)…</translation>
     </message>
     <message>
         <source>Pending actions</source>
@@ -2219,7 +2798,7 @@ The console starts with empty local data and fills it again from the server.</tr
     <name>MapWorkspace</name>
     <message>
         <source>Draw a circle: list what is inside it</source>
-        <extracomment>Live changes are gathered this long and pushed to the page together. Changed reports (a clustered layer) are re-read at most this often while the map is seen.</extracomment>
+        <extracomment>Live changes are gathered this long and pushed to the page together. Changed reports (a clustered layer) are re-read at most this often while the map is seen. A shape around the whole city lists this many reports at most (read one by one from the cache).</extracomment>
         <translation>Draw a circle: list what is inside it</translation>
     </message>
     <message>
@@ -2321,6 +2900,18 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>Map picture NOT saved: %1</source>
         <translation>Map picture NOT saved: %1</translation>
+    </message>
+    <message>
+        <source>Map of the city</source>
+        <translation>Map of the city</translation>
+    </message>
+    <message>
+        <source>The map is still loading.</source>
+        <translation>The map is still loading.</translation>
+    </message>
+    <message>
+        <source>%1 on the map</source>
+        <translation>%1 on the map</translation>
     </message>
     <message>
         <source>Circle</source>
@@ -3271,6 +3862,26 @@ The events shown do not change.</translation>
         <translation>Video wall</translation>
     </message>
     <message>
+        <source>Video wall: %1</source>
+        <translation>Video wall: %1</translation>
+    </message>
+    <message>
+        <source>Cameras online</source>
+        <translation>Cameras online</translation>
+    </message>
+    <message>
+        <source>Cameras degraded</source>
+        <translation>Cameras degraded</translation>
+    </message>
+    <message>
+        <source>Cameras offline</source>
+        <translation>Cameras offline</translation>
+    </message>
+    <message>
+        <source>Cameras on the wall</source>
+        <translation>Cameras on the wall</translation>
+    </message>
+    <message>
         <source>The map sent no cameras to show on the wall.</source>
         <translation>The map sent no cameras to show on the wall.</translation>
     </message>
@@ -3782,6 +4393,10 @@ The events shown do not change.</translation>
     <message>
         <source>Map</source>
         <translation>Map</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>Dashboards</translation>
     </message>
 </context>
 <context>

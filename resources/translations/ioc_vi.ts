@@ -551,6 +551,10 @@
         <translation>Không đọc được bộ lọc từ bản đồ; hàng đợi giữ nguyên.</translation>
     </message>
     <message>
+        <source>Alerts behind the dashboard figure: %1 open alerts shown.</source>
+        <translation>Cảnh báo đứng sau số liệu của bảng điều khiển: đang hiển thị %1 cảnh báo chưa đóng.</translation>
+    </message>
+    <message>
         <source>Filter from the map applied: %1 alerts shown.</source>
         <translation>Đã áp dụng bộ lọc từ bản đồ: hiển thị %1 cảnh báo.</translation>
     </message>
@@ -629,6 +633,116 @@
     <message>
         <source>Alert &amp;ticker</source>
         <translation>&amp;Dải cảnh báo</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingMode</name>
+    <message>
+        <source>Blank screen (B to show)</source>
+        <extracomment>Fonts grow by this much on the big screen (12 pt → 21 pt: readable from the back of the room).</extracomment>
+        <translation>Màn hình đen (bấm B để hiện lại)</translation>
+    </message>
+    <message>
+        <source>Next page every %1 s</source>
+        <translation>Tự chuyển trang sau mỗi %1 giây</translation>
+    </message>
+    <message>
+        <source>Rotation paused (A to resume)</source>
+        <translation>Đã dừng tự chuyển trang (bấm A để tiếp tục)</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingPack</name>
+    <message>
+        <source>time not known</source>
+        <extracomment>The pages&apos; pictures are asked for at this size (pixels), then fitted to the page. After a page is brought up on screen (a workspace shown, a view applied) it is given this long to paint before its picture is taken.</extracomment>
+        <translation>chưa rõ thời điểm</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>lúc %1</translation>
+    </message>
+    <message>
+        <source>offline cache</source>
+        <translation>bộ nhớ đệm ngoại tuyến</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingPackBuilder</name>
+    <message>
+        <source>Briefing pack</source>
+        <translation>Gói giao ban</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>không tạo được tệp PDF</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Trang bìa</translation>
+    </message>
+    <message>
+        <source>a page could not be added to the PDF</source>
+        <translation>không thêm được trang vào tệp PDF</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>không ghi được tệp</translation>
+    </message>
+    <message>
+        <source>Made %1 by %2</source>
+        <translation>Lập lúc %1, người lập: %2</translation>
+    </message>
+    <message>
+        <source>Intelligent Operations Centre, Huế</source>
+        <translation>Trung tâm Giám sát, điều hành đô thị thông minh Huế</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>No picture: %1</source>
+        <translation>Không có hình: %1</translation>
+    </message>
+    <message>
+        <source>Figures not available: %1</source>
+        <translation>Không lấy được số liệu: %1</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Số liệu chính</translation>
+    </message>
+    <message>
+        <source>None on this page.</source>
+        <translation>Trang này không có số liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingSetupDialog</name>
+    <message>
+        <source>Briefing pages</source>
+        <translation>Các trang giao ban</translation>
+    </message>
+    <message>
+        <source>Tick the pages to show on the leaders&apos; screen and in the briefing pack; drag them, or use Up and Down, to set their order.</source>
+        <translation>Đánh dấu các trang hiển thị trên màn hình lãnh đạo và trong gói giao ban; kéo thả, hoặc dùng Lên và Xuống, để sắp thứ tự.</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Lên</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Xuống</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> giây</translation>
+    </message>
+    <message>
+        <source>Each page stays up for</source>
+        <translation>Mỗi trang hiển thị trong</translation>
     </message>
 </context>
 <context>
@@ -902,6 +1016,368 @@ Máy chủ báo: %1</translation>
     <message>
         <source>The built-in demo backend could not be started: %1</source>
         <translation>Không khởi động được máy chủ trình diễn tích hợp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboards</name>
+    <message>
+        <source>Citizen reports</source>
+        <translation>Phản ánh của người dân</translation>
+    </message>
+    <message>
+        <source>Cameras</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Cảm biến</translation>
+    </message>
+    <message>
+        <source>AI alerts</source>
+        <translation>Cảnh báo AI</translation>
+    </message>
+    <message>
+        <source>Reports received</source>
+        <translation>Phản ánh đã tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Reports processed</source>
+        <translation>Phản ánh đã xử lý</translation>
+    </message>
+    <message>
+        <source>Reports still open</source>
+        <translation>Phản ánh chưa xử lý xong</translation>
+    </message>
+    <message>
+        <source>Reports processed (share)</source>
+        <translation>Phản ánh đã xử lý (tỷ lệ)</translation>
+    </message>
+    <message>
+        <source>Reports with a deadline</source>
+        <translation>Phản ánh có hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Reports processed on time</source>
+        <translation>Phản ánh xử lý đúng hạn</translation>
+    </message>
+    <message>
+        <source>Processed on time (share)</source>
+        <translation>Xử lý đúng hạn (tỷ lệ)</translation>
+    </message>
+    <message>
+        <source>Reports rated by citizens</source>
+        <translation>Phản ánh được người dân đánh giá</translation>
+    </message>
+    <message>
+        <source>Satisfied citizens</source>
+        <translation>Người dân hài lòng</translation>
+    </message>
+    <message>
+        <source>Citizen satisfaction</source>
+        <translation>Mức độ hài lòng của người dân</translation>
+    </message>
+    <message>
+        <source>Mean rating (1–5)</source>
+        <translation>Điểm đánh giá trung bình (1–5)</translation>
+    </message>
+    <message>
+        <source>Cameras working</source>
+        <translation>Camera đang hoạt động</translation>
+    </message>
+    <message>
+        <source>Cameras degraded</source>
+        <translation>Camera chất lượng kém</translation>
+    </message>
+    <message>
+        <source>Cameras without signal</source>
+        <translation>Camera mất tín hiệu</translation>
+    </message>
+    <message>
+        <source>Camera availability</source>
+        <translation>Tỷ lệ camera hoạt động</translation>
+    </message>
+    <message>
+        <source>Tasks open</source>
+        <translation>Nhiệm vụ đang mở</translation>
+    </message>
+    <message>
+        <source>Tasks done</source>
+        <translation>Nhiệm vụ đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>Tasks done on time</source>
+        <translation>Nhiệm vụ hoàn thành đúng hạn</translation>
+    </message>
+    <message>
+        <source>Tasks overdue</source>
+        <translation>Nhiệm vụ quá hạn</translation>
+    </message>
+    <message>
+        <source>Tasks without a deadline</source>
+        <translation>Nhiệm vụ không có hạn</translation>
+    </message>
+    <message>
+        <source>Sensors normal</source>
+        <translation>Cảm biến bình thường</translation>
+    </message>
+    <message>
+        <source>Sensors at warning level</source>
+        <translation>Cảm biến ở mức cảnh báo</translation>
+    </message>
+    <message>
+        <source>Sensors in alarm</source>
+        <translation>Cảm biến báo động</translation>
+    </message>
+    <message>
+        <source>Sensors without signal</source>
+        <translation>Cảm biến mất tín hiệu</translation>
+    </message>
+    <message>
+        <source>AI detections</source>
+        <translation>Phát hiện của AI</translation>
+    </message>
+    <message>
+        <source>Alerts confirmed</source>
+        <translation>Cảnh báo đã xác nhận</translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation>Báo động giả</translation>
+    </message>
+    <message>
+        <source>Public warnings issued</source>
+        <translation>Cảnh báo công khai đã phát</translation>
+    </message>
+    <message>
+        <source>Alerts dispatched</source>
+        <translation>Cảnh báo đã điều phối</translation>
+    </message>
+    <message>
+        <source>Alerts closed</source>
+        <translation>Cảnh báo đã đóng</translation>
+    </message>
+    <message>
+        <source>per ward</source>
+        <translation>theo phường, xã</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>theo kênh</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>theo ngày</translation>
+    </message>
+    <message>
+        <source>per unit</source>
+        <translation>theo đơn vị</translation>
+    </message>
+    <message>
+        <source>per kind</source>
+        <translation>theo loại</translation>
+    </message>
+    <message>
+        <source>per category</source>
+        <translation>theo nhóm</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation>Đã cảnh báo</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Đã điều phối</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Đã đóng</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Vận hành</translation>
+    </message>
+    <message>
+        <source>Leadership</source>
+        <translation>Lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Tùy chọn…</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>lúc %1</translation>
+    </message>
+    <message>
+        <source>offline cache · as of %1</source>
+        <translation>bộ nhớ đệm ngoại tuyến · lúc %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Alert funnel</source>
+        <translation>Phễu cảnh báo</translation>
+    </message>
+    <message>
+        <source>Click to open the records behind this figure</source>
+        <translation>Bấm để mở các hồ sơ đứng sau số liệu này</translation>
+    </message>
+    <message>
+        <source>No figures yet: %1</source>
+        <translation>Chưa có số liệu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardsWorkspace</name>
+    <message>
+        <source>&amp;Dashboard:</source>
+        <extracomment>A dashboard became current and its cards exist (tests, briefing). Every request of the current dashboard has an answer shown (fresh or from the cache).</extracomment>
+        <translation>&amp;Bảng điều khiển:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Thời gian:</translation>
+    </message>
+    <message>
+        <source>From (Huế time)</source>
+        <translation>Từ (giờ Huế)</translation>
+    </message>
+    <message>
+        <source>Until (Huế time)</source>
+        <translation>Đến (giờ Huế)</translation>
+    </message>
+    <message>
+        <source>&amp;Ward:</source>
+        <translation>&amp;Phường, xã:</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh the figures now</source>
+        <translation>Làm &amp;mới số liệu ngay</translation>
+    </message>
+    <message>
+        <source>Save a copy, rename or delete dashboards</source>
+        <translation>Lưu bản sao, đổi tên hoặc xóa bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy as…</source>
+        <translation>Lưu bản &amp;sao thành…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the period and ward in this dashboard</source>
+        <translation>&amp;Lưu khoảng thời gian và phường, xã vào bảng này</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the figures and layout…</source>
+        <translation>Sửa số liệu và &amp;bố cục…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>Đổi &amp;tên…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Xóa…</translation>
+    </message>
+    <message>
+        <source> (waiting to send)</source>
+        <translation> (đang chờ gửi)</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>Tất cả phường, xã</translation>
+    </message>
+    <message>
+        <source>The period must start before it ends.</source>
+        <translation>Thời điểm bắt đầu phải trước thời điểm kết thúc.</translation>
+    </message>
+    <message>
+        <source>The records behind this figure cannot be opened here.</source>
+        <translation>Không thể mở các hồ sơ đứng sau số liệu này tại đây.</translation>
+    </message>
+    <message>
+        <source>The saved dashboard “%1” could not be read and is not shown: %2</source>
+        <translation>Không đọc được bảng điều khiển đã lưu “%1” nên không hiển thị: %2</translation>
+    </message>
+    <message>
+        <source>Save a copy of the dashboard</source>
+        <translation>Lưu bản sao bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>Name of the new dashboard (its figures, period and ward are saved):</source>
+        <translation>Tên bảng điều khiển mới (lưu cả số liệu, khoảng thời gian và phường, xã):</translation>
+    </message>
+    <message>
+        <source>Sign in first: dashboards are saved for your account.</source>
+        <translation>Hãy đăng nhập trước: bảng điều khiển được lưu theo tài khoản của bạn.</translation>
+    </message>
+    <message>
+        <source>Rename the dashboard</source>
+        <translation>Đổi tên bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Tên mới:</translation>
+    </message>
+    <message>
+        <source>Delete the dashboard</source>
+        <translation>Xóa bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>Delete the dashboard “%1”?</source>
+        <translation>Xóa bảng điều khiển “%1”?</translation>
+    </message>
+    <message>
+        <source>The change to your dashboards was NOT made: %1</source>
+        <translation>Thay đổi bảng điều khiển của bạn CHƯA được thực hiện: %1</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>Bảng điều khiển</translation>
+    </message>
+</context>
+<context>
+    <name>DefinitionEditor</name>
+    <message>
+        <source>Dashboard figures and layout</source>
+        <translation>Số liệu và bố cục bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>Each widget: kind (tile, bars, line, funnel), source (reports, cameras, tasks, sensors, alert_funnel), figure, group_by, and its place on the 6-column grid (row, col, row_span, col_span). Filters: period (today, 7d, 30d, custom) and ward.</source>
+        <translation>Mỗi ô: kind (tile, bars, line, funnel), source (reports, cameras, tasks, sensors, alert_funnel), figure, group_by và vị trí trên lưới 6 cột (row, col, row_span, col_span). Bộ lọc: period (today, 7d, 30d, custom) và ward.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Chưa lưu: %1</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1800,26 @@ Máy chủ báo: %1</translation>
         <translation>Nhật ký sự kiện: lưu bộ lọc hiện tại…</translation>
     </message>
     <message>
+        <source>Show all events</source>
+        <translation>Hiện tất cả sự kiện</translation>
+    </message>
+    <message>
+        <source>The report filter could not be read; the event log is unchanged.</source>
+        <translation>Không đọc được bộ lọc phản ánh; nhật ký sự kiện giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Citizen reports</source>
+        <translation>Phản ánh của người dân</translation>
+    </message>
+    <message>
+        <source>the newest %1 of %2 matching</source>
+        <translation>%1 bản ghi mới nhất trong %2 bản ghi khớp</translation>
+    </message>
+    <message>
+        <source>%1 matching</source>
+        <translation>%1 bản ghi khớp</translation>
+    </message>
+    <message>
         <source>Events received: %1</source>
         <translation>Sự kiện đã nhận: %1</translation>
     </message>
@@ -1614,6 +2110,7 @@ Máy chủ báo: %1</translation>
     <name>MainWindow</name>
     <message>
         <source>Show workspace: %1</source>
+        <extracomment>Who may show the briefing and export its pack (they show operational data). How long a page brought up for the pack may paint before it is pictured (tests shorten it).</extracomment>
         <translation>Mở không gian làm việc: %1</translation>
     </message>
     <message>
@@ -1631,6 +2128,10 @@ Máy chủ báo: %1</translation>
     <message>
         <source>Try to reach the server now</source>
         <translation>Thử kết nối máy chủ ngay</translation>
+    </message>
+    <message>
+        <source>Briefing mode: full screen for the leaders&apos; screen</source>
+        <translation>Chế độ giao ban: toàn màn hình cho màn hình lãnh đạo</translation>
     </message>
     <message>
         <source>Show / hide pending actions</source>
@@ -1657,6 +2158,68 @@ Máy chủ báo: %1</translation>
 Backend: %2</source>
         <translation>Bảng điều hành IOC Huế %1
 Máy chủ: %2</translation>
+    </message>
+    <message>
+        <source>No briefing page is chosen: choose them in Briefing ▸ Choose briefing pages…</source>
+        <translation>Chưa chọn trang giao ban nào: chọn trong Giao ban ▸ Chọn trang giao ban…</translation>
+    </message>
+    <message>
+        <source>Save the briefing pack</source>
+        <translation>Lưu gói giao ban</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the briefing pack…</source>
+        <translation>Đang lập gói giao ban…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Briefing pack</source>
+        <translation>Gói giao ban</translation>
+    </message>
+    <message>
+        <source>Making the briefing pack: %1 (%2 / %3)</source>
+        <translation>Đang lập gói giao ban: %1 (%2 / %3)</translation>
+    </message>
+    <message>
+        <source>Briefing pack saved: %1</source>
+        <translation>Đã lưu gói giao ban: %1</translation>
+    </message>
+    <message>
+        <source>Briefing pack not saved</source>
+        <translation>Chưa lưu được gói giao ban</translation>
+    </message>
+    <message>
+        <source>The briefing pack could not be written to
+%1
+
+%2</source>
+        <translation>Không ghi được gói giao ban vào
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Briefing pack cancelled: no file was written</source>
+        <translation>Đã hủy gói giao ban: không ghi tệp nào</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Offline: data as of %1</source>
+        <translation>Ngoại tuyến: dữ liệu lúc %1</translation>
     </message>
     <message>
         <source>Waiting to send: %1</source>
@@ -1765,6 +2328,22 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>&amp;Reconnect now</source>
         <translation>&amp;Kết nối lại ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing</source>
+        <translation>Giao &amp;ban</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing mode</source>
+        <translation>Chế độ &amp;giao ban</translation>
+    </message>
+    <message>
+        <source>&amp;Choose briefing pages…</source>
+        <translation>&amp;Chọn trang giao ban…</translation>
+    </message>
+    <message>
+        <source>&amp;Export briefing pack (PDF)…</source>
+        <translation>&amp;Xuất gói giao ban (PDF)…</translation>
     </message>
     <message>
         <source>Pending actions</source>
@@ -2219,7 +2798,7 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <name>MapWorkspace</name>
     <message>
         <source>Draw a circle: list what is inside it</source>
-        <extracomment>Live changes are gathered this long and pushed to the page together. Changed reports (a clustered layer) are re-read at most this often while the map is seen.</extracomment>
+        <extracomment>Live changes are gathered this long and pushed to the page together. Changed reports (a clustered layer) are re-read at most this often while the map is seen. A shape around the whole city lists this many reports at most (read one by one from the cache).</extracomment>
         <translation>Vẽ hình tròn: liệt kê những gì bên trong</translation>
     </message>
     <message>
@@ -2321,6 +2900,18 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>Map picture NOT saved: %1</source>
         <translation>KHÔNG lưu được ảnh bản đồ: %1</translation>
+    </message>
+    <message>
+        <source>Map of the city</source>
+        <translation>Bản đồ thành phố</translation>
+    </message>
+    <message>
+        <source>The map is still loading.</source>
+        <translation>Bản đồ đang tải.</translation>
+    </message>
+    <message>
+        <source>%1 on the map</source>
+        <translation>%1 trên bản đồ</translation>
     </message>
     <message>
         <source>Circle</source>
@@ -3271,6 +3862,26 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
         <translation>Tường video</translation>
     </message>
     <message>
+        <source>Video wall: %1</source>
+        <translation>Tường video: %1</translation>
+    </message>
+    <message>
+        <source>Cameras online</source>
+        <translation>Camera trực tuyến</translation>
+    </message>
+    <message>
+        <source>Cameras degraded</source>
+        <translation>Camera chập chờn</translation>
+    </message>
+    <message>
+        <source>Cameras offline</source>
+        <translation>Camera ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Cameras on the wall</source>
+        <translation>Camera trên tường video</translation>
+    </message>
+    <message>
         <source>The map sent no cameras to show on the wall.</source>
         <translation>Bản đồ không gửi camera nào để hiển thị trên tường video.</translation>
     </message>
@@ -3782,6 +4393,10 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>Map</source>
         <translation>Bản đồ</translation>
+    </message>
+    <message>
+        <source>Dashboards</source>
+        <translation>Bảng điều khiển</translation>
     </message>
 </context>
 <context>
