@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 from ioc_domain.roles import PERMISSIONS, may
 
 if TYPE_CHECKING:
+    from ioc_console.services.briefing import BriefingPage
     from ioc_console.services.context import ConsoleContext
 
 TRANSLATION_CONTEXT = "Workspaces"
@@ -87,6 +88,10 @@ class Workspace(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every text again after a language change (the shell calls it for actions and items too)."""
+
+    def briefing_pages(self) -> list[BriefingPage]:
+        """Pages this workspace offers the leaders' briefing (full-screen rotation and the PDF pack)."""
+        return []
 
 
 @dataclass(frozen=True)
