@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # a plain checkout without the install; PYTHONPATH still comes first
     sys.path.append(str(ROOT))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 DEFAULT_POINTS = 525_600
 REPEATS = 7

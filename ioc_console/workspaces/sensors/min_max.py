@@ -165,9 +165,12 @@ class MinMaxPyramid:
         return pyramid
 
     @classmethod
-    def from_buckets(cls, t: np.ndarray, lo: np.ndarray, hi: np.ndarray, width: float) -> MinMaxPyramid:
+    def from_buckets(
+        cls, t: np.ndarray, lo: np.ndarray, hi: np.ndarray, width: float, *, until: float | None = None
+    ) -> MinMaxPyramid:
         """The server's buckets (start time, min, max) of ``width`` seconds: min drawn at the
-        bucket's start, max half a bucket later."""
+        bucket's start, max half a bucket later but not after ``until`` (the answer's time, so
+        the last bucket, still filling, does not reach past the readings that follow it)."""
         t = np.asarray(t, dtype=np.float64)
         lo, hi = np.asarray(lo, dtype=np.float64), np.asarray(hi, dtype=np.float64)
         if not (t.shape == lo.shape == hi.shape) or t.ndim != 1:
@@ -181,7 +184,10 @@ class MinMaxPyramid:
         n = len(t)
         base = _empty_level(False, n)
         base.lo[:n], base.lo_t[:n] = np.minimum(lo, hi), t
-        base.hi[:n], base.hi_t[:n] = np.maximum(lo, hi), t + width / 2.0
+        hi_t = t + width / 2.0
+        if until is not None:
+            hi_t = np.maximum(t, np.minimum(hi_t, until))
+        base.hi[:n], base.hi_t[:n] = np.maximum(lo, hi), hi_t
         base.n = n
         base.draw_from(0)
         pyramid._base = base

@@ -25,7 +25,13 @@ HOUR = 3600.0
 DAY = 24 * HOUR
 YEAR = 365 * DAY
 #: The span buttons: key -> seconds.
-SPANS: tuple[tuple[str, float], ...] = (("6h", 6 * HOUR), ("24h", DAY), ("7d", 7 * DAY), ("30d", 30 * DAY), ("1y", YEAR))
+SPANS: tuple[tuple[str, float], ...] = (
+    ("6h", 6 * HOUR),
+    ("24h", DAY),
+    ("7d", 7 * DAY),
+    ("30d", 30 * DAY),
+    ("1y", YEAR),
+)
 #: Zoom limits: from an hour to a year (and a little room around it).
 MIN_SPAN = HOUR
 MAX_SPAN = YEAR + 2 * DAY
@@ -152,9 +158,12 @@ class TrendChart(QWidget):
         lo: np.ndarray | Sequence[float],
         hi: np.ndarray | Sequence[float],
         width: float,
+        *,
+        until: float | None = None,
     ) -> None:
-        """Show the server's buckets (start, min, max; ``width`` seconds each); the visible range is kept."""
-        self._pyramid = MinMaxPyramid.from_buckets(t, lo, hi, width)
+        """Show the server's buckets (start, min, max; ``width`` seconds each); the visible range is kept.
+        ``until``: the time of the answer (the last bucket's max is drawn no later, so live readings follow it)."""
+        self._pyramid = MinMaxPyramid.from_buckets(t, lo, hi, width, until=until)
         self.redraw()
 
     def clear_data(self) -> None:
@@ -192,7 +201,10 @@ class TrendChart(QWidget):
 
     def _label_thresholds(self) -> None:
         warning, alarm = self._thresholds
-        for line, template, value in ((self.warning_line, self._warning_label, warning), (self.alarm_line, self._alarm_label, alarm)):
+        for line, template, value in (
+            (self.warning_line, self._warning_label, warning),
+            (self.alarm_line, self._alarm_label, alarm),
+        ):
             if value is not None and line.label is not None:
                 line.label.setFormat(template.replace("%1", f"{value:g}"))
 
