@@ -17,7 +17,8 @@ from ioc_backend.timeutil import utcnow
 
 log = logging.getLogger("ioc_backend.db.maintenance")
 
-READING_RETENTION = timedelta(days=3)
+# Readings are kept a year and a month: the sensor panel zooms out to a year (in daily buckets).
+READING_RETENTION = timedelta(days=400)
 TOKEN_GRACE = timedelta(days=1)
 # How long an Idempotency-Key is remembered (a replay after that runs the request again).
 KEY_TTL = timedelta(days=7)

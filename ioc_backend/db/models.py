@@ -173,6 +173,11 @@ class Alert(VersionedMixin, Base):
     # supervisors' escalation queue until closed. Never cleared (the breach happened).
     sla_breached: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     sla_breached_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    # The sensor whose threshold episode raised this alert (revision 0006); NULL for the AI engine's
+    # detections. ``camera_id`` is then the camera nearest the sensor, to look at the place.
+    sensor_id: Mapped[str | None] = mapped_column(
+        ForeignKey("sensors.id", ondelete="SET NULL", name="fk_alerts_sensor_id"), nullable=True, default=None, index=True
+    )
 
 
 class AlertHistoryEntry(Base):
@@ -259,7 +264,11 @@ class Sensor(VersionedMixin, Base):
     unit: Mapped[dict[str, str]] = mapped_column(JSON)
     last_result: Mapped[float | None] = mapped_column(Float, nullable=True)
     last_phenomenon_time: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The episode level (ioc_domain.sensor_episodes) of the latest reading, or offline.
     status: Mapped[str] = mapped_column(String(20), index=True)
+    # Warning and alarm thresholds in the sensor's unit (revision 0006); NULL: none known, no episodes.
+    threshold_warning: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
+    threshold_alarm: Mapped[float | None] = mapped_column(Float, nullable=True, default=None)
 
 
 class Reading(Base):

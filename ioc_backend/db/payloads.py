@@ -70,6 +70,8 @@ def alert_dict(a: models.Alert) -> dict[str, Any]:
         "close_due_at": iso(getattr(a, "close_due_at", None)),
         "sla_breached": bool(getattr(a, "sla_breached", False)),
         "sla_breached_at": iso(getattr(a, "sla_breached_at", None)),
+        # The sensor whose threshold episode raised the alert (revision 0006), else null.
+        "sensor_id": getattr(a, "sensor_id", None),
         "version": a.version,
         "updated_at": iso(a.updated_at),
     }
@@ -96,6 +98,14 @@ def report_dict(r: models.Report) -> dict[str, Any]:
     }
 
 
+def sensor_thresholds(s: Any) -> dict[str, float] | None:
+    """{"warning", "alarm"} of a sensor (revision 0006), or None when either is unknown."""
+    warning, alarm = getattr(s, "threshold_warning", None), getattr(s, "threshold_alarm", None)
+    if warning is None or alarm is None:
+        return None
+    return {"warning": float(warning), "alarm": float(alarm)}
+
+
 def sensor_dict(s: models.Sensor) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -108,6 +118,7 @@ def sensor_dict(s: models.Sensor) -> dict[str, Any]:
         "last_result": s.last_result,
         "last_phenomenon_time": iso(s.last_phenomenon_time),
         "status": s.status,
+        "thresholds": sensor_thresholds(s),
         "version": s.version,
         "updated_at": iso(s.updated_at),
     }

@@ -69,9 +69,9 @@ def test_a_database_written_before_alembic_is_upgraded_with_every_row_intact(tmp
     load_dump(path)
     # Every column the old database had; the stored /sync JSON of cameras, alerts and tasks is
     # rewritten by the upgrade (cameras gained fields in revision 0002, alerts in 0003, tasks in
-    # 0004) and checked against the serialiser below.
+    # 0004, sensors in 0006) and checked against the serialiser below.
     old_columns = columns_of(path)
-    for table in ("cameras", "alerts", "tasks"):
+    for table in ("cameras", "alerts", "tasks", "sensors"):
         old_columns[table].remove("sync_json")
     before = every_row(path, old_columns)
     assert all(before[table] for table in ("users", "alerts", "meetings", "meeting_polls", "poll_votes", "tokens"))
@@ -202,7 +202,7 @@ def test_a_database_at_the_previous_revision_gains_stream_urls_presets_and_the_a
         upgrade_database(db)
 
         with db.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0004"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
             row = conn.execute(
                 text("SELECT main_stream_url, sub_stream_url, ptz_presets, version, seq, sync_json FROM cameras")
@@ -250,7 +250,7 @@ def test_a_database_at_revision_0003_keeps_its_tasks_and_gives_them_an_empty_pla
 
         assert every_row(tmp_path / "r0003.sqlite3", {"tasks": [n for n in old if n != "due_at"] + ["seq"]}) == before
         with db.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION == "0004"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
             assert "ix_tasks_ward" in {ix["name"] for ix in inspect(conn).get_indexes("tasks")}
             row = conn.execute(text("SELECT lat, lon, ward, version, seq, sync_json FROM tasks")).one()
@@ -258,5 +258,54 @@ def test_a_database_at_revision_0003_keeps_its_tasks_and_gives_them_an_empty_pla
         stored = json.loads(row.sync_json)  # but /sync now sends the place, empty
         assert (stored["lat"], stored["lon"], stored["ward"]) == (None, None, None)
         assert {k: v for k, v in stored.items() if k not in {"lat", "lon", "ward"}} == old
+    finally:
+        db.dispose()
+
+
+def test_a_database_at_revision_0004_keeps_its_sensors_with_no_thresholds_and_its_alerts_with_no_sensor(
+    tmp_path: Path,
+) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'r0004.sqlite3'}")
+    try:
+        with db.engine.begin() as conn:
+            migrate._run_alembic(conn, "upgrade", "0004")
+            # A sensor as the release at revision 0004 stored it, with its /sync JSON of then.
+            old = {
+                "id": "sen-001",
+                "name": "Trạm thủy văn Kim Long - sông Hương",
+                "kind": "water_level",
+                "ward": "Phường Kim Long",
+                "lat": 16.46,
+                "lon": 107.55,
+                "unit": {"name": "metre", "symbol": "m", "definition": "http://qudt.org/vocab/unit/M"},
+                "last_result": 0.62,
+                "last_phenomenon_time": "2026-01-01T00:00:00.000+00:00",
+                "status": "ok",
+                "version": 4,
+                "updated_at": "2026-01-01T00:00:00.000+00:00",
+            }
+            conn.execute(
+                text(
+                    "INSERT INTO sensors (id, name, kind, ward, lat, lon, unit, last_result, last_phenomenon_time, "
+                    "status, version, updated_at, seq, sync_json) VALUES ('sen-001', :name, 'water_level', :ward, "
+                    "16.46, 107.55, :unit, 0.62, '2026-01-01 00:00:00', 'ok', 4, '2026-01-01 00:00:00', 11, "
+                    ":payload)"
+                ),
+                {**old, "unit": json.dumps(old["unit"]), "payload": json.dumps(old, ensure_ascii=False)},
+            )
+
+        upgrade_database(db)
+
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            assert "sensor_id" in {c["name"] for c in inspect(conn).get_columns("alerts")}
+            row = conn.execute(
+                text("SELECT threshold_warning, threshold_alarm, version, seq, sync_json FROM sensors")
+            ).one()
+        assert row[:4] == (None, None, 4, 11)  # the sensor itself did not change
+        stored = json.loads(row.sync_json)  # but /sync now sends its thresholds: none known
+        assert stored["thresholds"] is None
+        assert {k: v for k, v in stored.items() if k != "thresholds"} == old
     finally:
         db.dispose()

@@ -163,6 +163,8 @@ class Alert(BaseModel):
     close_due_at: str | None
     sla_breached: bool
     sla_breached_at: str | None
+    # The sensor whose threshold episode raised the alert (camera_id: the camera nearest it), else null.
+    sensor_id: str | None
     version: int
     updated_at: str
 
@@ -199,6 +201,11 @@ class Unit(BaseModel):
     definition: str
 
 
+class Thresholds(BaseModel):
+    warning: float
+    alarm: float
+
+
 class Sensor(BaseModel):
     id: str
     name: str
@@ -210,6 +217,7 @@ class Sensor(BaseModel):
     last_result: float | None
     last_phenomenon_time: str | None
     status: SensorStatus
+    thresholds: Thresholds | None
     version: int
     updated_at: str
 
@@ -217,6 +225,23 @@ class Sensor(BaseModel):
 class Reading(BaseModel):
     phenomenon_time: str
     result: float
+
+
+class ReadingBucket(BaseModel):
+    t: str
+    min: float
+    max: float
+    mean: float
+    count: int
+
+
+class ReadingBuckets(BaseModel):
+    sensor_id: str
+    bucket: Literal["1m", "1h", "1d"]
+    as_of: str
+    since: str
+    until: str
+    items: list[ReadingBucket]
 
 
 class Task(BaseModel):
