@@ -485,6 +485,11 @@ class SensorsWorkspace(Workspace):
 
     # -- messages -----------------------------------------------------------------------------
     @property
+    def loaded_window(self) -> Window | None:
+        """The resolution and window of what the chart holds (None: nothing, or the cache's readings)."""
+        return self._window
+
+    @property
     def state(self) -> str:
         """What the message says: "", "loading", "empty", "offline", "offline_empty", "malformed",
         "failed", "gone", or the resolution drawn ("raw", "1m", "1h", "1d")."""
