@@ -82,6 +82,8 @@ def joins(alert: Mapping[str, Any], det: Detection) -> bool:
     may deliver a slightly older detection after a newer one)."""
     if alert["camera_id"] != det.camera_id or alert["analytic"] != det.analytic:
         return False
+    if alert.get("sensor_id") is not None:  # a sensor's threshold episode (alerting.sensor_alerts)
+        return False
     if alert["state"] not in OPEN_ALERT_STATES:
         return False
     window = timedelta(seconds=bundle_window_s(det.analytic))
@@ -139,10 +141,12 @@ _BUNDLE_COLUMNS = (
     "last_detected_at",
     "ack_due_at",
     "close_due_at",
+    "sensor_id",
 )
 
 
-def _fields_of(alert: models.Alert) -> dict[str, Any]:
+def bundle_fields(alert: models.Alert) -> dict[str, Any]:
+    """The columns of a stored alert that bundling (joins, absorb_changes) reads."""
     return {name: getattr(alert, name) for name in _BUNDLE_COLUMNS}
 
 
@@ -190,6 +194,7 @@ def ingest_batch(
                 models.Alert.camera_id.in_({camera for camera, _ in pairs}),
                 models.Alert.analytic.in_({analytic for _, analytic in pairs}),
                 models.Alert.state.in_(OPEN_ALERT_STATES),
+                models.Alert.sensor_id.is_(None),  # never a sensor's episode alert
             )
         ).scalars()
         for alert in rows:
@@ -213,7 +218,7 @@ def ingest_batch(
                 joined = index
                 break
         if joined is None:
-            joined = next((a for a in open_alerts.get(pair, ())[:5] if joins(_fields_of(a), det)), None)
+            joined = next((a for a in open_alerts.get(pair, ())[:5] if joins(bundle_fields(a), det)), None)
         if isinstance(joined, int):
             new_rows[joined].update(absorb_changes(new_rows[joined], det))
             detail = bundled_detail(det, new_rows[joined]["detections"])
@@ -221,7 +226,7 @@ def ingest_batch(
             results[i] = (joined, True)
             continue
         if joined is not None:
-            for name, value in absorb_changes(_fields_of(joined), det).items():
+            for name, value in absorb_changes(bundle_fields(joined), det).items():
                 setattr(joined, name, value)
             touched[id(joined)] = joined
             entries.append((joined, BUNDLED, bundled_detail(det, joined.detections), det.detected_at))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from ioc_backend.db import models
-from ioc_backend.timeutil import iso
+from ioc_backend.timeutil import as_utc, iso
 
 # Bucket widths in seconds. Buckets are aligned on multiples of the width since the Unix epoch, so
 # an hour starts on the hour and a day at 00:00 UTC.
@@ -66,3 +67,24 @@ def reading_buckets(
         }
         for t, low, high, mean, count in session.execute(stmt)
     ]
+
+
+def insert_readings(session: Session, rows: Sequence[tuple[str, datetime, float]]) -> None:
+    """Insert many readings (sensor id, aware time, value) in one driver-level executemany: a
+    seeded history of tens of thousands of readings without SQLAlchemy's per-value processing.
+
+    Times are stored as ``models.UTCDateTime`` stores them: naive UTC (on SQLite, the text
+    SQLAlchemy writes, so comparisons with bound values stay exact).
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    sqlite = conn.dialect.name == "sqlite"
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO readings (sensor_id, phenomenon_time, result) VALUES ({mark}, {mark}, {mark})"
+
+    def stored(at: datetime) -> Any:
+        naive = as_utc(at).replace(tzinfo=None)
+        return naive.isoformat(sep=" ", timespec="microseconds") if sqlite else naive
+
+    conn.exec_driver_sql(sql, [(sensor_id, stored(at), float(value)) for sensor_id, at, value in rows])

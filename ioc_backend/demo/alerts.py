@@ -206,7 +206,7 @@ def _seeded(rng: random.Random, index: _CameraIndex, first_at: datetime, now: da
     state = _state(rng, first_at, row["close_due_at"], now)
     if state != "new":
         _live(rng, row, history, state, now)
-    _mark_breach(row, history, now)
+    mark_breach(row, history, now)
     history.sort(key=lambda e: e["at"])
     return SeededAlert(row, history)
 
@@ -255,7 +255,7 @@ def _live(rng: random.Random, row: dict[str, Any], history: list[dict[str, Any]]
         history.append(_entry(at, TRANSITION, {"from": current, "to": "closed", "reason": reason}, owner))
 
 
-def _mark_breach(row: dict[str, Any], history: list[dict[str, Any]], now: datetime) -> None:
+def mark_breach(row: dict[str, Any], history: list[dict[str, Any]], now: datetime) -> None:
     """sla_breached as the SLA watch would have left it by ``now`` (ioc_domain.alert_sla.breach_of)."""
     ack_due, close_due = row["ack_due_at"], row["close_due_at"]
     left_new = row["acknowledged_at"] or now

@@ -7,15 +7,19 @@ import logging
 import random
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select
 
+from ioc_backend.alerting import sensor_alerts
+from ioc_backend.alerting.ingest import absorb_changes, bundled_detail, detected_detail
 from ioc_backend.db import models
 from ioc_backend.db.changes import bulk_create, record_change
 from ioc_backend.db.engine import Database
 from ioc_backend.db.meetings import refresh_summary
+from ioc_backend.db.readings import insert_readings
 from ioc_backend.demo import alerts as demo_alerts
 from ioc_backend.demo import cameras as demo_cameras
 from ioc_backend.demo import documents as demo_documents
@@ -27,12 +31,25 @@ from ioc_backend.demo import users as demo_users
 from ioc_backend.demo import warnings as demo_warnings
 from ioc_backend.security import hash_password
 from ioc_backend.timeutil import utcnow
+from ioc_domain.alert_history import BUNDLED, DETECTED, TRANSITION
+from ioc_domain.sensor_episodes import END, ESCALATE, START, EpisodeTracker, Thresholds
 
 log = logging.getLogger("ioc_backend.demo.seed")
 
 DEMO_COUNTS = {"cameras": 700, "sensors": 60, "reports": 5000, "alerts": 2000, "tasks": 40, "meetings": 6}
+# Every sensor: a week of readings every 10 minutes. Two Hương river stations: the same week every
+# minute (the sensor panel's zoom from hours to days at full grain). The flood peaks at Kim Long
+# FLOOD_PEAK_AGO before the seed's time, inside both.
 READING_INTERVAL = timedelta(minutes=10)
-READING_HISTORY = timedelta(hours=24)
+READING_HISTORY = timedelta(days=7)
+FINE_INTERVAL = timedelta(minutes=1)
+FINE_HISTORY = timedelta(days=7)
+FINE_SITES = frozenset({"Trạm thủy văn Kim Long - sông Hương", "Mực nước sông Hương - Cầu Trường Tiền"})
+FLOOD_PEAK_AGO = timedelta(days=3)
+# How the operator on duty handled the seeded flood's alerts: acknowledged minutes after each
+# opened, closed ("resolved") a while after the readings fell back below the threshold.
+EPISODE_ACK_AFTER = timedelta(minutes=4)
+EPISODE_CLOSE_AFTER = timedelta(minutes=30)
 
 
 def database_is_empty(db: Database) -> bool:
@@ -42,22 +59,92 @@ def database_is_empty(db: Database) -> bool:
     return users == 0 and cameras == 0
 
 
-def _sensor_history(sensors: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
-    """24 h of readings every 10 min per sensor, walked forward with the simulator's model."""
+@dataclass
+class EpisodeStep:
+    """A reading of the seeded history that started, escalated or ended its sensor's episode."""
+
+    sensor: dict[str, Any]
+    change: str
+    level: str
+    value: float
+    at: datetime
+
+
+def _sensor_history(
+    sensors: list[dict[str, Any]], now: datetime
+) -> tuple[list[tuple[str, datetime, float]], list[EpisodeStep]]:
+    """The readings of the history walked forward with the simulator's model (and the flood), each
+    sensor's status by the episode rule, and the readings that moved an episode."""
     rng = random.Random("seed-readings")
-    readings: list[dict[str, Any]] = []
-    steps = int(READING_HISTORY / READING_INTERVAL)
+    flood_peak = now - FLOOD_PEAK_AGO
+    readings: list[tuple[str, datetime, float]] = []  # (sensor id, time, value)
+    steps: list[EpisodeStep] = []
     for sensor in sensors:
-        status = sensor["status"]
-        t = now - READING_HISTORY
-        for _ in range(steps + 1):
-            value, status = demo_sensors.next_reading(rng, sensor, t)
+        fine = sensor["kind"] == "water_level" and sensor["name"] in FINE_SITES
+        interval, history = (FINE_INTERVAL, FINE_HISTORY) if fine else (READING_INTERVAL, READING_HISTORY)
+        tracker = EpisodeTracker(Thresholds(sensor["threshold_warning"], sensor["threshold_alarm"]))
+        t = now - history
+        for _ in range(int(history / interval) + 1):
+            value, _band = demo_sensors.next_reading(rng, sensor, t, flood_peak)
             sensor["last_result"] = value
-            readings.append({"sensor_id": sensor["id"], "phenomenon_time": t, "result": value})
-            t += READING_INTERVAL
-        sensor["status"] = status
-        sensor["last_phenomenon_time"] = t - READING_INTERVAL
-    return readings
+            readings.append((sensor["id"], t, value))
+            step = tracker.observe(value, t)
+            if step.change is not None:
+                steps.append(EpisodeStep(sensor, step.change, step.level, value, t))
+            t += interval
+        sensor["status"] = tracker.level
+        sensor["last_phenomenon_time"] = t - interval
+    return readings, steps
+
+
+def _episode_alerts(
+    steps: list[EpisodeStep], cameras: list[dict[str, Any]], now: datetime
+) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """The alerts the seeded episodes raised (one each, escalations joined), with their history;
+    an episode that ended was closed by the operator on duty."""
+    alerts: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    current: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {}  # sensor id -> its episode's alert
+    for step in sorted(steps, key=lambda s: s.at):
+        sensor = step.sensor
+        if step.change == START:
+            camera = sensor_alerts.nearest_camera(cameras, sensor["ward"], sensor["lat"], sensor["lon"])
+            det = None if camera is None else sensor_alerts.episode_detection(sensor, step.level, step.at, camera["id"])
+            if det is None:
+                continue
+            row = sensor_alerts.episode_alert_fields(sensor, det)
+            detail = {**detected_detail(det), "sensor_id": sensor["id"], **sensor_alerts.reading_detail(step.value, step.level)}
+            history = [_system_entry(step.at, DETECTED, detail)]
+            current[sensor["id"]] = (row, history)
+            alerts.append((row, history))
+        elif step.change == ESCALATE and sensor["id"] in current:
+            row, history = current[sensor["id"]]
+            det = sensor_alerts.episode_detection(sensor, step.level, step.at, row["camera_id"])
+            if det is not None:
+                row.update(absorb_changes(row, det))
+                detail = {**bundled_detail(det, row["detections"]), "sensor_id": sensor["id"],
+                          **sensor_alerts.reading_detail(step.value, step.level)}  # fmt: skip
+                history.append(_system_entry(step.at, BUNDLED, detail))
+        elif step.change == END and sensor["id"] in current:
+            row, history = current.pop(sensor["id"])
+            acknowledged, closed = row["first_detected_at"] + EPISODE_ACK_AFTER, step.at + EPISODE_CLOSE_AFTER
+            if closed >= now:
+                continue
+            row.update(state="closed", close_reason="resolved", owner="operator", acknowledged_at=acknowledged,
+                       closed_at=closed)  # fmt: skip
+            history.append(_operator_entry(acknowledged, {"from": "new", "to": "acknowledged"}))
+            history.append(_operator_entry(closed, {"from": "acknowledged", "to": "closed", "reason": "resolved"}))
+    for row, history in alerts:
+        demo_alerts.mark_breach(row, history, now)  # as the SLA watch would have left it
+        history.sort(key=lambda entry: entry["at"])
+    return alerts
+
+
+def _system_entry(at: datetime, action: str, detail: dict[str, Any]) -> dict[str, Any]:
+    return {"at": at, "username": None, "role": None, "action": action, "detail": detail}
+
+
+def _operator_entry(at: datetime, detail: dict[str, Any]) -> dict[str, Any]:
+    return {"at": at, "username": "operator", "role": "operator", "action": TRANSITION, "detail": detail}
 
 
 def _attach_documents_and_polls(
@@ -112,7 +199,7 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         pending = [pool.submit(hash_password, u["password"]) for u in demo_users.DEMO_USERS]
         cameras = demo_cameras.generate_cameras(DEMO_COUNTS["cameras"])
         sensors = demo_sensors.generate_sensors(DEMO_COUNTS["sensors"])
-        readings = _sensor_history(sensors, now)
+        readings, episode_steps = _sensor_history(sensors, now)
         reports = demo_reports.generate_reports(DEMO_COUNTS["reports"], now=now)
         alerts = demo_alerts.generate_seeded_alerts(DEMO_COUNTS["alerts"], cameras, now=now)
         meetings = demo_meetings.generate_meetings(DEMO_COUNTS["meetings"], now=now)
@@ -136,10 +223,14 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         )
         bulk_create(session, "camera", [dict(c) for c in cameras])
         bulk_create(session, "sensor", [dict(s) for s in sensors])
-        session.execute(insert(models.table_of(models.Reading)), readings)
+        insert_readings(session, readings)
         bulk_create(session, "report", [{**r, "notes": []} for r in reports])
         alert_ids = bulk_create(session, "alert", [dict(a.row) for a in alerts])
         history = [{**entry, "alert_id": pk} for pk, a in zip(alert_ids, alerts, strict=True) for entry in a.history]
+        # The alerts of the history's threshold episodes (the flood), as the simulator raises them.
+        episodes = _episode_alerts(episode_steps, cameras, now)
+        episode_ids = bulk_create(session, "alert", [dict(row) for row, _ in episodes])
+        history += [{**entry, "alert_id": pk} for pk, (_, entries) in zip(episode_ids, episodes, strict=True) for entry in entries]
         if history:
             session.execute(insert(models.table_of(models.AlertHistoryEntry)), history)
         meeting_ids = bulk_create(session, "meeting", [dict(m) for m in meetings])
@@ -157,6 +248,7 @@ def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | N
         warnings_published = demo_warnings.seed_warnings(session, now)
     elapsed = time.perf_counter() - started
     counts: dict[str, float] = {**DEMO_COUNTS, "readings": len(readings), "seconds": round(elapsed, 2)}
+    counts["episode_alerts"] = len(episode_ids)
     counts["warnings"] = warnings_published
     log.info("seeded demo data in %.2f s: %s", elapsed, counts)
     return counts

@@ -121,16 +121,25 @@ def _site_for(sensor: dict) -> tuple[float, tuple[float, float]]:
     kind = sensor.get("kind")
     if kind not in _UNITS:
         raise ValueError(f"unknown sensor kind {kind!r}; expected one of {SENSOR_KINDS}")
-    # Sensors beyond the known sites are named "<site> (2)", so strip that to find the site.
-    name = str(sensor.get("name", "")).split(" (", 1)[0]
-    site = _SITE_BY_NAME.get(name)
+    site = _SITE_BY_NAME.get(_site_name(sensor))
     baseline = site[3] if site else _BASELINES[kind]
     thresholds = site[4] if site and site[4] else _THRESHOLDS[kind]
     return baseline, thresholds
 
 
+def _site_name(sensor: dict) -> str:
+    # Sensors beyond the known sites are named "<site> (2)", so strip that to find the site.
+    return str(sensor.get("name", "")).split(" (", 1)[0]
+
+
+def site_thresholds(sensor: dict) -> tuple[float, float]:
+    """The (warning, alarm) thresholds the demo gives a sensor: its site's, else its kind's."""
+    return _site_for(sensor)[1]
+
+
 def reading_status(sensor: dict, value: float) -> str:
-    """'ok', 'warning' or 'alarm' for a value of this sensor (site thresholds where known)."""
+    """'ok', 'warning' or 'alarm' for a value of this sensor on its own (no hysteresis: the stored
+    status follows the episode rule, ioc_domain.sensor_episodes)."""
     _, (warning, alarm) = _site_for(sensor)
     if value >= alarm:
         return "alarm"
@@ -165,6 +174,8 @@ def generate_sensors(n: int = 60, seed: int = 1) -> list[dict]:
                 "unit": dict(_UNITS[kind]),
                 "last_result": round(value, 2),
                 "status": "ok",
+                "threshold_warning": site_thresholds({"kind": kind, "name": name})[0],
+                "threshold_alarm": site_thresholds({"kind": kind, "name": name})[1],
             }
         )
     return sensors
@@ -181,8 +192,65 @@ def rain_intensity(now: datetime) -> float:
     return max(0.0, min(1.0, wave * season))
 
 
-def next_reading(rng: random.Random, sensor: dict, now: datetime) -> tuple[float, str]:
-    """A plausible next value for the sensor (mean-reverting random walk) and its status."""
+# The seeded flood (demo.seed): heavy rain upstream, then the Hương river rising at Kim Long past
+# its alarm level (báo động II) for some hours and receding over a day; downstream in the city the
+# rise comes later and lower (past level I only) and drains faster to the lagoon.
+# Site -> (peak rise in metres, hours after Kim Long, hours the wave takes to recede).
+FLOOD_RIVER_SITES: dict[str, tuple[float, float, float]] = {
+    "Trạm thủy văn Kim Long - sông Hương": (1.85, 0.0, 20.0),
+    "Mực nước sông Hương - Cầu Trường Tiền": (1.1, 1.5, 12.0),
+    "Mực nước sông Hương - Bến Tòa Khâm": (0.9, 2.0, 12.0),
+}
+# Rain station -> peak extra rain (mm/h) of the storm, centred this many hours before the flood peak.
+FLOOD_RAIN_SITES: dict[str, float] = {
+    "Trạm đo mưa A Lưới": 42.0,
+    "Trạm đo mưa Bình Điền": 38.0,
+    "Trạm đo mưa Hồng Vân": 22.0,
+    "Trạm đo mưa Huế": 18.0,
+}
+FLOOD_RAIN_LEAD_H = 10.0
+_FLOOD_RISE_H = 10.0  # the flood wave rises faster than it recedes
+# Semi-diurnal tide felt at each water-level site near the sea or lagoon (amplitude in metres).
+_TIDE_M: dict[str, float] = {
+    "Mực nước cửa biển Thuận An": 0.25,
+    "Mực nước phá Tam Giang - Quảng Điền": 0.12,
+    "Mực nước phá Tam Giang - Phong Quảng": 0.12,
+    "Mực nước đầm Cầu Hai - Vinh Lộc": 0.12,
+    "Mực nước sông Hương - Bến Tòa Khâm": 0.03,
+    "Mực nước sông Hương - Cầu Trường Tiền": 0.03,
+    "Mực nước sông Như Ý - Thanh Thủy": 0.05,
+    "Mực nước sông An Cựu - Cầu An Cựu": 0.05,
+}
+_TIDE_PERIOD_H = 12.42
+_ICT_HOURS = ICT.utcoffset(None).total_seconds() / 3600.0
+
+
+def flood_rise(sensor: dict, now: datetime, flood_peak: datetime | None) -> float:
+    """Extra water (m) or rain (mm/h) at ``now`` from the flood peaking at Kim Long at ``flood_peak``."""
+    if flood_peak is None:
+        return 0.0
+    name = _site_name(sensor)
+    hours = (now - flood_peak).total_seconds() / 3600.0
+    if sensor.get("kind") == "water_level" and name in FLOOD_RIVER_SITES:
+        peak, delay, fall = FLOOD_RIVER_SITES[name]
+        dt = hours - delay
+        return peak * math.exp(-((dt / (_FLOOD_RISE_H if dt < 0 else fall)) ** 2))
+    if sensor.get("kind") == "rainfall" and name in FLOOD_RAIN_SITES:
+        dt = hours + FLOOD_RAIN_LEAD_H
+        return FLOOD_RAIN_SITES[name] * math.exp(-((dt / 5.0) ** 2))
+    return 0.0
+
+
+def next_reading(
+    rng: random.Random, sensor: dict, now: datetime, flood_peak: datetime | None = None
+) -> tuple[float, str]:
+    """A plausible next value for the sensor (a mean-reverting walk towards its daily pattern) and
+    the value's band (``reading_status``).
+
+    Daily patterns: the tide on the rivers near the sea, afternoon showers, rush-hour PM2.5, the
+    day's warmth. Outside a flood the rivers and the rain stay below their warning thresholds;
+    ``flood_peak`` adds the flood (``flood_rise``) to the sites it reaches.
+    """
     now = check_now(now)
     baseline, (warning, alarm) = _site_for(sensor)  # refuses an unknown kind
     kind: str = sensor["kind"]
@@ -193,26 +261,35 @@ def next_reading(rng: random.Random, sensor: dict, now: datetime) -> tuple[float
     if not math.isfinite(current):
         current = baseline
     rain = rain_intensity(now)
-    local_hour = now.astimezone(ICT).hour + now.minute / 60.0
+    if flood_peak is not None:
+        # The flood's storm replaces the everyday showers: it is the rain of those days (flood_rise),
+        # and the sky clears as the river falls, so the river passes its thresholds once each way.
+        rain *= 1.0 - math.exp(-(((now - flood_peak).total_seconds() / 3600.0 / 36.0) ** 2))
+    local_hour = (now.hour + now.minute / 60.0 + _ICT_HOURS) % 24.0
+    surge = flood_rise(sensor, now, flood_peak)
     if kind == "water_level":
-        # Heavy rain drives the river past its alarm level; dry weather brings it back.
-        target = baseline + (rain**2) * (alarm * 1.25 - baseline)
-        value = current + 0.15 * (target - current) + rng.gauss(0.0, 0.02)
+        # Rain raises the river, though not to its warning level: that takes a flood.
+        hours = now.timestamp() / 3600.0
+        tide = _TIDE_M.get(_site_name(sensor), 0.0) * math.sin(2 * math.pi * hours / _TIDE_PERIOD_H)
+        target = baseline + tide + (rain**2) * 0.4 * (warning - baseline) + surge
+        value = current + 0.15 * (target - current) + rng.gauss(0.0, 0.005)  # a gauge's jitter: millimetres
     elif kind == "rainfall":
-        target = rain * 60.0
-        value = current + 0.35 * (target - current) + rng.gauss(0.0, 1.5)
+        # Showers build in the afternoon and evening; a storm comes only with the flood.
+        afternoon = math.exp(-((local_hour - 16.0) ** 2) / 8.0)
+        target = 0.6 * warning * (rain**2) * (0.6 + 0.4 * afternoon) + surge
+        value = current + 0.35 * (target - current) + rng.gauss(0.0, 1.0)
     elif kind == "pm25":
         # Rush hours raise PM2.5, rain washes it out.
         rush = math.exp(-((local_hour - 7.5) ** 2) / 2) + math.exp(-((local_hour - 17.5) ** 2) / 2)
-        target = baseline * (1.0 + 0.8 * rush) * (1.0 - 0.5 * rain)
-        value = current + 0.25 * (target - current) + rng.gauss(0.0, 2.0)
+        target = baseline * (1.0 + 0.6 * rush) * (1.0 - 0.5 * rain)
+        value = current + 0.25 * (target - current) + rng.gauss(0.0, 1.0)
     elif kind == "temperature":
         target = baseline + 5.0 * math.sin(2 * math.pi * (local_hour - 9.0) / 24.0) - 3.0 * rain
         value = current + 0.2 * (target - current) + rng.gauss(0.0, 0.2)
     else:  # landslide_tilt: slow creep that speeds up in rain, slight relaxation otherwise
         # Tuned so the wettest weeks bring warnings and the odd alarm, not an alarm all shift long:
         # a sensor that never leaves "alarm" trains operators to ignore it.
-        value = current + abs(rng.gauss(0.0, 0.004)) * (1.0 + 8.0 * rain) - 0.05 * (current - baseline)
+        value = current + abs(rng.gauss(0.0, 0.003)) * (1.0 + 8.0 * rain) - 0.05 * (current - baseline)
     low, high = _RANGES[kind]
     value = round(min(max(value, low), high), 3)
-    return value, reading_status(sensor, value)
+    return value, "alarm" if value >= alarm else "warning" if value >= warning else "ok"  # reading_status

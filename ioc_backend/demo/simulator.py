@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ioc_backend.alerting.ingest import ingest_detection
+from ioc_backend.alerting.sensor_alerts import record_reading
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
 from ioc_backend.db.engine import Database
@@ -44,7 +45,7 @@ class Simulator:
         self._cameras: list[dict[str, Any]] = []
         self._sensors: dict[str, dict[str, Any]] = {}
         self._flapped: dict[str, str] = {}  # camera id -> status to restore
-        self.counts = {"alerts": 0, "bundled": 0, "readings": 0, "reports": 0, "flaps": 0}
+        self.counts = {"alerts": 0, "bundled": 0, "readings": 0, "episode_changes": 0, "reports": 0, "flaps": 0}
         # (camera id, analytic, severity) of the latest alerts opened, for repeated detections.
         self._recent: deque[tuple[str, str, str]] = deque(maxlen=RECENT_ALERTS)
 
@@ -128,6 +129,20 @@ class Simulator:
                 }
                 for s in session.execute(select(models.Sensor)).scalars()
             }
+        self._give_thresholds()
+
+    def _give_thresholds(self) -> None:
+        """Demo sensors of a database seeded before sensors had thresholds (revision 0006) get
+        their site's, once: without them a sensor has no episodes."""
+        with self.db.write() as session:
+            for row in session.execute(
+                select(models.Sensor).where(
+                    models.Sensor.id.in_(list(self._sensors)),
+                    (models.Sensor.threshold_warning.is_(None)) | (models.Sensor.threshold_alarm.is_(None)),
+                )
+            ).scalars():
+                row.threshold_warning, row.threshold_alarm = demo_sensors.site_thresholds(self._sensors[row.id])
+                record_change(session, row)
 
     def _do(self, due: list[tuple[float, str, str]]) -> None:
         jobs = {job for _, job, _ in due}
@@ -175,12 +190,14 @@ class Simulator:
             row = session.get(models.Sensor, sid)
             if state is None or row is None:
                 continue
-            value, status = demo_sensors.next_reading(self.rng, state, now)
-            state["last_result"], state["status"] = value, status
-            session.add(models.Reading(sensor_id=sid, phenomenon_time=now, result=value))
-            row.last_result, row.last_phenomenon_time, row.status = value, now, status
-            record_change(session, row)
+            value, _band = demo_sensors.next_reading(self.rng, state, now)
+            # The reading, the sensor's status by the episode rule and, when an episode starts or
+            # escalates, its one alert (alerting.sensor_alerts).
+            change = record_reading(session, row, value, now)
+            state["last_result"], state["status"] = value, row.status
             self.counts["readings"] += 1
+            if change is not None:
+                self.counts["episode_changes"] += 1
 
     def _report_activity(self, session: Any) -> None:
         now = utcnow()
