@@ -4,7 +4,7 @@ and the briefing page."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -33,6 +33,15 @@ def _api(url: str, path: str, **params: Any) -> Any:
     answer = requests.get(f"{url}/api/v1/{path}", params=params, headers=http_headers(url, "operator"), timeout=10)
     answer.raise_for_status()
     return answer.json()
+
+
+def _api_readings(url: str, sensor_id: str, since: datetime) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    while True:
+        page = _api(url, f"sensors/{sensor_id}/readings", since=since.isoformat(), limit=1000, offset=len(items))
+        items += page["items"]
+        if not page["items"] or len(items) >= page["total"]:
+            return items
 
 
 def _api_sensors(url: str) -> list[dict[str, Any]]:
@@ -86,7 +95,7 @@ def test_the_list_shows_the_apis_sensors_with_live_values_and_filters(qtbot, bac
 
 def test_a_chosen_sensor_draws_its_readings_with_threshold_lines(qtbot, backend, make_context):
     sensor = next(s for s in _api_sensors(backend.url) if s["id"] == KIM_LONG)
-    readings = _api(backend.url, f"sensors/{KIM_LONG}/readings", limit=1000)["items"]
+    readings = _api_readings(backend.url, KIM_LONG, since=datetime.now(UTC) - timedelta(days=2))
     assert sensor["thresholds"] == {"warning": 1.0, "alarm": 2.0} and readings
     workspace = _signed_in_workspace(qtbot, backend.url, make_context)
     qtbot.waitUntil(lambda: workspace.model.rowCount() > 0, timeout=WAIT_MS)
@@ -112,11 +121,13 @@ def test_a_chosen_sensor_draws_its_readings_with_threshold_lines(qtbot, backend,
     # The view keeps both thresholds in sight with the readings.
     (_xr, (ylow, yhigh)) = chart.view.viewRange()
     assert ylow <= min(v for _t, v in shown) and yhigh >= 2.0
-    # A sensor without thresholds draws no lines.
-    rain = next(s["id"] for s in _api_sensors(backend.url) if s["thresholds"] is None)
-    workspace.select_sensor(rain)
+    # Another sensor brings its own lines (a sensor without thresholds would hide them).
+    other = next(s for s in _api_sensors(backend.url) if s["kind"] == "pm25")
+    workspace.select_sensor(other["id"])
     qtbot.waitUntil(lambda: workspace.state in ("raw", "empty"), timeout=WAIT_MS)
-    assert not chart.warning_line.isVisible() and not chart.alarm_line.isVisible()
+    expected_lines = (other["thresholds"] or {}).get("warning"), (other["thresholds"] or {}).get("alarm")
+    assert chart.thresholds() == expected_lines
+    assert chart.warning_line.isVisible() == (expected_lines[0] is not None)
 
 
 def test_show_on_map_asks_the_map_for_the_sensors_place(qtbot, backend, make_context):
