@@ -28,6 +28,7 @@ from backend_client.api.models import (
     Page,
     PtzAck,
     Reading,
+    ReadingBuckets,
     Report,
     SavedView,
     SavedViewList,
@@ -47,6 +48,7 @@ from ioc_domain.camera_actions import PTZ_ACTIONS
 _TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at", "lat", "lon", "ward"})
 _MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
 _FUNNEL_GROUPS = ("analytic", "category", "ward")
+_READING_BUCKETS = ("1m", "1h", "1d")
 #: The largest CAP document ``POST /warnings/import`` accepts (the server answers 413 above it).
 MAX_CAP_BYTES = 1024 * 1024
 
@@ -467,6 +469,28 @@ class IocClient(ApiSession):
             since=since,
             limit=limit,
             offset=offset,
+        )
+
+    def sensor_readings_buckets(
+        self,
+        sensor_id: str,
+        bucket: str,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+    ) -> ReadingBuckets:
+        """Min, max, mean and count of the sensor's readings per ``bucket`` (``1m``, ``1h``, ``1d``)
+        over [since, until), computed by the server (``GET /sensors/{id}/readings?bucket=``;
+        ``ops.read``). The server's default window: a day of minutes, 30 days of hours, a year of
+        days; a window of more than 100,000 buckets is refused (InvalidRequest)."""
+        if bucket not in _READING_BUCKETS:
+            raise ValueError(f"bucket must be one of {', '.join(_READING_BUCKETS)}, not {bucket!r}")
+        return self._fetch(
+            ReadingBuckets,
+            f"/sensors/{_path_id(sensor_id)}/readings",
+            what="reading buckets",
+            bucket=bucket,
+            since=since,
+            until=until,
         )
 
     # ----------------------------------------------------------------- tasks

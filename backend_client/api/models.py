@@ -214,6 +214,9 @@ class Alert(ApiModel):
     close_due_at: Timestamp | None = None
     sla_breached: bool = False
     sla_breached_at: Timestamp | None = None
+    # The sensor whose threshold episode raised the alert (``camera_id`` is then the camera nearest
+    # it); None for the AI engine's detections, and from servers before sensor episodes.
+    sensor_id: str | None = None
 
 
 class AlertHistoryEntry(ApiModel):
@@ -464,6 +467,20 @@ class Unit(ApiModel):
     definition: str
 
 
+class SensorThresholds(ApiModel):
+    """A sensor's warning and alarm levels, in its unit (the alarm is never below the warning)."""
+
+    warning: float = Field(allow_inf_nan=False)
+    alarm: float = Field(allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SensorThresholds:
+        if self.alarm < self.warning:
+            raise PydanticCustomError("thresholds", "alarm {alarm} is below warning {warning}",
+                                      {"alarm": self.alarm, "warning": self.warning})  # fmt: skip
+        return self
+
+
 class Sensor(ApiModel):
     id: str
     name: str
@@ -477,11 +494,53 @@ class Sensor(ApiModel):
     status: SensorStatus
     version: int
     updated_at: Timestamp
+    # None: no thresholds known (and from servers before thresholds).
+    thresholds: SensorThresholds | None = None
 
 
 class Reading(ApiModel):
     phenomenon_time: Timestamp
     result: float
+
+
+ReadingBucketWidth = Literal["1m", "1h", "1d"]
+
+
+class ReadingBucket(ApiModel):
+    """One bucket of a sensor's readings: its start, and the readings' min, max, mean and count."""
+
+    t: Timestamp
+    min: float = Field(allow_inf_nan=False)
+    max: float = Field(allow_inf_nan=False)
+    mean: float = Field(allow_inf_nan=False)
+    count: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReadingBucket:
+        # A mean computed in floating point may stray from min/max by a rounding error, no more.
+        slack = 1e-9 * max(1.0, abs(self.min), abs(self.max))
+        if not (self.min - slack <= self.mean <= self.max + slack):
+            raise PydanticCustomError("bucket", "min {min}, mean {mean}, max {max} are not in order",
+                                      {"min": self.min, "mean": self.mean, "max": self.max})  # fmt: skip
+        return self
+
+
+class ReadingBuckets(ApiModel):
+    """``GET /sensors/{id}/readings?bucket=``: the non-empty buckets of [since, until), oldest first."""
+
+    sensor_id: str
+    bucket: ReadingBucketWidth
+    as_of: Timestamp
+    since: Timestamp
+    until: Timestamp
+    items: list[ReadingBucket]
+
+    @model_validator(mode="after")
+    def _in_order(self) -> ReadingBuckets:
+        starts = [item.t for item in self.items]
+        if any(a >= b for a, b in zip(starts, starts[1:], strict=False)):
+            raise PydanticCustomError("buckets", "bucket starts are not strictly increasing", {})
+        return self
 
 
 class Task(ApiModel):

@@ -125,10 +125,13 @@ def test_report_filters(shared_api: Api, op: str) -> None:
 def test_sensors_and_readings(shared_api: Api, op: str) -> None:
     sensors = shared_api.get("/sensors", op, params={"kind": "water_level"}).json()
     assert sensors["total"] > 0 and all(s["kind"] == "water_level" for s in sensors["items"])
-    sensor = sensors["items"][0]
+    sensor = sensors["items"][0]  # Kim Long: a week every minute (demo.seed.FINE_SITES)
     assert sensor["unit"]["symbol"] == "m" and sensor["last_result"] is not None
+    assert sensor["thresholds"] == {"warning": 1.0, "alarm": 2.0}
     readings = shared_api.get(f"/sensors/{sensor['id']}/readings", op, params={"limit": 1000}).json()
-    assert readings["total"] == 145  # 24 h every 10 min, both ends included
+    assert readings["total"] == 7 * 24 * 60 + 1  # both ends included
+    other = shared_api.get("/sensors/sen-002/readings", op, params={"limit": 1}).json()
+    assert other["total"] == 7 * 24 * 6 + 1  # every 10 min
     times = [r["phenomenon_time"] for r in readings["items"]]
     assert times == sorted(times, reverse=True)  # newest first
     assert readings["items"][0]["result"] == sensor["last_result"]
