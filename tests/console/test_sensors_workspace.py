@@ -12,6 +12,7 @@ import pytest
 import requests
 from backend_process import DEMO_PASSWORDS, start_backend
 from console_helpers import CLIENT_OPTIONS, ENGINE_OPTIONS, WAIT_MS, http_headers
+from faultproxy import FaultProxy
 from PySide6.QtCore import QCoreApplication, QSize
 
 from ioc_console.services.event_text import fill, format_local_time, format_number, parse_time, status_label
@@ -244,3 +245,44 @@ def test_long_spans_come_as_the_servers_buckets(qtbot, backend, make_context, sp
     buckets = _api(backend.url, f"sensors/{KIM_LONG}/readings", bucket=resolution, since=since, until=until)["items"]
     _x, y = workspace.chart.drawn_points()
     assert buckets and min(y) == min(b["min"] for b in buckets) and max(y) == max(b["max"] for b in buckets)
+
+
+def test_zooming_from_a_year_to_hours_fetches_the_readings_themselves(qtbot, backend, make_context):
+    workspace = _signed_in_workspace(qtbot, backend.url, make_context)
+    qtbot.waitUntil(lambda: workspace.model.rowCount() > 0, timeout=WAIT_MS)
+    workspace.select_sensor(KIM_LONG)
+    qtbot.waitUntil(lambda: workspace.state == "raw", timeout=WAIT_MS)
+    chart = workspace.chart
+    chart.choose_span("1y")
+    qtbot.waitUntil(lambda: workspace.state == "1d", timeout=WAIT_MS)
+    # The wheel (or a drag) ends on six hours yesterday: once the view settles, the readings come.
+    end = datetime.now(UTC).timestamp() - 20 * 3600
+    chart.show_range(end - 6 * 3600, end)
+    qtbot.waitUntil(lambda: workspace.state == "raw", timeout=WAIT_MS)
+    x, _y = chart.drawn_points()
+    inside = x[(x >= end - 6 * 3600) & (x <= end)]
+    assert len(inside) > 100 and chart.current_level() == 0, "every reading of those hours"
+
+
+def test_a_garbled_answer_and_a_dead_backend_are_said_plainly(qtbot, backend, make_context):
+    proxy = FaultProxy(backend.url)
+    try:
+        workspace = _signed_in_workspace(qtbot, proxy.url, make_context)
+        qtbot.waitUntil(lambda: workspace.model.rowCount() > 0, timeout=WAIT_MS)
+        # The last day of readings is kept on this computer first (the prefetcher, once per 10 min).
+        store = workspace._connection.store
+        qtbot.waitUntil(lambda: len(store.readings(KIM_LONG)) > 0, timeout=WAIT_MS)
+        proxy.set_mode("garbage", path_prefix=f"/api/v1/sensors/{KIM_LONG}/readings")
+        workspace.select_sensor(KIM_LONG)
+        qtbot.waitUntil(lambda: workspace.state == "malformed", timeout=WAIT_MS)
+        assert workspace.message.text().startswith(
+            _tr("The server sent readings that cannot be drawn: %1").replace("%1", "")
+        )
+        assert len(workspace.chart.pyramid) == 0
+        # The server goes away: the readings come from the cache, and the message says so.
+        proxy.set_mode("refuse")
+        workspace.chart.choose_span("6h")
+        qtbot.waitUntil(lambda: workspace.state == "offline", timeout=WAIT_MS)
+        assert len(workspace.chart.pyramid) == len(store.readings(KIM_LONG))
+    finally:
+        proxy.stop()

@@ -165,7 +165,8 @@ class SensorsWorkspace(Workspace):
         self.message.setWordWrap(True)
         self.chart = TrendChart(right)
         self.chart.range_settled.connect(self._on_range_settled)
-        self.chart.span_chosen.connect(lambda _key: self._ensure_data())
+        # A span button asks again even for what is loaded (after a failure, say); the wheel asks only when needed.
+        self.chart.span_chosen.connect(lambda _key: self._load())
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.reading)
