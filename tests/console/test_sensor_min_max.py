@@ -152,6 +152,11 @@ def test_resolution_and_window_follow_the_visible_span():
     assert not window.covers(now - 40 * DAY, now - 30 * DAY, now)
     assert not window.covers(now - 21 * DAY, now - 20 * DAY, now), "a day needs another resolution"
     assert window_for(now - 365 * DAY, now, now).start == now - HISTORY
+    # A live view, fetched ten minutes ago and following the readings since, asks nothing more.
+    live = window_for(now - 6 * 3600 - 600, now - 600, now - 600)
+    assert live.resolution == "raw" and live.end == now - 600
+    assert live.covers(now - 6 * 3600, now, now, newest=now)
+    assert not live.covers(now - 6 * 3600, now, now, newest=now - 600)
 
 
 def test_readings_and_buckets_become_arrays_and_bad_ones_are_named():

@@ -50,13 +50,15 @@ class Window:
     start: float
     end: float
 
-    def covers(self, start: float, end: float, now: float) -> bool:
-        """True when this window, at this resolution, still serves a view of ``start..end``."""
+    def covers(self, start: float, end: float, now: float, newest: float | None = None) -> bool:
+        """True when this window, at this resolution, still serves a view of ``start..end``.
+        ``newest``: the time of the newest reading on the chart (live readings extend a window
+        that reached "now" when it was fetched, so a view following them asks nothing)."""
         if resolution_for(start, end, now) != self.resolution:
             return False
         earliest = now - HISTORY
         left_ok = start >= self.start or self.start <= earliest + HOUR
-        right_ok = end <= self.end or self.end >= now - 60.0  # the live end grows by live readings
+        right_ok = end <= self.end + 60.0 or (newest is not None and end <= newest + 120.0)
         return left_ok and right_ok
 
 

@@ -337,7 +337,7 @@ class SensorsWorkspace(Workspace):
         if self._from_cache and self._connection.state == OFFLINE:
             return  # the cache's readings are all there is until the server is back
         x0, x1 = self.chart.visible_range()
-        if self._window is not None and self._window.covers(x0, x1, time.time()):
+        if self._window is not None and self._window.covers(x0, x1, time.time(), self.chart.pyramid.last_time()):
             return
         self._load()
 
