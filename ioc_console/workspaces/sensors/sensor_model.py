@@ -36,6 +36,7 @@ KIND_NAMES = {
     "temperature": QT_TRANSLATE_NOOP("SensorList", "Temperature"),
     "landslide_tilt": QT_TRANSLATE_NOOP("SensorList", "Landslide (tilt)"),
 }
+NO_READING = QT_TRANSLATE_NOOP("SensorList", "no reading")
 STATUS_COLOURS = {"ok": "#3fb950", "warning": "#f0b429", "alarm": "#e5484d", "offline": "#8b949e"}
 #: The sensor's record (a dict, as cached).
 SENSOR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,7 +60,7 @@ def unit_symbol(sensor: Mapping[str, Any]) -> str:
 def value_text(sensor: Mapping[str, Any]) -> str:
     value = sensor.get("last_result")
     if value is None:
-        return tr("no reading")
+        return tr(NO_READING)
     return f"{format_number(value)} {unit_symbol(sensor)}".strip()
 
 
