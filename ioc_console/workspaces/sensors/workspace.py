@@ -177,6 +177,10 @@ class SensorsWorkspace(Workspace):
         right_layout.addWidget(self.message)
         right_layout.addWidget(self.chart, 1)
 
+        # The window must still fit a small screen: the panes give way below their hints.
+        left.setMinimumSize(200, 160)
+        right.setMinimumSize(240, 160)
+        self.title.setWordWrap(True)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
