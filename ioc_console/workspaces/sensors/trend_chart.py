@@ -10,10 +10,13 @@ and the curve is updated in place: nothing is cleared, so nothing flickers.
 
 from __future__ import annotations
 
+import copy
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.DateAxisItem import HOUR_SPACING, TickSpec, ZoomLevel
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -43,6 +46,42 @@ WARNING_COLOUR = "#f0b429"
 ALARM_COLOUR = "#e5484d"
 
 
+class _HueZoomLevel(ZoomLevel):
+    """pyqtgraph's tick levels at a fixed offset from UTC: ticks move by the offset alone (pyqtgraph
+    asks Qt for the machine's time zone for every tick, and aligns hours to the machine's zone)."""
+
+    def extendTimeRangeForSpacing(self, spacing: int, minVal: float, maxVal: float) -> tuple[float, float]:  # noqa: N802, N803
+        if spacing < HOUR_SPACING:
+            return minVal, maxVal
+        return minVal - abs(self.utcOffset or 0), maxVal + abs(self.utcOffset or 0)
+
+    def moveTicksToLocalTimeCoords(self, ticks: np.ndarray, spacing: int, skipFactor: int) -> np.ndarray:  # noqa: N802, N803
+        if len(ticks) and ((spacing == HOUR_SPACING and skipFactor > 1) or spacing > HOUR_SPACING):
+            return ticks + (self.utcOffset or 0)
+        return ticks  # whole hours are whole hours in Huế too
+
+
+#: Numbers instead of English day and month names ("Sat 05", "Jan"): read the same in both languages.
+_NUMERIC_FORMATS = {"%b": "%m/%Y", "%a %d": "%d/%m"}
+
+
+def _numeric(spec: TickSpec) -> TickSpec:
+    spec = copy.copy(spec)
+    spec.format = _NUMERIC_FORMATS.get(spec.format, spec.format)
+    return spec
+
+
+class HueDateAxis(pg.DateAxisItem):
+    """The time axis in Huế time (UTC+7 all year), dates as numbers (dd/mm, mm/yyyy)."""
+
+    def __init__(self, orientation: str = "bottom") -> None:
+        super().__init__(orientation=orientation, utcOffset=HUE_UTC_OFFSET_S)
+        self.zoomLevels = OrderedDict(
+            (density, _HueZoomLevel([_numeric(spec) for spec in level.tickSpecs], level.exampleText))
+            for density, level in self.zoomLevels.items()
+        )
+
+
 class TrendChart(QWidget):
     """A zoomable time series chart with warning and alarm lines and span buttons (6 h … 1 y)."""
 
@@ -58,7 +97,7 @@ class TrendChart(QWidget):
         self._level = 0
         self._follow = True  # the view's end follows the newest reading (live)
         self._updating = False
-        self.axis = pg.DateAxisItem(orientation="bottom", utcOffset=HUE_UTC_OFFSET_S)
+        self.axis = HueDateAxis("bottom")
         self.plot = pg.PlotWidget(self, axisItems={"bottom": self.axis})
         self.plot.setObjectName("sensorTrendPlot")
         self.plot.setMenuEnabled(False)
