@@ -77,7 +77,8 @@ def series(points: int) -> tuple[np.ndarray, np.ndarray]:
     season = 0.25 * np.sin(2 * np.pi * minutes / (365 * 1440) - 1.2)
     flood = 2.4 * np.exp(-(((minutes - 0.82 * points) / (1.5 * 1440)) ** 2))
     noise = np.cumsum(rng.normal(0.0, 0.003, points))
-    noise -= np.convolve(noise, np.ones(241) / 241, mode="same")
+    width = min(241, points - (points + 1) % 2)  # odd, at most the series: "same" keeps its length
+    noise -= np.convolve(noise, np.ones(width) / width, mode="same")
     y = 0.6 + tide + season + flood + noise + rng.normal(0.0, 0.01, points)
     return t, y
 
