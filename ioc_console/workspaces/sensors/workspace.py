@@ -141,7 +141,7 @@ class SensorsWorkspace(Workspace):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((COL_NAME, 260), (1, 120), (2, 150), (COL_VALUE, 90), (4, 90)):
+        for column, width in ((COL_NAME, 210), (1, 100), (2, 130), (COL_VALUE, 105), (4, 90)):
             self.table.setColumnWidth(column, width)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -186,6 +186,7 @@ class SensorsWorkspace(Workspace):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([560, 1040])
         QVBoxLayout(self).addWidget(self.splitter)
 
         self.search.textChanged.connect(lambda _text: self._apply_filter())
@@ -272,6 +273,9 @@ class SensorsWorkspace(Workspace):
             self.table.selectionModel().blockSignals(True)
             self.table.setCurrentIndex(index)
             self.table.selectionModel().blockSignals(False)
+            self.table.viewport().update()
+        if index.isValid():
+            self.table.scrollTo(index)
 
     # -- the chosen sensor --------------------------------------------------------------------
     @property
