@@ -157,9 +157,15 @@ def test_live_readings_are_appended_to_the_chart(qtbot, tmp_path, make_context):
         # The simulator reads every sensor about every 10 s: the change arrives through sync.
         qtbot.waitUntil(lambda: len(chart.pyramid) > loaded + 1, timeout=WAIT_MS)
         assert chart.pyramid is pyramid, "appended to the same series, not reloaded"
+
+        def newest_on_chart() -> bool:  # the newest reading of the list is the line's last point
+            sensor = workspace.sensor()
+            x, y = chart.drawn_points()
+            return x[-1] == parse_time(sensor["last_phenomenon_time"]).timestamp() and y[-1] == sensor["last_result"]
+
+        qtbot.waitUntil(newest_on_chart, timeout=WAIT_MS)
         sensor = workspace.sensor()
-        x, y = chart.drawn_points()
-        assert x[-1] == parse_time(sensor["last_phenomenon_time"]).timestamp() and y[-1] == sensor["last_result"]
+        x, _y = chart.drawn_points()
         assert np.all(np.diff(x) >= 0)
         # The list row follows the same reading.
         assert workspace.row_texts(KIM_LONG)[COL_VALUE].startswith(format_number(sensor["last_result"]))
