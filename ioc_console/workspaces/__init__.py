@@ -30,6 +30,12 @@ def _video(context: ConsoleContext) -> Workspace:
     return VideoWorkspace(context)
 
 
+def _sensors(context: ConsoleContext) -> Workspace:
+    from ioc_console.workspaces.sensors.workspace import SensorsWorkspace
+
+    return SensorsWorkspace(context)
+
+
 def _map(context: ConsoleContext) -> Workspace:
     from ioc_console.workspaces.map.workspace import MapWorkspace
 
@@ -50,6 +56,7 @@ def default_registry() -> WorkspaceRegistry:
             WorkspaceSpec("alerts", QT_TRANSLATE_NOOP("Workspaces", "Alert queues"), _alerts, order=15),
             WorkspaceSpec("video", QT_TRANSLATE_NOOP("Workspaces", "Video wall"), _video, order=20),
             WorkspaceSpec("map", QT_TRANSLATE_NOOP("Workspaces", "Map"), _map, order=30),
+            WorkspaceSpec("sensors", QT_TRANSLATE_NOOP("Workspaces", "Sensors"), _sensors, 35, "ops.read"),
             WorkspaceSpec("dashboards", QT_TRANSLATE_NOOP("Workspaces", "Dashboards"), _dashboards, 40, "ops.read"),
         ]
     )

@@ -3421,6 +3421,153 @@ The events shown do not change.</translation>
     </message>
 </context>
 <context>
+    <name>SensorList</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Ward</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>Last reading</translation>
+    </message>
+    <message>
+        <source>Water level</source>
+        <translation>Water level</translation>
+    </message>
+    <message>
+        <source>Rainfall</source>
+        <translation>Rainfall</translation>
+    </message>
+    <message>
+        <source>Fine dust (PM2.5)</source>
+        <translation>Fine dust (PM2.5)</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <source>Landslide (tilt)</source>
+        <translation>Landslide (tilt)</translation>
+    </message>
+    <message>
+        <source>no reading</source>
+        <translation>no reading</translation>
+    </message>
+</context>
+<context>
+    <name>SensorsWorkspace</name>
+    <message>
+        <source>Search sensors (name, ward)…</source>
+        <extracomment>Live readings of the chosen sensor are gathered this long and appended to the chart together.</extracomment>
+        <translation>Search sensors (name, ward)…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>All wards</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Show on map</translation>
+    </message>
+    <message>
+        <source>No sensor chosen</source>
+        <translation>No sensor chosen</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>Choose a sensor in the list to see its readings.</source>
+        <translation>Choose a sensor in the list to see its readings.</translation>
+    </message>
+    <message>
+        <source>Loading readings…</source>
+        <translation>Loading readings…</translation>
+    </message>
+    <message>
+        <source>Every reading, live.</source>
+        <translation>Every reading, live.</translation>
+    </message>
+    <message>
+        <source>Lowest and highest value per minute.</source>
+        <translation>Lowest and highest value per minute.</translation>
+    </message>
+    <message>
+        <source>Lowest and highest value per hour.</source>
+        <translation>Lowest and highest value per hour.</translation>
+    </message>
+    <message>
+        <source>Lowest and highest value per day.</source>
+        <translation>Lowest and highest value per day.</translation>
+    </message>
+    <message>
+        <source>This sensor has no readings from %1 to %2.</source>
+        <translation>This sensor has no readings from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. From the cache: %1 at %2, and %3 readings kept on this computer.</source>
+        <translation>The server cannot be reached. From the cache: %1 at %2, and %3 readings kept on this computer.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and this computer keeps no readings of this sensor.</source>
+        <translation>The server cannot be reached and this computer keeps no readings of this sensor.</translation>
+    </message>
+    <message>
+        <source>The server sent readings that cannot be drawn: %1</source>
+        <translation>The server sent readings that cannot be drawn: %1</translation>
+    </message>
+    <message>
+        <source>The readings could not be loaded: %1</source>
+        <translation>The readings could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>This sensor no longer exists on the server.</source>
+        <translation>This sensor no longer exists on the server.</translation>
+    </message>
+    <message>
+        <source>Sensor trend</source>
+        <translation>Sensor trend</translation>
+    </message>
+    <message>
+        <source>Sensor trend: %1</source>
+        <translation>Sensor trend: %1</translation>
+    </message>
+</context>
+<context>
     <name>ShapeResultsPanel</name>
     <message>
         <source>%1 camera</source>
@@ -3583,6 +3730,62 @@ The events shown do not change.</translation>
     <message>
         <source>Starting the built-in demo backend and preparing sample cameras, alerts and sensors. This takes a few seconds the first time.</source>
         <translation>Starting the built-in demo backend and preparing sample cameras, alerts and sensors. This takes a few seconds the first time.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>6 h</source>
+        <extracomment>Huế is UTC+7 all year (no daylight saving): pyqtgraph&apos;s DateAxisItem takes seconds *west* of UTC. The span buttons: key -&gt; seconds. Zoom limits: from an hour to a year (and a little room around it). The visible range settles this long after the last wheel step before ``range_settled`` fires. Numbers instead of English day and month names (&quot;Sat 05&quot;, &quot;Jan&quot;): read the same in both languages. (start, end) in seconds since the epoch, once the visible range stopped changing. A span button was chosen (its key: &quot;6h&quot;, &quot;24h&quot;, &quot;7d&quot;, &quot;30d&quot;, &quot;1y&quot;).</extracomment>
+        <translation>6 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 d</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 d</translation>
+    </message>
+    <message>
+        <source>1 y</source>
+        <translation>1 y</translation>
+    </message>
+    <message>
+        <source>Show the last 6 hours</source>
+        <translation>Show the last 6 hours</translation>
+    </message>
+    <message>
+        <source>Show the last 24 hours</source>
+        <translation>Show the last 24 hours</translation>
+    </message>
+    <message>
+        <source>Show the last 7 days</source>
+        <translation>Show the last 7 days</translation>
+    </message>
+    <message>
+        <source>Show the last 30 days</source>
+        <translation>Show the last 30 days</translation>
+    </message>
+    <message>
+        <source>Show the last year</source>
+        <translation>Show the last year</translation>
+    </message>
+    <message>
+        <source>Huế time</source>
+        <translation>Huế time</translation>
+    </message>
+    <message>
+        <source>Warning %1</source>
+        <translation>Warning %1</translation>
+    </message>
+    <message>
+        <source>Alarm %1</source>
+        <translation>Alarm %1</translation>
     </message>
 </context>
 <context>
@@ -4393,6 +4596,10 @@ The events shown do not change.</translation>
     <message>
         <source>Map</source>
         <translation>Map</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Sensors</translation>
     </message>
     <message>
         <source>Dashboards</source>

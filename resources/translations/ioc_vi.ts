@@ -3421,6 +3421,153 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     </message>
 </context>
 <context>
+    <name>SensorList</name>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Phường/xã</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Last reading</source>
+        <translation>Lần đo cuối</translation>
+    </message>
+    <message>
+        <source>Water level</source>
+        <translation>Mực nước</translation>
+    </message>
+    <message>
+        <source>Rainfall</source>
+        <translation>Lượng mưa</translation>
+    </message>
+    <message>
+        <source>Fine dust (PM2.5)</source>
+        <translation>Bụi mịn (PM2.5)</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Nhiệt độ</translation>
+    </message>
+    <message>
+        <source>Landslide (tilt)</source>
+        <translation>Sạt lở (độ nghiêng)</translation>
+    </message>
+    <message>
+        <source>no reading</source>
+        <translation>chưa có số đo</translation>
+    </message>
+</context>
+<context>
+    <name>SensorsWorkspace</name>
+    <message>
+        <source>Search sensors (name, ward)…</source>
+        <extracomment>Live readings of the chosen sensor are gathered this long and appended to the chart together.</extracomment>
+        <translation>Tìm cảm biến (tên, phường/xã)…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>Mọi phường/xã</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Xem trên bản đồ</translation>
+    </message>
+    <message>
+        <source>No sensor chosen</source>
+        <translation>Chưa chọn cảm biến</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 lúc %2</translation>
+    </message>
+    <message>
+        <source>Choose a sensor in the list to see its readings.</source>
+        <translation>Chọn một cảm biến trong danh sách để xem số đo.</translation>
+    </message>
+    <message>
+        <source>Loading readings…</source>
+        <translation>Đang tải số đo…</translation>
+    </message>
+    <message>
+        <source>Every reading, live.</source>
+        <translation>Mọi số đo, trực tiếp.</translation>
+    </message>
+    <message>
+        <source>Lowest and highest value per minute.</source>
+        <translation>Giá trị thấp nhất và cao nhất mỗi phút.</translation>
+    </message>
+    <message>
+        <source>Lowest and highest value per hour.</source>
+        <translation>Giá trị thấp nhất và cao nhất mỗi giờ.</translation>
+    </message>
+    <message>
+        <source>Lowest and highest value per day.</source>
+        <translation>Giá trị thấp nhất và cao nhất mỗi ngày.</translation>
+    </message>
+    <message>
+        <source>This sensor has no readings from %1 to %2.</source>
+        <translation>Cảm biến này không có số đo từ %1 đến %2.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. From the cache: %1 at %2, and %3 readings kept on this computer.</source>
+        <translation>Không kết nối được máy chủ. Từ bộ nhớ đệm: %1 lúc %2, và %3 số đo lưu trên máy này.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and this computer keeps no readings of this sensor.</source>
+        <translation>Không kết nối được máy chủ và máy này không lưu số đo nào của cảm biến này.</translation>
+    </message>
+    <message>
+        <source>The server sent readings that cannot be drawn: %1</source>
+        <translation>Máy chủ gửi số đo không vẽ được: %1</translation>
+    </message>
+    <message>
+        <source>The readings could not be loaded: %1</source>
+        <translation>Không tải được số đo: %1</translation>
+    </message>
+    <message>
+        <source>This sensor no longer exists on the server.</source>
+        <translation>Cảm biến này không còn trên máy chủ.</translation>
+    </message>
+    <message>
+        <source>Sensor trend</source>
+        <translation>Xu hướng cảm biến</translation>
+    </message>
+    <message>
+        <source>Sensor trend: %1</source>
+        <translation>Xu hướng cảm biến: %1</translation>
+    </message>
+</context>
+<context>
     <name>ShapeResultsPanel</name>
     <message>
         <source>%1 camera</source>
@@ -3583,6 +3730,62 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>Starting the built-in demo backend and preparing sample cameras, alerts and sensors. This takes a few seconds the first time.</source>
         <translation>Đang khởi động máy chủ trình diễn tích hợp và chuẩn bị dữ liệu mẫu về camera, cảnh báo và cảm biến. Lần đầu có thể mất vài giây.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>6 h</source>
+        <extracomment>Huế is UTC+7 all year (no daylight saving): pyqtgraph&apos;s DateAxisItem takes seconds *west* of UTC. The span buttons: key -&gt; seconds. Zoom limits: from an hour to a year (and a little room around it). The visible range settles this long after the last wheel step before ``range_settled`` fires. Numbers instead of English day and month names (&quot;Sat 05&quot;, &quot;Jan&quot;): read the same in both languages. (start, end) in seconds since the epoch, once the visible range stopped changing. A span button was chosen (its key: &quot;6h&quot;, &quot;24h&quot;, &quot;7d&quot;, &quot;30d&quot;, &quot;1y&quot;).</extracomment>
+        <translation>6 giờ</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 giờ</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 ngày</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 ngày</translation>
+    </message>
+    <message>
+        <source>1 y</source>
+        <translation>1 năm</translation>
+    </message>
+    <message>
+        <source>Show the last 6 hours</source>
+        <translation>Xem 6 giờ gần nhất</translation>
+    </message>
+    <message>
+        <source>Show the last 24 hours</source>
+        <translation>Xem 24 giờ gần nhất</translation>
+    </message>
+    <message>
+        <source>Show the last 7 days</source>
+        <translation>Xem 7 ngày gần nhất</translation>
+    </message>
+    <message>
+        <source>Show the last 30 days</source>
+        <translation>Xem 30 ngày gần nhất</translation>
+    </message>
+    <message>
+        <source>Show the last year</source>
+        <translation>Xem một năm gần nhất</translation>
+    </message>
+    <message>
+        <source>Huế time</source>
+        <translation>Giờ Huế</translation>
+    </message>
+    <message>
+        <source>Warning %1</source>
+        <translation>Cảnh báo %1</translation>
+    </message>
+    <message>
+        <source>Alarm %1</source>
+        <translation>Báo động %1</translation>
     </message>
 </context>
 <context>
@@ -4393,6 +4596,10 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>Map</source>
         <translation>Bản đồ</translation>
+    </message>
+    <message>
+        <source>Sensors</source>
+        <translation>Cảm biến</translation>
     </message>
     <message>
         <source>Dashboards</source>
