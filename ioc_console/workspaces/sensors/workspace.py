@@ -141,7 +141,7 @@ class SensorsWorkspace(Workspace):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((COL_NAME, 210), (1, 100), (2, 130), (COL_VALUE, 105), (4, 90)):
+        for column, width in ((COL_NAME, 230), (1, 95), (2, 130), (COL_VALUE, 95), (4, 110)):
             self.table.setColumnWidth(column, width)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -186,7 +186,9 @@ class SensorsWorkspace(Workspace):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([560, 1040])
+        # Wide enough on a 1920-pixel screen for every column, status included: it is what an
+        # operator scans the list for.
+        self.splitter.setSizes([720, 1000])
         QVBoxLayout(self).addWidget(self.splitter)
 
         self.search.textChanged.connect(lambda _text: self._apply_filter())
