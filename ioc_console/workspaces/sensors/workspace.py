@@ -141,7 +141,7 @@ class SensorsWorkspace(Workspace):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((COL_NAME, 230), (1, 95), (2, 130), (COL_VALUE, 95), (4, 110)):
+        for column, width in ((COL_NAME, 220), (1, 110), (2, 120), (COL_VALUE, 95), (4, 125)):
             self.table.setColumnWidth(column, width)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +188,7 @@ class SensorsWorkspace(Workspace):
         self.splitter.setStretchFactor(1, 3)
         # Wide enough on a 1920-pixel screen for every column, status included: it is what an
         # operator scans the list for.
-        self.splitter.setSizes([720, 1000])
+        self.splitter.setSizes([800, 920])
         QVBoxLayout(self).addWidget(self.splitter)
 
         self.search.textChanged.connect(lambda _text: self._apply_filter())
