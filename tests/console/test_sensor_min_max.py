@@ -142,9 +142,22 @@ def test_bad_series_are_refused():
 
 def test_resolution_and_window_follow_the_visible_span():
     now = T0 + 400 * DAY
-    assert resolution_for(now - 6 * 3600, now, now) == "raw"
+    hour = 3600
+    # Raw readings only for a view of up to six hours ending in the last six hours: a raw window
+    # runs from its start to now, 1,000 readings a request.
+    assert resolution_for(now - 6 * hour, now, now) == "raw"
+    assert resolution_for(now - 12 * hour, now - 6 * hour, now) == "raw"
+    assert resolution_for(now - 6 * hour - 1, now, now) == "1m"
+    assert resolution_for(now - 12 * hour - 1, now - 6 * hour - 1, now) == "1m"
+    assert resolution_for(now - 26 * hour, now - 20 * hour, now) == "1m", "six hours yesterday"
+    # From six hours to two days: 1-minute buckets, recent or not.
+    assert resolution_for(now - DAY, now, now) == "1m"
+    assert resolution_for(now - 2 * DAY, now, now) == "1m"
     assert resolution_for(now - 100 * DAY, now - 99 * DAY, now) == "1m"
+    assert resolution_for(now - 2 * DAY - 1, now, now) == "1h"
     assert resolution_for(now - 7 * DAY, now, now) == "1h"
+    assert resolution_for(now - 90 * DAY, now, now) == "1h"
+    assert resolution_for(now - 90 * DAY - 1, now, now) == "1d"
     assert resolution_for(now - 365 * DAY, now, now) == "1d"
     window = window_for(now - 30 * DAY, now - 20 * DAY, now)
     assert window == Window("1h", now - 35 * DAY, now - 15 * DAY)
@@ -152,11 +165,18 @@ def test_resolution_and_window_follow_the_visible_span():
     assert not window.covers(now - 40 * DAY, now - 30 * DAY, now)
     assert not window.covers(now - 21 * DAY, now - 20 * DAY, now), "a day needs another resolution"
     assert window_for(now - 365 * DAY, now, now).start == now - HISTORY
+    # The longest raw window reaches back 15 hours (5,400 readings at one every 10 s); a day of a
+    # live sensor is one answer of 1-minute buckets.
+    assert window_for(now - 12 * hour, now - 6 * hour, now) == Window("raw", now - 15 * hour, now)
+    assert window_for(now - DAY, now, now) == Window("1m", now - 36 * hour, now)
+    assert window_for(now - 2 * DAY, now - DAY, now) == Window("1m", now - 2.5 * DAY, now - DAY / 2)
     # A live view, fetched ten minutes ago and following the readings since, asks nothing more.
-    live = window_for(now - 6 * 3600 - 600, now - 600, now - 600)
+    live = window_for(now - 6 * hour - 600, now - 600, now - 600)
     assert live.resolution == "raw" and live.end == now - 600
-    assert live.covers(now - 6 * 3600, now, now, newest=now)
-    assert not live.covers(now - 6 * 3600, now, now, newest=now - 600)
+    assert live.covers(now - 6 * hour, now, now, newest=now)
+    assert not live.covers(now - 6 * hour, now, now, newest=now - 600)
+    day = window_for(now - DAY - 600, now - 600, now - 600)
+    assert day.resolution == "1m" and day.covers(now - DAY, now, now, newest=now)
 
 
 def test_readings_and_buckets_become_arrays_and_bad_ones_are_named():
