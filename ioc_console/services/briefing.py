@@ -35,6 +35,10 @@ class BriefingPage:
     activate: Callable[[], None]  # bring the workspace into this page's state (GUI thread)
     render: Callable[[QSize], QImage]  # a picture of the page for the pack (GUI thread, fast)
     figures: Callable[[], list[BriefingFigure]]
+    #: True once the page shows what it should (fresh figures asked for on ``activate`` answered,
+    #: the map's layers loaded). The pack polls it after ``activate`` and pictures the page once
+    #: true, or after a timeout with a note that its figures are not yet fresh. None: ready at once.
+    ready: Callable[[], bool] | None = None
 
 
 def message_picture(size: QSize, text: str) -> QImage:

@@ -14,7 +14,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRect, QRectF, QSaveFile, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QMarginsF,
+    QObject,
+    QRect,
+    QRectF,
+    QSaveFile,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ioc_console.services.briefing import BriefingFigure, BriefingPage
@@ -29,10 +41,15 @@ PICTURE_SIZE = QSize(1600, 1000)
 #: After a page is brought up on screen (a workspace shown, a view applied) it is given this long
 #: to paint before its picture is taken.
 SETTLE_MS = 400
+#: Then its ``ready()`` is asked this often (a timer: the window keeps painting, Cancel is heard)...
+READY_POLL_MS = 100
+#: ...for at most this long; past it the page is pictured as it is, with a note saying so.
+READY_TIMEOUT_MS = 10_000
 
 _INK = QColor("#10151c")
 _MUTED = QColor("#5b6877")
 _RULE = QColor("#c9d1da")
+_WARN = QColor("#b35c00")
 
 
 def as_of_text(figure: BriefingFigure, now: datetime) -> str:
@@ -74,6 +91,7 @@ class BriefingPackBuilder(QObject):
         bring_up: Callable[[BriefingPage], None] | None = None,
         settle_ms: int = SETTLE_MS,
         parent: QObject | None = None,
+        ready_timeout_ms: int = READY_TIMEOUT_MS,
     ) -> None:
         super().__init__(parent)
         self.path = path
@@ -81,6 +99,9 @@ class BriefingPackBuilder(QObject):
         self.cover = cover
         self._bring_up = bring_up
         self._settle_ms = settle_ms
+        self._ready_timeout_ms = ready_timeout_ms
+        self._waited = QElapsedTimer()
+        self._stale = False  # the page being drawn was not ready in time
         self._file: QSaveFile | None = None
         self._writer: QPdfWriter | None = None
         self._painter: QPainter | None = None
@@ -159,9 +180,24 @@ class BriefingPackBuilder(QObject):
                 self._bring_up(page)
             except Exception:  # the picture then shows the workspace as it is
                 log.exception("briefing page %s could not be brought up for the pack", page.key)
-            self._schedule(self._draw_next, self._settle_ms)
+            self._waited.start()
+            self._schedule(self._wait_ready, self._settle_ms)
         else:
             self._schedule(self._draw_next, 0)
+
+    def _wait_ready(self) -> None:
+        """Draw the page once it says its figures are fresh, or when waiting longer would stall the pack."""
+        page = self.pages[self._next]
+        try:
+            ready = page.ready is None or page.ready()
+        except Exception:
+            log.exception("briefing page %s could not say whether it is ready", page.key)
+            ready = True
+        self._stale = not ready and self._waited.elapsed() >= self._ready_timeout_ms
+        if ready or self._stale:
+            self._draw_next()
+        else:
+            self._schedule(self._wait_ready, READY_POLL_MS)
 
     def _draw_next(self) -> None:
         page = self.pages[self._next]
@@ -169,7 +205,8 @@ class BriefingPackBuilder(QObject):
         if not self._writer.newPage():
             self._fail(self.tr("a page could not be added to the PDF"))
             return
-        self._draw_page(page, self._next)
+        self._draw_page(page, self._next, stale=self._stale)
+        self._stale = False
         self._next += 1
         self.progressed.emit(self._next + 1, self.total, page.title)
         self._schedule(self._bring_up_next, 0)
@@ -253,13 +290,22 @@ class BriefingPackBuilder(QObject):
         for number, page in enumerate(self.pages, start=1):
             y += self._text(QRectF(area.left(), y, area.width(), area.height()), f"{number}. {page.title}", 12)
 
-    def _draw_page(self, page: BriefingPage, index: int) -> None:
+    def _draw_page(self, page: BriefingPage, index: int, *, stale: bool = False) -> None:
         painter = self._painter
         assert painter is not None
         area = QRectF(self._area().translated(-self._area().topLeft()))
         now = self.cover.made_at
         header = self._text(QRectF(area.left(), area.top(), area.width(), area.height()), page.title, 20, bold=True)
         top = area.top() + header + 12
+        if stale:  # the reader must not take these figures for the current ones
+            top += self._text(
+                QRectF(area.left(), top, area.width(), area.height()),
+                self.tr("Figures not yet fresh: the page was pictured before its figures were updated."),
+                12,
+                bold=True,
+                colour=_WARN,
+            )
+            top += 8
         footer_h = 40.0
         body = QRectF(area.left(), top, area.width(), area.bottom() - top - footer_h)
         picture_box = QRectF(body.left(), body.top(), body.width() * 0.66, body.height())

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 import shiboken6
 from pypdf import PdfReader
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget, QLabel, QPushButton, QVBoxLayout
@@ -22,6 +22,7 @@ from ioc_console.services.briefing import BriefingFigure, BriefingPage
 from ioc_console.services.event_text import LOCAL_TZ, format_number
 from ioc_console.services.workspace import Workspace, WorkspaceRegistry, WorkspaceSpec
 from ioc_console.shell.briefing_mode import key_command, scaled_style_sheet
+from ioc_console.shell.briefing_pack import BriefingPackBuilder, PackCover
 from ioc_console.shell.briefing_sequence import BriefingSequence
 from ioc_console.shell.main_window import MainWindow
 
@@ -379,6 +380,60 @@ def test_a_pack_write_error_says_so_and_a_cancel_leaves_no_file(qtbot, deck_wind
     cancel.click()
     assert window.pack_builder is None and window.last_pack_path is None
     assert os.listdir(out) == []
+
+
+def test_the_pack_waits_for_each_page_to_be_ready_on_a_timer_and_says_when_it_gave_up(qtbot, tmp_path, languages):
+    languages.set_language("en")
+    polls, ticks = [0], [0]
+    ticker = QTimer()  # counts turns of the event loop while the pack waits
+    ticker.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    ticker.start(10)
+
+    def slow_ready() -> bool:
+        polls[0] += 1
+        return polls[0] >= 5  # its figures arrive on the fifth look
+
+    def picture(size: QSize) -> QImage:
+        image = QImage(size, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        return image
+
+    slow = BriefingPage(
+        "slow",
+        "Slow page",
+        lambda: None,
+        picture,
+        lambda: [BriefingFigure("Reports received", "382" if polls[0] >= 5 else "17", AS_OF, False)],
+        slow_ready,
+    )
+    never = BriefingPage(
+        "never",
+        "Never ready",
+        lambda: None,
+        picture,
+        lambda: [BriefingFigure("Reports", "5", AS_OF, False)],
+        lambda: False,
+    )
+    plain = BriefingPage("plain", "Ready at once", lambda: None, picture, lambda: [])  # no readiness: as before
+    path = tmp_path / "pack.pdf"
+    builder = BriefingPackBuilder(
+        str(path),
+        [slow, never, plain],
+        PackCover(AS_OF, "tester"),
+        bring_up=lambda page: page.activate(),
+        settle_ms=0,
+        ready_timeout_ms=600,
+    )
+    done: list[str] = []
+    builder.finished.connect(done.append)
+    builder.start()
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    ticker.stop()
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(path)).pages]
+    assert "Reports received 382" in pages[1] and "17" not in pages[1] and "not yet fresh" not in pages[1]
+    assert "Figures not yet fresh" in pages[2] and "Reports 5" in pages[2]
+    assert "not yet fresh" not in pages[3]
+    assert ticks[0] >= 20  # the GUI went on while the pack waited (0.6 s on the never-ready page)
 
 
 # -- the real map and video wall pages -----------------------------------------------------------------
