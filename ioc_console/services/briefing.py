@@ -2,18 +2,28 @@
 
 A workspace lists its pages with :meth:`Workspace.briefing_pages`. The shell's briefing mode
 calls ``activate`` to bring the workspace into the page's state on the big screen; the briefing
-pack calls ``render`` for a picture and ``figures`` for the key figures, each with its as-of time.
-All three run on the GUI thread and must be quick (no network, no disk wait).
+pack calls ``activate``, waits for ``ready``, then calls ``render`` for a picture and ``figures``
+for the key figures, each with its as-of time. All run on the GUI thread and must be quick (no
+network, no disk wait). Before the first page, the shell takes each workspace's
+:meth:`Workspace.briefing_snapshot` and calls what it returns when the briefing or pack is over, so
+pages may change the workspace freely.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+if TYPE_CHECKING:
+    from ioc_console.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -56,3 +66,26 @@ def message_picture(size: QSize, text: str) -> QImage:
     )
     painter.end()
     return image
+
+
+def snapshot_workspaces(workspaces: Iterable[Workspace | None]) -> Callable[[], None]:
+    """Take each workspace's :meth:`~Workspace.briefing_snapshot`; the result puts them all back
+    (once). One workspace's fault neither stops the briefing nor the others' restoring."""
+    restores: list[tuple[str, Callable[[], None]]] = []
+    for workspace in workspaces:
+        if workspace is None:
+            continue
+        try:
+            restores.append((workspace.objectName(), workspace.briefing_snapshot()))
+        except Exception:
+            log.exception("the %s workspace could not keep its state for the briefing", workspace.objectName())
+
+    def restore_all() -> None:
+        while restores:
+            name, restore = restores.pop()
+            try:
+                restore()
+            except Exception:
+                log.exception("the %s workspace could not be put back after the briefing", name)
+
+    return restore_all

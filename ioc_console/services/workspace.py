@@ -89,6 +89,15 @@ class Workspace(QWidget):
     def retranslate_ui(self) -> None:
         """Set every text again after a language change (the shell calls it for actions and items too)."""
 
+    def briefing_snapshot(self) -> Callable[[], None]:
+        """Called once before a briefing or a briefing pack shows this workspace's pages; returns
+        what puts the workspace back exactly as the operator has it now (called once when the
+        briefing ends or the pack is done). Pages' ``activate`` may then change anything.
+        The default keeps what :meth:`save_state` keeps; a workspace whose pages change more
+        (a chosen item, unsaved filters) overrides it."""
+        state = self.save_state()
+        return (lambda: self.restore_state(state)) if state is not None else (lambda: None)
+
     def briefing_pages(self) -> list[BriefingPage]:
         """Pages this workspace offers the leaders' briefing (full-screen rotation and the PDF pack)."""
         return []

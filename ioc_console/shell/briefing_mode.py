@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ioc_console.services.briefing import BriefingPage
+from ioc_console.services.briefing import BriefingPage, snapshot_workspaces
 from ioc_console.services.event_text import LOCAL_TZ, fill
 from ioc_console.services.workspace import Workspace
 from ioc_console.shell.briefing_sequence import BriefingSequence
@@ -198,6 +198,7 @@ class BriefingMode(QObject):
         self.sequence: BriefingSequence | None = None
         self._saved: _Saved | None = None
         self._key_window: QWindow | None = None
+        self._restore_workspaces: Callable[[], None] = lambda: None
         self.rotation_timer = QTimer(self)
         self.rotation_timer.setSingleShot(True)
         self.rotation_timer.timeout.connect(self.on_rotation_timer)
@@ -260,6 +261,11 @@ class BriefingMode(QObject):
         )
         self.pages = pages
         self.sequence = BriefingSequence(len(pages), self._interval_s())
+        # The pages may change their workspaces (another dashboard, a sensor chosen): put back on leaving.
+        workspaces = self._workspaces()
+        self._restore_workspaces = snapshot_workspaces(
+            workspaces.get(owner) for owner in dict.fromkeys(o for o, _ in pages)
+        )
         for widget in chrome:
             widget.hide()
         window.menuBar().hide()
@@ -320,6 +326,8 @@ class BriefingMode(QObject):
         else:
             window.showNormal()
             window.setGeometry(saved.geometry)
+        restore, self._restore_workspaces = self._restore_workspaces, lambda: None
+        restore()
         if saved.workspace is not None:
             self._show_workspace(saved.workspace)
         if saved.focus is not None and shiboken6.isValid(saved.focus):

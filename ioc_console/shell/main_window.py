@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from backend_client.sync.connection_state import OFFLINE, ConnectionStatus
 from ioc_console import __version__
 from ioc_console.services import event_text
-from ioc_console.services.briefing import BriefingPage
+from ioc_console.services.briefing import BriefingPage, snapshot_workspaces
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
 from ioc_console.services.workspace import Workspace, WorkspaceAction, WorkspaceRegistry, WorkspaceSpec
@@ -555,6 +555,8 @@ class MainWindow(QMainWindow):
             settings.briefing_pack_folder = str(Path(path).parent)
         owners = {page.key: owner for owner, page in chosen}
         shown_before = self.current_workspace_key()
+        # Each workspace is put back as the operator had it (dashboard, period, ward, chosen sensor).
+        restores = snapshot_workspaces(self.workspace(key) for key in dict.fromkeys(owners.values()))
 
         def bring_up(page: BriefingPage) -> None:
             owner = owners.get(page.key)
@@ -591,6 +593,7 @@ class MainWindow(QMainWindow):
             progress.close()
             progress.deleteLater()
             builder.deleteLater()
+            restores()
             if shown_before is not None:
                 self.show_workspace_key(shown_before)
 

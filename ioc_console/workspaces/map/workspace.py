@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -667,7 +667,14 @@ class MapWorkspace(Workspace):
     def briefing_pages(self) -> list[BriefingPage]:
         """The map as it is, and each named map view: the map's picture and its layer counts."""
         pages = [
-            BriefingPage("map", self.tr("Map of the city"), self._brief, self.briefing_picture, self.briefing_figures)
+            BriefingPage(
+                "map",
+                self.tr("Map of the city"),
+                self._brief,
+                self.briefing_picture,
+                self.briefing_figures,
+                self._briefing_ready,
+            )
         ]
         for view in self.views_control.views():
             pages.append(
@@ -677,9 +684,24 @@ class MapWorkspace(Workspace):
                     lambda entry=view: self._brief(entry),
                     self.briefing_picture,
                     self.briefing_figures,
+                    self._briefing_ready,
                 )
             )
         return pages
+
+    def briefing_snapshot(self) -> Callable[[], None]:
+        """A named view's page changes the layers, filter and place: put back what the operator had."""
+        data = self._current_view_data()
+
+        def restore() -> None:
+            if self._current_view_data() != data:
+                self.apply_view_data(data)
+
+        return restore
+
+    def _briefing_ready(self) -> bool:
+        """The page loaded and its layers drawn (a map that cannot be shown has nothing to wait for)."""
+        return self.map_view is None or (self.map_view.is_ready and bool(self.last_counts))
 
     def _brief(self, view: ViewEntry | None = None) -> None:
         if self.map_view is None:

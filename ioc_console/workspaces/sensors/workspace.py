@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -559,6 +559,31 @@ class SensorsWorkspace(Workspace):
                 figures=self.briefing_figures,
             )
         ]
+
+    def briefing_snapshot(self) -> Callable[[], None]:
+        """The page picks a sensor when none is chosen: afterwards the panel shows what it showed."""
+        chosen = self._sensor_id
+        splitter = self.splitter.saveState()
+
+        def restore() -> None:
+            self.splitter.restoreState(splitter)
+            if self._sensor_id == chosen:
+                return
+            if chosen is not None:
+                self.select_sensor(chosen)
+                return
+            self._request += 1  # a load still on its way is dropped
+            self._sensor_id, self._window, self._pending = None, None, []
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            selection.clear()
+            selection.blockSignals(False)
+            self.chart.clear_data()
+            self._show_sensor_head()
+            self._update_map_button()
+            self._set_message("")
+
+        return restore
 
     def _briefing_title(self) -> str:
         sensor = self.sensor()

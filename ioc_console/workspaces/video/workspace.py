@@ -330,6 +330,16 @@ class VideoWorkspace(Workspace):
             )
         return pages
 
+    def briefing_snapshot(self) -> Callable[[], None]:
+        """A named view's page changes the wall: put back the operator's layout and cameras."""
+        layout, cameras = self.wall.layout_name(), self.wall.cameras()
+
+        def restore() -> None:
+            if (self.wall.layout_name(), self.wall.cameras()) != (layout, cameras):
+                self.apply_view(layout, cameras)
+
+        return restore
+
     def _brief(self, view: ViewEntry | None = None) -> None:
         if view is not None:
             self.views.apply(view)
