@@ -112,6 +112,8 @@ class KpiFeed(QObject):
         self._warm: dict[str, Query] = {}  # other dashboards' requests, kept ready for the briefing pack
         self._answers: dict[str, Answer] = {}
         self._in_flight: set[str] = set()
+        self._reading: set[str] = set()  # cached answers being read
+        self._failed: set[str] = set()  # asked, failed, nothing cached: settled, shown as "—"
         self._again: set[str] = set()
         self._dirty_sources: set[str] = set()
         # Until the page is seen, changes only mark requests dirty (a catch-up sync brings many).
@@ -137,20 +139,37 @@ class KpiFeed(QObject):
         self._queries = {query.key: query for query in queries}
         self.refresh()
 
-    def warm(self, definition: DashboardDefinition) -> None:
+    def warm(self, definition: DashboardDefinition, *, fresh: bool = False) -> None:
         """Get another dashboard's figures ready (cached, then fresh) without showing them: the
-        briefing pack pictures every dashboard, not only the one on screen."""
+        briefing pictures every dashboard, not only the one on screen. Asked once unless ``fresh``:
+        these are not kept current by changes, so a briefing asks them again when it starts."""
         if not self.allowed():
             return
         for source, group_by in definition.queries():
             query = Query(source, group_by, definition.filters)
-            if query.key in self._queries or query.key in self._warm:
+            if query.key in self._queries or (query.key in self._warm and not fresh):
                 continue
             self._warm[query.key] = query
-            self._read_cached(query, then_fetch=True)
+            if query.key in self._answers:
+                self._fetch(query)
+            else:
+                self._read_cached(query, then_fetch=True)
 
     def _wanted(self, key: str) -> bool:
         return key in self._queries or key in self._warm
+
+    def settled(self, queries: list[Query]) -> bool:
+        """True when each of ``queries`` has its final answer for now: fetched (or, offline or after a
+        failed fetch, the cache's, labelled so), or failed with nothing cached. False while one is
+        being fetched or read: the briefing pack waits for it rather than print a stale figure."""
+        if not self.allowed():
+            return True  # nothing will come
+        return all(
+            q.key not in self._in_flight
+            and q.key not in self._reading
+            and (q.key in self._answers or q.key in self._failed)
+            for q in queries
+        )
 
     def queries(self) -> list[Query]:
         return list(self._queries.values())
@@ -181,6 +200,7 @@ class KpiFeed(QObject):
     def forget(self) -> None:
         """Signed out: the next person at this console must not see these figures."""
         self._answers.clear()
+        self._failed.clear()
         self._warm.clear()
         self._dirty_sources.clear()
         self._again.clear()
@@ -251,6 +271,7 @@ class KpiFeed(QObject):
 
     def _fetched(self, query: Query, data: dict[str, Any]) -> None:
         self._done(query)
+        self._failed.discard(query.key)
         if self._wanted(query.key):
             self._answers[query.key] = Answer(data, from_cache=False)
             self.answered.emit(query.key, self._answers[query.key])
@@ -285,10 +306,13 @@ class KpiFeed(QObject):
             if then_fetch:
                 self._fetch(query)
             elif reason is not None:
+                self._failed.add(query.key)
                 self.failed.emit(query.key, reason)
             return
+        self._reading.add(query.key)
 
         def arrived(text: str | None) -> None:
+            self._reading.discard(query.key)
             cached = None
             if text:
                 try:
@@ -302,7 +326,10 @@ class KpiFeed(QObject):
                 self._answers[query.key] = Answer(cached, from_cache=True)
                 self.answered.emit(query.key, self._answers[query.key])
             elif cached is None and reason is not None and current is None:
+                self._failed.add(query.key)
                 self.failed.emit(query.key, reason)
+            elif cached is None and not then_fetch and current is None:
+                self._failed.add(query.key)  # offline with nothing cached: no answer will come
             if then_fetch and self._connection.state != OFFLINE:
                 self._fetch(query)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -85,6 +86,10 @@ class DashboardsWorkspace(Workspace):
     dashboard_shown = Signal(str)
     #: Every request of the current dashboard has an answer shown (fresh or from the cache).
     figures_shown = Signal()
+
+    #: During a briefing or a pack: (id, definition) of the dashboard the user had on screen, with
+    #: its unsaved period and ward; None otherwise (then the one on screen is the user's).
+    _briefing_base: tuple[str, DashboardDefinition] | None = None
 
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -267,20 +272,40 @@ class DashboardsWorkspace(Workspace):
                 self._select_after_load = chosen
 
     def briefing_pages(self) -> list[BriefingPage]:
-        """One page per dashboard: shown on the big screen, pictured with its tiles' figures in the pack."""
+        """One page per dashboard: shown on the big screen, pictured with its tiles' figures in the pack.
+        The dashboard the user has on screen is shown as they have it (its period and ward, saved
+        or not); the others as saved. The title says the period, with its dates, and the ward."""
         for entry in self.entries:
             if entry.id != self._current.id:
                 self.feed.warm(entry.definition)
         return [
             BriefingPage(
                 key=f"{KEY}:{entry.definition.preset or entry.id}",
-                title=kpi_text.dashboard_title(entry.definition),
-                activate=lambda e=entry: self.show_dashboard(e.id),
+                title=self.briefing_title(self._briefing_definition(entry)),
+                activate=lambda e=entry: self._show_briefing(e.id),
                 render=lambda size, e=entry: self._render(e.id, size),
                 figures=lambda e=entry: self.briefing_figures(e.id),
+                ready=lambda e=entry: self._briefing_ready(e.id),
             )
             for entry in self.entries
         ]
+
+    def briefing_snapshot(self) -> Callable[[], None]:
+        """Keep the user's dashboard with its unsaved period and ward (its page shows them, and it
+        comes back afterwards); ask the other dashboards' figures afresh for their pages."""
+        entry_id, definition = self._current.id, self._definition
+        self._briefing_base = (entry_id, definition)
+        for entry in self.entries:
+            if entry.id != entry_id:
+                self.feed.warm(entry.definition, fresh=True)
+
+        def restore() -> None:
+            self._briefing_base = None
+            entry = self._entry(entry_id)
+            if entry is not None and (self._current.id, self._definition) != (entry_id, definition):
+                self._show_entry(entry, definition)
+
+        return restore
 
     # -- choosing a dashboard -------------------------------------------------------------------
     def current(self) -> DashboardEntry:
@@ -309,9 +334,10 @@ class DashboardsWorkspace(Workspace):
         if entry is not None:
             self._show_entry(entry)
 
-    def _show_entry(self, entry: DashboardEntry) -> None:
+    def _show_entry(self, entry: DashboardEntry, definition: DashboardDefinition | None = None) -> None:
+        """Show ``entry`` as saved, or as ``definition`` (its period and ward changed, not saved)."""
         self._current = entry
-        self._definition = entry.definition
+        self._definition = definition or entry.definition
         self.view.set_definition(self._definition, self._drillable)
         self._sync_bar()
         self._fill_choice()
@@ -658,20 +684,59 @@ class DashboardsWorkspace(Workspace):
         return self._message
 
     # -- briefing -----------------------------------------------------------------------------------
+    def _briefing_definition(self, entry: DashboardEntry) -> DashboardDefinition:
+        """What a dashboard's briefing page shows: the user's dashboard as they have it (period and
+        ward, even unsaved), any other as saved."""
+        user_id, user_definition = self._briefing_base or (self._current.id, self._definition)
+        return user_definition if entry.id == user_id else entry.definition
+
+    def _show_briefing(self, entry_id: str) -> None:
+        entry = self._entry(entry_id)
+        if entry is None:
+            return
+        definition = self._briefing_definition(entry)
+        if (entry.id, definition) == (self._current.id, self._definition):
+            self.feed.refresh()  # already on screen: fresh figures, which the page's readiness waits for
+        else:
+            self._show_entry(entry, definition)  # fetches its figures afresh
+
+    def _briefing_ready(self, entry_id: str) -> bool:
+        """Every request of the page's dashboard, for its period and ward, has its answer for now."""
+        entry = self._entry(entry_id)
+        if entry is None:
+            return True
+        definition = self._briefing_definition(entry)
+        return self.feed.settled([Query(source, group, definition.filters) for source, group in definition.queries()])
+
+    def briefing_title(self, definition: DashboardDefinition, now: datetime | None = None) -> str:
+        """ "Leadership · Last 30 days (06/11/2026 – 06/12/2026) · all wards": a figure in the pack
+        means nothing without the period and ward it covers."""
+        filters = definition.filters
+        since, until = (t.astimezone(LOCAL_TZ) for t in filters.bounds(now or datetime.now(UTC), LOCAL_TZ))
+        if filters.period == CUSTOM:
+            period = fill(self.tr("from %1 to %2"), since.strftime("%d/%m/%Y %H:%M"), until.strftime("%d/%m/%Y %H:%M"))
+        elif since.date() == until.date():
+            period = f"{kpi_text.tr(kpi_text.PERIOD_NAMES[filters.period])} ({until:%d/%m/%Y})"
+        else:
+            period = f"{kpi_text.tr(kpi_text.PERIOD_NAMES[filters.period])} ({since:%d/%m/%Y} – {until:%d/%m/%Y})"
+        ward = filters.ward or self.tr("All wards")
+        return f"{kpi_text.dashboard_title(definition)} · {period} · {ward}"
+
     def _render(self, entry_id: str, size: QSize) -> QImage:
         """The dashboard as on screen; another one is laid out off screen with its figures (the
         operator's dashboard stays as it is while the pack is made)."""
         entry = self._entry(entry_id)
         if entry is None:
             return QImage()
-        if entry.id == self._current.id:
+        definition = self._briefing_definition(entry)
+        if (entry.id, definition) == (self._current.id, self._definition):
             image = self.view.grab().toImage()
         else:
             view = DashboardView()
             view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-            view.set_definition(entry.definition, lambda _widget: False)
-            for source, group_by in entry.definition.queries():
-                query = Query(source, group_by, entry.definition.filters)
+            view.set_definition(definition, lambda _widget: False)
+            for source, group_by in definition.queries():
+                query = Query(source, group_by, definition.filters)
                 answer = self.feed.answer(query.key)
                 if answer is not None:
                     view.show_answer(query, answer)
@@ -690,8 +755,9 @@ class DashboardsWorkspace(Workspace):
         if entry is None:
             return []
         figures = []
-        current = entry.id == self._current.id
-        for widget in entry.definition.widgets:
+        definition = self._briefing_definition(entry)
+        current = (entry.id, definition) == (self._current.id, self._definition)
+        for widget in definition.widgets:
             if widget.kind != "tile":
                 continue
             card = self.view.cards.get(widget.id) if current else None
@@ -702,9 +768,8 @@ class DashboardsWorkspace(Workspace):
                     )
                 )
                 continue
-            filters = self._definition.filters if current else entry.definition.filters
             source, group_by = widget.query()
-            answer = self.feed.answer(Query(source, group_by, filters).key)
+            answer = self.feed.answer(Query(source, group_by, definition.filters).key)
             figures.append(_figure_from(widget, answer))
         return figures
 
