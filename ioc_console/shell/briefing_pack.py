@@ -322,6 +322,12 @@ class BriefingPackBuilder(QObject):
         if not image.isNull():
             fitted = QSize(image.size()).scaled(picture_box.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRectF(picture_box.left(), picture_box.top(), fitted.width(), fitted.height())
+            if image.size() != fitted:
+                # Once, to the printed size (150 dpi): the PDF then holds and compresses half the
+                # pixels, the longest part of drawing a page while the GUI waits.
+                image = image.scaled(
+                    fitted, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
             painter.drawImage(target, image)
             painter.setPen(QPen(_RULE, 2))
             painter.drawRect(target)
