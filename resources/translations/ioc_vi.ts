@@ -655,7 +655,7 @@
     <name>BriefingPack</name>
     <message>
         <source>time not known</source>
-        <extracomment>The pages&apos; pictures are asked for at this size (pixels), then fitted to the page. After a page is brought up on screen (a workspace shown, a view applied) it is given this long to paint before its picture is taken.</extracomment>
+        <extracomment>The pages&apos; pictures are asked for at this size (pixels), then fitted to the page. After a page is brought up on screen (a workspace shown, a view applied) it is given this long to paint before its picture is taken. Then its ``ready()`` is asked this often (a timer: the window keeps painting, Cancel is heard)... ...for at most this long; past it the page is pictured as it is, with a note saying so.</extracomment>
         <translation>chưa rõ thời điểm</translation>
     </message>
     <message>
@@ -700,6 +700,10 @@
     <message>
         <source>Contents</source>
         <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Figures not yet fresh: the page was pictured before its figures were updated.</source>
+        <translation>Số liệu chưa được cập nhật: trang được chụp trước khi số liệu mới về.</translation>
     </message>
     <message>
         <source>No picture: %1</source>
@@ -1261,7 +1265,7 @@ Máy chủ báo: %1</translation>
     <name>DashboardsWorkspace</name>
     <message>
         <source>&amp;Dashboard:</source>
-        <extracomment>A dashboard became current and its cards exist (tests, briefing). Every request of the current dashboard has an answer shown (fresh or from the cache).</extracomment>
+        <extracomment>A dashboard became current and its cards exist (tests, briefing). Every request of the current dashboard has an answer shown (fresh or from the cache). During a briefing or a pack: (id, definition) of the dashboard the user had on screen, with its unsaved period and ward; None otherwise (then the one on screen is the user&apos;s).</extracomment>
         <translation>&amp;Bảng điều khiển:</translation>
     </message>
     <message>
@@ -1363,6 +1367,10 @@ Máy chủ báo: %1</translation>
     <message>
         <source>Dashboards</source>
         <translation>Bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>từ %1 đến %2</translation>
     </message>
 </context>
 <context>
