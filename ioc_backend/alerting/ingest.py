@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ioc_backend.db import models
-from ioc_backend.db.changes import bulk_create, record_change
+from ioc_backend.db.changes import bulk_create, insert_many, record_change
 from ioc_backend.timeutil import as_utc, iso
 from ioc_domain.alert_history import BUNDLED, DETECTED
 from ioc_domain.alert_sla import bundle_window_s, due_times
@@ -245,6 +245,6 @@ def ingest_batch(
             {"alert_id": alert_id(target), "at": at, "username": None, "role": None, "action": action, "detail": detail}
             for target, action, detail, at in entries
         ]
-        session.execute(insert(models.table_of(models.AlertHistoryEntry)), history_rows)
+        insert_many(session, models.table_of(models.AlertHistoryEntry), history_rows)
     # A joined new alert is "bundled" only for the detections after its first.
     return [(alert_id(target), bundled) for target, bundled in results]
