@@ -150,8 +150,15 @@ class MediaPrefetcher(Worker):
                     wanted.append(alert_id)
 
         for alert_id in reversed(live):  # newest live arrival first
+            # Stop reading the cache once enough were looked at: a burst notes thousands of
+            # live alerts, and reading each back from the cache (a query and a JSON decode)
+            # cost the console more than the burst itself.
+            if len(seen) >= self.max_snapshots:
+                break
+            if alert_id in seen:
+                continue
             cached = self.store.get("alert", alert_id)
-            if cached is not None and cached.get("state") != "closed" and len(seen) < self.max_snapshots:
+            if cached is not None and cached.get("state") != "closed":
                 consider(alert_id)
         offset = 0
         # Walk the cached alerts newest first until max_snapshots open ones were looked at.
