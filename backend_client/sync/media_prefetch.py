@@ -23,7 +23,7 @@ DEFAULT_READINGS_PER_SENSOR = 144
 DEFAULT_READINGS_INTERVAL = 600.0  # seconds between two fetches of one sensor's readings
 # Live alerts are noted as they arrive; their pass waits for this pause in the arrivals (seconds),
 # but never longer than DEFAULT_LIVE_SETTLE_MAX after it was asked for (see _wait_for_a_pause).
-DEFAULT_LIVE_SETTLE = 0.5
+DEFAULT_LIVE_SETTLE = 1.0
 DEFAULT_LIVE_SETTLE_MAX = 10.0
 _ALERT_PAGE = 500
 # Meetings whose documents are worth having offline: the ones still to be held or under way.
