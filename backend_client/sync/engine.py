@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -44,6 +45,11 @@ MAX_LIVE_BATCH = 5000
 STREAM_GRACE_SECONDS = 2.0  # a stream reconnecting longer than this makes the link "degraded"
 OFFLINE_AFTER_FAILURES = 3  # repeated 5xx/garbage answers: treat the backend as gone
 _IDLE_POLL = 0.25
+# A live batch this big is a burst (an AI engine's detections, a bulk action): the cyclic garbage
+# collector is paused until the live changes stop for BURST_GC_QUIET s, at most BURST_GC_MAX s.
+BURST_CHANGES = 200
+BURST_GC_QUIET = 0.5
+BURST_GC_MAX = 10.0
 RESOLUTIONS = ("retry_on_current", "discard")
 
 
@@ -133,6 +139,10 @@ class SyncEngine(Worker):
         self._connected = False  # engine thread only: caught up and following the stream
         self._applied_id: int | None = None  # the last change id the cache holds (engine thread)
         self._auth_requested = False
+        # The collector's pause through a burst of live changes (engine thread, see _burst_gc_pause).
+        self._burst_gc: AbstractContextManager[None] | None = None
+        self._burst_gc_since = 0.0
+        self._last_live_at = 0.0
         self._slow = False
         grant = store.offline_grant()
         self._saved_grant = grant.grant if grant is not None else None
@@ -306,6 +316,7 @@ class SyncEngine(Worker):
                 self._serve_once()
 
     def cleanup(self) -> None:
+        self._end_burst_gc_pause()
         self._stop_stream()
         self._connected = False
 
@@ -638,6 +649,7 @@ class SyncEngine(Worker):
         """One round while online: apply live changes, replay on demand, watch the link."""
         try:
             events, wake = self._collect(_IDLE_POLL)
+            self._burst_gc_pause(len(events))
             if events:
                 self._apply_live(events)
             if wake:
@@ -648,6 +660,7 @@ class SyncEngine(Worker):
         except _ResyncNeeded as need:
             self._resync(need)
         except Exception as exc:  # noqa: BLE001 - every failure means "try again later"
+            self._end_burst_gc_pause()
             if self.stopping:
                 return
             self._connected = False
@@ -655,6 +668,35 @@ class SyncEngine(Worker):
             delay = self._backoff.next()
             self._record_failure(exc, next_retry_in=delay)
             self._wait(delay)
+
+    def _burst_gc_pause(self, live: int) -> None:
+        """Pause the cyclic collector through a burst of live changes (``live``: this round's).
+
+        Why: during a burst of 10,000 alerts every thread of the console allocates (the stream
+        decodes, this thread writes the cache, the GUI thread fills the queues) and most of it
+        lives on in the models, so the collector ran again and again over the same objects:
+        ~0.4 s in one burst, with full collections of 20-80 ms that hold the GIL and stall the
+        GUI thread. None of that frees anything (the changes are JSON: no cycles). Paused, it
+        runs once after the burst, as after a catch-up (``cyclic_gc_paused``). A burst that
+        goes on for longer than BURST_GC_MAX s gets the collector back between two rounds
+        (the next allocation anywhere runs it) once every BURST_GC_MAX s.
+        """
+        now = time.monotonic()
+        if live:
+            self._last_live_at = now
+        if self._burst_gc is not None:
+            if now - self._last_live_at >= BURST_GC_QUIET or now - self._burst_gc_since >= BURST_GC_MAX:
+                self._end_burst_gc_pause()
+            return
+        if live >= BURST_CHANGES:
+            self._burst_gc = cyclic_gc_paused()
+            self._burst_gc.__enter__()
+            self._burst_gc_since = now
+
+    def _end_burst_gc_pause(self) -> None:
+        pause, self._burst_gc = self._burst_gc, None
+        if pause is not None:
+            pause.__exit__(None, None, None)
 
     def _judge_speed(self) -> None:
         """Degraded while calls are slow; online again after a round of quick ones."""

@@ -21,6 +21,10 @@ DEFAULT_MAX_SNAPSHOTS = 200
 DEFAULT_READINGS_WINDOW = timedelta(hours=24)
 DEFAULT_READINGS_PER_SENSOR = 144
 DEFAULT_READINGS_INTERVAL = 600.0  # seconds between two fetches of one sensor's readings
+# Live alerts are noted as they arrive; their pass waits for this pause in the arrivals (seconds),
+# but never longer than DEFAULT_LIVE_SETTLE_MAX after it was asked for (see _wait_for_a_pause).
+DEFAULT_LIVE_SETTLE = 1.0
+DEFAULT_LIVE_SETTLE_MAX = 10.0
 _ALERT_PAGE = 500
 # Meetings whose documents are worth having offline: the ones still to be held or under way.
 DOCUMENT_MEETING_STATUSES = ("in_progress", "scheduled")
@@ -44,7 +48,8 @@ class MediaPrefetcher(Worker):
     cached yet (meetings under way first, then the soonest), within the cache's document
     budget; documents no cached meeting lists any more are dropped from the cache.
     A failed item is logged and skipped; an unreachable backend ends the pass; ``stop()``
-    ends it between two calls.
+    ends it between two calls. While live alerts keep arriving (an AI engine's burst), a pass
+    waits for a pause of ``live_settle`` seconds in their arrival, at most ``live_settle_max``.
     """
 
     thread_name = THREAD_NAME
@@ -58,9 +63,13 @@ class MediaPrefetcher(Worker):
         readings_window: timedelta = DEFAULT_READINGS_WINDOW,
         readings_per_sensor: int = DEFAULT_READINGS_PER_SENSOR,
         readings_interval: float = DEFAULT_READINGS_INTERVAL,
+        live_settle: float = DEFAULT_LIVE_SETTLE,
+        live_settle_max: float = DEFAULT_LIVE_SETTLE_MAX,
     ) -> None:
         if max_snapshots < 0 or readings_per_sensor < 1 or readings_interval < 0:
             raise ValueError("max_snapshots must be >= 0, readings_per_sensor >= 1 and readings_interval >= 0")
+        if live_settle < 0 or live_settle_max < 0:
+            raise ValueError("live_settle and live_settle_max must be >= 0")
         super().__init__()
         self.client = client
         self.store = store
@@ -69,9 +78,12 @@ class MediaPrefetcher(Worker):
         self.readings_window = readings_window
         self.readings_per_sensor = readings_per_sensor
         self.readings_interval = readings_interval
+        self.live_settle = live_settle
+        self.live_settle_max = live_settle_max
         self._due = threading.Event()
-        self._lock = threading.Lock()  # guards _live_ids
+        self._lock = threading.Lock()  # guards _live_ids and _noted_at
         self._live_ids: list[str] = []
+        self._noted_at: float | None = None  # monotonic time live alerts were last noted
         self._missing: set[str] = set()  # alerts the server has no snapshot for: not asked again
         self._readings_at: dict[str, float] = {}  # sensor id -> monotonic time of its last fetch
         self._failures_in_a_row = 0
@@ -107,6 +119,7 @@ class MediaPrefetcher(Worker):
         if ids:
             with self._lock:
                 self._live_ids.extend(ids)
+                self._noted_at = time.monotonic()
             self._due.set()
 
     # ------------------------------------------------------------------ worker thread
@@ -116,6 +129,9 @@ class MediaPrefetcher(Worker):
             if self.stopping:
                 return
             self._due.clear()
+            self._wait_for_a_pause()
+            if self.stopping:
+                return
             try:
                 self.run_pass()
             except _Abort:
@@ -124,6 +140,26 @@ class MediaPrefetcher(Worker):
                 if self.stopping:
                     return  # e.g. the cache was closed under a call that outlived stop()
                 _log.exception("media prefetch pass failed; it is tried again after the next catch-up")
+
+    def _wait_for_a_pause(self) -> None:
+        """Wait while live alerts keep arriving, until ``live_settle`` s passed without one
+        (at most ``live_settle_max`` s); returns at once when none arrived lately.
+
+        Why: the snapshots are for working offline later. An AI engine's burst brings thousands
+        of alerts in a few seconds, and fetching snapshots one by one meanwhile made the
+        backend render them and this process store them while both were busy taking in the
+        burst, which then reached the operator's queue later. After the pause, the pass
+        takes the newest of them as always.
+        """
+        started = time.monotonic()
+        while True:
+            with self._lock:
+                noted = self._noted_at
+            if noted is None:
+                return
+            wait = min(noted + self.live_settle, started + self.live_settle_max) - time.monotonic()
+            if wait <= 0 or self.sleep(wait):
+                return
 
     def run_pass(self) -> None:
         """One bounded pass over snapshots, readings, then meeting documents (runs on the worker thread)."""
@@ -150,8 +186,15 @@ class MediaPrefetcher(Worker):
                     wanted.append(alert_id)
 
         for alert_id in reversed(live):  # newest live arrival first
+            # Stop reading the cache once enough were looked at: a burst notes thousands of
+            # live alerts, and reading each back from the cache (a query and a JSON decode)
+            # cost the console more than the burst itself.
+            if len(seen) >= self.max_snapshots:
+                break
+            if alert_id in seen:
+                continue
             cached = self.store.get("alert", alert_id)
-            if cached is not None and cached.get("state") != "closed" and len(seen) < self.max_snapshots:
+            if cached is not None and cached.get("state") != "closed":
                 consider(alert_id)
         offset = 0
         # Walk the cached alerts newest first until max_snapshots open ones were looked at.

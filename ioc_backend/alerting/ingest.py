@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ioc_backend.db import models
-from ioc_backend.db.changes import bulk_create, record_change
+from ioc_backend.db.changes import bulk_create, insert_many, record_change
 from ioc_backend.timeutil import as_utc, iso
 from ioc_domain.alert_history import BUNDLED, DETECTED
 from ioc_domain.alert_sla import bundle_window_s, due_times
@@ -150,6 +150,25 @@ def bundle_fields(alert: models.Alert) -> dict[str, Any]:
     return {name: getattr(alert, name) for name in _BUNDLE_COLUMNS}
 
 
+class CameraPlace(Protocol):
+    """What a new alert takes from its camera: a ``models.Camera`` or a row of these columns."""
+
+    ward: str
+    lat: float
+    lon: float
+
+
+class _New(int):
+    """An index into the batch's new alerts (their ids are known once they are inserted)."""
+
+
+class _Existing(int):
+    """The id of an open alert that was already stored."""
+
+
+_Target = _New | _Existing
+
+
 def ingest_detection(
     session: Session,
     *,
@@ -159,7 +178,7 @@ def ingest_detection(
     confidence: float,
     bbox: Sequence[float],
     detected_at: datetime,
-    camera: models.Camera | None = None,
+    camera: CameraPlace | None = None,
 ) -> tuple[models.Alert, bool]:
     """Store one detection in the caller's transaction (a batch of one); True when it joined an
     open alert.
@@ -177,7 +196,7 @@ def ingest_detection(
 
 
 def ingest_batch(
-    session: Session, detections: Sequence[Detection], cameras: Mapping[str, models.Camera]
+    session: Session, detections: Sequence[Detection], cameras: Mapping[str, CameraPlace]
 ) -> list[tuple[int, bool]]:
     """Store a batch of detections (oldest first, as ``ingest_detection`` would one by one) in a
     few statements: one query for the open alerts they may join, the new alerts and their change
@@ -187,69 +206,81 @@ def ingest_batch(
     ``cameras`` must hold every camera of the batch. Returns (alert id, bundled) in input order.
     """
     pairs = {(d.camera_id, d.analytic) for d in detections}
-    open_alerts: dict[tuple[str, str], list[models.Alert]] = {}
+    # The open alerts a detection may join, as plain rows of the columns the rules read: a
+    # burst's batch finds about as many open alerts on its cameras as it has detections, and
+    # loading each as an ORM object took longer than the insert. Only the alerts a detection
+    # actually joins are loaded as objects, at the end, to be changed through record_change.
+    open_alerts: dict[tuple[str, str], list[dict[str, Any]]] = {}
     if pairs:
+        model = models.Alert
         rows = session.execute(
-            select(models.Alert).where(
-                models.Alert.camera_id.in_({camera for camera, _ in pairs}),
-                models.Alert.analytic.in_({analytic for _, analytic in pairs}),
-                models.Alert.state.in_(OPEN_ALERT_STATES),
-                models.Alert.sensor_id.is_(None),  # never a sensor's episode alert
+            select(model.id, *(getattr(model, name) for name in _BUNDLE_COLUMNS)).where(
+                model.camera_id.in_({camera for camera, _ in pairs}),
+                model.analytic.in_({analytic for _, analytic in pairs}),
+                model.state.in_(OPEN_ALERT_STATES),
+                model.sensor_id.is_(None),  # never a sensor's episode alert
             )
-        ).scalars()
-        for alert in rows:
-            if (alert.camera_id, alert.analytic) in pairs:
-                open_alerts.setdefault((alert.camera_id, alert.analytic), []).append(alert)
+        ).mappings()
+        for row in rows:
+            if (row["camera_id"], row["analytic"]) in pairs:
+                open_alerts.setdefault((row["camera_id"], row["analytic"]), []).append(dict(row))
     for candidates in open_alerts.values():  # the most recently detected first
-        candidates.sort(key=lambda a: as_utc(a.last_detected_at or a.detected_at), reverse=True)
+        candidates.sort(key=lambda a: as_utc(a["last_detected_at"] or a["detected_at"]), reverse=True)
 
     new_rows: list[dict[str, Any]] = []  # alerts this batch opens, still to insert
     new_of_pair: dict[tuple[str, str], list[int]] = {}  # pair -> indexes into new_rows
-    touched: dict[int, models.Alert] = {}  # existing alerts a detection joined
-    # (existing alert or index into new_rows, action, detail, at)
-    entries: list[tuple[models.Alert | int, str, dict[str, Any], datetime]] = []
-    results: list[tuple[models.Alert | int, bool]] = [(0, False)] * len(detections)
+    # Existing alerts a detection joined: id -> the names of the columns changed (first joined first).
+    touched: dict[int, set[str]] = {}
+    # (existing alert id or index into new_rows, action, detail, at)
+    entries: list[tuple[_Target, str, dict[str, Any], datetime]] = []
+    results: list[tuple[_Target, bool]] = [(_New(0), False)] * len(detections)
     for i in sorted(range(len(detections)), key=lambda n: as_utc(detections[n].detected_at)):
         det = replace(detections[i], bbox=tuple(detections[i].bbox), detected_at=as_utc(detections[i].detected_at))
         pair = (det.camera_id, det.analytic)
-        joined: models.Alert | int | None = None
+        joined: dict[str, Any] | None = None
+        target: _Target | None = None
         for index in reversed(new_of_pair.get(pair, [])):  # the newest alert of this batch first
             if joins(new_rows[index], det):
-                joined = index
+                joined, target = new_rows[index], _New(index)
                 break
         if joined is None:
-            joined = next((a for a in open_alerts.get(pair, ())[:5] if joins(bundle_fields(a), det)), None)
-        if isinstance(joined, int):
-            new_rows[joined].update(absorb_changes(new_rows[joined], det))
-            detail = bundled_detail(det, new_rows[joined]["detections"])
-            entries.append((joined, BUNDLED, detail, det.detected_at))
-            results[i] = (joined, True)
-            continue
-        if joined is not None:
-            for name, value in absorb_changes(bundle_fields(joined), det).items():
-                setattr(joined, name, value)
-            touched[id(joined)] = joined
-            entries.append((joined, BUNDLED, bundled_detail(det, joined.detections), det.detected_at))
-            results[i] = (joined, True)
+            joined = next((a for a in open_alerts.get(pair, ())[:5] if joins(a, det)), None)
+            if joined is not None:
+                target = _Existing(joined["id"])
+                touched.setdefault(joined["id"], set())
+        if joined is not None and target is not None:
+            changes = absorb_changes(joined, det)
+            joined.update(changes)
+            if isinstance(target, _Existing):
+                touched[target].update(changes)
+            entries.append((target, BUNDLED, bundled_detail(det, joined["detections"]), det.detected_at))
+            results[i] = (target, True)
             continue
         cam = cameras[det.camera_id]
         new_rows.append(new_alert_fields(det, {"ward": cam.ward, "lat": cam.lat, "lon": cam.lon}))
         new_of_pair.setdefault(pair, []).append(len(new_rows) - 1)
-        entries.append((len(new_rows) - 1, DETECTED, detected_detail(det), det.detected_at))
-        results[i] = (len(new_rows) - 1, False)
+        entries.append((_New(len(new_rows) - 1), DETECTED, detected_detail(det), det.detected_at))
+        results[i] = (_New(len(new_rows) - 1), False)
 
     new_ids = bulk_create(session, "alert", new_rows)
-    for alert in touched.values():
-        record_change(session, alert)
+    if touched:
+        found = session.execute(select(models.Alert).where(models.Alert.id.in_(touched))).scalars()
+        loaded = {alert.id: alert for alert in found}
+        fields = {a["id"]: a for candidates in open_alerts.values() for a in candidates if a["id"] in touched}
+        for alert_id_, names in touched.items():  # first joined first, as the change events were before
+            alert = loaded[alert_id_]
+            for name in names:
+                setattr(alert, name, fields[alert_id_][name])
+            record_change(session, alert)
 
-    def alert_id(target: models.Alert | int) -> int:
-        return new_ids[target] if isinstance(target, int) else int(target.id)
+    def alert_id(target: _Target) -> int:
+        return new_ids[target] if isinstance(target, _New) else int(target)
 
     if entries:
         history_rows = [
             {"alert_id": alert_id(target), "at": at, "username": None, "role": None, "action": action, "detail": detail}
             for target, action, detail, at in entries
         ]
-        session.execute(insert(models.table_of(models.AlertHistoryEntry)), history_rows)
+        insert_many(session, models.table_of(models.AlertHistoryEntry), history_rows)
     # A joined new alert is "bundled" only for the detections after its first.
     return [(alert_id(target), bundled) for target, bundled in results]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 
 import pytest
 from backend_process import DEMO_PASSWORDS
@@ -90,3 +91,35 @@ def test_a_catch_up_runs_without_the_collector_and_it_is_back_on_after_success_a
         store.close()
         client.close()
         proxy.stop()
+
+
+def test_a_burst_of_live_changes_pauses_the_collector_until_the_changes_stop(tmp_path, monkeypatch):
+    from backend_client.sync import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "BURST_GC_QUIET", 0.2)
+    monkeypatch.setattr(engine_module, "BURST_GC_MAX", 0.6)
+    with CacheStore(tmp_path / "cache.sqlite3") as store, IocClient("http://127.0.0.1:9", **TEST_CLIENT) as client:
+        engine = SyncEngine(client, store, **ENGINE)  # never started: its rounds are played by hand
+        engine._burst_gc_pause(engine_module.BURST_CHANGES - 1)
+        assert gc.isenabled()  # a few live changes are not a burst
+        engine._burst_gc_pause(engine_module.BURST_CHANGES)
+        assert not gc.isenabled()
+        engine._burst_gc_pause(0)
+        assert not gc.isenabled()  # a round without changes, but not yet a pause in them
+        time.sleep(0.25)
+        engine._burst_gc_pause(0)
+        assert gc.isenabled()  # the changes stopped: the collector runs again
+
+        started = time.monotonic()
+        on_at: list[float] = []
+        while time.monotonic() - started < 0.9:  # a burst that never pauses
+            engine._burst_gc_pause(engine_module.BURST_CHANGES)
+            if gc.isenabled():
+                on_at.append(time.monotonic() - started)
+            time.sleep(0.05)
+        # The collector is back between two rounds at least every BURST_GC_MAX s.
+        assert on_at and 0.55 <= on_at[0] <= 0.8
+
+        engine._burst_gc_pause(engine_module.BURST_CHANGES)
+        engine.cleanup()  # the engine stopping ends the pause
+        assert gc.isenabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -149,3 +150,80 @@ def test_a_backend_failing_every_call_ends_the_pass_instead_of_being_hammered(tm
         client.close()
         store.close()
         proxy.stop()
+
+
+class _FakeStore:
+    """Just what a snapshot pass reads and writes: open alerts, no sensors, meetings or documents."""
+
+    max_snapshots = 200
+    max_document_bytes = 0
+
+    def __init__(self) -> None:
+        self.snapshots: dict[str, bytes] = {}
+
+    def get(self, resource: str, alert_id: str) -> dict[str, str]:
+        return {"id": alert_id, "state": "new"}
+
+    def get_snapshot(self, alert_id: str) -> bytes | None:
+        return self.snapshots.get(alert_id)
+
+    def put_snapshot(self, alert_id: str, jpeg: bytes) -> None:
+        self.snapshots[alert_id] = jpeg
+
+    def list(self, resource: str, **_: object) -> list[dict[str, str]]:
+        return []
+
+    def document_hashes(self) -> dict[str, str]:
+        return {}
+
+    def drop_documents_except(self, listed: set[str]) -> int:
+        return 0
+
+
+class _FakeClient:
+    def __init__(self) -> None:
+        self.fetched_at: list[float] = []
+
+    def alert_snapshot(self, alert_id: int) -> bytes:
+        self.fetched_at.append(time.monotonic())
+        return b"\xff\xd8 jpeg"
+
+
+def _note_for(prefetcher: MediaPrefetcher, seconds: float, step: float = 0.05) -> float:
+    """Note a new live alert every ``step`` s for ``seconds`` (a burst); the time of the last note."""
+    end = time.monotonic() + seconds
+    alert_id = 1
+    while time.monotonic() < end:
+        prefetcher.note_alerts([alert_id])
+        alert_id += 1
+        time.sleep(step)
+    return time.monotonic()
+
+
+def test_live_snapshots_wait_for_a_pause_in_a_burst_of_alerts():
+    client, store = _FakeClient(), _FakeStore()
+    prefetcher = MediaPrefetcher(client, store, live_settle=0.3, live_settle_max=10.0)  # type: ignore[arg-type]
+    prefetcher.start()
+    try:
+        last_note = _note_for(prefetcher, 1.0)
+        assert client.fetched_at == []  # nothing fetched while the alerts kept coming
+        wait_until(lambda: prefetcher.stats["passes"] >= 1, "the pass after the burst")
+        assert min(client.fetched_at) >= last_note + 0.25
+        assert prefetcher.stats["snapshots"] == len(store.snapshots) > 0
+    finally:
+        prefetcher.stop()
+
+
+def test_a_burst_that_never_pauses_gets_its_snapshots_after_live_settle_max():
+    client, store = _FakeClient(), _FakeStore()
+    prefetcher = MediaPrefetcher(client, store, live_settle=0.3, live_settle_max=0.6)  # type: ignore[arg-type]
+    prefetcher.start()
+    try:
+        started = time.monotonic()
+        _note_for(prefetcher, 1.5)
+        assert client.fetched_at, "a pass ran during the burst"
+        assert started + 0.55 <= min(client.fetched_at) <= started + 1.2
+    finally:
+        prefetcher.stop()
+    with pytest.raises(ValueError):
+        MediaPrefetcher(client, store, live_settle=-1)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from ioc_backend.alerting.ingest import Detection, ingest_batch
+from ioc_backend.alerting.ingest import CameraPlace, Detection, ingest_batch
 from ioc_backend.api.auth import Principal, require_role
 from ioc_backend.api.errors import ApiError
 from ioc_backend.api.idempotency import idempotency_key, idempotent_write
@@ -61,8 +61,13 @@ def ingest_detections(request: Request, body: DetectionBatch, principal: Ingeste
 
     def apply(session: Any) -> dict[str, Any]:
         wanted = {d.camera_id for d in detections}
-        cameras = {
-            c.id: c for c in session.execute(select(models.Camera).where(models.Camera.id.in_(wanted))).scalars()
+        # Plain rows of the columns a new alert takes, not ORM objects: a batch names up to 1,000 cameras.
+        camera = models.Camera
+        cameras: dict[str, CameraPlace] = {
+            c.id: c
+            for c in session.execute(
+                select(camera.id, camera.ward, camera.lat, camera.lon).where(camera.id.in_(wanted))
+            )
         }
         problems = _problems(detections, set(cameras))
         if problems:
