@@ -16,7 +16,15 @@ from pypdf import PdfReader
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ioc_console.services.briefing import BriefingFigure, BriefingPage
 from ioc_console.services.event_text import LOCAL_TZ, format_number
@@ -98,8 +106,17 @@ class DeckWorkspace(Workspace):
         super().__init__()
         self.activated: list[str] = []
         self.label = QLabel("Số liệu", self)
+        # Widgets that take the step keys when focused (as the map's layer panel and web view do).
+        self.search = QLineEdit(self)
+        self.panel = QScrollArea(self)
+        inner = QWidget()
+        inner.setMinimumHeight(5000)
+        self.panel.setWidget(inner)
+        self.panel.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
+        layout.addWidget(self.search)
+        layout.addWidget(self.panel)
         self.dock = QDockWidget("Panel", self)
         self.dock.setObjectName(f"deckDock{len(self.TITLES)}")
 
@@ -441,3 +458,42 @@ def test_the_real_map_and_video_wall_pages_in_briefing_and_in_the_pack(
     finally:
         window.close()
         shiboken6.delete(window)
+
+
+def test_step_keys_reach_the_briefing_wherever_the_focus_even_when_qt_replaces_the_window(qtbot, deck_window):
+    """Under X11 the map's first QtWebEngine view makes Qt replace the window's QWindow (it switches
+    the window to GPU rendering); the key filter went with the old one, and the next PageDown
+    scrolled the map's layer panel instead of stepping. Offscreen Qt does not do that: done here."""
+    window = deck_window
+    _as(window, "leader")
+    assert window.enter_briefing()
+    qtbot.waitUntil(window.isFullScreen)
+    deck1 = window.workspace("deck1")
+    caption = window.briefing_caption
+    old = window.windowHandle()
+    window.destroy()  # what Qt itself does when the first QWebEngineView joins the window
+    window.create()
+    window.showFullScreen()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    assert not shiboken6.isValid(old) and window.windowHandle() is not None
+
+    # Focus on a page's widgets, as a click on the map's panel or web view leaves it.
+    for focus, key, position in (
+        (deck1.panel, Qt.Key.Key_PageDown, "2 / 3"),  # the map's layer panel scrolled instead
+        (deck1.search, Qt.Key.Key_Space, "3 / 3"),
+        (None, Qt.Key.Key_PageUp, "2 / 3"),
+        (deck1.panel, Qt.Key.Key_PageUp, "1 / 3"),
+        (deck1.search, Qt.Key.Key_Right, "2 / 3"),
+    ):
+        if focus is not None:
+            focus.setFocus()
+            assert window.focusWidget() is focus
+        _press(qtbot, window, key)
+        assert caption.position.text() == position
+        assert window.focusWidget() is caption  # the briefing keeps the keyboard
+    assert deck1.search.text() == "" and deck1.panel.verticalScrollBar().value() == 0
+    deck1.panel.setFocus()
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.briefing.active
+
