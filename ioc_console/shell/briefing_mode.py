@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ioc_console.services.briefing import BriefingPage
 from ioc_console.services.event_text import LOCAL_TZ, fill
 from ioc_console.services.workspace import Workspace
-from ioc_console.shell.briefing_sequence import BriefingSequence
+from ioc_console.shell.briefing_sequence import BriefingSequence, default_rank
 
 log = logging.getLogger(__name__)
 
@@ -207,14 +207,15 @@ class BriefingMode(QObject):
 
     # -- which pages ----------------------------------------------------------------------------
     def available_pages(self) -> list[tuple[str, BriefingPage]]:
-        """Every page the workspaces offer, in the registry's order."""
+        """Every page the workspaces offer, in the briefing's default order (dashboards, map, video
+        wall, sensors, then the rest: ``briefing_sequence.DEFAULT_ORDER``)."""
         found: list[tuple[str, BriefingPage]] = []
         for key, workspace in self._workspaces().items():
             try:
                 found += [(key, page) for page in workspace.briefing_pages()]
             except Exception:  # one workspace's fault must not stop the briefing
                 log.exception("the %s workspace could not list its briefing pages", key)
-        return found
+        return sorted(found, key=lambda found_page: default_rank(found_page[1].key))
 
     def chosen_pages(self) -> list[tuple[str, BriefingPage]]:
         """The pages chosen for the briefing, in the chosen order (all of them until a choice is made);

@@ -30,7 +30,7 @@ from ioc_console.services.briefing import BriefingFigure, BriefingPage
 from ioc_console.services.event_text import LOCAL_TZ, format_number
 from ioc_console.services.workspace import Workspace, WorkspaceRegistry, WorkspaceSpec
 from ioc_console.shell.briefing_mode import key_command, scaled_style_sheet
-from ioc_console.shell.briefing_sequence import BriefingSequence
+from ioc_console.shell.briefing_sequence import BriefingSequence, default_rank, in_default_order
 from ioc_console.shell.main_window import MainWindow
 
 NO_SERVER = "http://127.0.0.1:9"
@@ -76,6 +76,32 @@ def test_the_sequence_module_needs_no_qt():
     code = "import sys, ioc_console.shell.briefing_sequence; sys.exit('PySide6' in sys.modules)"
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     assert subprocess.run([sys.executable, "-c", code], env=env, check=False).returncode == 0
+
+
+def test_the_default_order_opens_on_the_leaders_dashboard_then_map_video_sensors():
+    keys = [
+        "video:wall",
+        "alerts:queue",
+        "sensors:trend",
+        "map:view:7",
+        "dashboards:operators",
+        "map",
+        "video:view:2",
+        "dashboards:leaders",
+        "dashboards:view:9",
+    ]
+    assert in_default_order(keys) == [
+        "dashboards:leaders",
+        "dashboards:operators",  # the other dashboards in their workspace's order
+        "dashboards:view:9",
+        "map:view:7",  # within a rank the workspace's own order holds
+        "map",
+        "video:wall",
+        "video:view:2",
+        "sensors:trend",
+        "alerts:queue",  # any other page last
+    ]
+    assert default_rank("dashboardsX") == default_rank("FirstDeck:0")  # whole words only
 
 
 def test_keys_and_clicker_buttons_map_to_briefing_commands():
@@ -422,7 +448,8 @@ def test_the_real_map_and_video_wall_pages_in_briefing_and_in_the_pack(
         video, map_ws = window.workspace("video"), window.workspace("map")
         qtbot.waitUntil(lambda: len(video.model.cameras()) > 0, timeout=WAIT_MS)
         keys = [page.key for _owner, page in window.briefing.available_pages()]
-        assert keys[:1] == ["video:wall"] and "map" in keys
+        # The default order (no choice saved): the map before the wall.
+        assert keys[0] == "map" and keys.index("video:wall") > max(i for i, k in enumerate(keys) if k.startswith("map"))
 
         context.settings.briefing_pages = ["map", "video:wall"]
         assert window.enter_briefing()
