@@ -267,6 +267,7 @@ class BriefingMode(QObject):
         window.statusBar().hide()
         self._navigation.hide()
         self._apply_fonts(app, self._saved)
+        self._set_presenting(True)
         self.caption.show()
         # Keys are taken where the window system delivers them, at the window, before any widget.
         # Not an application-wide filter: PySide would wrap every object event reaches, including
@@ -303,6 +304,7 @@ class BriefingMode(QObject):
         window.removeEventFilter(self)
         self.caption.removeEventFilter(self)
         self.caption.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._set_presenting(False)
         self.rotation_timer.stop()
         self.clock_timer.stop()
         self.blank_screen.hide()
@@ -342,6 +344,14 @@ class BriefingMode(QObject):
         if self._key_window is not None and shiboken6.isValid(self._key_window):
             self._key_window.removeEventFilter(self)
         self._key_window = None
+
+    def _set_presenting(self, presenting: bool) -> None:
+        """Every workspace shows its page without the operator's controls (or puts them back)."""
+        for key, workspace in self._workspaces().items():
+            try:
+                workspace.set_presenting(presenting)
+            except Exception:  # one workspace's fault must not stop (or trap) the briefing
+                log.exception("the %s workspace could not switch its presenting state", key)
 
     def _apply_fonts(self, app: QApplication, saved: _Saved) -> None:
         font = QFont(app.font())

@@ -139,6 +139,7 @@ class DeckWorkspace(Workspace):
         inner.setMinimumHeight(5000)
         self.panel.setWidget(inner)
         self.panel.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.presenting: list[bool] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.search)
@@ -148,6 +149,9 @@ class DeckWorkspace(Workspace):
 
     def panels(self) -> list[QDockWidget]:
         return [self.dock]
+
+    def set_presenting(self, presenting: bool) -> None:
+        self.presenting.append(presenting)
 
     def briefing_pages(self) -> list[BriefingPage]:
         pages = []
@@ -247,6 +251,7 @@ def test_briefing_mode_full_screen_steps_rotates_and_esc_restores_everything(qtb
     # No server here: offline. The big banner gives way to a short note in the caption.
     assert not window.offline_banner.isVisible() and caption.note.isVisible() and caption.note.text()
     assert window.current_workspace_key() == "deck1" and deck1.activated == ["FirstDeck:0"]
+    assert deck1.presenting == deck2.presenting == [True]  # every workspace, shown or not
     assert caption.clock.text() in {datetime.now(LOCAL_TZ).strftime("%H:%M") for _ in range(1)} | {caption.clock.text()}
     assert len(caption.clock.text()) == 5
 
@@ -316,6 +321,7 @@ def test_briefing_mode_full_screen_steps_rotates_and_esc_restores_everything(qtb
     assert QCoreApplication.instance().font().pointSizeF() == before["app_font"]
     assert window.styleSheet() == before["sheet"] and window._splitter.sizes() == before["splitter"]
     assert window.current_workspace_key() == "deck2"
+    assert deck1.presenting == deck2.presenting == [True, False]
     assert not briefing.rotation_timer.isActive() and not briefing.clock_timer.isActive()
     _press(qtbot, window, Qt.Key.Key_Right)  # keys are the workspaces' again
     assert not briefing.active
@@ -524,3 +530,74 @@ def test_step_keys_reach_the_briefing_wherever_the_focus_even_when_qt_replaces_t
     _press(qtbot, window, Qt.Key.Key_Escape)
     assert not window.briefing.active
 
+
+def test_presenting_hides_each_workspaces_controls_and_leaving_restores_them(qtbot, make_context, languages):
+    from ioc_console.workspaces import default_registry
+
+    languages.set_language("en")
+    keys = ("video", "map", "sensors", "dashboards")
+    registry = WorkspaceRegistry([s for s in default_registry().specs() if s.key in keys])
+    context = make_context(NO_SERVER)
+    window = MainWindow(context, registry)
+    try:
+        window.resize(1600, 1000)
+        window.show()
+        qtbot.waitExposed(window)
+        _as(window, "leader")
+        video, map_ws = window.workspace("video"), window.workspace("map")
+        sensors, dashboards = window.workspace("sensors"), window.workspace("dashboards")
+        dashboards.show_dashboard("preset:leaders")
+        video.alarm_spot.show_alarm({"id": "a1"}, None, "Cháy", 1)  # an alarm up: its panel shows
+        video.ptz.hide()  # closed by the operator before: stays closed after
+        controls = {
+            "video": [video._left, video.tree, video.layout_combo, video.views, video.tour_button, video.alarm_spot],
+            "map": [map_ws.layer_panel, map_ws.controls, map_ws.filter_bar, map_ws.tools_bar, map_ws.side],
+            "sensors": [sensors.search, sensors.kind_filter, sensors.table, sensors.map_button],
+            "dashboards": [dashboards.choice, dashboards.period, dashboards.ward, dashboards.menu_button],
+        }
+        kept = {
+            "video": [video.wall],
+            "map": [map_ws.stack],
+            "sensors": [sensors.title, sensors.reading, sensors.chart],
+            "dashboards": [dashboards.view],
+        }
+        # The wall and the sensors laid out once, as the operator saw them; the map never opened.
+        splitters = {"video": video.splitter, "sensors": sensors.splitter}
+        sizes = {}
+        geometry = window.geometry()
+        for key, splitter in splitters.items():
+            window.show_workspace_key(key)
+            sizes[key] = splitter.sizes()
+
+        context.settings.briefing_pages = ["dashboards:leaders", "sensors:trend"]
+        assert window.enter_briefing()
+        for key in keys:
+            window.show_workspace_key(key)  # each as the briefing shows it
+            assert not any(w.isVisible() for w in controls[key]), key
+            assert all(w.isVisible() for w in kept[key]), key
+        assert not video.ptz.isVisibleTo(video)
+        video.alarm_spot.show_alarm({"id": "a2"}, None, "Ngập", 2)  # a new alarm: not on the big screen
+        assert not video.alarm_spot.isVisibleTo(video)
+        # The room still knows what it sees: the dashboard's title, period and ward, read-only.
+        window.show_workspace_key("dashboards")
+        line = dashboards.presenting_line
+        assert line.isVisible() and line.text() == "Leadership · Last 30 days · All wards"
+        dashboards.set_filters("today", ward="Phường An Cựu")
+        assert line.text() == "Leadership · Today · Phường An Cựu"
+        window.briefing.command("leave")
+
+        qtbot.waitUntil(lambda: window.geometry() == geometry)
+        for key in keys:
+            window.show_workspace_key(key)
+            assert all(w.isVisible() for w in controls[key] + kept[key]), key
+            if key in splitters:
+                # The operator's panes as wide as before (the page itself may differ by a pixel).
+                panes = [0, 2] if key == "map" else [0]
+                assert [splitters[key].sizes()[i] for i in panes] == [sizes[key][i] for i in panes], key
+        assert not dashboards.presenting_line.isVisible() and not video.ptz.isVisibleTo(video)
+        layers, _map, side = map_ws.splitter.sizes()  # the map's panes as wide as it first lays them out
+        assert layers >= 200 and side >= 300, map_ws.splitter.sizes()
+    finally:
+        window.close()
+        video.close_streams(timeout=5)
+        shiboken6.delete(window)
