@@ -9,7 +9,7 @@ map stops pushing updates to its web view, meetings keep a follow mode in their 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -101,6 +101,40 @@ class Workspace(QWidget):
     def briefing_pages(self) -> list[BriefingPage]:
         """Pages this workspace offers the leaders' briefing (full-screen rotation and the PDF pack)."""
         return []
+
+    def set_presenting(self, presenting: bool) -> None:
+        """The briefing starts (True) or ends (False): while presenting, show what the room should see
+        (the map, the tiles, the chart, the figures) without the operator's controls; put them back
+        exactly as they were after. Called on every workspace, shown or not."""
+
+
+class OperatorControls:
+    """The operator's controls of a page, hidden while it is presented and then put back as they were.
+
+    Only the widgets not hidden before are hidden, and only those are shown again: a panel the
+    operator had closed stays closed. ``isHidden()``, not ``isVisible()``: a workspace that is not
+    the current page is invisible but its controls are not hidden. A splitter pane needs nothing
+    more: QSplitter keeps a hidden pane's size and gives it back when the pane is shown (sizes
+    saved here would be wrong for a page not laid out yet, such as a map never opened).
+    """
+
+    def __init__(self, widgets: Callable[[], Iterable[QWidget]]) -> None:
+        self._widgets = widgets  # asked on entering: the page as it is then
+        self._hidden: list[QWidget] | None = None
+
+    @property
+    def presenting(self) -> bool:
+        return self._hidden is not None
+
+    def set_presenting(self, presenting: bool) -> None:
+        if presenting and self._hidden is None:
+            self._hidden = [widget for widget in self._widgets() if not widget.isHidden()]
+            for widget in self._hidden:
+                widget.hide()
+        elif not presenting and self._hidden is not None:
+            for widget in self._hidden:
+                widget.show()
+            self._hidden = None
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ioc_console.services.briefing import BriefingPage, snapshot_workspaces
 from ioc_console.services.event_text import LOCAL_TZ, fill
 from ioc_console.services.workspace import Workspace
-from ioc_console.shell.briefing_sequence import BriefingSequence
+from ioc_console.shell.briefing_sequence import BriefingSequence, default_rank
 
 log = logging.getLogger(__name__)
 
@@ -208,14 +208,15 @@ class BriefingMode(QObject):
 
     # -- which pages ----------------------------------------------------------------------------
     def available_pages(self) -> list[tuple[str, BriefingPage]]:
-        """Every page the workspaces offer, in the registry's order."""
+        """Every page the workspaces offer, in the briefing's default order (dashboards, map, video
+        wall, sensors, then the rest: ``briefing_sequence.DEFAULT_ORDER``)."""
         found: list[tuple[str, BriefingPage]] = []
         for key, workspace in self._workspaces().items():
             try:
                 found += [(key, page) for page in workspace.briefing_pages()]
             except Exception:  # one workspace's fault must not stop the briefing
                 log.exception("the %s workspace could not list its briefing pages", key)
-        return found
+        return sorted(found, key=lambda found_page: default_rank(found_page[1].key))
 
     def chosen_pages(self) -> list[tuple[str, BriefingPage]]:
         """The pages chosen for the briefing, in the chosen order (all of them until a choice is made);
@@ -272,14 +273,18 @@ class BriefingMode(QObject):
         window.statusBar().hide()
         self._navigation.hide()
         self._apply_fonts(app, self._saved)
+        self._set_presenting(True)
         self.caption.show()
-        # Keys are taken where the window system delivers them, at the window, before any widget
-        # or shortcut. Not an application-wide filter: PySide would wrap every object event
-        # reaches, including QtWebEngine's half-built ones (a crash while the map loads).
-        self._key_window = window.windowHandle()
-        if self._key_window is not None:
-            self._key_window.installEventFilter(self)
+        # Keys are taken where the window system delivers them, at the window, before any widget.
+        # Not an application-wide filter: PySide would wrap every object event reaches, including
+        # QtWebEngine's half-built ones (a crash while the map loads). The window widget's filter
+        # also follows its QWindow when Qt replaces it (see eventFilter, WinIdChange).
         window.installEventFilter(self)
+        self._hook_key_window()
+        # The keyboard focus stays on the caption, which belongs to the briefing: no page widget
+        # (the map's layer panel, a web view, the wall's Space and Delete) sees a step key.
+        self.caption.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.caption.installEventFilter(self)
         self.clock_timer.start()
         self._show_current()
         window.showFullScreen()
@@ -301,10 +306,11 @@ class BriefingMode(QObject):
         window = self._window
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        if self._key_window is not None and shiboken6.isValid(self._key_window):
-            self._key_window.removeEventFilter(self)
-        self._key_window = None
+        self._unhook_key_window()
         window.removeEventFilter(self)
+        self.caption.removeEventFilter(self)
+        self.caption.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._set_presenting(False)
         self.rotation_timer.stop()
         self.clock_timer.stop()
         self.blank_screen.hide()
@@ -334,6 +340,26 @@ class BriefingMode(QObject):
             saved.focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self.pages, self.sequence = [], None
         self.left.emit()
+
+    def _hook_key_window(self) -> None:
+        """The key filter on the window's current QWindow (moved off the one it was on, if alive)."""
+        self._unhook_key_window()
+        self._key_window = self._window.windowHandle()
+        if self._key_window is not None:
+            self._key_window.installEventFilter(self)
+
+    def _unhook_key_window(self) -> None:
+        if self._key_window is not None and shiboken6.isValid(self._key_window):
+            self._key_window.removeEventFilter(self)
+        self._key_window = None
+
+    def _set_presenting(self, presenting: bool) -> None:
+        """Every workspace shows its page without the operator's controls (or puts them back)."""
+        for key, workspace in self._workspaces().items():
+            try:
+                workspace.set_presenting(presenting)
+            except Exception:  # one workspace's fault must not stop (or trap) the briefing
+                log.exception("the %s workspace could not switch its presenting state", key)
 
     def _apply_fonts(self, app: QApplication, saved: _Saved) -> None:
         font = QFont(app.font())
@@ -395,6 +421,8 @@ class BriefingMode(QObject):
                 page.activate()
             except Exception:  # the briefing goes on with the workspace as it is
                 log.exception("briefing page %s could not be brought up", page.key)
+            # Back from wherever the page put the focus (the wall takes it): see enter().
+            self.caption.setFocus(Qt.FocusReason.OtherFocusReason)
             self.page_shown.emit(sequence.index)
         if sequence.rotating:
             self.rotation_timer.start(sequence.interval_s * 1000)
@@ -435,6 +463,11 @@ class BriefingMode(QObject):
         kind = event.type()
         if kind == QEvent.Type.Resize and obj is self._window and self.blank_screen.isVisible():
             self.blank_screen.setGeometry(self._window.rect())
+        if kind == QEvent.Type.WinIdChange and obj is self._window:
+            # Qt replaces the window's QWindow when the first QtWebEngine view (the map, shown
+            # for the first time during the briefing) joins it, and the filter went with the old
+            # one: keys then reached the focused widget (the map's layer panel scrolled).
+            self._hook_key_window()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return False
         assert isinstance(event, QKeyEvent)

@@ -15,6 +15,27 @@ MIN_INTERVAL_S = 5
 MAX_INTERVAL_S = 3600
 
 
+#: The briefing's order until the leader chooses one: a leaders' briefing opens on the figures
+#: (their own dashboard first), then where things are (the map), what the cameras see, the sensor
+#: trend. An entry matches a page key whole ("dashboards:leaders") or as its workspace part, before
+#: the first ":" ("dashboards" matches "dashboards:operators"); pages matching none come last.
+DEFAULT_ORDER: tuple[str, ...] = ("dashboards:leaders", "dashboards", "map", "video", "sensors")
+
+
+def default_rank(key: str) -> int:
+    """Where a page with this key goes in the default order (lower first)."""
+    workspace = key.split(":", 1)[0]
+    for rank, entry in enumerate(DEFAULT_ORDER):
+        if key == entry or workspace == entry:
+            return rank
+    return len(DEFAULT_ORDER)
+
+
+def in_default_order(keys: list[str]) -> list[str]:
+    """The keys in the default order; a workspace's own order stays within a rank (a stable sort)."""
+    return sorted(keys, key=default_rank)
+
+
 def clamp_interval(seconds: int) -> int:
     """A rotation interval within what a briefing can use (5 s .. 1 h)."""
     return max(MIN_INTERVAL_S, min(MAX_INTERVAL_S, int(seconds)))

@@ -16,14 +16,22 @@ from pypdf import PdfReader
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ioc_console.services.briefing import BriefingFigure, BriefingPage
 from ioc_console.services.event_text import LOCAL_TZ, format_number
 from ioc_console.services.workspace import Workspace, WorkspaceRegistry, WorkspaceSpec
 from ioc_console.shell.briefing_mode import key_command, scaled_style_sheet
 from ioc_console.shell.briefing_pack import BriefingPackBuilder, PackCover
-from ioc_console.shell.briefing_sequence import BriefingSequence
+from ioc_console.shell.briefing_sequence import BriefingSequence, default_rank, in_default_order
 from ioc_console.shell.main_window import MainWindow
 
 NO_SERVER = "http://127.0.0.1:9"
@@ -71,6 +79,32 @@ def test_the_sequence_module_needs_no_qt():
     assert subprocess.run([sys.executable, "-c", code], env=env, check=False).returncode == 0
 
 
+def test_the_default_order_opens_on_the_leaders_dashboard_then_map_video_sensors():
+    keys = [
+        "video:wall",
+        "alerts:queue",
+        "sensors:trend",
+        "map:view:7",
+        "dashboards:operators",
+        "map",
+        "video:view:2",
+        "dashboards:leaders",
+        "dashboards:view:9",
+    ]
+    assert in_default_order(keys) == [
+        "dashboards:leaders",
+        "dashboards:operators",  # the other dashboards in their workspace's order
+        "dashboards:view:9",
+        "map:view:7",  # within a rank the workspace's own order holds
+        "map",
+        "video:wall",
+        "video:view:2",
+        "sensors:trend",
+        "alerts:queue",  # any other page last
+    ]
+    assert default_rank("dashboardsX") == default_rank("FirstDeck:0")  # whole words only
+
+
 def test_keys_and_clicker_buttons_map_to_briefing_commands():
     none = Qt.KeyboardModifier.NoModifier
     for key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_N):
@@ -99,13 +133,26 @@ class DeckWorkspace(Workspace):
         super().__init__()
         self.activated: list[str] = []
         self.label = QLabel("Số liệu", self)
+        # Widgets that take the step keys when focused (as the map's layer panel and web view do).
+        self.search = QLineEdit(self)
+        self.panel = QScrollArea(self)
+        inner = QWidget()
+        inner.setMinimumHeight(5000)
+        self.panel.setWidget(inner)
+        self.panel.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.presenting: list[bool] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
+        layout.addWidget(self.search)
+        layout.addWidget(self.panel)
         self.dock = QDockWidget("Panel", self)
         self.dock.setObjectName(f"deckDock{len(self.TITLES)}")
 
     def panels(self) -> list[QDockWidget]:
         return [self.dock]
+
+    def set_presenting(self, presenting: bool) -> None:
+        self.presenting.append(presenting)
 
     def briefing_pages(self) -> list[BriefingPage]:
         pages = []
@@ -205,6 +252,7 @@ def test_briefing_mode_full_screen_steps_rotates_and_esc_restores_everything(qtb
     # No server here: offline. The big banner gives way to a short note in the caption.
     assert not window.offline_banner.isVisible() and caption.note.isVisible() and caption.note.text()
     assert window.current_workspace_key() == "deck1" and deck1.activated == ["FirstDeck:0"]
+    assert deck1.presenting == deck2.presenting == [True]  # every workspace, shown or not
     assert caption.clock.text() in {datetime.now(LOCAL_TZ).strftime("%H:%M") for _ in range(1)} | {caption.clock.text()}
     assert len(caption.clock.text()) == 5
 
@@ -274,6 +322,7 @@ def test_briefing_mode_full_screen_steps_rotates_and_esc_restores_everything(qtb
     assert QCoreApplication.instance().font().pointSizeF() == before["app_font"]
     assert window.styleSheet() == before["sheet"] and window._splitter.sizes() == before["splitter"]
     assert window.current_workspace_key() == "deck2"
+    assert deck1.presenting == deck2.presenting == [True, False]
     assert not briefing.rotation_timer.isActive() and not briefing.clock_timer.isActive()
     _press(qtbot, window, Qt.Key.Key_Right)  # keys are the workspaces' again
     assert not briefing.active
@@ -460,7 +509,8 @@ def test_the_real_map_and_video_wall_pages_in_briefing_and_in_the_pack(
         video, map_ws = window.workspace("video"), window.workspace("map")
         qtbot.waitUntil(lambda: len(video.model.cameras()) > 0, timeout=WAIT_MS)
         keys = [page.key for _owner, page in window.briefing.available_pages()]
-        assert keys[:1] == ["video:wall"] and "map" in keys
+        # The default order (no choice saved): the map before the wall.
+        assert keys[0] == "map" and keys.index("video:wall") > max(i for i, k in enumerate(keys) if k.startswith("map"))
 
         context.settings.briefing_pages = ["map", "video:wall"]
         assert window.enter_briefing()
@@ -495,4 +545,114 @@ def test_the_real_map_and_video_wall_pages_in_briefing_and_in_the_pack(
         assert reader.pages[1].images  # the map's picture is in the pack
     finally:
         window.close()
+        shiboken6.delete(window)
+
+
+def test_step_keys_reach_the_briefing_wherever_the_focus_even_when_qt_replaces_the_window(qtbot, deck_window):
+    """Under X11 the map's first QtWebEngine view makes Qt replace the window's QWindow (it switches
+    the window to GPU rendering); the key filter went with the old one, and the next PageDown
+    scrolled the map's layer panel instead of stepping. Offscreen Qt does not do that: done here."""
+    window = deck_window
+    _as(window, "leader")
+    assert window.enter_briefing()
+    qtbot.waitUntil(window.isFullScreen)
+    deck1 = window.workspace("deck1")
+    caption = window.briefing_caption
+    old = window.windowHandle()
+    window.destroy()  # what Qt itself does when the first QWebEngineView joins the window
+    window.create()
+    window.showFullScreen()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    assert not shiboken6.isValid(old) and window.windowHandle() is not None
+
+    # Focus on a page's widgets, as a click on the map's panel or web view leaves it.
+    for focus, key, position in (
+        (deck1.panel, Qt.Key.Key_PageDown, "2 / 3"),  # the map's layer panel scrolled instead
+        (deck1.search, Qt.Key.Key_Space, "3 / 3"),
+        (None, Qt.Key.Key_PageUp, "2 / 3"),
+        (deck1.panel, Qt.Key.Key_PageUp, "1 / 3"),
+        (deck1.search, Qt.Key.Key_Right, "2 / 3"),
+    ):
+        if focus is not None:
+            focus.setFocus()
+            assert window.focusWidget() is focus
+        _press(qtbot, window, key)
+        assert caption.position.text() == position
+        assert window.focusWidget() is caption  # the briefing keeps the keyboard
+    assert deck1.search.text() == "" and deck1.panel.verticalScrollBar().value() == 0
+    deck1.panel.setFocus()
+    _press(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.briefing.active
+
+
+def test_presenting_hides_each_workspaces_controls_and_leaving_restores_them(qtbot, make_context, languages):
+    from ioc_console.workspaces import default_registry
+
+    languages.set_language("en")
+    keys = ("video", "map", "sensors", "dashboards")
+    registry = WorkspaceRegistry([s for s in default_registry().specs() if s.key in keys])
+    context = make_context(NO_SERVER)
+    window = MainWindow(context, registry)
+    try:
+        window.resize(1600, 1000)
+        window.show()
+        qtbot.waitExposed(window)
+        _as(window, "leader")
+        video, map_ws = window.workspace("video"), window.workspace("map")
+        sensors, dashboards = window.workspace("sensors"), window.workspace("dashboards")
+        dashboards.show_dashboard("preset:leaders")
+        video.alarm_spot.show_alarm({"id": "a1"}, None, "Cháy", 1)  # an alarm up: its panel shows
+        video.ptz.hide()  # closed by the operator before: stays closed after
+        controls = {
+            "video": [video._left, video.tree, video.layout_combo, video.views, video.tour_button, video.alarm_spot],
+            "map": [map_ws.layer_panel, map_ws.controls, map_ws.filter_bar, map_ws.tools_bar, map_ws.side],
+            "sensors": [sensors.search, sensors.kind_filter, sensors.table, sensors.map_button],
+            "dashboards": [dashboards.choice, dashboards.period, dashboards.ward, dashboards.menu_button],
+        }
+        kept = {
+            "video": [video.wall],
+            "map": [map_ws.stack],
+            "sensors": [sensors.title, sensors.reading, sensors.chart],
+            "dashboards": [dashboards.view],
+        }
+        # The wall and the sensors laid out once, as the operator saw them; the map never opened.
+        splitters = {"video": video.splitter, "sensors": sensors.splitter}
+        sizes = {}
+        geometry = window.geometry()
+        for key, splitter in splitters.items():
+            window.show_workspace_key(key)
+            sizes[key] = splitter.sizes()
+
+        context.settings.briefing_pages = ["dashboards:leaders", "sensors:trend"]
+        assert window.enter_briefing()
+        for key in keys:
+            window.show_workspace_key(key)  # each as the briefing shows it
+            assert not any(w.isVisible() for w in controls[key]), key
+            assert all(w.isVisible() for w in kept[key]), key
+        assert not video.ptz.isVisibleTo(video)
+        video.alarm_spot.show_alarm({"id": "a2"}, None, "Ngập", 2)  # a new alarm: not on the big screen
+        assert not video.alarm_spot.isVisibleTo(video)
+        # The room still knows what it sees: the dashboard's title, period and ward, read-only.
+        window.show_workspace_key("dashboards")
+        line = dashboards.presenting_line
+        assert line.isVisible() and line.text() == "Leadership · Last 30 days · All wards"
+        dashboards.set_filters("today", ward="Phường An Cựu")
+        assert line.text() == "Leadership · Today · Phường An Cựu"
+        window.briefing.command("leave")
+
+        qtbot.waitUntil(lambda: window.geometry() == geometry)
+        for key in keys:
+            window.show_workspace_key(key)
+            assert all(w.isVisible() for w in controls[key] + kept[key]), key
+            if key in splitters:
+                # The operator's panes as wide as before (the page itself may differ by a pixel).
+                panes = [0, 2] if key == "map" else [0]
+                assert [splitters[key].sizes()[i] for i in panes] == [sizes[key][i] for i in panes], key
+        assert not dashboards.presenting_line.isVisible() and not video.ptz.isVisibleTo(video)
+        layers, _map, side = map_ws.splitter.sizes()  # the map's panes as wide as it first lays them out
+        assert layers >= 200 and side >= 300, map_ws.splitter.sizes()
+    finally:
+        window.close()
+        video.close_streams(timeout=5)
         shiboken6.delete(window)

@@ -42,7 +42,7 @@ from ioc_console.services.event_text import LOCAL_TZ, fill
 from ioc_console.services.navigation import APPLY_ALERT_FILTER, APPLY_REPORT_FILTER
 from ioc_console.services.ops import run_in_background, run_on_cache
 from ioc_console.services.saved_views_list import SavedViewsList
-from ioc_console.services.workspace import Workspace
+from ioc_console.services.workspace import OperatorControls, Workspace
 from ioc_console.workspaces.dashboards import kpi_text
 from ioc_console.workspaces.dashboards.dashboard_view import DashboardView
 from ioc_console.workspaces.dashboards.editor import DefinitionEditor
@@ -197,8 +197,22 @@ class DashboardsWorkspace(Workspace):
         filters.addStretch(2)
         for widget in (self.choice, self.ward):
             widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout.addLayout(bar)
-        layout.addLayout(filters)
+        # The two rows in one widget, hidden as one while presenting (the custom dates inside it
+        # come and go with the period as they like).
+        self.selector = QWidget(self)
+        self.selector.setObjectName("dashboardSelector")
+        rows = QVBoxLayout(self.selector)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(bar)
+        rows.addLayout(filters)
+        layout.addWidget(self.selector)
+        # What the room sees, read-only, in place of the rows while presenting: title, period, ward.
+        self.presenting_line = QLabel(self)
+        self.presenting_line.setObjectName("dashboardPresentingLine")
+        self.presenting_line.setTextFormat(Qt.TextFormat.PlainText)  # view names are the operators'
+        self.presenting_line.setVisible(False)
+        layout.addWidget(self.presenting_line)
+        self._operator_controls = OperatorControls(lambda: [self.selector])
         self.notice = QLabel(self)
         self.notice.setObjectName("dashboardNotice")
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
@@ -238,6 +252,7 @@ class DashboardsWorkspace(Workspace):
         self._fill_choice()
         self._fill_wards()
         self._show_notice()
+        self._update_presenting_line()
         self.view.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -270,6 +285,20 @@ class DashboardsWorkspace(Workspace):
                 self._show_entry(entry)
             else:
                 self._select_after_load = chosen
+
+    def set_presenting(self, presenting: bool) -> None:
+        self._operator_controls.set_presenting(presenting)
+        self._update_presenting_line()
+        self.presenting_line.setVisible(presenting)
+
+    def _update_presenting_line(self) -> None:
+        filters = self._definition.filters
+        if filters.period == CUSTOM:
+            period = f"{self.since_edit.text()} – {self.until_edit.text()}"
+        else:
+            period = self.period.currentText()
+        ward = filters.ward or self.tr("All wards")
+        self.presenting_line.setText(" · ".join((kpi_text.dashboard_title(self._definition), period, ward)))
 
     def briefing_pages(self) -> list[BriefingPage]:
         """One page per dashboard: shown on the big screen, pictured with its tiles' figures in the pack.
@@ -382,6 +411,7 @@ class DashboardsWorkspace(Workspace):
         finally:
             for widget in (self.period, self.ward, self.since_edit, self.until_edit):
                 widget.blockSignals(False)
+        self._update_presenting_line()
 
     def _fill_wards(self) -> None:
         chosen = self._definition.filters.ward

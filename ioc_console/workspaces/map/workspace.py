@@ -40,7 +40,7 @@ from ioc_console.services.navigation import (
     SHOW_ON_MAP,
 )
 from ioc_console.services.ops import run_in_background, run_on_cache
-from ioc_console.services.workspace import Workspace, WorkspaceAction
+from ioc_console.services.workspace import OperatorControls, Workspace, WorkspaceAction
 from ioc_console.workspaces.map import layer_data, shape_query
 from ioc_console.workspaces.map.detail_panel import MapDetailPanel
 from ioc_console.workspaces.map.filter_bar import MapFilterBar
@@ -100,7 +100,7 @@ class MapWorkspace(Workspace):
         self._view_state: dict[str, Any] | None = None
 
         self.controls = LayerControls(self)
-        scroll = QScrollArea(self)
+        self.layer_panel = scroll = QScrollArea(self)
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         # The legend wraps to the panel's width instead of scrolling sideways.
@@ -160,6 +160,11 @@ class MapWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
+        # On the leaders' screen only the map: its layers and legend, filter and tool bars, the
+        # detail and shape panel and the status line are the operator's.
+        self._operator_controls = OperatorControls(
+            lambda: [self.layer_panel, self.filter_bar, self.tools_bar, self.side, self.status_label]
+        )
 
         self._patch_timer = QTimer(self)
         self._patch_timer.setSingleShot(True)
@@ -702,6 +707,9 @@ class MapWorkspace(Workspace):
     def _briefing_ready(self) -> bool:
         """The page loaded and its layers drawn (a map that cannot be shown has nothing to wait for)."""
         return self.map_view is None or (self.map_view.is_ready and bool(self.last_counts))
+
+    def set_presenting(self, presenting: bool) -> None:
+        self._operator_controls.set_presenting(presenting)
 
     def _brief(self, view: ViewEntry | None = None) -> None:
         if self.map_view is None:

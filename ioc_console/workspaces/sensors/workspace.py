@@ -40,7 +40,7 @@ from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill, format_local_time, format_number, parse_time, status_label
 from ioc_console.services.navigation import SHOW_ON_MAP
 from ioc_console.services.ops import run_in_background
-from ioc_console.services.workspace import Workspace
+from ioc_console.services.workspace import OperatorControls, Workspace
 from ioc_console.workspaces.sensors.readings import (
     MalformedReadings,
     Series,
@@ -190,6 +190,9 @@ class SensorsWorkspace(Workspace):
         # operator scans the list for.
         self.splitter.setSizes([800, 920])
         QVBoxLayout(self).addWidget(self.splitter)
+        # On the leaders' screen the head line and the chart: the list, its search and filters, and
+        # the "show on map" button are the operator's.
+        self._operator_controls = OperatorControls(lambda: [left, self.map_button])
 
         self.search.textChanged.connect(lambda _text: self._apply_filter())
         for combo in (self.kind_filter, self.status_filter, self.ward_filter):
@@ -584,6 +587,9 @@ class SensorsWorkspace(Workspace):
             self._set_message("")
 
         return restore
+
+    def set_presenting(self, presenting: bool) -> None:
+        self._operator_controls.set_presenting(presenting)
 
     def _briefing_title(self) -> str:
         sensor = self.sensor()

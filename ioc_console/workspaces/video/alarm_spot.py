@@ -31,6 +31,7 @@ class AlarmSpot(QWidget):
         self._alert: dict[str, Any] | None = None
         self._camera_id: str | None = None
         self._seen = False
+        self._presenting = False
         self.tile = tile_factory(self)
         self.tile.setObjectName("alarmTile")
         self.header = QLabel(self)
@@ -75,13 +76,21 @@ class AlarmSpot(QWidget):
         if alert is None:
             call_if_present(self.tile, "set_alarm", None)
             self.header.setText("")
-            self.setVisible(False)
         else:
             call_if_present(self.tile, "set_alarm", label)
             more = fill(self.tr(" (+%1 waiting)"), str(waiting - 1)) if waiting > 1 else ""
             self.header.setText(f"{label}{more}")
-            self.setVisible(True)
+        self._show_if_wanted()
         self._apply_visibility()
+
+    def set_presenting(self, presenting: bool) -> None:
+        """On the leaders' screen the spot and its buttons stay away, even when an alarm comes."""
+        self._presenting = presenting
+        self._show_if_wanted()
+        self._apply_visibility()
+
+    def _show_if_wanted(self) -> None:
+        self.setVisible(self._alert is not None and not self._presenting)
 
     def set_actions_allowed(self, allowed: bool) -> None:
         """Acknowledge / verify only for roles that may change alerts (dismiss always)."""
@@ -101,7 +110,8 @@ class AlarmSpot(QWidget):
 
     def _apply_visibility(self) -> None:
         if self._feed is not None:
-            self._feed.set_visible(self._seen and self._alert is not None)
+            # Hidden while presenting: no decoding for a picture nobody sees.
+            self._feed.set_visible(self._seen and self._alert is not None and not self._presenting)
 
     def _release(self) -> None:
         feed, self._feed = self._feed, None

@@ -35,7 +35,7 @@ from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import fill
 from ioc_console.services.navigation import SHOW_CAMERA_ON_WALL, SHOW_CAMERAS_ON_WALL
 from ioc_console.services.ops import run_in_background, run_on_cache
-from ioc_console.services.workspace import Workspace, WorkspaceAction
+from ioc_console.services.workspace import OperatorControls, Workspace, WorkspaceAction
 from ioc_console.workspaces.video import camera_actions
 from ioc_console.workspaces.video.alarm_spot import AlarmSpot
 from ioc_console.workspaces.video.alert_index import AlarmQueue, OpenAlertIndex
@@ -171,7 +171,7 @@ class VideoWorkspace(Workspace):
         placeholder_layout.addStretch(1)
         self.placeholder.hide()
 
-        left = QWidget(self)
+        self._left = left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tree, 1)
@@ -193,6 +193,18 @@ class VideoWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
+
+        # On the leaders' screen only the tiles: no camera tree, PTZ pad or tool bar.
+        self._operator_controls = OperatorControls(
+            lambda: [
+                self._left,
+                self.layout_combo,
+                self.views,
+                self.tour_seconds,
+                self.tour_button,
+                self.detach_button,
+            ]
+        )
 
         self._build_actions()
         self._tour_timer = QTimer(self)
@@ -339,6 +351,10 @@ class VideoWorkspace(Workspace):
                 self.apply_view(layout, cameras)
 
         return restore
+
+    def set_presenting(self, presenting: bool) -> None:
+        self._operator_controls.set_presenting(presenting)
+        self.alarm_spot.set_presenting(presenting)
 
     def _brief(self, view: ViewEntry | None = None) -> None:
         if view is not None:
