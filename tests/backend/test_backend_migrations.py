@@ -57,6 +57,16 @@ def columns_of(path: Path) -> dict[str, list[str]]:
         return {table: table_columns(conn, table) for table in tables if table != "alembic_version"}
 
 
+def agendas_of(path: Path) -> dict[int, list[dict[str, str]]]:
+    """Each meeting's agenda as {"title", "presenter"} entries (the keys every release has had)."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT id, agenda FROM meetings").fetchall()
+    return {
+        ident: [{"title": e["title"], "presenter": e.get("presenter", "")} for e in json.loads(agenda or "[]")]
+        for ident, agenda in rows
+    }
+
+
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     return subprocess.run(
@@ -71,16 +81,29 @@ def test_a_database_written_before_alembic_is_upgraded_with_every_row_intact(tmp
     # and sensors is rewritten by the upgrade (cameras gained fields in revision 0002, alerts in 0003,
     # tasks in 0004, reports in 0005, sensors in 0006) and checked against the serialiser below.
     old_columns = columns_of(path)
-    for table in ("cameras", "alerts", "tasks", "reports", "sensors"):
+    for table in ("cameras", "alerts", "tasks", "reports", "sensors", "meetings"):
         old_columns[table].remove("sync_json")
+    # Revision 0007 turns each meeting's JSON agenda into agenda items: the JSON is then their
+    # summary (compared below: the same titles and presenters in the same order).
+    old_columns["meetings"].remove("agenda")
     before = every_row(path, old_columns)
     assert all(before[table] for table in ("users", "alerts", "meetings", "meeting_polls", "poll_votes", "tokens"))
+    agendas_before = agendas_of(path)
 
     done = run_cli("db", "upgrade", "--db", str(path), cwd=tmp_path)
 
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert every_row(path, old_columns) == before
+    assert agendas_of(path) == agendas_before and any(agendas_before.values())
+    with sqlite3.connect(path) as conn:
+        items = conn.execute(
+            "SELECT meeting_id, title, presenter, state FROM meeting_agenda_items ORDER BY meeting_id, position"
+        ).fetchall()
+    assert [(m, t, p) for m, t, p, _ in items] == [
+        (m, e["title"], e["presenter"]) for m, entries in sorted(agendas_before.items()) for e in entries
+    ]
+    assert {state for *_, state in items} == {"pending"}
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)]
     # The ORM of today reads every resource row, and its stored /sync JSON is what it serialises.
@@ -257,7 +280,7 @@ def test_a_database_at_revision_0003_keeps_its_tasks_and_gives_them_an_empty_pla
         assert row[:5] == (None, None, None, 2, 9)  # the task itself did not change
         stored = json.loads(row.sync_json)  # but /sync now sends the place, empty
         assert (stored["lat"], stored["lon"], stored["ward"]) == (None, None, None)
-        assert {k: v for k, v in stored.items() if k not in {"lat", "lon", "ward"}} == old
+        assert {k: v for k, v in stored.items() if k not in {"lat", "lon", "ward", "conclusion_id"}} == old
     finally:
         db.dispose()
 
