@@ -25,6 +25,7 @@ from ioc_backend.api.routes import (
     health,
     kpi_stats,
     meeting_documents,
+    meeting_members,
     meetings,
     polls,
     reports,
@@ -85,7 +86,7 @@ def create_app(ctx: AppContext) -> FastAPI:
         events,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
-    for module in (meeting_documents, polls):
+    for module in (meeting_documents, polls, meeting_members):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(alert_ingest.router, prefix=API_PREFIX)
     for module in (alert_stats, kpi_stats, alert_bulk, warnings, wards):

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ioc_backend.api.auth import MEETING_WRITE, POLL_VOTE, Principal, require_role
 from ioc_backend.api.errors import ApiError, field_error, not_found
 from ioc_backend.api.idempotency import idempotency_key, idempotent_write
+from ioc_backend.api.meeting_access import visible_meeting
 from ioc_backend.api.meeting_checks import clean_options
 from ioc_backend.api.routes.common import check_version, get_or_404, show
 from ioc_backend.api.schemas import responses as M
@@ -109,7 +110,7 @@ def vote(
     request: Request, meeting_id: int, poll_id: int, body: PollVote, principal: Voter, key: Key = None
 ) -> Response:
     def apply(session: Any) -> dict[str, Any]:
-        meeting = get_or_404(session, models.Meeting, meeting_id, "Meeting")
+        meeting = visible_meeting(session, meeting_id, principal)  # members-only meetings: 404 for others
         poll = _poll_of(session, meeting_id, poll_id)
         if poll.status != "open":
             raise _closed(request, meeting, poll)

@@ -299,6 +299,39 @@ class Poll(BaseModel):
     votes: list[int]
 
 
+class MeetingMemberInfo(BaseModel):
+    user_id: int
+    username: str
+    full_name: str
+    role: Literal["chair", "secretary", "presenter", "member", "guest"]
+
+
+class AttendanceSummary(BaseModel):
+    present: int
+    members: int
+    quorum_needed: int
+    quorum_reached: bool
+
+
+class Stay(BaseModel):
+    checked_in_at: str
+    checked_out_at: str | None
+
+
+class AttendanceMember(MeetingMemberInfo):
+    present: bool
+    stays: list[Stay]
+
+
+class Attendance(BaseModel):
+    meeting_id: int
+    members: list[AttendanceMember]
+    present: int
+    quorum: dict[str, Any] | None
+    quorum_needed: int
+    quorum_reached: bool
+
+
 class Meeting(BaseModel):
     id: int
     title: str
@@ -309,6 +342,9 @@ class Meeting(BaseModel):
     agenda: list[AgendaEntry]
     documents: list[MeetingDocumentInfo]
     polls: list[Poll]
+    quorum: dict[str, Any] | None = None
+    members: list[MeetingMemberInfo] = []
+    attendance: AttendanceSummary | None = None
     version: int
     updated_at: str
 
