@@ -13,16 +13,16 @@ from ioc_backend.db.payloads import document_summary, poll_summary
 from ioc_backend.timeutil import iso
 
 
-def recount(session: Session, poll: models.MeetingPoll) -> None:
-    """Recompute a poll's tallies from the votes (each user counts once, with their latest choice)."""
-    counts = dict(
-        session.execute(
-            select(models.PollVote.option, func.count())
-            .where(models.PollVote.poll_id == poll.id)
-            .group_by(models.PollVote.option)
-        ).all()
-    )
-    poll.tallies = [int(counts.get(index, 0)) for index in range(len(poll.options))]
+def votes_cast(session: Session, poll_ids: list[int]) -> dict[int, int]:
+    """How many have voted in each poll (from ``poll_voters``, which both kinds fill)."""
+    if not poll_ids:
+        return {}
+    rows = session.execute(
+        select(models.PollVoter.poll_id, func.count())
+        .where(models.PollVoter.poll_id.in_(poll_ids))
+        .group_by(models.PollVoter.poll_id)
+    ).all()
+    return {int(poll_id): int(count) for poll_id, count in rows}
 
 
 def refresh_summary(session: Session, meeting: models.Meeting) -> None:
@@ -49,7 +49,8 @@ def refresh_summary(session: Session, meeting: models.Meeting) -> None:
         .all()
     )
     meeting.documents = [document_summary(doc) for doc in docs]
-    meeting.polls = [poll_summary(poll) for poll in polls]
+    cast = votes_cast(session, [poll.id for poll in polls])
+    meeting.polls = [poll_summary(poll, cast.get(poll.id, 0)) for poll in polls]
     members = member_rows(session, meeting.id)
     meeting.members = [
         {"user_id": user.id, "username": user.username, "full_name": user.full_name, "role": member.role}

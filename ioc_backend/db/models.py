@@ -406,22 +406,59 @@ class MeetingDocument(Base):
 
 
 class MeetingPoll(Base):
-    """A question put to the meeting; ``tallies`` holds the vote count per option."""
+    """A question put to the meeting; ``tallies`` holds the vote count per option.
+
+    ``kind`` named | secret (revision 0008; older polls are named). ``status`` draft | open |
+    closed | published (older polls: open | closed). ``eligible_count``: how many members were
+    present when the poll opened (their ids are in ``poll_eligible``); NULL for a poll opened
+    before revision 0008, which every role holding ``poll.vote`` may still vote in.
+    """
 
     __tablename__ = "meeting_polls"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     question: Mapped[str] = mapped_column(String(300))
     options: Mapped[list[str]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(10))  # open | closed
+    kind: Mapped[str] = mapped_column(String(10), default="named", server_default="named")
+    status: Mapped[str] = mapped_column(String(10))
     tallies: Mapped[list[int]] = mapped_column(JSON)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    eligible_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+
+
+class PollEligible(Base):
+    """Who may vote in a poll: the members present when it opened (a snapshot, never changed after).
+
+    No id, no time: just the pair, stored by key (SQLite: WITHOUT ROWID), so the table says
+    nothing about order.
+    """
+
+    __tablename__ = "poll_eligible"
+    __table_args__ = {"sqlite_with_rowid": False}
+    poll_id: Mapped[int] = mapped_column(ForeignKey("meeting_polls.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+
+
+class PollVoter(Base):
+    """Who has voted in a poll (of either kind): the primary key refuses a second vote.
+
+    Deliberately no option, no id and no time (SQLite: WITHOUT ROWID, so not even the hidden
+    rowid keeps the insertion order): for a secret poll this pair and the poll's tallies are all
+    that is stored, so nothing links a voter to a choice.
+    """
+
+    __tablename__ = "poll_voters"
+    __table_args__ = {"sqlite_with_rowid": False}
+    poll_id: Mapped[int] = mapped_column(ForeignKey("meeting_polls.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
 
 
 class PollVote(Base):
-    """One user's current choice in one poll; voting again replaces it (the unique key)."""
+    """One user's choice in a **named** poll (a secret poll never writes here); one per user."""
 
     __tablename__ = "poll_votes"
     __table_args__ = (UniqueConstraint("meeting_id", "poll_id", "user_id", name="uq_poll_votes_user"),)
@@ -483,6 +520,29 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     response_body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class PrivateNote(Base):
+    """A member's private note on one page of a meeting document (revision 0008): text and
+    highlight rectangles. Private to its owner like saved views: no seq, no change events,
+    never in /sync or /events."""
+
+    __tablename__ = "private_notes"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "document_id", "page", name="uq_private_notes_owner_page"),
+        Index("ix_private_notes_owner_meeting", "owner_id", "meeting_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("meeting_documents.id", ondelete="CASCADE"), index=True)
+    page: Mapped[int] = mapped_column(Integer)  # 1-based
+    text: Mapped[str] = mapped_column(Text)
+    # [{"x", "y", "width", "height"}] in PDF points of the page, origin top left.
+    highlights: Mapped[list[dict[str, float]]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class SavedView(Base):

@@ -180,13 +180,35 @@ def document_summary(doc: Any) -> dict[str, Any]:
     }
 
 
-def poll_summary(poll: models.MeetingPoll) -> dict[str, Any]:
+def poll_summary(poll: models.MeetingPoll, votes_cast: int) -> dict[str, Any]:
+    """A poll as every reader of the meeting sees it (the meeting, /sync, events).
+
+    The tallies (``votes``) only once published: while a poll is open its readers see how many
+    have voted, never how (the chair reads a named poll's live tally from GET .../polls/{id}).
+    """
     return {
         "id": poll.id,
         "question": poll.question,
         "options": list(poll.options),
+        "kind": poll.kind or "named",
         "status": poll.status,
-        "votes": list(poll.tallies),
+        "votes_cast": votes_cast,
+        "eligible": poll.eligible_count,
+        "votes": list(poll.tallies) if poll.status == "published" else None,
+    }
+
+
+def note_dict(note: models.PrivateNote) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "meeting_id": note.meeting_id,
+        "document_id": note.document_id,
+        "page": note.page,
+        "text": note.text,
+        "highlights": [dict(h) for h in note.highlights or []],
+        "version": note.version,
+        "created_at": iso(note.created_at),
+        "updated_at": iso(note.updated_at),
     }
 
 
