@@ -32,6 +32,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # conduct a meeting as its chair or secretary (the meeting role decides which acts): move
     # the agenda, order and time speakers, see the attendance, record conclusions
     "meeting.conduct": frozenset({OPERATOR, SUPERVISOR, LEADER, ADMIN}),
+    # create, open, close and publish the polls of every meeting, and read a named poll's live
+    # tally (a meeting's chair and secretary may do the same in their own meeting)
+    "poll.manage": frozenset({LEADER, SUPERVISOR, ADMIN}),
     # one's own session, saved views, the sync feed and the event stream
     "self": frozenset(ROLES),
     # users, camera settings

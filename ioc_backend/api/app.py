@@ -27,6 +27,7 @@ from ioc_backend.api.routes import (
     meeting_documents,
     meeting_members,
     meetings,
+    notes,
     polls,
     reports,
     sensors,
@@ -86,7 +87,7 @@ def create_app(ctx: AppContext) -> FastAPI:
         events,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
-    for module in (meeting_documents, polls, meeting_members):
+    for module in (meeting_documents, polls, meeting_members, notes):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(alert_ingest.router, prefix=API_PREFIX)
     for module in (alert_stats, kpi_stats, alert_bulk, warnings, wards):

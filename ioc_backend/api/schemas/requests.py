@@ -277,6 +277,8 @@ class MeetingCreate(Strict):
 class PollCreate(Strict):
     question: str = Field(min_length=1, max_length=300)
     options: list[str] = Field(min_length=2, max_length=10)
+    # named: the published result lists who chose what; secret: only the tallies exist.
+    kind: Literal["named", "secret"] = "named"
     version: Version
 
 

@@ -295,8 +295,45 @@ class Poll(BaseModel):
     id: int
     question: str
     options: list[str]
-    status: Literal["open", "closed"]
-    votes: list[int]
+    kind: Literal["named", "secret"]
+    status: Literal["draft", "open", "closed", "published"]
+    votes_cast: int
+    eligible: int | None
+    votes: list[int] | None
+
+
+class PollBallot(BaseModel):
+    user_id: int
+    username: str
+    full_name: str
+    option: int
+
+
+class PollDetail(Poll):
+    opened_at: str | None
+    closed_at: str | None
+    published_at: str | None
+    may_vote: bool
+    has_voted: bool
+    manages: bool
+    ballots: list[PollBallot] | None
+
+
+class PrivateNote(BaseModel):
+    id: int
+    meeting_id: int
+    document_id: int
+    page: int
+    text: str
+    highlights: list[dict[str, float]]
+    version: int
+    created_at: str
+    updated_at: str
+
+
+class PrivateNoteList(BaseModel):
+    items: list[PrivateNote]
+    total: int
 
 
 class MeetingMemberInfo(BaseModel):
