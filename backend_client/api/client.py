@@ -27,6 +27,10 @@ from backend_client.api.models import (
     FalseAlarmStats,
     Meeting,
     Page,
+    PollDetail,
+    PollKind,
+    PrivateNote,
+    PrivateNoteList,
     PtzAck,
     Reading,
     ReadingBuckets,
@@ -704,9 +708,17 @@ class IocClient(ApiSession):
         return parse_as(Meeting, decode_json(response, what="meeting"), what="meeting")
 
     def create_poll(
-        self, meeting_id: int, version: int, question: str, options: list[str], *, idempotency_key: str | None = None
+        self,
+        meeting_id: int,
+        version: int,
+        question: str,
+        options: list[str],
+        *,
+        kind: PollKind = "named",
+        idempotency_key: str | None = None,
     ) -> Meeting:
-        body = {"question": question, "options": list(options), "version": version}
+        """Put a question to the meeting: a new poll in ``draft`` (open it with ``open_poll``)."""
+        body = {"question": question, "options": list(options), "kind": kind, "version": version}
         return self._write(
             Meeting,
             "POST",
@@ -716,21 +728,42 @@ class IocClient(ApiSession):
             idempotency_key=idempotency_key,
         )
 
-    def close_poll(self, meeting_id: int, poll_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+    def _move_poll(
+        self, meeting_id: int, poll_id: int, action: str, version: int, idempotency_key: str | None
+    ) -> Meeting:
         return self._write(
             Meeting,
             "POST",
-            f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}/close",
+            f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}/{action}",
             {"version": version},
             what="meeting",
             idempotency_key=idempotency_key,
         )
 
-    def vote(self, meeting_id: int, poll_id: int, option: int, *, idempotency_key: str | None = None) -> Meeting:
-        """Vote for option ``option`` (0-based); voting again replaces one's earlier vote.
+    def open_poll(self, meeting_id: int, poll_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+        """draft -> open; the members present now become the poll's voters (``Conflict`` ``nobody_present``)."""
+        return self._move_poll(meeting_id, poll_id, "open", version, idempotency_key)
 
-        Raises ``Conflict`` with code ``poll_closed`` (and ``current``) once the poll is closed.
-        The console sends votes through the outbox instead (``actions.vote``).
+    def close_poll(self, meeting_id: int, poll_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+        return self._move_poll(meeting_id, poll_id, "close", version, idempotency_key)
+
+    def publish_poll(
+        self, meeting_id: int, poll_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        """closed -> published: the tallies (and a named poll's ballots) for every member."""
+        return self._move_poll(meeting_id, poll_id, "publish", version, idempotency_key)
+
+    def get_poll(self, meeting_id: int, poll_id: int) -> PollDetail:
+        """The poll with the caller's part in it (may vote, has voted) and what they may see of the result."""
+        return self._fetch(PollDetail, f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}", what="poll")
+
+    def vote(self, meeting_id: int, poll_id: int, option: int, *, idempotency_key: str | None = None) -> Meeting:
+        """Vote for option ``option`` (0-based), once.
+
+        Raises ``Conflict`` with code ``already_voted`` for a second vote, ``poll_closed`` once the
+        poll is closed, ``poll_not_open`` for a draft (each with ``current``); ``Forbidden`` with
+        ``not_eligible`` for someone not present when it opened. The console sends votes through
+        the outbox instead (``actions.vote``); a replay under the same key answers as the first time.
         """
         return self._write(
             Meeting,
@@ -739,6 +772,54 @@ class IocClient(ApiSession):
             {"option": option},
             what="meeting",
             idempotency_key=idempotency_key,
+        )
+
+    # ----------------------------------------------------------------- private notes (per user)
+    def list_notes(self, *, meeting_id: int | None = None, document_id: int | None = None) -> list[PrivateNote]:
+        """The signed-in user's notes, optionally of one meeting or document (``GET /me/notes``)."""
+        return self._fetch(
+            PrivateNoteList, "/me/notes", what="note list", meeting_id=meeting_id, document_id=document_id
+        ).items
+
+    def get_note(self, note_id: int) -> PrivateNote:
+        return self._fetch(PrivateNote, f"/me/notes/{_path_id(note_id)}", what="note")
+
+    def create_note(
+        self,
+        document_id: int,
+        page: int,
+        text: str = "",
+        highlights: list[dict[str, float]] | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> PrivateNote:
+        """Raises ``Conflict`` with code ``note_exists`` (``.current`` = that note) for a page already noted."""
+        body = {"document_id": document_id, "page": page, "text": text, "highlights": list(highlights or [])}
+        return self._write(PrivateNote, "POST", "/me/notes", body, what="note", idempotency_key=idempotency_key)
+
+    def update_note(
+        self,
+        note_id: int,
+        version: int,
+        *,
+        text: str | None = None,
+        highlights: list[dict[str, float]] | None = None,
+        idempotency_key: str | None = None,
+    ) -> PrivateNote:
+        if text is None and highlights is None:
+            raise TypeError("update_note needs a new text, new highlights, or both")
+        body: dict[str, Any] = {"version": version}
+        if text is not None:
+            body["text"] = text
+        if highlights is not None:
+            body["highlights"] = list(highlights)
+        return self._write(
+            PrivateNote, "PATCH", f"/me/notes/{_path_id(note_id)}", body, what="note", idempotency_key=idempotency_key
+        )
+
+    def delete_note(self, note_id: int, version: int, *, idempotency_key: str | None = None) -> None:
+        self._send(
+            "DELETE", f"/me/notes/{_path_id(note_id)}", params={"version": version}, idempotency_key=idempotency_key
         )
 
     # ----------------------------------------------------------------- saved views (private per user)

@@ -697,7 +697,8 @@ class AgendaItem(ApiModel):
     presenter: str
 
 
-PollStatus = Literal["open", "closed"]
+PollStatus = Literal["draft", "open", "closed", "published"]
+PollKind = Literal["named", "secret"]
 
 
 class MeetingDocument(ApiModel):
@@ -711,18 +712,66 @@ class MeetingDocument(ApiModel):
 
 
 class Poll(ApiModel):
-    """A question put to a meeting; ``votes[i]`` counts the users whose current choice is option i."""
+    """A question put to a meeting, as every reader of the meeting sees it.
+
+    ``votes[i]`` (the tally of option i) is None until the poll is published; ``votes_cast``
+    counts who has voted, ``eligible`` how many members were present when it opened (None for a
+    draft, or a poll opened before the backend kept that). Older backends sent neither kind nor
+    counts, and the tallies all along: their polls read as named, with the tallies as sent.
+    """
 
     id: int
     question: str
     options: list[str] = Field(min_length=2)
+    kind: PollKind = "named"
     status: PollStatus
-    votes: list[int]
+    votes_cast: int = Field(default=0, ge=0)
+    eligible: int | None = Field(default=None, ge=0)
+    votes: list[int] | None = None
 
     @model_validator(mode="after")
     def _one_tally_per_option(self) -> Poll:
-        if len(self.votes) != len(self.options):
-            raise ValueError("a poll must carry one vote count per option")
+        if self.votes is not None:
+            if len(self.votes) != len(self.options):
+                raise ValueError("a poll must carry one vote count per option")
+            if any(count < 0 for count in self.votes):
+                raise ValueError("a vote count cannot be negative")
+        if self.eligible is not None and self.votes_cast > self.eligible:
+            raise ValueError("more votes cast than members allowed to vote")
+        return self
+
+
+class PollBallot(ApiModel):
+    """One member's choice in a published named poll."""
+
+    user_id: int
+    username: str
+    full_name: str
+    option: int = Field(ge=0)
+
+
+class PollDetail(Poll):
+    """``GET /meetings/{id}/polls/{poll_id}``: the poll with the caller's part in it.
+
+    ``votes`` is also filled for the chair of a named poll while open and for the managers of
+    any closed poll; ``ballots`` lists who chose what in a published named poll (else None).
+    """
+
+    opened_at: Timestamp | None = None
+    closed_at: Timestamp | None = None
+    published_at: Timestamp | None = None
+    may_vote: bool
+    has_voted: bool
+    manages: bool
+    ballots: list[PollBallot] | None = None
+
+    @model_validator(mode="after")
+    def _ballots_fit(self) -> PollDetail:
+        if self.ballots is not None:
+            if self.kind == "secret":
+                raise ValueError("a secret poll has no ballots")
+            if any(b.option >= len(self.options) for b in self.ballots):
+                raise ValueError("a ballot names an option the poll does not have")
         return self
 
 
@@ -769,6 +818,36 @@ class SavedViewList(ApiModel):
     """``GET /me/views``: every view of the caller (no paging; the server keeps at most 200)."""
 
     items: list[SavedView]
+    total: int = Field(ge=0)
+
+
+class NoteHighlight(ApiModel):
+    """A highlighted rectangle of a page, in PDF points from the page's top left corner."""
+
+    x: float = Field(ge=0)
+    y: float = Field(ge=0)
+    width: float = Field(gt=0)
+    height: float = Field(gt=0)
+
+
+class PrivateNote(ApiModel):
+    """One of the signed-in user's private notes on a page of a meeting document (``/me/notes``)."""
+
+    id: int
+    meeting_id: int
+    document_id: int
+    page: int = Field(ge=1)
+    text: str
+    highlights: list[NoteHighlight] = Field(default_factory=list)
+    version: int = Field(ge=1)
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class PrivateNoteList(ApiModel):
+    """``GET /me/notes``: the caller's notes (optionally of one meeting or document)."""
+
+    items: list[PrivateNote]
     total: int = Field(ge=0)
 
 
@@ -915,8 +994,14 @@ __all__ = [
     "MeetingDocument",
     "MeetingStatus",
     "OfflineGrant",
+    "NoteHighlight",
     "Poll",
+    "PollBallot",
+    "PollDetail",
+    "PollKind",
     "PollStatus",
+    "PrivateNote",
+    "PrivateNoteList",
     "PtzAck",
     "PtzAction",
     "PtzPreset",
