@@ -29,6 +29,7 @@ SAMPLE_PARAMS = {
     "doc_id": "1",
     "poll_id": "1",
     "view_id": "1",
+    "note_id": "1",
     "warning_id": "1",
 }
 # docs/API.md role table: which roles may call each (method, path).
@@ -60,6 +61,18 @@ EXPECTED_ROLES = {
         "leader",
         "participant",
         "admin",
+    },
+    # Polls are run per meeting: every role reaches the route, which then lets through poll
+    # managers (poll.manage) and the meeting's chair and secretary (tested in test_poll_kinds).
+    **{
+        f"POST /api/v1/meetings/{{meeting_id}}/polls{tail}": {
+            "operator",
+            "supervisor",
+            "leader",
+            "participant",
+            "admin",
+        }
+        for tail in ("", "/{poll_id}/open", "/{poll_id}/close", "/{poll_id}/publish")
     },
     "users": {"admin"},
     "sync": {"operator", "supervisor", "leader", "participant", "admin"},
