@@ -86,6 +86,12 @@ def test_a_database_written_before_alembic_is_upgraded_with_every_row_intact(tmp
     # Revision 0007 turns each meeting's JSON agenda into agenda items: the JSON is then their
     # summary (compared below: the same titles and presenters in the same order).
     old_columns["meetings"].remove("agenda")
+    # Revision 0008 publishes the closed polls (their tallies were shown to everyone) and rewrites
+    # each meeting's poll summaries in the new shape: checked below.
+    old_columns["meetings"].remove("polls")
+    old_columns["meeting_polls"].remove("status")
+    with sqlite3.connect(path) as conn:
+        statuses_before = dict(conn.execute("SELECT id, status FROM meeting_polls").fetchall())
     before = every_row(path, old_columns)
     assert all(before[table] for table in ("users", "alerts", "meetings", "meeting_polls", "poll_votes", "tokens"))
     agendas_before = agendas_of(path)
@@ -106,6 +112,10 @@ def test_a_database_written_before_alembic_is_upgraded_with_every_row_intact(tmp
     assert {state for *_, state in items} == {"pending"}
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)]
+        statuses = dict(conn.execute("SELECT id, status FROM meeting_polls").fetchall())
+        assert statuses == {k: "published" if v == "closed" else v for k, v in statuses_before.items()}
+        voters = conn.execute("SELECT poll_id, user_id FROM poll_voters ORDER BY 1, 2").fetchall()
+        assert voters == conn.execute("SELECT DISTINCT poll_id, user_id FROM poll_votes ORDER BY 1, 2").fetchall()
     # The ORM of today reads every resource row, and its stored /sync JSON is what it serialises.
     db = Database(f"sqlite:///{path}")
     try:
@@ -386,5 +396,128 @@ def test_a_database_at_revision_0004_keeps_its_sensors_with_no_thresholds_and_it
         stored = json.loads(row.sync_json)  # but /sync now sends its thresholds: none known
         assert stored["thresholds"] is None
         assert {k: v for k, v in stored.items() if k != "thresholds"} == old
+    finally:
+        db.dispose()
+
+
+def test_a_database_at_revision_0007_keeps_its_polls_and_votes_as_named_polls(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'r0007.sqlite3'}")
+    try:
+        with db.engine.begin() as conn:
+            migrate._run_alembic(conn, "upgrade", "0007")
+            for name in ("ana", "binh", "cuong"):
+                conn.execute(
+                    text(
+                        "INSERT INTO users (username, full_name, role, password_hash, active, created_at) "
+                        "VALUES (:n, :n, 'participant', 'x', 1, '2026-01-01 00:00:00')"
+                    ),
+                    {"n": name},
+                )
+            old_polls = [
+                {"id": 1, "status": "open", "question": "Mở?", "tallies": [1, 1]},
+                {"id": 2, "status": "closed", "question": "Đóng?", "tallies": [0, 2]},
+            ]
+            summary = [
+                {
+                    "id": p["id"],
+                    "question": p["question"],
+                    "options": ["Có", "Không"],
+                    "status": p["status"],
+                    "votes": p["tallies"],
+                }
+                for p in old_polls
+            ]
+            meeting = {
+                "id": 1,
+                "title": "Họp",
+                "location": "IOC",
+                "starts_at": "2026-01-01T00:00:00.000+00:00",
+                "ends_at": "2026-01-01T01:00:00.000+00:00",
+                "status": "scheduled",
+                "agenda": [],
+                "documents": [],
+                "polls": summary,
+                "version": 3,
+                "updated_at": "2026-01-01T00:00:00.000+00:00",
+            }
+            conn.execute(
+                text(
+                    "INSERT INTO meetings (id, title, location, starts_at, ends_at, status, agenda, documents, polls, "
+                    "version, updated_at, seq, sync_json) VALUES (1, 'Họp', 'IOC', '2026-01-01 00:00:00', "
+                    "'2026-01-01 01:00:00', 'scheduled', '[]', '[]', :polls, 3, '2026-01-01 00:00:00', 5, :payload)"
+                ),
+                {"polls": json.dumps(summary), "payload": json.dumps(meeting, ensure_ascii=False)},
+            )
+            for p in old_polls:
+                conn.execute(
+                    text(
+                        "INSERT INTO meeting_polls (id, meeting_id, question, options, status, tallies, created_at, "
+                        "closed_at) VALUES (:id, 1, :q, '[\"Có\", \"Không\"]', :s, :t, '2026-01-01 00:00:00', "
+                        ":closed)"
+                    ),
+                    {
+                        "id": p["id"],
+                        "q": p["question"],
+                        "s": p["status"],
+                        "t": json.dumps(p["tallies"]),
+                        "closed": "2026-01-01 00:30:00" if p["status"] == "closed" else None,
+                    },
+                )
+            for poll_id, user_id, option in ((1, 1, 0), (1, 2, 1), (2, 2, 1), (2, 3, 1)):
+                conn.execute(
+                    text(
+                        "INSERT INTO poll_votes (meeting_id, poll_id, user_id, option, voted_at) "
+                        "VALUES (1, :p, :u, :o, '2026-01-01 00:10:00')"
+                    ),
+                    {"p": poll_id, "u": user_id, "o": option},
+                )
+
+        upgrade_database(db)
+
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            polls = conn.execute(
+                text("SELECT id, kind, status, tallies, eligible_count, published_at FROM meeting_polls ORDER BY id")
+            ).all()
+            assert [(i, k, s, json.loads(t), e) for i, k, s, t, e, _ in polls] == [
+                (1, "named", "open", [1, 1], None),  # still open: the old rule (every voter role), once
+                (2, "named", "published", [0, 2], None),  # its result was public: published at its closing
+            ]
+            assert polls[1][5] is not None
+            # The named ballots stay; everyone who voted has voted (a second vote is refused).
+            assert conn.execute(text("SELECT count(*) FROM poll_votes")).scalar_one() == 4
+            assert conn.execute(text("SELECT poll_id, user_id FROM poll_voters ORDER BY 1, 2")).all() == [
+                (1, 1),
+                (1, 2),
+                (2, 2),
+                (2, 3),
+            ]
+            row = conn.execute(text("SELECT version, seq, polls, sync_json FROM meetings")).one()
+        assert row[:2] == (3, 5)  # the meeting itself did not change
+        expected = [
+            {
+                "id": 1,
+                "question": "Mở?",
+                "options": ["Có", "Không"],
+                "kind": "named",
+                "status": "open",
+                "votes_cast": 2,
+                "eligible": None,
+                "votes": None,
+            },
+            {
+                "id": 2,
+                "question": "Đóng?",
+                "options": ["Có", "Không"],
+                "kind": "named",
+                "status": "published",
+                "votes_cast": 2,
+                "eligible": None,
+                "votes": [0, 2],
+            },
+        ]
+        assert json.loads(row.polls) == expected
+        assert json.loads(row.sync_json)["polls"] == expected
     finally:
         db.dispose()
