@@ -311,3 +311,43 @@ def test_reading_buckets_are_computed_by_postgresql_as_by_sqlite(api: Api) -> No
     days = api.get("/sensors/sen-001/readings", token, params={"bucket": "1d"}).json()["items"]
     assert all(datetime.fromisoformat(d["t"]).hour == 0 for d in days)
     assert sum(d["count"] for d in days) == api.get("/sensors/sen-001/readings", token).json()["total"]
+
+
+def test_secret_and_named_polls_and_private_notes_on_postgresql(api: Api) -> None:
+    from meeting_kit import with_members
+
+    leader = api.token("leader")
+    meeting = with_members(api, {"participant": "member", "operator": "member"})
+    for role in ("participant", "operator"):
+        assert api.post(f"/meetings/{meeting['id']}/attendance/check-in", api.token(role)).status_code == 200
+    results = {}
+    for kind in ("secret", "named"):
+        current = api.get(f"/meetings/{meeting['id']}", leader).json()
+        body = {"question": f"{kind}?", "options": ["Có", "Không"], "kind": kind, "version": current["version"]}
+        poll_id = api.post(f"/meetings/{meeting['id']}/polls", leader, json=body).json()["polls"][-1]["id"]
+        current = api.get(f"/meetings/{meeting['id']}", leader).json()
+        r = api.post(f"/meetings/{meeting['id']}/polls/{poll_id}/open", leader, json={"version": current["version"]})
+        assert r.status_code == 200, r.text
+        key = {"Idempotency-Key": f"pg-vote-{kind}"}
+        path = f"/meetings/{meeting['id']}/polls/{poll_id}/vote"
+        first = api.post(path, api.token("participant"), json={"option": 0}, headers=key)
+        assert first.status_code == 200, first.text
+        assert api.post(path, api.token("participant"), json={"option": 0}, headers=key).json() == first.json()
+        assert error_code(api.post(path, api.token("participant"), json={"option": 1})) == "already_voted"
+        assert api.post(path, api.token("operator"), json={"option": 1}).status_code == 200
+        for action in ("close", "publish"):
+            current = api.get(f"/meetings/{meeting['id']}", leader).json()
+            r = api.post(
+                f"/meetings/{meeting['id']}/polls/{poll_id}/{action}", leader, json={"version": current["version"]}
+            )
+            assert r.status_code == 200, r.text
+        results[kind] = api.get(f"/meetings/{meeting['id']}/polls/{poll_id}", api.token("operator")).json()
+    assert results["secret"]["votes"] == [1, 1] and results["secret"]["ballots"] is None
+    assert {b["username"]: b["option"] for b in results["named"]["ballots"]} == {"participant": 0, "operator": 1}
+
+    # Notes on a demo meeting's document.
+    demo = next(m for m in api.get("/meetings", leader).json()["items"] if m["documents"])
+    doc = demo["documents"][0]["id"]
+    made = api.post("/me/notes", leader, json={"document_id": doc, "page": 1, "text": "Ghi chú <b>riêng</b>"})
+    assert made.status_code == 201, made.text
+    assert api.get(f"/me/notes/{made.json()['id']}", api.token("admin")).status_code == 404
