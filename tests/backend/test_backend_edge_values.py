@@ -151,6 +151,8 @@ class Walker:
         assert poll.status_code == 201, poll.text
         view = self.api.post("/me/views", token, json={"name": "edge", "kind": "alerts", "data": {}})
         assert view.status_code == 201, view.text
+        note = self.api.post("/me/notes", token, json={"document_id": doc.json()["documents"][-1]["id"], "page": 1})
+        assert note.status_code == 201, note.text
         return {
             "alert_id": self._first("/alerts", state="new")["id"],
             "task_id": self._first("/tasks")["id"],
@@ -158,6 +160,8 @@ class Walker:
             "report_id": self._first("/reports")["id"],
             "camera_id": self._first("/cameras", role="admin")["id"],
             "view_id": view.json()["id"],
+            "note_id": note.json()["id"],
+            "user_id": self.api.login("participant")["user"]["id"],
             "poll_id": poll.json()["polls"][-1]["id"],
             "doc_id": doc.json()["documents"][-1]["id"],
             "warning_id": self._first("/warnings")["id"],
