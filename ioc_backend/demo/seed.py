@@ -158,7 +158,8 @@ def _attach_documents_and_polls(
     documents: list[list[tuple[str, bytes]]],
     now: datetime,
 ) -> None:
-    """Give the demo meetings their PDF documents and, while not ended, an open poll."""
+    """Give the demo meetings their PDF documents and, while not ended, a draft poll (its chair
+    opens it once the members are checked in: who may vote is who is present then)."""
     leader = session.execute(select(models.User.id).where(models.User.username == "leader")).scalar()
     for meeting_id, meeting, docs in zip(meeting_ids, meetings, documents, strict=True):
         for filename, content in docs:
@@ -180,7 +181,7 @@ def _attach_documents_and_polls(
                     meeting_id=meeting_id,
                     question=poll["question"],
                     options=poll["options"],
-                    status="open",
+                    status="draft",
                     tallies=[0] * len(poll["options"]),
                     created_by=leader,
                     created_at=now,
