@@ -185,6 +185,7 @@ def test_extracted_columns_for_each_resource(store):
         "meeting": 1,
         "warning": 0,
         "view": 0,
+        "note": 0,
     }
 
 
