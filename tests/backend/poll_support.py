@@ -106,8 +106,9 @@ class Rig:
         return r.json()
 
 
-# name -> global role. "boss" manages meetings (leader); the others are plain participants.
-DEFAULT_USERS = {"boss": "leader", "chair": "supervisor", "ana": "participant", "binh": "participant"}
+# name -> global role. "boss" manages meetings and polls (leader); "chair" is an operator, who may
+# conduct a meeting but holds no poll.manage: only their meeting role lets them run its polls.
+DEFAULT_USERS = {"boss": "leader", "chair": "operator", "ana": "participant", "binh": "participant"}
 
 
 @contextmanager

@@ -40,7 +40,7 @@ def test_a_poll_goes_draft_open_closed_published_moved_by_the_chair_or_a_poll_ma
     with rig(tmp_path) as r:
         meeting = seated(r, {"chair": "chair", "ana": "member", "binh": "member"}, ["ana", "binh"])
         mid = meeting["id"]
-        # A plain member may not put a question; the meeting's chair (a supervisor) and a leader may.
+        # A plain member may not put a question; the meeting's chair (an operator) and a leader may.
         body = {"question": "Q?", "options": ["Có", "Không"], "version": meeting["version"]}
         refused = r.post(f"/meetings/{mid}/polls", "ana", json=body)
         assert refused.status_code == 403, refused.text
@@ -80,6 +80,15 @@ def test_a_poll_goes_draft_open_closed_published_moved_by_the_chair_or_a_poll_ma
         assert published.json()["polls"][-1]["votes"] == [0, 0, 0]
         for action in ("open", "close", "publish"):
             assert r.move(mid, pid, action).status_code == 409
+        # Chairing one meeting gives nothing in another (members-only: it does not even exist for them).
+        other = r.meeting()
+        r.add_member(other, "ana")
+        elsewhere = r.post(f"/meetings/{other['id']}/polls", "chair", json={**body, "version": other["version"] + 1})
+        assert elsewhere.status_code == 404
+        r.add_member(other, "chair", "member")
+        current = r.get(f"/meetings/{other['id']}", "boss").json()
+        as_member = r.post(f"/meetings/{other['id']}/polls", "chair", json={**body, "version": current["version"]})
+        assert as_member.status_code == 403
 
 
 def test_only_members_present_when_the_poll_opens_may_vote_once(tmp_path: Path) -> None:
