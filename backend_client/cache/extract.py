@@ -10,7 +10,7 @@ from backend_client.cache.errors import InvalidChange
 
 # "view" (the user's saved views) is never in /sync — views are private to their owner —
 # but is cached in the same table so the outbox and the views read it the same way.
-SYNCED_RESOURCES = ("camera", "alert", "report", "sensor", "task", "meeting", "warning")
+SYNCED_RESOURCES = ("camera", "alert", "report", "sensor", "task", "meeting", "warning", "meeting_presenter")
 RESOURCES = SYNCED_RESOURCES + ("view",)
 
 # Which field of each resource fills the indexed columns. `state` is the workflow state a
@@ -41,6 +41,7 @@ _TIME_FIELD = {
     "task": "due_at",
     "meeting": "starts_at",
     "warning": "created_at",  # a draft has no CAP ``sent`` yet
+    "meeting_presenter": "updated_at",
     "view": "name",
 }  # views list by name
 
