@@ -339,7 +339,9 @@ def add_conclusion(
         if body.task is not None:
             task = models.Task(
                 title=body.task.title,
-                description=body.task.description or text,
+                # Not the conclusion's text by default: every task reader sees the task, while the
+                # conclusion stays inside a members-only meeting.
+                description=body.task.description,
                 assignee_unit=body.task.assignee_unit,
                 status="todo",
                 due_at=body.task.due_at,
