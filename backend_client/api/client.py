@@ -21,14 +21,21 @@ from backend_client.api.models import (
     AlertHistory,
     AlertHistoryEntry,
     Analytic,
+    ApiModel,
+    Attendance,
     AuditEntry,
     Camera,
     CameraStats,
+    CameraView,
+    DashboardView,
+    DocumentView,
     FalseAlarmStats,
+    MapView,
     Meeting,
     Page,
     PollDetail,
     PollKind,
+    PresenterState,
     PrivateNote,
     PrivateNoteList,
     PtzAck,
@@ -40,6 +47,7 @@ from backend_client.api.models import (
     SavedViewList,
     Sensor,
     SensorStats,
+    Speaker,
     SyncBatch,
     Task,
     TaskStats,
@@ -54,7 +62,13 @@ from backend_client.api.validation import parse_as
 from ioc_domain.camera_actions import PTZ_ACTIONS
 
 _TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at", "lat", "lon", "ward"})
-_MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
+_MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda", "quorum"})
+_PRESENTER_KINDS: dict[str, type[ApiModel]] = {
+    "document": DocumentView,
+    "map": MapView,
+    "camera": CameraView,
+    "dashboard": DashboardView,
+}
 _FUNNEL_GROUPS = ("analytic", "category", "ward")
 _REPORT_STATS_GROUPS = ("ward", "source", "day")
 _REPORT_SOURCES = ("hue_s", "hotline")
@@ -820,6 +834,125 @@ class IocClient(ApiSession):
     def delete_note(self, note_id: int, version: int, *, idempotency_key: str | None = None) -> None:
         self._send(
             "DELETE", f"/me/notes/{_path_id(note_id)}", params={"version": version}, idempotency_key=idempotency_key
+        )
+
+    # ----------------------------------------------------------------- meeting procedure (members, agenda, ...)
+    def _meeting_act(
+        self, method: str, path: str, body: dict[str, Any] | None, idempotency_key: str | None, **params: Any
+    ) -> Meeting:
+        response = self._send(method, path, params=_query(**params) or None, body=body, idempotency_key=idempotency_key)
+        return parse_as(Meeting, decode_json(response, what="meeting"), what="meeting")
+
+    def put_member(
+        self, meeting_id: int, user_id: int, role: str, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        """Add a member or change their meeting role (meeting managers or the chair)."""
+        path = f"/meetings/{_path_id(meeting_id)}/members/{_path_id(user_id)}"
+        return self._meeting_act("PUT", path, {"role": role, "version": version}, idempotency_key)
+
+    def remove_member(
+        self, meeting_id: int, user_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        """Raises ``Conflict`` with code ``last_member`` for the meeting's last member."""
+        path = f"/meetings/{_path_id(meeting_id)}/members/{_path_id(user_id)}"
+        return self._meeting_act("DELETE", path, None, idempotency_key, version=version)
+
+    def check_in(self, meeting_id: int, *, idempotency_key: str | None = None) -> Meeting:
+        """The signed-in member arrives (again: nothing changes)."""
+        return self._meeting_act("POST", f"/meetings/{_path_id(meeting_id)}/attendance/check-in", None, idempotency_key)
+
+    def check_out(self, meeting_id: int, *, idempotency_key: str | None = None) -> Meeting:
+        return self._meeting_act(
+            "POST", f"/meetings/{_path_id(meeting_id)}/attendance/check-out", None, idempotency_key
+        )
+
+    def attendance(self, meeting_id: int) -> Attendance:
+        """Who is present with every stay's times, and the quorum (chair, secretary, managers)."""
+        return self._fetch(Attendance, f"/meetings/{_path_id(meeting_id)}/attendance", what="attendance")
+
+    def agenda_next(self, meeting_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+        """The chair moves on; raises ``Conflict`` (``agenda_end``) past the last item."""
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/next"
+        return self._meeting_act("POST", path, {"version": version}, idempotency_key)
+
+    def agenda_previous(self, meeting_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/previous"
+        return self._meeting_act("POST", path, {"version": version}, idempotency_key)
+
+    def set_current_item(
+        self, meeting_id: int, item_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/current"
+        return self._meeting_act("PUT", path, {"version": version}, idempotency_key)
+
+    def list_speakers(self, meeting_id: int, item_id: int) -> list[Speaker]:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers"
+        return parse_as(list[Speaker], self._get_json(path, what="speaker list"), what="speaker list")
+
+    def request_to_speak(self, meeting_id: int, item_id: int, *, idempotency_key: str | None = None) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers"
+        return self._meeting_act("POST", path, None, idempotency_key)
+
+    def withdraw_speaker(
+        self, meeting_id: int, item_id: int, speaker_id: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers/{_path_id(speaker_id)}"
+        return self._meeting_act("DELETE", path, None, idempotency_key)
+
+    def order_speakers(
+        self, meeting_id: int, item_id: int, order: list[int], version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers"
+        return self._meeting_act("PUT", path, {"version": version, "order": list(order)}, idempotency_key)
+
+    def start_speaker(
+        self, meeting_id: int, item_id: int, speaker_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers/{_path_id(speaker_id)}/start"
+        return self._meeting_act("POST", path, {"version": version}, idempotency_key)
+
+    def stop_speaker(
+        self, meeting_id: int, item_id: int, speaker_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers/{_path_id(speaker_id)}/stop"
+        return self._meeting_act("POST", path, {"version": version}, idempotency_key)
+
+    def add_conclusion(
+        self,
+        meeting_id: int,
+        item_id: int,
+        text: str,
+        version: int,
+        *,
+        task: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Meeting:
+        """Record a conclusion; ``task`` ({"title", "assignee_unit", "due_at", "description"?})
+        also creates the task, in the same transaction."""
+        body: dict[str, Any] = {"version": version, "text": text}
+        if task is not None:
+            body["task"] = _query(**task)
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/conclusions"
+        return self._meeting_act("POST", path, body, idempotency_key)
+
+    def presenter(self, meeting_id: int) -> PresenterState:
+        """The presenter's current state at once (a late joiner), revision 0 when nothing is shown yet."""
+        return self._fetch(PresenterState, f"/meetings/{_path_id(meeting_id)}/presenter", what="presenter state")
+
+    def present(self, meeting_id: int, view: dict[str, Any], *, idempotency_key: str | None = None) -> PresenterState:
+        """Show the room ``view`` (a document page, the map, a camera or a dashboard). Checked here
+        first, so a malformed view never leaves the console."""
+        kind = _PRESENTER_KINDS.get(str(view.get("kind")))
+        if kind is None:
+            raise ValueError(f"Unknown view kind {view.get('kind')!r}; expected one of {', '.join(_PRESENTER_KINDS)}")
+        checked = kind.model_validate(view).model_dump(mode="json")
+        return self._write(
+            PresenterState,
+            "PUT",
+            f"/meetings/{_path_id(meeting_id)}/presenter",
+            {"view": checked},
+            what="presenter state",
+            idempotency_key=idempotency_key,
         )
 
     # ----------------------------------------------------------------- saved views (private per user)

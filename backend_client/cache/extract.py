@@ -11,7 +11,7 @@ from backend_client.cache.errors import InvalidChange
 # "view" (the user's saved views) and "note" (their private notes on document pages) are never
 # in /sync — they are private to their owner — but are cached in the same table so the outbox
 # and the panels read them the same way.
-SYNCED_RESOURCES = ("camera", "alert", "report", "sensor", "task", "meeting", "warning")
+SYNCED_RESOURCES = ("camera", "alert", "report", "sensor", "task", "meeting", "warning", "meeting_presenter")
 RESOURCES = SYNCED_RESOURCES + ("view", "note")
 
 # Which field of each resource fills the indexed columns. `state` is the workflow state a
@@ -43,6 +43,7 @@ _TIME_FIELD = {
     "task": "due_at",
     "meeting": "starts_at",
     "warning": "created_at",  # a draft has no CAP ``sent`` yet
+    "meeting_presenter": "updated_at",
     "view": "name",
     "note": "updated_at",
 }  # views list by name

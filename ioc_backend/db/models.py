@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -339,6 +340,17 @@ class MeetingAgendaItem(Base):
     """An item of a meeting's agenda; at most one per meeting is ``current``."""
 
     __tablename__ = "meeting_agenda_items"
+    # At most one current item per meeting, kept by the database itself (SQLite and PostgreSQL
+    # both have partial indexes).
+    __table_args__ = (
+        Index(
+            "uq_meeting_agenda_items_current",
+            "meeting_id",
+            unique=True,
+            sqlite_where=text("state = 'current'"),
+            postgresql_where=text("state = 'current'"),
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)

@@ -521,3 +521,51 @@ def test_a_database_at_revision_0007_keeps_its_polls_and_votes_as_named_polls(tm
         assert json.loads(row.sync_json)["polls"] == expected
     finally:
         db.dispose()
+
+
+def test_a_database_at_revision_0006_keeps_its_meetings_and_gains_agenda_items(empty_database_url: str) -> None:
+    db = Database(empty_database_url)
+    try:
+        with db.engine.begin() as conn:
+            migrate._run_alembic(conn, "upgrade", "0006")
+            assert not inspect(conn).has_table("meeting_members")
+            agenda = [{"title": "Mực nước sông Hương", "presenter": "Đài KTTV"}, {"title": "Sơ tán", "presenter": ""}]
+            conn.execute(
+                text(
+                    "INSERT INTO meetings (id, title, location, starts_at, ends_at, status, agenda, documents, polls, "
+                    "version, updated_at, seq) VALUES (3, 'Họp mưa lũ', 'IOC', '2026-12-01 01:00:00', "
+                    "'2026-12-01 02:00:00', 'scheduled', :agenda, '[]', '[]', 4, '2026-11-30 00:00:00', 11)"
+                ),
+                {"agenda": json.dumps(agenda, ensure_ascii=False)},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO tasks (id, title, description, assignee_unit, status, created_by, meeting_id, "
+                    "version, updated_at, seq) VALUES (8, 'Việc', '', 'Sở', 'todo', 'leader', 3, 1, "
+                    "'2026-11-30 00:00:00', 12)"
+                )
+            )
+        upgrade_database(db)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            meeting = conn.execute(text("SELECT title, version, seq, agenda, sync_json FROM meetings")).one()
+            items = conn.execute(
+                text("SELECT id, position, title, presenter, state FROM meeting_agenda_items ORDER BY position")
+            ).all()
+            task = conn.execute(text("SELECT meeting_id, conclusion_id, version FROM tasks")).one()
+        assert meeting[:3] == ("Họp mưa lũ", 4, 11)  # the meeting itself did not change
+        assert [(i.position, i.title, i.presenter, i.state) for i in items] == [
+            (0, "Mực nước sông Hương", "Đài KTTV", "pending"),
+            (1, "Sơ tán", "", "pending"),
+        ]
+        stored = json.loads(meeting.sync_json)  # /sync sends the items with their ids, and no members
+        entries = meeting.agenda if isinstance(meeting.agenda, list) else json.loads(meeting.agenda)
+        assert [e["id"] for e in stored["agenda"]] == [e["id"] for e in entries] == [i.id for i in items]
+        assert [(e["title"], e["presenter"]) for e in stored["agenda"]] == [
+            (a["title"], a["presenter"]) for a in agenda
+        ]
+        assert stored["members"] == [] and stored["quorum"] is None
+        assert tuple(task) == (3, None, 1)
+    finally:
+        db.dispose()

@@ -31,6 +31,9 @@ SAMPLE_PARAMS = {
     "view_id": "1",
     "note_id": "1",
     "warning_id": "1",
+    "user_id": "1",
+    "item_id": "1",
+    "speaker_id": "1",
 }
 # docs/API.md role table: which roles may call each (method, path).
 EXPECTED_ROLES = {
@@ -90,6 +93,56 @@ EXPECTED_ROLES = {
     "POST warnings": {"operator", "supervisor", "admin"},
     "PATCH warnings": {"operator", "supervisor", "admin"},
     "POST /api/v1/warnings/{warning_id}/publish": {"supervisor", "admin"},
+    # Issue 13: conducting a meeting (the meeting role is checked too); managing its members.
+    "PUT /api/v1/meetings/{meeting_id}/members/{user_id}": {"operator", "supervisor", "leader", "admin"},
+    "DELETE /api/v1/meetings/{meeting_id}/members/{user_id}": {"operator", "supervisor", "leader", "admin"},
+    "GET /api/v1/meetings/{meeting_id}/attendance": {"operator", "supervisor", "leader", "admin"},
+    "POST /api/v1/meetings/{meeting_id}/attendance/check-in": {
+        "operator",
+        "supervisor",
+        "leader",
+        "participant",
+        "admin",
+    },
+    "POST /api/v1/meetings/{meeting_id}/attendance/check-out": {
+        "operator",
+        "supervisor",
+        "leader",
+        "participant",
+        "admin",
+    },
+    "POST /api/v1/meetings/{meeting_id}/agenda/next": {"operator", "supervisor", "leader", "admin"},
+    "POST /api/v1/meetings/{meeting_id}/agenda/previous": {"operator", "supervisor", "leader", "admin"},
+    "PUT /api/v1/meetings/{meeting_id}/agenda/{item_id}/current": {"operator", "supervisor", "leader", "admin"},
+    "POST /api/v1/meetings/{meeting_id}/agenda/{item_id}/speakers": {
+        "operator",
+        "supervisor",
+        "leader",
+        "participant",
+        "admin",
+    },
+    "DELETE /api/v1/meetings/{meeting_id}/agenda/{item_id}/speakers/{speaker_id}": {
+        "operator",
+        "supervisor",
+        "leader",
+        "participant",
+        "admin",
+    },
+    "PUT /api/v1/meetings/{meeting_id}/agenda/{item_id}/speakers": {"operator", "supervisor", "leader", "admin"},
+    "POST /api/v1/meetings/{meeting_id}/agenda/{item_id}/speakers/{speaker_id}/start": {
+        "operator",
+        "supervisor",
+        "leader",
+        "admin",
+    },
+    "POST /api/v1/meetings/{meeting_id}/agenda/{item_id}/speakers/{speaker_id}/stop": {
+        "operator",
+        "supervisor",
+        "leader",
+        "admin",
+    },
+    "POST /api/v1/meetings/{meeting_id}/agenda/{item_id}/conclusions": {"operator", "supervisor", "leader", "admin"},
+    "PUT /api/v1/meetings/{meeting_id}/presenter": {"operator", "supervisor", "leader", "participant", "admin"},
     # Issue 12: the AI engine's detections (a service account: admin).
     "POST /api/v1/alerts/detections": {"admin"},
 }

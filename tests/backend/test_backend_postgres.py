@@ -351,3 +351,66 @@ def test_secret_and_named_polls_and_private_notes_on_postgresql(api: Api) -> Non
     made = api.post("/me/notes", leader, json={"document_id": doc, "page": 1, "text": "Ghi chú <b>riêng</b>"})
     assert made.status_code == 201, made.text
     assert api.get(f"/me/notes/{made.json()['id']}", api.token("admin")).status_code == 404
+
+
+def test_meeting_procedure_on_postgresql(api: Api) -> None:
+    """Members-only visibility (EXISTS in /sync and lists), the partial unique index of the current
+    agenda item, a conclusion's task and the presenter's view, on PostgreSQL."""
+    leader, operator, participant = api.token("leader"), api.token("operator"), api.token("participant")
+    meeting = api.post(
+        "/meetings",
+        leader,
+        json={
+            "title": "Họp PostgreSQL",
+            "location": "IOC",
+            "starts_at": "2026-12-02T08:00:00+07:00",
+            "ends_at": "2026-12-02T09:00:00+07:00",
+            "agenda": [{"title": "Một"}, {"title": "Hai"}],
+            "quorum": {"share": 0.5},
+        },
+    ).json()
+    for role, meeting_role in (("leader", "chair"), ("participant", "member")):
+        uid = api.login(role)["user"]["id"]
+        r = api.call(
+            "PUT",
+            f"/meetings/{meeting['id']}/members/{uid}",
+            leader,
+            json={"role": meeting_role, "version": meeting["version"]},
+        )
+        assert r.status_code == 200, r.text
+        meeting = r.json()
+    assert api.get(f"/meetings/{meeting['id']}", operator).status_code == 404
+    listed = api.get("/meetings", operator, params={"limit": 1000}).json()["items"]
+    assert meeting["id"] not in {m["id"] for m in listed}
+    hidden = api.get("/sync", operator, params={"since": 0, "limit": 10000}).json()["changes"]
+    assert not [c for c in hidden if c["resource"] == "meeting" and c["id"] == str(meeting["id"])]
+    meeting = api.post(f"/meetings/{meeting['id']}/attendance/check-in", participant).json()
+    assert meeting["attendance"]["quorum_reached"]
+    for _ in range(2):
+        r = api.post(f"/meetings/{meeting['id']}/agenda/next", leader, json={"version": meeting["version"]})
+        assert r.status_code == 200, r.text
+        meeting = r.json()
+    assert [i["state"] for i in meeting["agenda"]] == ["done", "current"]
+    item = meeting["agenda"][1]["id"]
+    r = api.post(
+        f"/meetings/{meeting['id']}/agenda/{item}/conclusions",
+        leader,
+        json={
+            "version": meeting["version"],
+            "text": "Giao nhiệm vụ.",
+            "task": {"title": "Việc", "assignee_unit": "Sở Xây dựng", "due_at": "2026-12-09T17:00:00+07:00"},
+        },
+    )
+    assert r.status_code == 201, r.text
+    task_id = r.json()["agenda"][1]["conclusions"][0]["task_ids"][0]
+    assert api.get(f"/tasks/{task_id}", leader).json()["conclusion_id"] is not None
+    state = api.call(
+        "PUT",
+        f"/meetings/{meeting['id']}/presenter",
+        leader,
+        json={"view": {"kind": "map", "lat": 16.46, "lon": 107.59, "zoom": 13}},
+    ).json()
+    seen = api.get("/sync", participant, params={"since": 0, "limit": 10000}).json()["changes"]
+    assert [c["data"] for c in seen if c["resource"] == "meeting_presenter" and c["id"] == str(meeting["id"])] == [
+        state
+    ]

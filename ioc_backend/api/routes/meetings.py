@@ -15,7 +15,7 @@ from ioc_backend.api.listing import Limit, Offset, paginate
 from ioc_backend.api.meeting_access import visible_meeting
 from ioc_backend.api.routes.common import check_version, get_or_404, show
 from ioc_backend.api.schemas import responses as M
-from ioc_backend.api.schemas.requests import MeetingCreate, MeetingPatch
+from ioc_backend.api.schemas.requests import AgendaItem, MeetingCreate, MeetingPatch
 from ioc_backend.api.schemas.responses import documented
 from ioc_backend.api.schemas.vocabulary import MeetingStatus
 from ioc_backend.db import models
@@ -28,6 +28,24 @@ router = APIRouter(prefix="/meetings", tags=["meetings"])
 Reader = Annotated[Principal, Depends(require_role(*ALL_ROLES))]
 Writer = Annotated[Principal, Depends(require_role(*MEETING_WRITE))]
 Key = Annotated[str | None, Depends(idempotency_key)]
+
+
+def _checked_agenda(session: Any, meeting: models.Meeting, items: list[AgendaItem]) -> list[dict[str, Any]]:
+    """The agenda entries as dicts, once their presenters are users and their documents the meeting's."""
+    own_docs = set(
+        session.execute(
+            select(models.MeetingDocument.id).where(models.MeetingDocument.meeting_id == meeting.id)
+        ).scalars()
+    )
+    entries = []
+    for index, item in enumerate(items):
+        if item.presenter_id is not None and session.get(models.User, item.presenter_id) is None:
+            raise field_error(f"body.agenda.{index}.presenter_id", f"no user {item.presenter_id}")
+        foreign = sorted(set(item.documents or []) - own_docs)
+        if foreign:
+            raise field_error(f"body.agenda.{index}.documents", f"meeting {meeting.id} has no documents {foreign}")
+        entries.append(item.model_dump())
+    return entries
 
 
 @router.get("", response_model=None, responses=documented(M.Page[M.Meeting], 401, 403, 422))
@@ -68,7 +86,7 @@ def create_meeting(request: Request, body: MeetingCreate, principal: Writer, key
         )
         session.add(meeting)
         session.flush()
-        replace_agenda(session, meeting, [item.model_dump() for item in body.agenda])
+        replace_agenda(session, meeting, _checked_agenda(session, meeting, body.agenda))
         refresh_summary(session, meeting)
         record_change(session, meeting, created=True)
         return show(request, meeting)
@@ -91,7 +109,7 @@ def patch_meeting(
             if value is None:
                 raise field_error(f"body.{name}", "may not be null")
             if name == "agenda":
-                replace_agenda(session, meeting, [item.model_dump() for item in value])
+                replace_agenda(session, meeting, _checked_agenda(session, meeting, value))
                 continue
             setattr(meeting, name, value)
         if meeting.ends_at < meeting.starts_at:

@@ -235,14 +235,14 @@ class DocumentView(_View):
     kind: Literal["document"]
     document_id: RowId
     page: int = Field(ge=1, le=100000, strict=True)
-    zoom: float = Field(default=1.0, ge=0.1, le=10.0, allow_inf_nan=False)
+    zoom: float = Field(default=1.0, ge=0.1, le=10.0, allow_inf_nan=False, strict=True)
 
 
 class MapView(_View):
     kind: Literal["map"]
-    lat: float = Field(ge=-90.0, le=90.0, allow_inf_nan=False)
-    lon: float = Field(ge=-180.0, le=180.0, allow_inf_nan=False)
-    zoom: float = Field(ge=0.0, le=22.0, allow_inf_nan=False)
+    lat: float = Field(ge=-90.0, le=90.0, allow_inf_nan=False, strict=True)
+    lon: float = Field(ge=-180.0, le=180.0, allow_inf_nan=False, strict=True)
+    zoom: float = Field(ge=0.0, le=22.0, allow_inf_nan=False, strict=True)
 
 
 class CameraView(_View):

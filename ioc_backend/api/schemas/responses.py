@@ -254,6 +254,7 @@ class Task(BaseModel):
     due_at: str | None
     created_by: str
     meeting_id: int | None
+    conclusion_id: int | None = None
     # An optional place: both coordinates or neither; the ward is free text (also optional).
     lat: float | None
     lon: float | None
@@ -278,9 +279,49 @@ class WardAreas(BaseModel):
     note: str
 
 
+class Speaker(BaseModel):
+    id: int
+    item_id: int
+    user_id: int
+    position: int
+    state: Literal["waiting", "speaking", "done", "withdrawn"]
+    requested_at: str
+    started_at: str | None
+    stopped_at: str | None
+    full_name: str | None = None  # GET .../speakers only
+
+
+class Conclusion(BaseModel):
+    id: int
+    item_id: int
+    text: str
+    created_by: int | None
+    created_at: str
+    task_ids: list[int]
+
+
 class AgendaEntry(BaseModel):
     title: str
     presenter: str
+    # Revision 0007 (absent from meetings not changed since an older release seeded them).
+    id: int | None = None
+    position: int | None = None
+    presenter_id: int | None = None
+    minutes: int | None = None
+    documents: list[int] = []
+    state: Literal["pending", "current", "done"] = "pending"
+    speakers: list[Speaker] = []
+    conclusions: list[Conclusion] = []
+
+
+class PresenterState(BaseModel):
+    id: int
+    meeting_id: int
+    presenter_id: int | None
+    view: dict[str, Any] | None
+    revision: int
+    version: int
+    updated_at: str | None
 
 
 class MeetingDocumentInfo(BaseModel):

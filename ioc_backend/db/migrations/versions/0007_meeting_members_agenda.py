@@ -77,6 +77,14 @@ def upgrade() -> None:
             sa.Column("state", sa.String(length=10), nullable=False),
         )
         op.create_index("ix_meeting_agenda_items_meeting_id", "meeting_agenda_items", ["meeting_id"])
+        op.create_index(
+            "uq_meeting_agenda_items_current",
+            "meeting_agenda_items",
+            ["meeting_id"],
+            unique=True,
+            sqlite_where=sa.text("state = 'current'"),
+            postgresql_where=sa.text("state = 'current'"),
+        )
         _agenda_items_from_json(bind)
     if "meeting_speakers" not in tables:
         op.create_table(
