@@ -26,6 +26,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # create meetings, add documents and polls, open and close polls
     "meeting.write": frozenset({LEADER, SUPERVISOR, ADMIN}),
     "poll.vote": frozenset(ROLES),
+    # take part in a meeting one is a member of: check in and out, ask to speak, present (when the
+    # meeting role allows it, ioc_domain.meetings)
+    "meeting.attend": frozenset(ROLES),
+    # conduct a meeting as its chair or secretary (the meeting role decides which acts): move
+    # the agenda, order and time speakers, see the attendance, record conclusions
+    "meeting.conduct": frozenset({OPERATOR, SUPERVISOR, LEADER, ADMIN}),
+    # create, open, close and publish the polls of every meeting, and read a named poll's live
+    # tally (a meeting's chair and secretary may do the same in their own meeting)
+    "poll.manage": frozenset({LEADER, SUPERVISOR, ADMIN}),
     # one's own session, saved views, the sync feed and the event stream
     "self": frozenset(ROLES),
     # users, camera settings
@@ -53,7 +62,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 # What each role may read through /sync and the event stream.
 _OPS_RESOURCES = frozenset({"camera", "alert", "report", "sensor"})
 READABLE_RESOURCES: dict[str, frozenset[str]] = {
-    role: frozenset({"task", "meeting"})
+    role: frozenset({"task", "meeting", "meeting_presenter"})
     | (_OPS_RESOURCES if role in PERMISSIONS["ops.read"] else frozenset())
     | (frozenset({"warning"}) if role in PERMISSIONS["warning.read"] else frozenset())
     for role in ROLES

@@ -284,3 +284,21 @@ class TcpRelay:
 
 def port_of(url: str) -> int:
     return int(url.rsplit(":", 1)[1])
+
+
+# --------------------------------------------------------------------------- meetings
+def seat_members(chair: Any, members: list[Any], meeting_id: int) -> None:
+    """Make each signed-in ``members`` client a member of the meeting (by ``chair``, a meeting
+    manager) and check them in, so the polls opened next count them as voters."""
+    import uuid
+
+    for member in members:
+        version = chair.get_meeting(meeting_id).version
+        user_id = member.me().id
+        chair.send_action(
+            "PUT",
+            f"/meetings/{meeting_id}/members/{user_id}",
+            {"role": "member", "version": version},
+            idempotency_key=str(uuid.uuid4()),
+        )
+        member.send_action("POST", f"/meetings/{meeting_id}/attendance/check-in", {}, idempotency_key=str(uuid.uuid4()))

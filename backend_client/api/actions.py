@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -299,11 +300,13 @@ def delete_view(view: Mapping[str, Any] | Any) -> Action:
 
 
 def vote(meeting: Mapping[str, Any] | Any, poll_id: int, option: int) -> Action:
-    """Vote for ``option`` (0-based) in a poll of ``meeting``; a later vote replaces it on the server.
+    """Vote for ``option`` (0-based) in a poll of ``meeting``: once, the server refuses a second vote
+    (409 ``already_voted``) and a replay of this action under its Idempotency-Key answers as the
+    first time.
 
     No base version: a vote is not stale because someone else voted or the meeting changed
     meanwhile (docs/API.md). When the meeting the operator saw lists the poll, the option is
-    checked against it and a poll seen closed is refused (closing is final).
+    checked against it and a poll seen in draft, closed or published is refused.
     """
     rid, _version = _identity(meeting)
     if isinstance(poll_id, bool) or not isinstance(poll_id, int) or poll_id < 1:
@@ -315,7 +318,9 @@ def vote(meeting: Mapping[str, Any] | Any, poll_id: int, option: int) -> Action:
         poll_map = poll if isinstance(poll, Mapping) else poll.model_dump()
         if poll_map.get("id") != poll_id:
             continue
-        if poll_map.get("status") == "closed":
+        if poll_map.get("status") == "draft":
+            raise ValueError(f"Poll {poll_id} is not open yet.")
+        if poll_map.get("status") in ("closed", "published"):
             raise ValueError(f"Poll {poll_id} is closed; votes are no longer accepted.")
         if option >= len(poll_map.get("options") or ()):
             raise ValueError(f"Poll {poll_id} has options 0..{len(poll_map.get('options') or ()) - 1}, not {option}.")
@@ -498,6 +503,90 @@ def publish_warning_action(warning: Mapping[str, Any] | Any) -> Action:
     )
 
 
+MAX_NOTE_TEXT = 20_000
+MAX_NOTE_HIGHLIGHTS = 200
+_RECT_KEYS = ("x", "y", "width", "height")
+
+
+def _note_text(text: str) -> str:
+    if not isinstance(text, str):
+        raise ValueError("A note's text must be a string.")
+    cleaned = unicodedata.normalize("NFC", text)
+    if "\x00" in cleaned:
+        raise ValueError("A note cannot contain the NUL character.")
+    if len(cleaned) > MAX_NOTE_TEXT:
+        raise ValueError(f"A note may have at most {MAX_NOTE_TEXT} characters (this one has {len(cleaned)}).")
+    return cleaned
+
+
+def _note_highlights(highlights: Iterable[Mapping[str, Any]]) -> list[dict[str, float]]:
+    out: list[dict[str, float]] = []
+    for rect in highlights:
+        values: dict[str, float] = {}
+        for k in _RECT_KEYS:
+            v = rect.get(k) if isinstance(rect, Mapping) else getattr(rect, k, None)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+                raise ValueError(f"A highlight's {k} must be a finite number from 0, not {v!r}.")
+            values[k] = float(v)
+        if values["width"] <= 0 or values["height"] <= 0:
+            raise ValueError("A highlight needs a width and a height above 0.")
+        out.append(values)
+    if len(out) > MAX_NOTE_HIGHLIGHTS:
+        raise ValueError(f"A note may have at most {MAX_NOTE_HIGHLIGHTS} highlights.")
+    return out
+
+
+def create_note(document_id: int, page: int, text: str = "", highlights: Iterable[Mapping[str, Any]] = ()) -> Action:
+    """Write a private note on ``page`` (1-based) of a meeting document (``POST /me/notes``)."""
+    for name, value in (("document id", document_id), ("page", page)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"A note's {name} must be a positive integer, not {value!r}.")
+    body = {
+        "document_id": document_id,
+        "page": page,
+        "text": _note_text(text),
+        "highlights": _note_highlights(highlights),
+    }
+    return Action(kind="note.create", method="POST", path="/me/notes", body=body, resource="note")
+
+
+def update_note(
+    note: Mapping[str, Any] | Any, text: str | None = None, highlights: Iterable[Mapping[str, Any]] | None = None
+) -> Action:
+    """Change a note's text and/or highlights (``PATCH /me/notes/{id}``), based on the version seen."""
+    if text is None and highlights is None:
+        raise ValueError("update_note needs a new text, new highlights, or both.")
+    rid, version = _identity(note)
+    body: dict[str, Any] = {"version": version}
+    if text is not None:
+        body["text"] = _note_text(text)
+    if highlights is not None:
+        body["highlights"] = _note_highlights(highlights)
+    return Action(
+        kind="note.update",
+        method="PATCH",
+        path=f"/me/notes/{_path_id(rid)}",
+        body=body,
+        resource="note",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
+def delete_note(note: Mapping[str, Any] | Any) -> Action:
+    """Delete a note (``DELETE /me/notes/{id}?version=N``)."""
+    rid, version = _identity(note)
+    return Action(
+        kind="note.delete",
+        method="DELETE",
+        path=f"/me/notes/{_path_id(rid)}?version={version}",
+        body=None,
+        resource="note",
+        resource_id=rid,
+        base_version=version,
+    )
+
+
 def with_version(body: Mapping[str, Any], version: int) -> dict[str, Any]:
     """The same request based on another version (resolving a conflict by redoing it on the current state)."""
     redone = dict(body)
@@ -524,6 +613,9 @@ def describe(action: Action | Any) -> str:
         "view.create": "save view",
         "view.update": "change saved view",
         "view.delete": "delete saved view",
+        "note.create": "write a private note",
+        "note.update": "change private note",
+        "note.delete": "delete private note",
         SNAPSHOT_KIND: "record a snapshot of camera",
         WARNING_CREATE_KIND: "draft a public warning",
         WARNING_UPDATE_KIND: "change draft warning",

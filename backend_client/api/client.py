@@ -21,12 +21,23 @@ from backend_client.api.models import (
     AlertHistory,
     AlertHistoryEntry,
     Analytic,
+    ApiModel,
+    Attendance,
     AuditEntry,
     Camera,
     CameraStats,
+    CameraView,
+    DashboardView,
+    DocumentView,
     FalseAlarmStats,
+    MapView,
     Meeting,
     Page,
+    PollDetail,
+    PollKind,
+    PresenterState,
+    PrivateNote,
+    PrivateNoteList,
     PtzAck,
     Reading,
     ReadingBuckets,
@@ -36,6 +47,7 @@ from backend_client.api.models import (
     SavedViewList,
     Sensor,
     SensorStats,
+    Speaker,
     SyncBatch,
     Task,
     TaskStats,
@@ -50,7 +62,13 @@ from backend_client.api.validation import parse_as
 from ioc_domain.camera_actions import PTZ_ACTIONS
 
 _TASK_FIELDS = frozenset({"status", "title", "description", "assignee_unit", "due_at", "lat", "lon", "ward"})
-_MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda"})
+_MEETING_FIELDS = frozenset({"title", "location", "starts_at", "ends_at", "status", "agenda", "quorum"})
+_PRESENTER_KINDS: dict[str, type[ApiModel]] = {
+    "document": DocumentView,
+    "map": MapView,
+    "camera": CameraView,
+    "dashboard": DashboardView,
+}
 _FUNNEL_GROUPS = ("analytic", "category", "ward")
 _REPORT_STATS_GROUPS = ("ward", "source", "day")
 _REPORT_SOURCES = ("hue_s", "hotline")
@@ -704,9 +722,17 @@ class IocClient(ApiSession):
         return parse_as(Meeting, decode_json(response, what="meeting"), what="meeting")
 
     def create_poll(
-        self, meeting_id: int, version: int, question: str, options: list[str], *, idempotency_key: str | None = None
+        self,
+        meeting_id: int,
+        version: int,
+        question: str,
+        options: list[str],
+        *,
+        kind: PollKind = "named",
+        idempotency_key: str | None = None,
     ) -> Meeting:
-        body = {"question": question, "options": list(options), "version": version}
+        """Put a question to the meeting: a new poll in ``draft`` (open it with ``open_poll``)."""
+        body = {"question": question, "options": list(options), "kind": kind, "version": version}
         return self._write(
             Meeting,
             "POST",
@@ -716,21 +742,42 @@ class IocClient(ApiSession):
             idempotency_key=idempotency_key,
         )
 
-    def close_poll(self, meeting_id: int, poll_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+    def _move_poll(
+        self, meeting_id: int, poll_id: int, action: str, version: int, idempotency_key: str | None
+    ) -> Meeting:
         return self._write(
             Meeting,
             "POST",
-            f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}/close",
+            f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}/{action}",
             {"version": version},
             what="meeting",
             idempotency_key=idempotency_key,
         )
 
-    def vote(self, meeting_id: int, poll_id: int, option: int, *, idempotency_key: str | None = None) -> Meeting:
-        """Vote for option ``option`` (0-based); voting again replaces one's earlier vote.
+    def open_poll(self, meeting_id: int, poll_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+        """draft -> open; the members present now become the poll's voters (``Conflict`` ``nobody_present``)."""
+        return self._move_poll(meeting_id, poll_id, "open", version, idempotency_key)
 
-        Raises ``Conflict`` with code ``poll_closed`` (and ``current``) once the poll is closed.
-        The console sends votes through the outbox instead (``actions.vote``).
+    def close_poll(self, meeting_id: int, poll_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+        return self._move_poll(meeting_id, poll_id, "close", version, idempotency_key)
+
+    def publish_poll(
+        self, meeting_id: int, poll_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        """closed -> published: the tallies (and a named poll's ballots) for every member."""
+        return self._move_poll(meeting_id, poll_id, "publish", version, idempotency_key)
+
+    def get_poll(self, meeting_id: int, poll_id: int) -> PollDetail:
+        """The poll with the caller's part in it (may vote, has voted) and what they may see of the result."""
+        return self._fetch(PollDetail, f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}", what="poll")
+
+    def vote(self, meeting_id: int, poll_id: int, option: int, *, idempotency_key: str | None = None) -> Meeting:
+        """Vote for option ``option`` (0-based), once.
+
+        Raises ``Conflict`` with code ``already_voted`` for a second vote, ``poll_closed`` once the
+        poll is closed, ``poll_not_open`` for a draft (each with ``current``); ``Forbidden`` with
+        ``not_eligible`` for someone not present when it opened. The console sends votes through
+        the outbox instead (``actions.vote``); a replay under the same key answers as the first time.
         """
         return self._write(
             Meeting,
@@ -738,6 +785,173 @@ class IocClient(ApiSession):
             f"/meetings/{_path_id(meeting_id)}/polls/{_path_id(poll_id)}/vote",
             {"option": option},
             what="meeting",
+            idempotency_key=idempotency_key,
+        )
+
+    # ----------------------------------------------------------------- private notes (per user)
+    def list_notes(self, *, meeting_id: int | None = None, document_id: int | None = None) -> list[PrivateNote]:
+        """The signed-in user's notes, optionally of one meeting or document (``GET /me/notes``)."""
+        return self._fetch(
+            PrivateNoteList, "/me/notes", what="note list", meeting_id=meeting_id, document_id=document_id
+        ).items
+
+    def get_note(self, note_id: int) -> PrivateNote:
+        return self._fetch(PrivateNote, f"/me/notes/{_path_id(note_id)}", what="note")
+
+    def create_note(
+        self,
+        document_id: int,
+        page: int,
+        text: str = "",
+        highlights: list[dict[str, float]] | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> PrivateNote:
+        """Raises ``Conflict`` with code ``note_exists`` (``.current`` = that note) for a page already noted."""
+        body = {"document_id": document_id, "page": page, "text": text, "highlights": list(highlights or [])}
+        return self._write(PrivateNote, "POST", "/me/notes", body, what="note", idempotency_key=idempotency_key)
+
+    def update_note(
+        self,
+        note_id: int,
+        version: int,
+        *,
+        text: str | None = None,
+        highlights: list[dict[str, float]] | None = None,
+        idempotency_key: str | None = None,
+    ) -> PrivateNote:
+        if text is None and highlights is None:
+            raise TypeError("update_note needs a new text, new highlights, or both")
+        body: dict[str, Any] = {"version": version}
+        if text is not None:
+            body["text"] = text
+        if highlights is not None:
+            body["highlights"] = list(highlights)
+        return self._write(
+            PrivateNote, "PATCH", f"/me/notes/{_path_id(note_id)}", body, what="note", idempotency_key=idempotency_key
+        )
+
+    def delete_note(self, note_id: int, version: int, *, idempotency_key: str | None = None) -> None:
+        self._send(
+            "DELETE", f"/me/notes/{_path_id(note_id)}", params={"version": version}, idempotency_key=idempotency_key
+        )
+
+    # ----------------------------------------------------------------- meeting procedure (members, agenda, ...)
+    def _meeting_act(
+        self, method: str, path: str, body: dict[str, Any] | None, idempotency_key: str | None, **params: Any
+    ) -> Meeting:
+        response = self._send(method, path, params=_query(**params) or None, body=body, idempotency_key=idempotency_key)
+        return parse_as(Meeting, decode_json(response, what="meeting"), what="meeting")
+
+    def put_member(
+        self, meeting_id: int, user_id: int, role: str, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        """Add a member or change their meeting role (meeting managers or the chair)."""
+        path = f"/meetings/{_path_id(meeting_id)}/members/{_path_id(user_id)}"
+        return self._meeting_act("PUT", path, {"role": role, "version": version}, idempotency_key)
+
+    def remove_member(
+        self, meeting_id: int, user_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        """Raises ``Conflict`` with code ``last_member`` for the meeting's last member."""
+        path = f"/meetings/{_path_id(meeting_id)}/members/{_path_id(user_id)}"
+        return self._meeting_act("DELETE", path, None, idempotency_key, version=version)
+
+    def check_in(self, meeting_id: int, *, idempotency_key: str | None = None) -> Meeting:
+        """The signed-in member arrives (again: nothing changes)."""
+        return self._meeting_act("POST", f"/meetings/{_path_id(meeting_id)}/attendance/check-in", None, idempotency_key)
+
+    def check_out(self, meeting_id: int, *, idempotency_key: str | None = None) -> Meeting:
+        return self._meeting_act(
+            "POST", f"/meetings/{_path_id(meeting_id)}/attendance/check-out", None, idempotency_key
+        )
+
+    def attendance(self, meeting_id: int) -> Attendance:
+        """Who is present with every stay's times, and the quorum (chair, secretary, managers)."""
+        return self._fetch(Attendance, f"/meetings/{_path_id(meeting_id)}/attendance", what="attendance")
+
+    def agenda_next(self, meeting_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+        """The chair moves on; raises ``Conflict`` (``agenda_end``) past the last item."""
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/next"
+        return self._meeting_act("POST", path, {"version": version}, idempotency_key)
+
+    def agenda_previous(self, meeting_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/previous"
+        return self._meeting_act("POST", path, {"version": version}, idempotency_key)
+
+    def set_current_item(
+        self, meeting_id: int, item_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/current"
+        return self._meeting_act("PUT", path, {"version": version}, idempotency_key)
+
+    def list_speakers(self, meeting_id: int, item_id: int) -> list[Speaker]:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers"
+        return parse_as(list[Speaker], self._get_json(path, what="speaker list"), what="speaker list")
+
+    def request_to_speak(self, meeting_id: int, item_id: int, *, idempotency_key: str | None = None) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers"
+        return self._meeting_act("POST", path, None, idempotency_key)
+
+    def withdraw_speaker(
+        self, meeting_id: int, item_id: int, speaker_id: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers/{_path_id(speaker_id)}"
+        return self._meeting_act("DELETE", path, None, idempotency_key)
+
+    def order_speakers(
+        self, meeting_id: int, item_id: int, order: list[int], version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers"
+        return self._meeting_act("PUT", path, {"version": version, "order": list(order)}, idempotency_key)
+
+    def start_speaker(
+        self, meeting_id: int, item_id: int, speaker_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers/{_path_id(speaker_id)}/start"
+        return self._meeting_act("POST", path, {"version": version}, idempotency_key)
+
+    def stop_speaker(
+        self, meeting_id: int, item_id: int, speaker_id: int, version: int, *, idempotency_key: str | None = None
+    ) -> Meeting:
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/speakers/{_path_id(speaker_id)}/stop"
+        return self._meeting_act("POST", path, {"version": version}, idempotency_key)
+
+    def add_conclusion(
+        self,
+        meeting_id: int,
+        item_id: int,
+        text: str,
+        version: int,
+        *,
+        task: dict[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Meeting:
+        """Record a conclusion; ``task`` ({"title", "assignee_unit", "due_at", "description"?})
+        also creates the task, in the same transaction."""
+        body: dict[str, Any] = {"version": version, "text": text}
+        if task is not None:
+            body["task"] = _query(**task)
+        path = f"/meetings/{_path_id(meeting_id)}/agenda/{_path_id(item_id)}/conclusions"
+        return self._meeting_act("POST", path, body, idempotency_key)
+
+    def presenter(self, meeting_id: int) -> PresenterState:
+        """The presenter's current state at once (a late joiner), revision 0 when nothing is shown yet."""
+        return self._fetch(PresenterState, f"/meetings/{_path_id(meeting_id)}/presenter", what="presenter state")
+
+    def present(self, meeting_id: int, view: dict[str, Any], *, idempotency_key: str | None = None) -> PresenterState:
+        """Show the room ``view`` (a document page, the map, a camera or a dashboard). Checked here
+        first, so a malformed view never leaves the console."""
+        kind = _PRESENTER_KINDS.get(str(view.get("kind")))
+        if kind is None:
+            raise ValueError(f"Unknown view kind {view.get('kind')!r}; expected one of {', '.join(_PRESENTER_KINDS)}")
+        checked = kind.model_validate(view).model_dump(mode="json")
+        return self._write(
+            PresenterState,
+            "PUT",
+            f"/meetings/{_path_id(meeting_id)}/presenter",
+            {"view": checked},
+            what="presenter state",
             idempotency_key=idempotency_key,
         )
 

@@ -60,7 +60,7 @@ SensorKind = Literal["water_level", "rainfall", "pm25", "temperature", "landslid
 SensorStatus = Literal["ok", "warning", "alarm", "offline"]
 TaskStatus = Literal["todo", "in_progress", "done", "cancelled"]
 MeetingStatus = Literal["scheduled", "in_progress", "ended"]
-ResourceName = Literal["camera", "alert", "report", "sensor", "task", "meeting", "warning"]
+ResourceName = Literal["camera", "alert", "report", "sensor", "task", "meeting", "warning", "meeting_presenter"]
 
 
 class User(ApiModel):
@@ -684,6 +684,8 @@ class Task(ApiModel):
     due_at: Timestamp | None = None  # API.md shows a time; the backend also allows none
     created_by: str
     meeting_id: int | None = None
+    # The meeting conclusion the task carries out (absent from backends before revision 0007).
+    conclusion_id: int | None = None
     # An optional place: both coordinates or neither (absent from backends before it: none).
     lat: float | None = None
     lon: float | None = None
@@ -692,12 +694,155 @@ class Task(ApiModel):
     updated_at: Timestamp
 
 
+MeetingRole = Literal["chair", "secretary", "presenter", "member", "guest"]
+AgendaState = Literal["pending", "current", "done"]
+SpeakerState = Literal["waiting", "speaking", "done", "withdrawn"]
+
+
+class Speaker(ApiModel):
+    """A request to speak on an agenda item, with the times its turn started and stopped."""
+
+    id: int
+    item_id: int
+    user_id: int
+    position: int
+    state: SpeakerState
+    requested_at: Timestamp
+    started_at: Timestamp | None = None
+    stopped_at: Timestamp | None = None
+    full_name: str | None = None  # only in ``list_speakers``
+
+    @model_validator(mode="after")
+    def _times_fit_the_state(self) -> Speaker:
+        if self.state == "speaking" and self.started_at is None:
+            raise ValueError("a speaker who speaks has a start time")
+        if self.state == "waiting" and (self.started_at or self.stopped_at):
+            raise ValueError("a waiting speaker has no start or stop time")
+        if self.started_at and self.stopped_at and self.stopped_at < self.started_at:
+            raise ValueError("a speaker stopped before starting")
+        return self
+
+
+class Conclusion(ApiModel):
+    id: int
+    item_id: int
+    text: str
+    created_by: int | None = None
+    created_at: Timestamp
+    task_ids: list[int] = Field(default_factory=list)
+
+
 class AgendaItem(ApiModel):
+    """An agenda entry. ``title`` and ``presenter`` (free text) are all older backends send; the
+    rest came with meeting procedure (backend revision 0007)."""
+
     title: str
     presenter: str
+    id: int | None = None
+    position: int | None = None
+    presenter_id: int | None = None
+    minutes: int | None = Field(default=None, ge=1)
+    documents: list[int] = Field(default_factory=list)
+    state: AgendaState = "pending"
+    speakers: list[Speaker] = Field(default_factory=list)
+    conclusions: list[Conclusion] = Field(default_factory=list)
 
 
-PollStatus = Literal["open", "closed"]
+class MeetingMember(ApiModel):
+    user_id: int
+    username: str
+    full_name: str
+    role: MeetingRole
+
+
+class AttendanceSummary(ApiModel):
+    """How many members are present and whether the quorum is reached (every member sees this)."""
+
+    present: int = Field(ge=0)
+    members: int = Field(ge=0)
+    quorum_needed: int = Field(ge=0)
+    quorum_reached: bool
+
+
+class Stay(ApiModel):
+    checked_in_at: Timestamp
+    checked_out_at: Timestamp | None = None
+
+
+class AttendanceMember(MeetingMember):
+    present: bool
+    stays: list[Stay]
+
+
+class Attendance(ApiModel):
+    """``GET /meetings/{id}/attendance`` (chair, secretary, meeting managers): who is present, when."""
+
+    meeting_id: int
+    members: list[AttendanceMember]
+    present: int = Field(ge=0)
+    quorum: dict[str, Any] | None = None
+    quorum_needed: int = Field(ge=0)
+    quorum_reached: bool
+
+    @model_validator(mode="after")
+    def _counts_agree(self) -> Attendance:
+        if self.present != sum(1 for m in self.members if m.present):
+            raise ValueError("present does not count the members present")
+        if self.quorum_reached != (self.present >= self.quorum_needed):
+            raise ValueError("quorum_reached disagrees with present and quorum_needed")
+        return self
+
+
+class DocumentView(ApiModel):
+    kind: Literal["document"]
+    document_id: int
+    page: int = Field(ge=1)
+    zoom: float = Field(default=1.0, gt=0, allow_inf_nan=False)
+
+
+class MapView(ApiModel):
+    kind: Literal["map"]
+    lat: float = Field(ge=-90, le=90, allow_inf_nan=False)
+    lon: float = Field(ge=-180, le=180, allow_inf_nan=False)
+    zoom: float = Field(ge=0, allow_inf_nan=False)
+
+
+class CameraView(ApiModel):
+    kind: Literal["camera"]
+    camera_id: str
+
+
+class DashboardView(ApiModel):
+    kind: Literal["dashboard"]
+    name: str
+
+
+PresenterView = Annotated[DocumentView | MapView | CameraView | DashboardView, Field(discriminator="kind")]
+
+
+class PresenterState(ApiModel):
+    """What the room is shown (resource ``meeting_presenter``; id = the meeting's). A follower
+    applies a state only when its ``revision`` is higher than the one it shows."""
+
+    id: int
+    meeting_id: int
+    presenter_id: int | None = None
+    view: PresenterView | None = None
+    revision: int = Field(ge=0)
+    version: int = Field(ge=0)
+    updated_at: Timestamp | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PresenterState:
+        if self.id != self.meeting_id:
+            raise ValueError("a presenter state's id is its meeting's id")
+        if (self.view is None) != (self.revision == 0):
+            raise ValueError("only revision 0 (nothing shown yet) has no view")
+        return self
+
+
+PollStatus = Literal["draft", "open", "closed", "published"]
+PollKind = Literal["named", "secret"]
 
 
 class MeetingDocument(ApiModel):
@@ -711,18 +856,66 @@ class MeetingDocument(ApiModel):
 
 
 class Poll(ApiModel):
-    """A question put to a meeting; ``votes[i]`` counts the users whose current choice is option i."""
+    """A question put to a meeting, as every reader of the meeting sees it.
+
+    ``votes[i]`` (the tally of option i) is None until the poll is published; ``votes_cast``
+    counts who has voted, ``eligible`` how many members were present when it opened (None for a
+    draft, or a poll opened before the backend kept that). Older backends sent neither kind nor
+    counts, and the tallies all along: their polls read as named, with the tallies as sent.
+    """
 
     id: int
     question: str
     options: list[str] = Field(min_length=2)
+    kind: PollKind = "named"
     status: PollStatus
-    votes: list[int]
+    votes_cast: int = Field(default=0, ge=0)
+    eligible: int | None = Field(default=None, ge=0)
+    votes: list[int] | None = None
 
     @model_validator(mode="after")
     def _one_tally_per_option(self) -> Poll:
-        if len(self.votes) != len(self.options):
-            raise ValueError("a poll must carry one vote count per option")
+        if self.votes is not None:
+            if len(self.votes) != len(self.options):
+                raise ValueError("a poll must carry one vote count per option")
+            if any(count < 0 for count in self.votes):
+                raise ValueError("a vote count cannot be negative")
+        if self.eligible is not None and self.votes_cast > self.eligible:
+            raise ValueError("more votes cast than members allowed to vote")
+        return self
+
+
+class PollBallot(ApiModel):
+    """One member's choice in a published named poll."""
+
+    user_id: int
+    username: str
+    full_name: str
+    option: int = Field(ge=0)
+
+
+class PollDetail(Poll):
+    """``GET /meetings/{id}/polls/{poll_id}``: the poll with the caller's part in it.
+
+    ``votes`` is also filled for the chair of a named poll while open and for the managers of
+    any closed poll; ``ballots`` lists who chose what in a published named poll (else None).
+    """
+
+    opened_at: Timestamp | None = None
+    closed_at: Timestamp | None = None
+    published_at: Timestamp | None = None
+    may_vote: bool
+    has_voted: bool
+    manages: bool
+    ballots: list[PollBallot] | None = None
+
+    @model_validator(mode="after")
+    def _ballots_fit(self) -> PollDetail:
+        if self.ballots is not None:
+            if self.kind == "secret":
+                raise ValueError("a secret poll has no ballots")
+            if any(b.option >= len(self.options) for b in self.ballots):
+                raise ValueError("a ballot names an option the poll does not have")
         return self
 
 
@@ -737,8 +930,18 @@ class Meeting(ApiModel):
     # Absent from backends older than meeting documents and polls.
     documents: list[MeetingDocument] = Field(default_factory=list)
     polls: list[Poll] = Field(default_factory=list)
+    # Absent from backends before meeting procedure (revision 0007): no quorum, no members.
+    quorum: dict[str, Any] | None = None
+    members: list[MeetingMember] = Field(default_factory=list)
+    attendance: AttendanceSummary | None = None
     version: int
     updated_at: Timestamp
+
+    @model_validator(mode="after")
+    def _one_current_item(self) -> Meeting:
+        if sum(1 for item in self.agenda if item.state == "current") > 1:
+            raise ValueError("a meeting has at most one current agenda item")
+        return self
 
 
 T = TypeVar("T")
@@ -772,7 +975,37 @@ class SavedViewList(ApiModel):
     total: int = Field(ge=0)
 
 
-Resource = Camera | Alert | Report | Sensor | Task | Meeting | Warning
+class NoteHighlight(ApiModel):
+    """A highlighted rectangle of a page, in PDF points from the page's top left corner."""
+
+    x: float = Field(ge=0)
+    y: float = Field(ge=0)
+    width: float = Field(gt=0)
+    height: float = Field(gt=0)
+
+
+class PrivateNote(ApiModel):
+    """One of the signed-in user's private notes on a page of a meeting document (``/me/notes``)."""
+
+    id: int
+    meeting_id: int
+    document_id: int
+    page: int = Field(ge=1)
+    text: str
+    highlights: list[NoteHighlight] = Field(default_factory=list)
+    version: int = Field(ge=1)
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class PrivateNoteList(ApiModel):
+    """``GET /me/notes``: the caller's notes (optionally of one meeting or document)."""
+
+    items: list[PrivateNote]
+    total: int = Field(ge=0)
+
+
+Resource = Camera | Alert | Report | Sensor | Task | Meeting | Warning | PresenterState
 
 RESOURCE_MODELS: dict[str, type[ApiModel]] = {
     "camera": Camera,
@@ -782,6 +1015,7 @@ RESOURCE_MODELS: dict[str, type[ApiModel]] = {
     "task": Task,
     "meeting": Meeting,
     "warning": Warning,
+    "meeting_presenter": PresenterState,
 }
 
 
@@ -895,6 +1129,22 @@ __all__ = [
     "WarningInfo",
     "WarningState",
     "AgendaItem",
+    "AgendaState",
+    "Attendance",
+    "AttendanceMember",
+    "AttendanceSummary",
+    "CameraView",
+    "Conclusion",
+    "DashboardView",
+    "DocumentView",
+    "MapView",
+    "MeetingMember",
+    "MeetingRole",
+    "PresenterState",
+    "PresenterView",
+    "Speaker",
+    "SpeakerState",
+    "Stay",
     "Alert",
     "AlertNote",
     "AlertState",
@@ -915,8 +1165,14 @@ __all__ = [
     "MeetingDocument",
     "MeetingStatus",
     "OfflineGrant",
+    "NoteHighlight",
     "Poll",
+    "PollBallot",
+    "PollDetail",
+    "PollKind",
     "PollStatus",
+    "PrivateNote",
+    "PrivateNoteList",
     "PtzAck",
     "PtzAction",
     "PtzPreset",

@@ -110,6 +110,8 @@ _ROW_SPECS: dict[str, tuple[bool, tuple[str | None, ...], tuple[Any, ...], bool]
         (_allowed(WarningState), None, _allowed(CapMsgType), str),
         False,
     ),
+    # What a meeting's presenter shows (id = the meeting's); members only, newest revision wins.
+    "meeting_presenter": (True, (None, None, None, "updated_at"), (None, None, None, str), False),
 }
 
 
@@ -310,7 +312,7 @@ def _page_from_payload(payload: Any) -> SyncPage:
         rid = data.get("id")
         version = data.get("version")
         updated_at = data.get("updated_at")
-        state = data.get(state_f)
+        state = data.get(state_f) if state_f else None
         ward = data.get(ward_f) if ward_f else None
         kind = data.get(kind_f) if kind_f else None
         time = data.get(time_f)
@@ -319,7 +321,7 @@ def _page_from_payload(payload: Any) -> SyncPage:
             or type(updated_at) is not str
             or type(rid) is not (int if id_is_int else str)
             or str(rid) != change_id
-            or not _ok(state, state_ok)
+            or (state_ok is not None and not _ok(state, state_ok))
             or (ward_ok is not None and not _ok(ward, ward_ok))
             or (kind_ok is not None and not _ok(kind, kind_ok))
             or not (type(time) is str or (time_optional and time is None))

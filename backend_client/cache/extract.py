@@ -8,10 +8,11 @@ from typing import Any
 
 from backend_client.cache.errors import InvalidChange
 
-# "view" (the user's saved views) is never in /sync — views are private to their owner —
-# but is cached in the same table so the outbox and the views read it the same way.
-SYNCED_RESOURCES = ("camera", "alert", "report", "sensor", "task", "meeting", "warning")
-RESOURCES = SYNCED_RESOURCES + ("view",)
+# "view" (the user's saved views) and "note" (their private notes on document pages) are never
+# in /sync — they are private to their owner — but are cached in the same table so the outbox
+# and the panels read them the same way.
+SYNCED_RESOURCES = ("camera", "alert", "report", "sensor", "task", "meeting", "warning", "meeting_presenter")
+RESOURCES = SYNCED_RESOURCES + ("view", "note")
 
 # Which field of each resource fills the indexed columns. `state` is the workflow state a
 # view filters on; `kind` the main category; `sort_time` the time lists are ordered by.
@@ -31,6 +32,7 @@ _KIND_FIELD = {
     "sensor": "kind",
     "view": "kind",
     "warning": "msg_type",  # CAP Alert | Update | Cancel
+    "note": "document_id",  # a document's notes
 }
 _WARD_FIELD = {"camera": "ward", "alert": "ward", "report": "ward", "sensor": "ward", "task": "assignee_unit"}
 _TIME_FIELD = {
@@ -41,7 +43,9 @@ _TIME_FIELD = {
     "task": "due_at",
     "meeting": "starts_at",
     "warning": "created_at",  # a draft has no CAP ``sent`` yet
+    "meeting_presenter": "updated_at",
     "view": "name",
+    "note": "updated_at",
 }  # views list by name
 
 UpsertRow = tuple[str, str, int, int, Any, Any, Any, Any, Any, str]

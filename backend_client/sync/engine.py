@@ -34,6 +34,7 @@ from backend_client.sync.connection_state import DEGRADED, OFFLINE, ONLINE, SLOW
 from backend_client.sync.gc_pause import cyclic_gc_paused
 from backend_client.sync.live_events import EventStream
 from backend_client.sync.media_prefetch import MediaPrefetcher
+from backend_client.sync.private_notes import refresh_notes
 from backend_client.sync.saved_views import refresh_saved_views
 from backend_client.workers import Worker
 
@@ -393,8 +394,8 @@ class SyncEngine(Worker):
         self._start_stream()
 
     def _refresh_views(self) -> None:
-        """The user's saved views are private, so not in /sync: re-read them on every connect
-        (after the replay, so views saved offline are already on the server)."""
+        """The user's saved views and private notes are private, so not in /sync: re-read them on
+        every connect (after the replay, so what was saved offline is already on the server)."""
         try:
             refresh_saved_views(self.client, self.store)
         except BackendUnavailable as exc:
@@ -406,6 +407,18 @@ class SyncEngine(Worker):
             _log.warning("could not refresh the saved views: %s", exc.message)
         else:
             self._call(self.on_views)
+        self._refresh_notes()
+
+    def _refresh_notes(self) -> None:
+        """The private notes, re-read like the views (a note written on another console arrives)."""
+        try:
+            refresh_notes(self.client, self.store)
+        except BackendUnavailable as exc:
+            if exc.status is None:
+                raise
+            _log.warning("could not refresh the private notes: %s", exc.message)
+        except IocError as exc:
+            _log.warning("could not refresh the private notes: %s", exc.message)
 
     def _ensure_session(self) -> None:
         if not self.client.is_authenticated:

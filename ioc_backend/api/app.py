@@ -24,8 +24,12 @@ from ioc_backend.api.routes import (
     events,
     health,
     kpi_stats,
+    meeting_agenda,
     meeting_documents,
+    meeting_members,
+    meeting_presenter,
     meetings,
+    notes,
     polls,
     reports,
     sensors,
@@ -85,7 +89,7 @@ def create_app(ctx: AppContext) -> FastAPI:
         events,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
-    for module in (meeting_documents, polls):
+    for module in (meeting_documents, polls, meeting_members, meeting_agenda, meeting_presenter, notes):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(alert_ingest.router, prefix=API_PREFIX)
     for module in (alert_stats, kpi_stats, alert_bulk, warnings, wards):

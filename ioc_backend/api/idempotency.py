@@ -58,17 +58,27 @@ def _find(session: Session, user_id: int, key: str) -> models.IdempotencyRecord 
 
 
 def idempotent_write(
-    request: Request, principal: Principal, key: str | None, apply: Callable[[Session], Any], status_code: int = 200
+    request: Request,
+    principal: Principal,
+    key: str | None,
+    apply: Callable[[Session], Any],
+    status_code: int = 200,
+    *,
+    body_hash: str | None = None,
 ) -> Response:
     """Run ``apply`` in one write transaction, storing its answer under ``key`` if given.
 
     ``apply`` returns the JSON body (or None for 204). The stored record commits in the same
     transaction as the change, so a crash can never leave one without the other.
+    ``body_hash`` replaces the hash of the request body in the stored record (and in the
+    comparison of a replay): a vote passes one that does not depend on the choice, because a
+    SHA-256 of ``{"option": 2}`` is trivially reversed and would tie the voter to the choice.
     """
     ctx = get_ctx(request)
     method = request.method
     path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    body_hash = request.scope.get(BODY_HASH_SCOPE_KEY, "")
+    if body_hash is None:
+        body_hash = request.scope.get(BODY_HASH_SCOPE_KEY, "")
 
     if key is None:
         with ctx.db.write() as session:

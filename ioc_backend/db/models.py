@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -301,6 +302,105 @@ class Meeting(VersionedMixin, Base):
     # Nullable: databases made before these columns get them added empty (db.create_schema).
     documents: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True, default=list)
     polls: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True, default=list)
+    # Revision 0007. The quorum: {"min_present": n} or {"share": 0..1} of the members, or NULL (none).
+    quorum: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    # Summaries of the members and of the attendance ({"present": n, "quorum_reached": bool}),
+    # rebuilt like ``documents`` by refresh_summary. ``agenda`` is rebuilt from meeting_agenda_items.
+    members: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True, default=list)
+    attendance: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+
+
+class MeetingMember(Base):
+    """A user's membership of a meeting with their meeting role (ioc_domain.meetings.MEETING_ROLES)."""
+
+    __tablename__ = "meeting_members"
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id", name="uq_meeting_members_user"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MeetingAttendance(Base):
+    """One stay of a member in the meeting: checked in, and checked out (NULL while present).
+
+    The log is kept whole (never updated but to close a stay) so the minutes can list the times."""
+
+    __tablename__ = "meeting_attendance"
+    __table_args__ = (Index("ix_meeting_attendance_meeting_user", "meeting_id", "user_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    checked_in_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    checked_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+
+
+class MeetingAgendaItem(Base):
+    """An item of a meeting's agenda; at most one per meeting is ``current``."""
+
+    __tablename__ = "meeting_agenda_items"
+    # At most one current item per meeting, kept by the database itself (SQLite and PostgreSQL
+    # both have partial indexes).
+    __table_args__ = (
+        Index(
+            "uq_meeting_agenda_items_current",
+            "meeting_id",
+            unique=True,
+            sqlite_where=text("state = 'current'"),
+            postgresql_where=text("state = 'current'"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    # The presenter as free text (the agenda before revision 0007) and as a user, when one is known.
+    presenter: Mapped[str] = mapped_column(String(200), default="")
+    presenter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, default=None
+    )
+    minutes: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+    documents: Mapped[list[int]] = mapped_column(JSON, default=list)
+    state: Mapped[str] = mapped_column(String(10), default="pending")  # pending | current | done
+
+
+class MeetingSpeaker(Base):
+    """A request to speak on an agenda item: waiting → speaking → done, or withdrawn."""
+
+    __tablename__ = "meeting_speakers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("meeting_agenda_items.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(10))  # waiting | speaking | done | withdrawn
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+
+
+class MeetingConclusion(Base):
+    """What the meeting concluded on an agenda item; a task made from it names it (tasks.conclusion_id)."""
+
+    __tablename__ = "meeting_conclusions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("meeting_agenda_items.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MeetingPresenter(VersionedMixin, Base):
+    """What the presenter shows the room now (a document page or a workspace view): one row per
+    meeting, its id the meeting's. A synced resource (``meeting_presenter``) seen by members only;
+    ``version`` is the revision followers order the states by."""
+
+    __tablename__ = "meeting_presenters"
+    id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    view: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class MeetingDocument(Base):
@@ -318,22 +418,59 @@ class MeetingDocument(Base):
 
 
 class MeetingPoll(Base):
-    """A question put to the meeting; ``tallies`` holds the vote count per option."""
+    """A question put to the meeting; ``tallies`` holds the vote count per option.
+
+    ``kind`` named | secret (revision 0008; older polls are named). ``status`` draft | open |
+    closed | published (older polls: open | closed). ``eligible_count``: how many members were
+    present when the poll opened (their ids are in ``poll_eligible``); NULL for a poll opened
+    before revision 0008, which every role holding ``poll.vote`` may still vote in.
+    """
 
     __tablename__ = "meeting_polls"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     question: Mapped[str] = mapped_column(String(300))
     options: Mapped[list[str]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(10))  # open | closed
+    kind: Mapped[str] = mapped_column(String(10), default="named", server_default="named")
+    status: Mapped[str] = mapped_column(String(10))
     tallies: Mapped[list[int]] = mapped_column(JSON)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    eligible_count: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+
+
+class PollEligible(Base):
+    """Who may vote in a poll: the members present when it opened (a snapshot, never changed after).
+
+    No id, no time: just the pair, stored by key (SQLite: WITHOUT ROWID), so the table says
+    nothing about order.
+    """
+
+    __tablename__ = "poll_eligible"
+    __table_args__ = {"sqlite_with_rowid": False}
+    poll_id: Mapped[int] = mapped_column(ForeignKey("meeting_polls.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+
+
+class PollVoter(Base):
+    """Who has voted in a poll (of either kind): the primary key refuses a second vote.
+
+    Deliberately no option, no id and no time (SQLite: WITHOUT ROWID, so not even the hidden
+    rowid keeps the insertion order): for a secret poll this pair and the poll's tallies are all
+    that is stored, so nothing links a voter to a choice.
+    """
+
+    __tablename__ = "poll_voters"
+    __table_args__ = {"sqlite_with_rowid": False}
+    poll_id: Mapped[int] = mapped_column(ForeignKey("meeting_polls.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
 
 
 class PollVote(Base):
-    """One user's current choice in one poll; voting again replaces it (the unique key)."""
+    """One user's choice in a **named** poll (a secret poll never writes here); one per user."""
 
     __tablename__ = "poll_votes"
     __table_args__ = (UniqueConstraint("meeting_id", "poll_id", "user_id", name="uq_poll_votes_user"),)
@@ -355,6 +492,13 @@ class Task(VersionedMixin, Base):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_by: Mapped[str] = mapped_column(String(64))
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), nullable=True, index=True)
+    # The meeting conclusion this task carries out (revision 0007), else NULL.
+    conclusion_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_conclusions.id", ondelete="SET NULL", name="fk_tasks_conclusion_id"),
+        nullable=True,
+        default=None,
+        index=True,
+    )
     # An optional place (revision 0004): both coordinates or neither, and the ward it lies in.
     lat: Mapped[float | None] = mapped_column(Float, nullable=True)
     lon: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -388,6 +532,29 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     response_body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class PrivateNote(Base):
+    """A member's private note on one page of a meeting document (revision 0008): text and
+    highlight rectangles. Private to its owner like saved views: no seq, no change events,
+    never in /sync or /events."""
+
+    __tablename__ = "private_notes"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "document_id", "page", name="uq_private_notes_owner_page"),
+        Index("ix_private_notes_owner_meeting", "owner_id", "meeting_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("meeting_documents.id", ondelete="CASCADE"), index=True)
+    page: Mapped[int] = mapped_column(Integer)  # 1-based
+    text: Mapped[str] = mapped_column(Text)
+    # [{"x", "y", "width", "height"}] in PDF points of the page, origin top left.
+    highlights: Mapped[list[dict[str, float]]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class SavedView(Base):

@@ -135,6 +135,8 @@ def task_dict(t: models.Task) -> dict[str, Any]:
         "due_at": iso(t.due_at),
         "created_by": t.created_by,
         "meeting_id": t.meeting_id,
+        # The meeting conclusion the task carries out (revision 0007), else null.
+        "conclusion_id": getattr(t, "conclusion_id", None),
         # An optional place (revision 0004); getattr: bulk-seeded rows and older rows may lack it.
         "lat": getattr(t, "lat", None),
         "lon": getattr(t, "lon", None),
@@ -142,6 +144,9 @@ def task_dict(t: models.Task) -> dict[str, Any]:
         "version": t.version,
         "updated_at": iso(t.updated_at),
     }
+
+
+_NO_ATTENDANCE = {"present": 0, "members": 0, "quorum_needed": 0, "quorum_reached": True}
 
 
 def meeting_dict(m: models.Meeting) -> dict[str, Any]:
@@ -156,6 +161,10 @@ def meeting_dict(m: models.Meeting) -> dict[str, Any]:
         # Rows of databases older than these columns (and bulk-seeded ones) have none.
         "documents": list(getattr(m, "documents", None) or []),
         "polls": list(getattr(m, "polls", None) or []),
+        # Revision 0007: the quorum setting, the members with their meeting roles, the attendance count.
+        "quorum": _copy_or_none(getattr(m, "quorum", None)),
+        "members": list(getattr(m, "members", None) or []),
+        "attendance": dict(getattr(m, "attendance", None) or _NO_ATTENDANCE),
         "version": m.version,
         "updated_at": iso(m.updated_at),
     }
@@ -171,13 +180,49 @@ def document_summary(doc: Any) -> dict[str, Any]:
     }
 
 
-def poll_summary(poll: models.MeetingPoll) -> dict[str, Any]:
+def poll_summary(poll: models.MeetingPoll, votes_cast: int) -> dict[str, Any]:
+    """A poll as every reader of the meeting sees it (the meeting, /sync, events).
+
+    The tallies (``votes``) only once published: while a poll is open its readers see how many
+    have voted, never how (the chair reads a named poll's live tally from GET .../polls/{id}).
+    """
     return {
         "id": poll.id,
         "question": poll.question,
         "options": list(poll.options),
+        "kind": poll.kind or "named",
         "status": poll.status,
-        "votes": list(poll.tallies),
+        "votes_cast": votes_cast,
+        "eligible": poll.eligible_count,
+        "votes": list(poll.tallies) if poll.status == "published" else None,
+    }
+
+
+def note_dict(note: models.PrivateNote) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "meeting_id": note.meeting_id,
+        "document_id": note.document_id,
+        "page": note.page,
+        "text": note.text,
+        "highlights": [dict(h) for h in note.highlights or []],
+        "version": note.version,
+        "created_at": iso(note.created_at),
+        "updated_at": iso(note.updated_at),
+    }
+
+
+def presenter_dict(p: models.MeetingPresenter) -> dict[str, Any]:
+    """What the room is shown (resource ``meeting_presenter``, id = the meeting's); ``revision``
+    grows with every change, so a follower drops a state older than the one it shows."""
+    return {
+        "id": p.id,
+        "meeting_id": p.id,
+        "presenter_id": p.presenter_id,
+        "view": dict(p.view or {}),
+        "revision": p.version,
+        "version": p.version,
+        "updated_at": iso(p.updated_at),
     }
 
 
@@ -231,6 +276,7 @@ ResourceModel = (
     | type[models.Task]
     | type[models.Meeting]
     | type[models.PublicWarning]
+    | type[models.MeetingPresenter]
 )
 RESOURCES: dict[str, tuple[ResourceModel, Callable[[Any], dict[str, Any]]]] = {
     "camera": (models.Camera, camera_dict),
@@ -240,6 +286,7 @@ RESOURCES: dict[str, tuple[ResourceModel, Callable[[Any], dict[str, Any]]]] = {
     "task": (models.Task, task_dict),
     "meeting": (models.Meeting, meeting_dict),
     "warning": (models.PublicWarning, warning_dict),
+    "meeting_presenter": (models.MeetingPresenter, presenter_dict),
 }
 RESOURCE_OF_MODEL: dict[type[models.Base], str] = {model: name for name, (model, _) in RESOURCES.items()}
 

@@ -93,3 +93,33 @@ def generate_meetings(n: int = 6, seed: int = 1, now: datetime | None = None) ->
             }
         )
     return meetings
+
+
+# Every demo meeting has the four demo users who take part in meetings as members (the admin
+# manages meetings and sees them all): the leader chairs, the supervisor takes the minutes, the
+# operator presents, the participant (a ward chair, say) attends.
+DEMO_MEMBERS: tuple[tuple[str, str], ...] = (
+    ("leader", "chair"),
+    ("supervisor", "secretary"),
+    ("operator", "presenter"),
+    ("participant", "member"),
+)
+
+
+def demo_quorum(index: int) -> dict[str, float | int]:
+    """Half of the members for most meetings; three members present for every third."""
+    return {"min_present": 3} if index % 3 == 1 else {"share": 0.5}
+
+
+def demo_agenda_details(meeting: dict, index: int, document_ids: list[int]) -> list[dict]:
+    """The agenda entries with the time budget, the documents and (first item) the operator presenting.
+
+    The first item carries the meeting's first document (its agenda), the others the second (the
+    brief) when there is one. ``presenter_id`` is filled in by the seed (the operator's id).
+    """
+    rng = random.Random(f"agenda-{index}")
+    out = []
+    for position, entry in enumerate(meeting.get("agenda") or []):
+        docs = document_ids[:1] if position == 0 else document_ids[1:2]
+        out.append({**entry, "minutes": rng.choice((10, 15, 20, 30)), "documents": docs})
+    return out

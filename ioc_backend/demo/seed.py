@@ -18,7 +18,8 @@ from ioc_backend.alerting.ingest import absorb_changes, bundled_detail, detected
 from ioc_backend.db import models
 from ioc_backend.db.changes import bulk_create, record_change
 from ioc_backend.db.engine import Database
-from ioc_backend.db.meetings import refresh_summary
+from ioc_backend.db.meeting_members import check_in
+from ioc_backend.db.meetings import agenda_items, refresh_summary, replace_agenda
 from ioc_backend.db.readings import insert_readings
 from ioc_backend.demo import alerts as demo_alerts
 from ioc_backend.demo import cameras as demo_cameras
@@ -158,9 +159,10 @@ def _attach_documents_and_polls(
     documents: list[list[tuple[str, bytes]]],
     now: datetime,
 ) -> None:
-    """Give the demo meetings their PDF documents and, while not ended, an open poll."""
+    """Give the demo meetings their PDF documents and, while not ended, a draft poll (its chair
+    opens it once the members are checked in: who may vote is who is present then)."""
     leader = session.execute(select(models.User.id).where(models.User.username == "leader")).scalar()
-    for meeting_id, meeting, docs in zip(meeting_ids, meetings, documents, strict=True):
+    for index, (meeting_id, meeting, docs) in enumerate(zip(meeting_ids, meetings, documents, strict=True)):
         for filename, content in docs:
             session.add(
                 models.MeetingDocument(
@@ -180,15 +182,48 @@ def _attach_documents_and_polls(
                     meeting_id=meeting_id,
                     question=poll["question"],
                     options=poll["options"],
-                    status="open",
+                    status="draft",
                     tallies=[0] * len(poll["options"]),
                     created_by=leader,
                     created_at=now,
                 )
             )
         row = session.get(models.Meeting, meeting_id)
+        _seed_meeting_procedure(session, row, meeting, index, now)
         refresh_summary(session, row)
         record_change(session, row)
+
+
+def _seed_meeting_procedure(
+    session: Any, row: models.Meeting, meeting: dict[str, Any], index: int, now: datetime
+) -> None:
+    """Members with their meeting roles, a quorum, agenda items with presenters, time budgets and
+    documents; the meeting under way is at its first item with the chair and presenter present."""
+    users = dict(session.execute(select(models.User.username, models.User.id)).all())
+    for username, meeting_role in demo_meetings.DEMO_MEMBERS:
+        session.add(models.MeetingMember(meeting_id=row.id, user_id=users[username], role=meeting_role, added_at=now))
+    row.quorum = demo_meetings.demo_quorum(index)
+    session.flush()
+    doc_ids = list(
+        session.execute(
+            select(models.MeetingDocument.id)
+            .where(models.MeetingDocument.meeting_id == row.id)
+            .order_by(models.MeetingDocument.id)
+        ).scalars()
+    )
+    entries = demo_meetings.demo_agenda_details(meeting, index, doc_ids)
+    if entries:
+        entries[0]["presenter_id"] = users["operator"]
+    replace_agenda(session, row, entries)
+    items = agenda_items(session, row.id)
+    if meeting["status"] == "ended":
+        for item in items:
+            item.state = "done"
+    elif meeting["status"] == "in_progress" and items:
+        items[0].state = "current"
+        for username in ("leader", "operator"):
+            check_in(session, row.id, users[username])
+    session.flush()
 
 
 def seed_demo(db: Database, now: datetime | None = None) -> dict[str, float] | None:

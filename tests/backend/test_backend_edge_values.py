@@ -149,8 +149,17 @@ class Walker:
             json={"question": "Edge?", "options": ["yes", "no"], "version": meeting["version"]},
         )
         assert poll.status_code == 201, poll.text
+        meeting = poll.json()
+        item_id = meeting["agenda"][0]["id"]  # the demo meetings have agenda items and members
+        speaker = self.api.post(f"/meetings/{meeting['id']}/agenda/{item_id}/speakers", self.api.token("participant"))
+        # A meeting that ended refuses new speakers (409): then any id serves the edge values.
+        assert speaker.status_code in (201, 409), speaker.text
+        speakers = (speaker.json().get("agenda") or [{}])[0].get("speakers") or [{"id": 1}]
+        speaker_id = speakers[-1]["id"]
         view = self.api.post("/me/views", token, json={"name": "edge", "kind": "alerts", "data": {}})
         assert view.status_code == 201, view.text
+        note = self.api.post("/me/notes", token, json={"document_id": doc.json()["documents"][-1]["id"], "page": 1})
+        assert note.status_code == 201, note.text
         return {
             "alert_id": self._first("/alerts", state="new")["id"],
             "task_id": self._first("/tasks")["id"],
@@ -158,9 +167,13 @@ class Walker:
             "report_id": self._first("/reports")["id"],
             "camera_id": self._first("/cameras", role="admin")["id"],
             "view_id": view.json()["id"],
+            "note_id": note.json()["id"],
             "poll_id": poll.json()["polls"][-1]["id"],
             "doc_id": doc.json()["documents"][-1]["id"],
             "warning_id": self._first("/warnings")["id"],
+            "user_id": self.api.login("participant")["user"]["id"],
+            "item_id": item_id,
+            "speaker_id": speaker_id,
         }
 
     def version_of(self, path: str, role: str) -> int:

@@ -57,6 +57,16 @@ def columns_of(path: Path) -> dict[str, list[str]]:
         return {table: table_columns(conn, table) for table in tables if table != "alembic_version"}
 
 
+def agendas_of(path: Path) -> dict[int, list[dict[str, str]]]:
+    """Each meeting's agenda as {"title", "presenter"} entries (the keys every release has had)."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT id, agenda FROM meetings").fetchall()
+    return {
+        ident: [{"title": e["title"], "presenter": e.get("presenter", "")} for e in json.loads(agenda or "[]")]
+        for ident, agenda in rows
+    }
+
+
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     return subprocess.run(
@@ -71,18 +81,41 @@ def test_a_database_written_before_alembic_is_upgraded_with_every_row_intact(tmp
     # and sensors is rewritten by the upgrade (cameras gained fields in revision 0002, alerts in 0003,
     # tasks in 0004, reports in 0005, sensors in 0006) and checked against the serialiser below.
     old_columns = columns_of(path)
-    for table in ("cameras", "alerts", "tasks", "reports", "sensors"):
+    for table in ("cameras", "alerts", "tasks", "reports", "sensors", "meetings"):
         old_columns[table].remove("sync_json")
+    # Revision 0007 turns each meeting's JSON agenda into agenda items: the JSON is then their
+    # summary (compared below: the same titles and presenters in the same order).
+    old_columns["meetings"].remove("agenda")
+    # Revision 0008 publishes the closed polls (their tallies were shown to everyone) and rewrites
+    # each meeting's poll summaries in the new shape: checked below.
+    old_columns["meetings"].remove("polls")
+    old_columns["meeting_polls"].remove("status")
+    with sqlite3.connect(path) as conn:
+        statuses_before = dict(conn.execute("SELECT id, status FROM meeting_polls").fetchall())
     before = every_row(path, old_columns)
     assert all(before[table] for table in ("users", "alerts", "meetings", "meeting_polls", "poll_votes", "tokens"))
+    agendas_before = agendas_of(path)
 
     done = run_cli("db", "upgrade", "--db", str(path), cwd=tmp_path)
 
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert every_row(path, old_columns) == before
+    assert agendas_of(path) == agendas_before and any(agendas_before.values())
+    with sqlite3.connect(path) as conn:
+        items = conn.execute(
+            "SELECT meeting_id, title, presenter, state FROM meeting_agenda_items ORDER BY meeting_id, position"
+        ).fetchall()
+    assert [(m, t, p) for m, t, p, _ in items] == [
+        (m, e["title"], e["presenter"]) for m, entries in sorted(agendas_before.items()) for e in entries
+    ]
+    assert {state for *_, state in items} == {"pending"}
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)]
+        statuses = dict(conn.execute("SELECT id, status FROM meeting_polls").fetchall())
+        assert statuses == {k: "published" if v == "closed" else v for k, v in statuses_before.items()}
+        voters = conn.execute("SELECT poll_id, user_id FROM poll_voters ORDER BY 1, 2").fetchall()
+        assert voters == conn.execute("SELECT DISTINCT poll_id, user_id FROM poll_votes ORDER BY 1, 2").fetchall()
     # The ORM of today reads every resource row, and its stored /sync JSON is what it serialises.
     db = Database(f"sqlite:///{path}")
     try:
@@ -257,7 +290,7 @@ def test_a_database_at_revision_0003_keeps_its_tasks_and_gives_them_an_empty_pla
         assert row[:5] == (None, None, None, 2, 9)  # the task itself did not change
         stored = json.loads(row.sync_json)  # but /sync now sends the place, empty
         assert (stored["lat"], stored["lon"], stored["ward"]) == (None, None, None)
-        assert {k: v for k, v in stored.items() if k not in {"lat", "lon", "ward"}} == old
+        assert {k: v for k, v in stored.items() if k not in {"lat", "lon", "ward", "conclusion_id"}} == old
     finally:
         db.dispose()
 
@@ -363,5 +396,176 @@ def test_a_database_at_revision_0004_keeps_its_sensors_with_no_thresholds_and_it
         stored = json.loads(row.sync_json)  # but /sync now sends its thresholds: none known
         assert stored["thresholds"] is None
         assert {k: v for k, v in stored.items() if k != "thresholds"} == old
+    finally:
+        db.dispose()
+
+
+def test_a_database_at_revision_0007_keeps_its_polls_and_votes_as_named_polls(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'r0007.sqlite3'}")
+    try:
+        with db.engine.begin() as conn:
+            migrate._run_alembic(conn, "upgrade", "0007")
+            for name in ("ana", "binh", "cuong"):
+                conn.execute(
+                    text(
+                        "INSERT INTO users (username, full_name, role, password_hash, active, created_at) "
+                        "VALUES (:n, :n, 'participant', 'x', 1, '2026-01-01 00:00:00')"
+                    ),
+                    {"n": name},
+                )
+            old_polls = [
+                {"id": 1, "status": "open", "question": "Mở?", "tallies": [1, 1]},
+                {"id": 2, "status": "closed", "question": "Đóng?", "tallies": [0, 2]},
+            ]
+            summary = [
+                {
+                    "id": p["id"],
+                    "question": p["question"],
+                    "options": ["Có", "Không"],
+                    "status": p["status"],
+                    "votes": p["tallies"],
+                }
+                for p in old_polls
+            ]
+            meeting = {
+                "id": 1,
+                "title": "Họp",
+                "location": "IOC",
+                "starts_at": "2026-01-01T00:00:00.000+00:00",
+                "ends_at": "2026-01-01T01:00:00.000+00:00",
+                "status": "scheduled",
+                "agenda": [],
+                "documents": [],
+                "polls": summary,
+                "version": 3,
+                "updated_at": "2026-01-01T00:00:00.000+00:00",
+            }
+            conn.execute(
+                text(
+                    "INSERT INTO meetings (id, title, location, starts_at, ends_at, status, agenda, documents, polls, "
+                    "version, updated_at, seq, sync_json) VALUES (1, 'Họp', 'IOC', '2026-01-01 00:00:00', "
+                    "'2026-01-01 01:00:00', 'scheduled', '[]', '[]', :polls, 3, '2026-01-01 00:00:00', 5, :payload)"
+                ),
+                {"polls": json.dumps(summary), "payload": json.dumps(meeting, ensure_ascii=False)},
+            )
+            for p in old_polls:
+                conn.execute(
+                    text(
+                        "INSERT INTO meeting_polls (id, meeting_id, question, options, status, tallies, created_at, "
+                        "closed_at) VALUES (:id, 1, :q, '[\"Có\", \"Không\"]', :s, :t, '2026-01-01 00:00:00', "
+                        ":closed)"
+                    ),
+                    {
+                        "id": p["id"],
+                        "q": p["question"],
+                        "s": p["status"],
+                        "t": json.dumps(p["tallies"]),
+                        "closed": "2026-01-01 00:30:00" if p["status"] == "closed" else None,
+                    },
+                )
+            for poll_id, user_id, option in ((1, 1, 0), (1, 2, 1), (2, 2, 1), (2, 3, 1)):
+                conn.execute(
+                    text(
+                        "INSERT INTO poll_votes (meeting_id, poll_id, user_id, option, voted_at) "
+                        "VALUES (1, :p, :u, :o, '2026-01-01 00:10:00')"
+                    ),
+                    {"p": poll_id, "u": user_id, "o": option},
+                )
+
+        upgrade_database(db)
+
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            polls = conn.execute(
+                text("SELECT id, kind, status, tallies, eligible_count, published_at FROM meeting_polls ORDER BY id")
+            ).all()
+            assert [(i, k, s, json.loads(t), e) for i, k, s, t, e, _ in polls] == [
+                (1, "named", "open", [1, 1], None),  # still open: the old rule (every voter role), once
+                (2, "named", "published", [0, 2], None),  # its result was public: published at its closing
+            ]
+            assert polls[1][5] is not None
+            # The named ballots stay; everyone who voted has voted (a second vote is refused).
+            assert conn.execute(text("SELECT count(*) FROM poll_votes")).scalar_one() == 4
+            assert conn.execute(text("SELECT poll_id, user_id FROM poll_voters ORDER BY 1, 2")).all() == [
+                (1, 1),
+                (1, 2),
+                (2, 2),
+                (2, 3),
+            ]
+            row = conn.execute(text("SELECT version, seq, polls, sync_json FROM meetings")).one()
+        assert row[:2] == (3, 5)  # the meeting itself did not change
+        expected = [
+            {
+                "id": 1,
+                "question": "Mở?",
+                "options": ["Có", "Không"],
+                "kind": "named",
+                "status": "open",
+                "votes_cast": 2,
+                "eligible": None,
+                "votes": None,
+            },
+            {
+                "id": 2,
+                "question": "Đóng?",
+                "options": ["Có", "Không"],
+                "kind": "named",
+                "status": "published",
+                "votes_cast": 2,
+                "eligible": None,
+                "votes": [0, 2],
+            },
+        ]
+        assert json.loads(row.polls) == expected
+        assert json.loads(row.sync_json)["polls"] == expected
+    finally:
+        db.dispose()
+
+
+def test_a_database_at_revision_0006_keeps_its_meetings_and_gains_agenda_items(empty_database_url: str) -> None:
+    db = Database(empty_database_url)
+    try:
+        with db.engine.begin() as conn:
+            migrate._run_alembic(conn, "upgrade", "0006")
+            assert not inspect(conn).has_table("meeting_members")
+            agenda = [{"title": "Mực nước sông Hương", "presenter": "Đài KTTV"}, {"title": "Sơ tán", "presenter": ""}]
+            conn.execute(
+                text(
+                    "INSERT INTO meetings (id, title, location, starts_at, ends_at, status, agenda, documents, polls, "
+                    "version, updated_at, seq) VALUES (3, 'Họp mưa lũ', 'IOC', '2026-12-01 01:00:00', "
+                    "'2026-12-01 02:00:00', 'scheduled', :agenda, '[]', '[]', 4, '2026-11-30 00:00:00', 11)"
+                ),
+                {"agenda": json.dumps(agenda, ensure_ascii=False)},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO tasks (id, title, description, assignee_unit, status, created_by, meeting_id, "
+                    "version, updated_at, seq) VALUES (8, 'Việc', '', 'Sở', 'todo', 'leader', 3, 1, "
+                    "'2026-11-30 00:00:00', 12)"
+                )
+            )
+        upgrade_database(db)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD_REVISION
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            meeting = conn.execute(text("SELECT title, version, seq, agenda, sync_json FROM meetings")).one()
+            items = conn.execute(
+                text("SELECT id, position, title, presenter, state FROM meeting_agenda_items ORDER BY position")
+            ).all()
+            task = conn.execute(text("SELECT meeting_id, conclusion_id, version FROM tasks")).one()
+        assert meeting[:3] == ("Họp mưa lũ", 4, 11)  # the meeting itself did not change
+        assert [(i.position, i.title, i.presenter, i.state) for i in items] == [
+            (0, "Mực nước sông Hương", "Đài KTTV", "pending"),
+            (1, "Sơ tán", "", "pending"),
+        ]
+        stored = json.loads(meeting.sync_json)  # /sync sends the items with their ids, and no members
+        entries = meeting.agenda if isinstance(meeting.agenda, list) else json.loads(meeting.agenda)
+        assert [e["id"] for e in stored["agenda"]] == [e["id"] for e in entries] == [i.id for i in items]
+        assert [(e["title"], e["presenter"]) for e in stored["agenda"]] == [
+            (a["title"], a["presenter"]) for a in agenda
+        ]
+        assert stored["members"] == [] and stored["quorum"] is None
+        assert tuple(task) == (3, None, 1)
     finally:
         db.dispose()

@@ -29,7 +29,11 @@ SAMPLE_PARAMS = {
     "doc_id": "1",
     "poll_id": "1",
     "view_id": "1",
+    "note_id": "1",
     "warning_id": "1",
+    "user_id": "1",
+    "item_id": "1",
+    "speaker_id": "1",
 }
 # docs/API.md role table: which roles may call each (method, path).
 EXPECTED_ROLES = {
@@ -61,6 +65,18 @@ EXPECTED_ROLES = {
         "participant",
         "admin",
     },
+    # Polls are run per meeting: every role reaches the route, which then lets through poll
+    # managers (poll.manage) and the meeting's chair and secretary (tested in test_poll_kinds).
+    **{
+        f"POST /api/v1/meetings/{{meeting_id}}/polls{tail}": {
+            "operator",
+            "supervisor",
+            "leader",
+            "participant",
+            "admin",
+        }
+        for tail in ("", "/{poll_id}/open", "/{poll_id}/close", "/{poll_id}/publish")
+    },
     "users": {"admin"},
     "sync": {"operator", "supervisor", "leader", "participant", "admin"},
     "events": {"operator", "supervisor", "leader", "participant", "admin"},
@@ -77,6 +93,56 @@ EXPECTED_ROLES = {
     "POST warnings": {"operator", "supervisor", "admin"},
     "PATCH warnings": {"operator", "supervisor", "admin"},
     "POST /api/v1/warnings/{warning_id}/publish": {"supervisor", "admin"},
+    # Issue 13: conducting a meeting (the meeting role is checked too); managing its members.
+    "PUT /api/v1/meetings/{meeting_id}/members/{user_id}": {"operator", "supervisor", "leader", "admin"},
+    "DELETE /api/v1/meetings/{meeting_id}/members/{user_id}": {"operator", "supervisor", "leader", "admin"},
+    "GET /api/v1/meetings/{meeting_id}/attendance": {"operator", "supervisor", "leader", "admin"},
+    "POST /api/v1/meetings/{meeting_id}/attendance/check-in": {
+        "operator",
+        "supervisor",
+        "leader",
+        "participant",
+        "admin",
+    },
+    "POST /api/v1/meetings/{meeting_id}/attendance/check-out": {
+        "operator",
+        "supervisor",
+        "leader",
+        "participant",
+        "admin",
+    },
+    "POST /api/v1/meetings/{meeting_id}/agenda/next": {"operator", "supervisor", "leader", "admin"},
+    "POST /api/v1/meetings/{meeting_id}/agenda/previous": {"operator", "supervisor", "leader", "admin"},
+    "PUT /api/v1/meetings/{meeting_id}/agenda/{item_id}/current": {"operator", "supervisor", "leader", "admin"},
+    "POST /api/v1/meetings/{meeting_id}/agenda/{item_id}/speakers": {
+        "operator",
+        "supervisor",
+        "leader",
+        "participant",
+        "admin",
+    },
+    "DELETE /api/v1/meetings/{meeting_id}/agenda/{item_id}/speakers/{speaker_id}": {
+        "operator",
+        "supervisor",
+        "leader",
+        "participant",
+        "admin",
+    },
+    "PUT /api/v1/meetings/{meeting_id}/agenda/{item_id}/speakers": {"operator", "supervisor", "leader", "admin"},
+    "POST /api/v1/meetings/{meeting_id}/agenda/{item_id}/speakers/{speaker_id}/start": {
+        "operator",
+        "supervisor",
+        "leader",
+        "admin",
+    },
+    "POST /api/v1/meetings/{meeting_id}/agenda/{item_id}/speakers/{speaker_id}/stop": {
+        "operator",
+        "supervisor",
+        "leader",
+        "admin",
+    },
+    "POST /api/v1/meetings/{meeting_id}/agenda/{item_id}/conclusions": {"operator", "supervisor", "leader", "admin"},
+    "PUT /api/v1/meetings/{meeting_id}/presenter": {"operator", "supervisor", "leader", "participant", "admin"},
     # Issue 12: the AI engine's detections (a service account: admin).
     "POST /api/v1/alerts/detections": {"admin"},
 }

@@ -311,3 +311,106 @@ def test_reading_buckets_are_computed_by_postgresql_as_by_sqlite(api: Api) -> No
     days = api.get("/sensors/sen-001/readings", token, params={"bucket": "1d"}).json()["items"]
     assert all(datetime.fromisoformat(d["t"]).hour == 0 for d in days)
     assert sum(d["count"] for d in days) == api.get("/sensors/sen-001/readings", token).json()["total"]
+
+
+def test_secret_and_named_polls_and_private_notes_on_postgresql(api: Api) -> None:
+    from meeting_kit import with_members
+
+    leader = api.token("leader")
+    meeting = with_members(api, {"participant": "member", "operator": "member"})
+    for role in ("participant", "operator"):
+        assert api.post(f"/meetings/{meeting['id']}/attendance/check-in", api.token(role)).status_code == 200
+    results = {}
+    for kind in ("secret", "named"):
+        current = api.get(f"/meetings/{meeting['id']}", leader).json()
+        body = {"question": f"{kind}?", "options": ["Có", "Không"], "kind": kind, "version": current["version"]}
+        poll_id = api.post(f"/meetings/{meeting['id']}/polls", leader, json=body).json()["polls"][-1]["id"]
+        current = api.get(f"/meetings/{meeting['id']}", leader).json()
+        r = api.post(f"/meetings/{meeting['id']}/polls/{poll_id}/open", leader, json={"version": current["version"]})
+        assert r.status_code == 200, r.text
+        key = {"Idempotency-Key": f"pg-vote-{kind}"}
+        path = f"/meetings/{meeting['id']}/polls/{poll_id}/vote"
+        first = api.post(path, api.token("participant"), json={"option": 0}, headers=key)
+        assert first.status_code == 200, first.text
+        assert api.post(path, api.token("participant"), json={"option": 0}, headers=key).json() == first.json()
+        assert error_code(api.post(path, api.token("participant"), json={"option": 1})) == "already_voted"
+        assert api.post(path, api.token("operator"), json={"option": 1}).status_code == 200
+        for action in ("close", "publish"):
+            current = api.get(f"/meetings/{meeting['id']}", leader).json()
+            r = api.post(
+                f"/meetings/{meeting['id']}/polls/{poll_id}/{action}", leader, json={"version": current["version"]}
+            )
+            assert r.status_code == 200, r.text
+        results[kind] = api.get(f"/meetings/{meeting['id']}/polls/{poll_id}", api.token("operator")).json()
+    assert results["secret"]["votes"] == [1, 1] and results["secret"]["ballots"] is None
+    assert {b["username"]: b["option"] for b in results["named"]["ballots"]} == {"participant": 0, "operator": 1}
+
+    # Notes on a demo meeting's document.
+    demo = next(m for m in api.get("/meetings", leader).json()["items"] if m["documents"])
+    doc = demo["documents"][0]["id"]
+    made = api.post("/me/notes", leader, json={"document_id": doc, "page": 1, "text": "Ghi chú <b>riêng</b>"})
+    assert made.status_code == 201, made.text
+    assert api.get(f"/me/notes/{made.json()['id']}", api.token("admin")).status_code == 404
+
+
+def test_meeting_procedure_on_postgresql(api: Api) -> None:
+    """Members-only visibility (EXISTS in /sync and lists), the partial unique index of the current
+    agenda item, a conclusion's task and the presenter's view, on PostgreSQL."""
+    leader, operator, participant = api.token("leader"), api.token("operator"), api.token("participant")
+    meeting = api.post(
+        "/meetings",
+        leader,
+        json={
+            "title": "Họp PostgreSQL",
+            "location": "IOC",
+            "starts_at": "2026-12-02T08:00:00+07:00",
+            "ends_at": "2026-12-02T09:00:00+07:00",
+            "agenda": [{"title": "Một"}, {"title": "Hai"}],
+            "quorum": {"share": 0.5},
+        },
+    ).json()
+    for role, meeting_role in (("leader", "chair"), ("participant", "member")):
+        uid = api.login(role)["user"]["id"]
+        r = api.call(
+            "PUT",
+            f"/meetings/{meeting['id']}/members/{uid}",
+            leader,
+            json={"role": meeting_role, "version": meeting["version"]},
+        )
+        assert r.status_code == 200, r.text
+        meeting = r.json()
+    assert api.get(f"/meetings/{meeting['id']}", operator).status_code == 404
+    listed = api.get("/meetings", operator, params={"limit": 1000}).json()["items"]
+    assert meeting["id"] not in {m["id"] for m in listed}
+    hidden = api.get("/sync", operator, params={"since": 0, "limit": 10000}).json()["changes"]
+    assert not [c for c in hidden if c["resource"] == "meeting" and c["id"] == str(meeting["id"])]
+    meeting = api.post(f"/meetings/{meeting['id']}/attendance/check-in", participant).json()
+    assert meeting["attendance"]["quorum_reached"]
+    for _ in range(2):
+        r = api.post(f"/meetings/{meeting['id']}/agenda/next", leader, json={"version": meeting["version"]})
+        assert r.status_code == 200, r.text
+        meeting = r.json()
+    assert [i["state"] for i in meeting["agenda"]] == ["done", "current"]
+    item = meeting["agenda"][1]["id"]
+    r = api.post(
+        f"/meetings/{meeting['id']}/agenda/{item}/conclusions",
+        leader,
+        json={
+            "version": meeting["version"],
+            "text": "Giao nhiệm vụ.",
+            "task": {"title": "Việc", "assignee_unit": "Sở Xây dựng", "due_at": "2026-12-09T17:00:00+07:00"},
+        },
+    )
+    assert r.status_code == 201, r.text
+    task_id = r.json()["agenda"][1]["conclusions"][0]["task_ids"][0]
+    assert api.get(f"/tasks/{task_id}", leader).json()["conclusion_id"] is not None
+    state = api.call(
+        "PUT",
+        f"/meetings/{meeting['id']}/presenter",
+        leader,
+        json={"view": {"kind": "map", "lat": 16.46, "lon": 107.59, "zoom": 13}},
+    ).json()
+    seen = api.get("/sync", participant, params={"since": 0, "limit": 10000}).json()["changes"]
+    assert [c["data"] for c in seen if c["resource"] == "meeting_presenter" and c["id"] == str(meeting["id"])] == [
+        state
+    ]

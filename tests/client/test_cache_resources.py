@@ -184,7 +184,9 @@ def test_extracted_columns_for_each_resource(store):
         "task": 1,
         "meeting": 1,
         "warning": 0,
+        "meeting_presenter": 0,
         "view": 0,
+        "note": 0,
     }
 
 

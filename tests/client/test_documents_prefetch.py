@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
-from client_support import Reply, SeenRequest
+from client_support import Reply, SeenRequest, seat_members
 from pdf_samples import minimal_pdf
 from sync_engine_support import TEST_CLIENT, copy_database
 
@@ -60,15 +60,29 @@ def test_client_uploads_downloads_deletes_documents_and_runs_polls(backend: Back
         assert doc.filename == "Kế hoạch ứng phó.pdf" and doc.sha256 == hashlib.sha256(PDF).hexdigest()
         assert participant.download_document(meeting.id, doc.id) == PDF
 
-        with_poll = leader.create_poll(meeting.id, uploaded.version, "Đồng ý kế hoạch?", ["Có", "Không"])
+        seat_members(leader, [participant], meeting.id)
+        current = leader.get_meeting(meeting.id)
+        with_poll = leader.create_poll(meeting.id, current.version, "Đồng ý kế hoạch?", ["Có", "Không"], kind="secret")
         [poll] = with_poll.polls
-        assert (poll.status, poll.votes) == ("open", [0, 0])
-        assert participant.vote(meeting.id, poll.id, 1).polls[0].votes == [0, 1]
+        assert (poll.kind, poll.status, poll.votes) == ("secret", "draft", None)
+        opened = leader.open_poll(meeting.id, poll.id, with_poll.version).polls[0]
+        assert (opened.status, opened.eligible) == ("open", 1)
+        voted = participant.vote(meeting.id, poll.id, 1).polls[0]
+        assert (voted.votes_cast, voted.votes) == (1, None)
+        mine = participant.get_poll(meeting.id, poll.id)
+        assert (mine.has_voted, mine.manages, mine.votes) == (True, False, None)
+        with pytest.raises(Conflict) as twice:
+            participant.vote(meeting.id, poll.id, 0)
+        assert twice.value.code == "already_voted"
         closed = leader.close_poll(meeting.id, poll.id, participant.get_meeting(meeting.id).version)
         assert closed.polls[0].status == "closed"
         with pytest.raises(Conflict) as refused:
             participant.vote(meeting.id, poll.id, 0)
-        assert refused.value.code == "poll_closed" and refused.value.current["polls"][0]["votes"] == [0, 1]
+        assert refused.value.code == "poll_closed" and refused.value.current["polls"][0]["votes"] is None
+        assert leader.get_poll(meeting.id, poll.id).votes == [0, 1]  # the managers see it once closed
+        published = leader.publish_poll(meeting.id, poll.id, closed.version)
+        assert published.polls[0].votes == [0, 1] and participant.get_poll(meeting.id, poll.id).ballots is None
+        closed = published
 
         emptied = leader.delete_document(meeting.id, doc.id, closed.version)
         assert emptied.documents == [] and emptied.version == closed.version + 1

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from backend_process import DEMO_PASSWORDS, BackendProcess, start_backend
+from client_support import seat_members
 from faultproxy import FaultProxy
 from sync_engine_support import ENGINE, TEST_CLIENT, Recorder, copy_database, wait_until
 
@@ -31,20 +32,25 @@ class Rig:
     tmp: Path
 
     def meeting_with_polls(self, count: int = 1) -> tuple[dict[str, Any], list[int]]:
-        """A new meeting with ``count`` open polls, as the participant's console has cached it."""
+        """A new meeting with ``count`` open polls, as the participant's console has cached it
+        (the participant is a member, present when the polls open)."""
         meeting = self.leader.create_meeting(
             "Họp biểu quyết", "Phòng họp IOC", "2026-12-04T08:00:00+07:00", "2026-12-04T09:00:00+07:00"
         )
+        seat_members(self.leader, [self.client], meeting.id)
+        meeting = self.leader.get_meeting(meeting.id)
         for n in range(count):
             meeting = self.leader.create_poll(meeting.id, meeting.version, f"Câu hỏi {n + 1}?", OPTIONS)
+            meeting = self.leader.open_poll(meeting.id, meeting.polls[-1].id, meeting.version)
         wait_until(
             lambda: (self.store.get("meeting", meeting.id) or {}).get("version") == meeting.version,
             "the meeting with its polls reached the cache",
         )
         return self.store.get("meeting", meeting.id), [p.id for p in meeting.polls]
 
-    def votes(self, meeting_id: int, poll_id: int) -> list[int]:
-        return next(p.votes for p in self.leader.get_meeting(meeting_id).polls if p.id == poll_id)
+    def votes(self, meeting_id: int, poll_id: int) -> list[int] | None:
+        """The live tally the chair sees (a named poll)."""
+        return self.leader.get_poll(meeting_id, poll_id).votes
 
 
 def meeting_events(db_path: Path, meeting_id: int) -> int:
@@ -82,8 +88,10 @@ def test_vote_builder_targets_the_poll_without_a_base_version() -> None:
         "id": 7,
         "version": 4,
         "polls": [
-            {"id": 3, "options": ["a", "b"], "status": "open", "votes": [0, 0]},
-            {"id": 5, "options": ["a", "b"], "status": "closed", "votes": [1, 0]},
+            {"id": 3, "options": ["a", "b"], "status": "open", "votes": None},
+            {"id": 5, "options": ["a", "b"], "status": "closed", "votes": None},
+            {"id": 6, "options": ["a", "b"], "status": "draft", "votes": None},
+            {"id": 8, "options": ["a", "b"], "status": "published", "votes": [1, 0]},
         ],
     }
     action = vote(meeting, 3, 1)
@@ -98,6 +106,8 @@ def test_vote_builder_targets_the_poll_without_a_base_version() -> None:
     for poll_id, option, problem in (
         (3, 2, "options 0..1"),
         (5, 0, "closed"),
+        (6, 0, "not open yet"),
+        (8, 0, "closed"),
         (0, 0, "poll id"),
         (3, -1, "option"),
         (3, True, "option"),
@@ -116,9 +126,9 @@ def test_votes_cast_while_the_backend_is_down_are_applied_once_after_it_returns(
 
     rig.backend.stop()
     wait_until(lambda: rig.engine.status.state == OFFLINE, "engine offline after the backend stopped")
-    # The participant votes, then changes their mind, both offline: two durable outbox entries.
-    rig.engine.submit(vote(seen, poll_id, 0))
-    rig.engine.submit(vote(seen, poll_id, 2))
+    # The participant votes, then tries to change their mind, both offline: two durable outbox entries.
+    first = rig.engine.submit(vote(seen, poll_id, 0))
+    second = rig.engine.submit(vote(seen, poll_id, 2))
     assert rig.store.pending_count() == 2
 
     rig.backend = start_backend(rig.tmp, db_path=rig.backend.db_path)  # same database, new port
@@ -131,9 +141,12 @@ def test_votes_cast_while_the_backend_is_down_are_applied_once_after_it_returns(
         "both votes delivered after the restart",
     )
 
-    assert [e.state for e in rig.store.entries()] == ["applied", "applied"]
-    assert rig.votes(seen["id"], poll_id) == [0, 0, 1]  # one voter, counted once, with the latest choice
-    assert meeting_events(rig.backend.db_path, seen["id"]) == events_before + 2  # each vote applied once
+    # One vote each: the first counts, the second is refused and kept as a conflict to withdraw.
+    assert rig.store.entry(first.id).state == "applied"
+    refused = rig.store.entry(second.id)
+    assert refused.state == "conflict" and "already voted" in (refused.last_error or "")
+    assert rig.votes(seen["id"], poll_id) == [1, 0, 0]
+    assert meeting_events(rig.backend.db_path, seen["id"]) == events_before + 1  # the vote applied once
     server = rig.leader.get_meeting(seen["id"])
 
     def cache_agrees() -> bool:
@@ -168,7 +181,7 @@ def test_a_lost_answer_is_not_a_second_vote_and_a_closed_poll_becomes_a_conflict
     # The vote on the closed poll is kept as a conflict with the server's version, never dropped.
     assert conflict.state == "conflict" and "closed" in (conflict.last_error or "")
     closed = next(p for p in conflict.server_current["polls"] if p["id"] == closing_poll)
-    assert closed["status"] == "closed" and closed["votes"] == [0, 0, 0]
+    assert closed["status"] == "closed" and (closed["votes"], closed["votes_cast"]) == (None, 0)
     # Re-applying a vote on "the new version" would meet the same refusal: only discard is offered.
     with pytest.raises(OutboxStateError, match="only discarded"):
         rig.engine.resolve_conflict(conflict.id, "retry_on_current")

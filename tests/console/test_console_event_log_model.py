@@ -86,6 +86,13 @@ def test_burst_is_inserted_as_one_block_after_the_batch_interval(qtbot, model):
     assert inserted == [(0, 2), (3, 3)]
 
 
+def test_the_presenters_page_turns_are_not_logged(model):
+    state = {"id": 3, "meeting_id": 3, "view": {"kind": "map", "lat": 16.4, "lon": 107.5, "zoom": 13}, "revision": 2,
+             "version": 2, "updated_at": "2026-12-04T01:00:00+00:00"}  # fmt: skip
+    model.append_change({"seq": 9, "resource": "meeting_presenter", "id": "3", "op": "upsert", "data": state})
+    assert model.pending_count() == 0
+
+
 def test_capacity_drops_oldest_rows_from_the_top(qtbot, model):
     removed: list[tuple[int, int]] = []
     model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))

@@ -15,8 +15,19 @@ def test_a_vote_on_a_closed_poll_can_only_be_withdrawn(qtbot, fresh_backend, mak
     sign_in(qtbot, window)
     connection = window._context.connection
 
-    # The leader opens a poll; the operator sees it open and votes...
+    # The operator is a member, present; the leader opens a poll; the operator sees it open and votes...
     leader = http_headers(fresh_backend.url, "leader")
+    operator = http_headers(fresh_backend.url, "operator")
+    me = requests.get(f"{url}/auth/me", headers=operator, timeout=10).json()
+    meeting = requests.get(f"{url}/meetings/1", headers=leader, timeout=10).json()
+    member = requests.put(
+        f"{url}/meetings/1/members/{me['id']}",
+        headers=leader,
+        timeout=10,
+        json={"role": "member", "version": meeting["version"]},
+    )
+    assert member.status_code == 200, member.text
+    assert requests.post(f"{url}/meetings/1/attendance/check-in", headers=operator, timeout=10).status_code == 200
     meeting = requests.get(f"{url}/meetings/1", headers=leader, timeout=10).json()
     answer = requests.post(
         f"{url}/meetings/1/polls",
@@ -25,8 +36,15 @@ def test_a_vote_on_a_closed_poll_can_only_be_withdrawn(qtbot, fresh_backend, mak
         json={"question": "Thông qua phương án?", "options": ["Đồng ý", "Không"], "version": meeting["version"]},
     )
     assert answer.status_code == 201, answer.text
-    seen = answer.json()
-    poll = seen["polls"][-1]
+    poll = answer.json()["polls"][-1]
+    opened = requests.post(
+        f"{url}/meetings/1/polls/{poll['id']}/open",
+        headers=leader,
+        timeout=10,
+        json={"version": answer.json()["version"]},
+    )
+    assert opened.status_code == 200, opened.text
+    seen = opened.json()
     vote = actions.vote(seen, poll["id"], 0)
     # ...but the leader closes it before the vote arrives.
     closed = requests.post(
@@ -46,5 +64,4 @@ def test_a_vote_on_a_closed_poll_can_only_be_withdrawn(qtbot, fresh_backend, mak
     panel.discard_button().click()
     qtbot.waitUntil(lambda: panel.count() == 0, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not window.conflicts_button.isVisible(), timeout=WAIT_MS)
-    tallies = requests.get(f"{url}/meetings/1", headers=leader, timeout=10).json()["polls"][-1]["votes"]
-    assert tallies == [0, 0]
+    assert requests.get(f"{url}/meetings/1", headers=leader, timeout=10).json()["polls"][-1]["votes_cast"] == 0

@@ -10,7 +10,7 @@ from ioc_console.services.outbox_text import describe
 MEETING = {
     "id": 4,
     "version": 3,
-    "polls": [{"id": 2, "question": "?", "options": ["a", "b"], "status": "open", "votes": [0, 0]}],
+    "polls": [{"id": 2, "question": "?", "options": ["a", "b"], "status": "open", "votes": None}],
 }
 
 

@@ -19,6 +19,7 @@ from ioc_backend.api.routes.common import base_url, reveals_credentials
 from ioc_backend.api.routes.sync import parse_cursor
 from ioc_backend.context import AppContext
 from ioc_backend.db import models
+from ioc_backend.db.meeting_members import manages_meetings, visible_meeting_ids
 from ioc_backend.db.payloads import present, present_stored
 from ioc_domain.roles import READABLE_RESOURCES
 
@@ -122,6 +123,34 @@ def _shared_fetch(ctx: AppContext) -> _SharedFetch:
     return shared
 
 
+_MEETING_RESOURCES = frozenset({"meeting", "meeting_presenter"})
+
+
+def _visible_meetings(ctx: AppContext, user_id: int, role: str, ids: set[int]) -> set[int]:
+    """Which of these meetings the user may see (members-only meetings: their members only)."""
+    meetings = models.table_of(models.Meeting)
+    clause = visible_meeting_ids(meetings.c.id, user_id, role)
+    with ctx.db.read() as session:
+        query = select(meetings.c.id).where(meetings.c.id.in_(sorted(ids)))
+        if clause is not None:
+            query = query.where(clause)
+        return {int(ident) for ident in session.execute(query).scalars()}
+
+
+async def _members_only(ctx: AppContext, principal: Principal, rows: list[LoggedChange]) -> list[LoggedChange]:
+    """Drop the changes of meetings the principal may not see. The shared read serves every stream
+    of the role; membership is per user, so it is applied here, once per batch that holds any."""
+    if manages_meetings(principal.role):
+        return rows
+    ids = {int(r.resource_id) for r in rows if r.resource in _MEETING_RESOURCES and r.op == "upsert"}
+    if not ids:
+        return rows
+    visible = await to_thread.run_sync(_visible_meetings, ctx, principal.user_id, principal.role, ids)
+    return [
+        r for r in rows if r.resource not in _MEETING_RESOURCES or r.op != "upsert" or int(r.resource_id) in visible
+    ]
+
+
 @lru_cache(maxsize=64)
 def _json_word(word: str) -> str:
     """A resource name or an op as a JSON string (a handful of words, encoded once each)."""
@@ -181,6 +210,9 @@ async def _event_stream(ctx: AppContext, principal: Principal, start: int | None
                 sub.event.clear()
                 rows, cursor = await _shared_fetch(ctx).fetch(ctx, cursor, readable)
                 if rows:
+                    rows = await _members_only(ctx, principal, rows)
+                    if not rows:
+                        continue  # all of another meeting's members: read on (the batch may have been full)
                     chunks = []
                     for event in rows:
                         chunks.append(_format(event, prev, base, reveal))

@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from ioc_backend.api.auth import ALL_ROLES, MEETING_WRITE, Principal, get_ctx, require_role
 from ioc_backend.api.errors import ApiError, field_error, not_found
 from ioc_backend.api.idempotency import idempotency_key, idempotent_write
+from ioc_backend.api.meeting_access import visible_meeting
 from ioc_backend.api.meeting_checks import MAX_DOCUMENT_BYTES, check_pdf, sanitize_filename
 from ioc_backend.api.routes.common import check_version, get_or_404, show
 from ioc_backend.api.schemas import responses as M
@@ -137,6 +138,7 @@ def download_document(
     if_none_match: Annotated[str | None, Header(alias="If-None-Match")] = None,
 ) -> Response:
     with get_ctx(request).db.read() as session:
+        visible_meeting(session, meeting_id, principal)  # members-only meetings: 404 for others
         doc = _document_of(session, meeting_id, doc_id)
         etag = f'"{doc.sha256}"'
         headers = {

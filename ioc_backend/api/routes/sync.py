@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import ColumnElement, Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from ioc_backend.api.auth import ALL_ROLES, Principal, get_ctx, require_role
@@ -18,6 +18,7 @@ from ioc_backend.api.routes.common import base_url, reveals_credentials
 from ioc_backend.api.schemas import responses as M
 from ioc_backend.api.schemas.responses import documented
 from ioc_backend.db import models
+from ioc_backend.db.meeting_members import visible_meeting_ids
 from ioc_backend.db.payloads import RESOURCES, present, present_stored
 from ioc_domain.roles import READABLE_RESOURCES
 
@@ -52,9 +53,29 @@ def sync(
     readable = READABLE_RESOURCES[principal.role]
     with get_ctx(request).db.read() as session:
         body = sync_page_json(
-            session, readable, cursor, limit, base_url(request), reveal_credentials=reveals_credentials(principal)
+            session,
+            readable,
+            cursor,
+            limit,
+            base_url(request),
+            reveal_credentials=reveals_credentials(principal),
+            row_filters=meeting_row_filters(principal.user_id, principal.role),
         )
     return Response(body.encode("utf-8"), media_type="application/json")
+
+
+RowFilters = Mapping[str, ColumnElement[bool]]
+
+
+def meeting_row_filters(user_id: int, role: str) -> dict[str, ColumnElement[bool]]:
+    """Per resource, the rows the user may see beyond their role's resources: members-only
+    meetings (and what their presenters show) only for their members and meeting managers."""
+    out: dict[str, ColumnElement[bool]] = {}
+    for name in ("meeting", "meeting_presenter"):
+        clause = visible_meeting_ids(RESOURCES[name][0].__table__.c.id, user_id, role)
+        if clause is not None:
+            out[name] = clause
+    return out
 
 
 def _max_seq(session: Session) -> int:
@@ -73,7 +94,9 @@ def _deletes_between(readable: Iterable[str], low: int, high: int) -> tuple[Any,
     )
 
 
-def _page_bound(session: Session, readable: frozenset[str], cursor: int, max_seq: int, limit: int) -> tuple[int, bool]:
+def _page_bound(
+    session: Session, readable: frozenset[str], cursor: int, max_seq: int, limit: int, row_filters: RowFilters
+) -> tuple[int, bool]:
     """The highest seq this page covers and whether more changes remain after it.
 
     Only the seq index of each table (and the delete entries of the log) is read, so finding
@@ -85,7 +108,7 @@ def _page_bound(session: Session, readable: frozenset[str], cursor: int, max_seq
         seqs += (
             session.execute(
                 select(table.c.seq)
-                .where(table.c.seq > cursor, table.c.seq <= max_seq)
+                .where(table.c.seq > cursor, table.c.seq <= max_seq, *_filter_of(row_filters, name))
                 .order_by(table.c.seq)
                 .limit(limit + 1)
             )
@@ -118,7 +141,14 @@ def _compact_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _upserts(session: Session, name: str, cursor: int, bound: int, base: str, reveal: bool) -> list[tuple[int, str]]:
+def _filter_of(row_filters: RowFilters, name: str) -> tuple[ColumnElement[bool], ...]:
+    clause = row_filters.get(name)
+    return () if clause is None else (clause,)
+
+
+def _upserts(
+    session: Session, name: str, cursor: int, bound: int, base: str, reveal: bool, row_filters: RowFilters
+) -> list[tuple[int, str]]:
     """(seq, JSON text of the change) for every row of ``name`` with cursor < seq <= bound.
 
     Each row keeps its latest serialised form (``sync_json``, written by every change), so it
@@ -131,7 +161,7 @@ def _upserts(session: Session, name: str, cursor: int, bound: int, base: str, re
     rows = session.execute(
         select(table.c.seq, table.c.id, func.coalesce(table.c.sync_json, cast(CHANGE_LOG.c.data, Text)))
         .select_from(table.outerjoin(CHANGE_LOG, CHANGE_LOG.c.id == table.c.seq))
-        .where(table.c.seq > cursor, table.c.seq <= bound)
+        .where(table.c.seq > cursor, table.c.seq <= bound, *_filter_of(row_filters, name))
     ).all()
     head = f',"resource":"{name}","id":'
     out: list[tuple[int, str]] = []
@@ -159,18 +189,21 @@ def sync_page_json(
     base: str,
     *,
     reveal_credentials: bool = False,
+    row_filters: RowFilters | None = None,
 ) -> str:
     """One /sync page as JSON text: ``{"changes": [...], "cursor": "...", "has_more": ...}``.
 
     The page is bounded by sequence first (the ``limit``-th smallest seq after the cursor over
     every readable table and the deletes), so each table only yields the rows that are sent.
     ``reveal_credentials``: the caller may play video (camera stream URLs keep their credentials).
+    ``row_filters``: per resource, a WHERE clause on its table keeping the rows the caller may see.
     """
+    filters = row_filters or {}
     max_seq = _max_seq(session)
-    bound, has_more = _page_bound(session, readable, cursor, max_seq, limit)
+    bound, has_more = _page_bound(session, readable, cursor, max_seq, limit, filters)
     changes: list[tuple[int, str]] = []
     for name in readable:
-        changes += _upserts(session, name, cursor, bound, base, reveal_credentials)
+        changes += _upserts(session, name, cursor, bound, base, reveal_credentials, filters)
     deletes = session.execute(
         select(CHANGE_LOG.c.id, CHANGE_LOG.c.resource, CHANGE_LOG.c.resource_id).where(
             *_deletes_between(readable, cursor, bound)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ioc_backend.api.schemas.bounded import RowId, UtcDatetime, Version, storable_text_problem
@@ -161,6 +161,107 @@ class TaskPatch(Strict):
 class AgendaItem(Strict):
     title: str = Field(min_length=1, max_length=300)
     presenter: str = Field(default="", max_length=200)
+    # Revision 0007 (optional, so the {"title", "presenter"} of older clients stays valid).
+    presenter_id: RowId | None = None
+    minutes: int | None = Field(default=None, ge=1, le=1440, strict=True)
+    documents: list[RowId] | None = Field(default=None, max_length=50)
+
+
+class Quorum(Strict):
+    """Exactly one of: a minimum number of members present, or a share of the members (0 < s ≤ 1)."""
+
+    min_present: int | None = Field(default=None, ge=1, le=10000, strict=True)
+    share: float | None = Field(default=None, gt=0.0, le=1.0, allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Quorum:
+        if (self.min_present is None) == (self.share is None):
+            raise ValueError("give exactly one of min_present and share")
+        return self
+
+    def stored(self) -> dict[str, Any]:
+        return {"min_present": self.min_present} if self.min_present is not None else {"share": self.share}
+
+
+MeetingRole = Literal["chair", "secretary", "presenter", "member", "guest"]
+
+
+class MemberPut(Strict):
+    role: MeetingRole
+    version: Version
+
+
+class MeetingVersion(Strict):
+    """The meeting version a chair's act is based on (a double click must not skip two items)."""
+
+    version: Version
+
+
+class SpeakerOrder(Strict):
+    version: Version
+    # The waiting speakers' ids in their new order (every waiting speaker exactly once).
+    order: list[RowId] = Field(max_length=500)
+
+
+class ConclusionTask(Strict):
+    title: str = Field(min_length=1, max_length=300)
+    assignee_unit: str = Field(min_length=1, max_length=200)
+    due_at: UtcDatetime
+    description: str = Field(default="", max_length=10000)
+
+
+class ConclusionCreate(Strict):
+    version: Version
+    text: str = Field(min_length=1, max_length=10000)
+    task: ConclusionTask | None = None
+
+
+class _View(BaseModel):
+    """A shared view: strict like every body (no unknown keys, storable text), but not ``Strict``
+    itself: a discriminated union may not have a before-validator on its ``kind``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("camera_id", "name", mode="after", check_fields=False)
+    @classmethod
+    def _storable(cls, value: str) -> str:
+        problem = storable_text_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+
+class DocumentView(_View):
+    kind: Literal["document"]
+    document_id: RowId
+    page: int = Field(ge=1, le=100000, strict=True)
+    zoom: float = Field(default=1.0, ge=0.1, le=10.0, allow_inf_nan=False, strict=True)
+
+
+class MapView(_View):
+    kind: Literal["map"]
+    lat: float = Field(ge=-90.0, le=90.0, allow_inf_nan=False, strict=True)
+    lon: float = Field(ge=-180.0, le=180.0, allow_inf_nan=False, strict=True)
+    zoom: float = Field(ge=0.0, le=22.0, allow_inf_nan=False, strict=True)
+
+
+class CameraView(_View):
+    kind: Literal["camera"]
+    camera_id: str = Field(min_length=1, max_length=32)
+
+
+class DashboardView(_View):
+    kind: Literal["dashboard"]
+    name: str = Field(min_length=1, max_length=80)
+
+
+PresenterView = Annotated[DocumentView | MapView | CameraView | DashboardView, Field(discriminator="kind")]
+
+
+class PresenterPut(Strict):
+    # No version: the newest state wins (a presenter turning pages is never "stale"); the answer's
+    # revision orders the states for followers.
+    view: PresenterView
 
 
 class MeetingCreate(Strict):
@@ -170,11 +271,14 @@ class MeetingCreate(Strict):
     ends_at: UtcDatetime
     status: MeetingStatus = "scheduled"
     agenda: list[AgendaItem] = Field(default_factory=list, max_length=100)
+    quorum: Quorum | None = None
 
 
 class PollCreate(Strict):
     question: str = Field(min_length=1, max_length=300)
     options: list[str] = Field(min_length=2, max_length=10)
+    # named: the published result lists who chose what; secret: only the tallies exist.
+    kind: Literal["named", "secret"] = "named"
     version: Version
 
 
@@ -195,6 +299,8 @@ class MeetingPatch(Strict):
     ends_at: UtcDatetime | None = None
     status: MeetingStatus | None = None
     agenda: list[AgendaItem] | None = Field(default=None, max_length=100)
+    # null clears the quorum setting (the only field of a meeting that may be null).
+    quorum: Quorum | None = None
 
 
 # --------------------------------------------------------------------------- alert ingest (issue 12)

@@ -254,6 +254,7 @@ class Task(BaseModel):
     due_at: str | None
     created_by: str
     meeting_id: int | None
+    conclusion_id: int | None = None
     # An optional place: both coordinates or neither; the ward is free text (also optional).
     lat: float | None
     lon: float | None
@@ -278,9 +279,49 @@ class WardAreas(BaseModel):
     note: str
 
 
+class Speaker(BaseModel):
+    id: int
+    item_id: int
+    user_id: int
+    position: int
+    state: Literal["waiting", "speaking", "done", "withdrawn"]
+    requested_at: str
+    started_at: str | None
+    stopped_at: str | None
+    full_name: str | None = None  # GET .../speakers only
+
+
+class Conclusion(BaseModel):
+    id: int
+    item_id: int
+    text: str
+    created_by: int | None
+    created_at: str
+    task_ids: list[int]
+
+
 class AgendaEntry(BaseModel):
     title: str
     presenter: str
+    # Revision 0007 (absent from meetings not changed since an older release seeded them).
+    id: int | None = None
+    position: int | None = None
+    presenter_id: int | None = None
+    minutes: int | None = None
+    documents: list[int] = []
+    state: Literal["pending", "current", "done"] = "pending"
+    speakers: list[Speaker] = []
+    conclusions: list[Conclusion] = []
+
+
+class PresenterState(BaseModel):
+    id: int
+    meeting_id: int
+    presenter_id: int | None
+    view: dict[str, Any] | None
+    revision: int
+    version: int
+    updated_at: str | None
 
 
 class MeetingDocumentInfo(BaseModel):
@@ -295,8 +336,78 @@ class Poll(BaseModel):
     id: int
     question: str
     options: list[str]
-    status: Literal["open", "closed"]
-    votes: list[int]
+    kind: Literal["named", "secret"]
+    status: Literal["draft", "open", "closed", "published"]
+    votes_cast: int
+    eligible: int | None
+    votes: list[int] | None
+
+
+class PollBallot(BaseModel):
+    user_id: int
+    username: str
+    full_name: str
+    option: int
+
+
+class PollDetail(Poll):
+    opened_at: str | None
+    closed_at: str | None
+    published_at: str | None
+    may_vote: bool
+    has_voted: bool
+    manages: bool
+    ballots: list[PollBallot] | None
+
+
+class PrivateNote(BaseModel):
+    id: int
+    meeting_id: int
+    document_id: int
+    page: int
+    text: str
+    highlights: list[dict[str, float]]
+    version: int
+    created_at: str
+    updated_at: str
+
+
+class PrivateNoteList(BaseModel):
+    items: list[PrivateNote]
+    total: int
+
+
+class MeetingMemberInfo(BaseModel):
+    user_id: int
+    username: str
+    full_name: str
+    role: Literal["chair", "secretary", "presenter", "member", "guest"]
+
+
+class AttendanceSummary(BaseModel):
+    present: int
+    members: int
+    quorum_needed: int
+    quorum_reached: bool
+
+
+class Stay(BaseModel):
+    checked_in_at: str
+    checked_out_at: str | None
+
+
+class AttendanceMember(MeetingMemberInfo):
+    present: bool
+    stays: list[Stay]
+
+
+class Attendance(BaseModel):
+    meeting_id: int
+    members: list[AttendanceMember]
+    present: int
+    quorum: dict[str, Any] | None
+    quorum_needed: int
+    quorum_reached: bool
 
 
 class Meeting(BaseModel):
@@ -309,6 +420,9 @@ class Meeting(BaseModel):
     agenda: list[AgendaEntry]
     documents: list[MeetingDocumentInfo]
     polls: list[Poll]
+    quorum: dict[str, Any] | None = None
+    members: list[MeetingMemberInfo] = []
+    attendance: AttendanceSummary | None = None
     version: int
     updated_at: str
 

@@ -25,7 +25,7 @@ StreamKind = Literal["main", "sub"]
 Role = Literal["operator", "supervisor", "leader", "participant", "admin"]
 PtzAction = Literal["move", "zoom", "preset", "stop"]
 AuditAction = Literal["ptz.move", "ptz.zoom", "ptz.preset", "ptz.stop", "snapshot.taken"]
-Resource = Literal["camera", "alert", "report", "sensor", "task", "meeting", "warning"]
+Resource = Literal["camera", "alert", "report", "sensor", "task", "meeting", "warning", "meeting_presenter"]
 # Public warnings as CAP 1.2 messages (ioc_domain.cap).
 WarningState = Literal["draft", "published", "external"]
 WarningStatus = Literal["Actual", "Exercise", "Test"]

@@ -62,6 +62,10 @@ def as_mapping(obj: Any) -> dict[str, Any] | None:
     return dict(vars(obj))
 
 
+# What the room's screen shows (a page turn every few seconds while someone presents) is no event.
+NOT_LOGGED = frozenset({"meeting_presenter"})
+
+
 @dataclass(slots=True)
 class LogEntry:
     """One row: something happened to a resource at a moment."""
@@ -173,6 +177,8 @@ class EventLogModel(QAbstractTableModel):
 
     def append_entry(self, entry: LogEntry) -> None:
         """Queue a row; it appears at the next batch flush (at most ``batch_ms`` later)."""
+        if entry.resource in NOT_LOGGED:
+            return
         self._pending.append(entry)
         if not self._flush_timer.isActive():
             self._flush_timer.start()
