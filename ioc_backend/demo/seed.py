@@ -223,6 +223,10 @@ def _seed_meeting_procedure(
         items[0].state = "current"
         for username in ("leader", "operator"):
             check_in(session, row.id, users[username])
+        if doc_ids:  # the operator presents the meeting's agenda, first page
+            view = {"kind": "document", "document_id": doc_ids[0], "page": 1, "zoom": 1.0}
+            state = models.MeetingPresenter(id=row.id, presenter_id=users["operator"], view=view)
+            record_change(session, state, created=True)
     session.flush()
 
 

@@ -23,7 +23,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 PG_URL_ENV = "IOC_TEST_POSTGRES_URL"
-SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6, "warning": 4}
+SEEDED = {
+    "camera": 700,
+    "alert": 2000,
+    "report": 5000,
+    "sensor": 60,
+    "task": 40,
+    "meeting": 6,
+    "warning": 4,
+    "meeting_presenter": 1,  # the meeting under way shows its agenda
+}
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get(PG_URL_ENV),

@@ -10,7 +10,16 @@ import pytest
 from backend_process import start_backend
 from backend_testkit import Api, SseReader, error_fields
 
-SEEDED = {"camera": 700, "alert": 2000, "report": 5000, "sensor": 60, "task": 40, "meeting": 6, "warning": 4}
+SEEDED = {
+    "camera": 700,
+    "alert": 2000,
+    "report": 5000,
+    "sensor": 60,
+    "task": 40,
+    "meeting": 6,
+    "warning": 4,
+    "meeting_presenter": 1,  # the meeting under way shows its agenda
+}
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +93,7 @@ def test_sync_is_compacted_and_cursor_follows_changes(api: Api) -> None:
 def test_sync_is_filtered_by_role(api: Api) -> None:
     participant = api.token("participant")
     changes, cursor, _ = full_sync(api, participant, limit=5000)
-    assert {c["resource"] for c in changes} == {"task", "meeting"}
+    assert {c["resource"] for c in changes} == {"task", "meeting", "meeting_presenter"}
     operator_cursor = int(api.get("/sync", api.token("operator"), params={"since": 10**9}).json()["cursor"])
     assert cursor == operator_cursor  # invisible changes still advance the cursor
 

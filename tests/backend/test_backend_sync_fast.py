@@ -141,8 +141,8 @@ def prune_events_up_to(db: Database, last_id: int) -> None:
 @pytest.mark.parametrize("role", ["operator", "participant"])
 def test_fresh_demo_database_pages_are_identical(db: Database, role: str) -> None:
     changes = assert_same_walk(db, role, 0, 2000)
-    ops = {"camera", "alert", "report", "sensor", "task", "meeting", "warning"}
-    expected = ops if role == "operator" else {"task", "meeting"}
+    ops = {"camera", "alert", "report", "sensor", "task", "meeting", "warning", "meeting_presenter"}
+    expected = ops if role == "operator" else {"task", "meeting", "meeting_presenter"}
     assert {c["resource"] for c in changes} == expected
     cameras = [c for c in changes if c["resource"] == "camera"]
     assert all(c["data"]["main_stream_url"].startswith(BASE + "api/v1/streams/") for c in cameras)
@@ -181,6 +181,7 @@ def test_rows_whose_event_was_pruned_fall_back_to_the_serialiser(db: Database) -
                 models.Task,
                 models.Meeting,
                 models.PublicWarning,
+                models.MeetingPresenter,
             )
         )
     assert sent == rows + 1  # every row once, plus the delete

@@ -149,3 +149,22 @@ def test_members_are_managed_by_managers_and_the_chair_only(shared_api: Api) -> 
         params={"version": meeting["version"]},
     )
     assert last.status_code == 409 and error_code(last) == "last_member"
+
+
+def test_the_demo_meetings_have_members_a_quorum_and_agenda_items(shared_api: Api) -> None:
+    api = shared_api
+    meetings = [m for m in api.get("/meetings", api.token("admin")).json()["items"] if m["id"] <= 6]
+    assert len(meetings) == 6
+    for meeting in meetings:
+        roles = {m["username"]: m["role"] for m in meeting["members"]}
+        assert roles == {"leader": "chair", "supervisor": "secretary", "operator": "presenter", "participant": "member"}
+        assert meeting["quorum"] in ({"share": 0.5}, {"min_present": 3})
+        agenda = meeting["agenda"]
+        assert agenda and all(item["id"] and item["minutes"] for item in agenda)
+        assert agenda[0]["presenter_id"] == user_id(api, "operator") and agenda[0]["documents"]
+        doc_ids = {d["id"] for d in meeting["documents"]}
+        assert all(set(item["documents"]) <= doc_ids for item in agenda)
+    (live,) = [m for m in meetings if m["status"] == "in_progress"]
+    assert [i["state"] for i in live["agenda"]][0] == "current" and live["attendance"]["present"] == 2
+    state = api.get(f"/meetings/{live['id']}/presenter", api.token("participant")).json()
+    assert state["view"]["kind"] == "document" and state["view"]["document_id"] == live["agenda"][0]["documents"][0]

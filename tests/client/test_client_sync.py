@@ -55,7 +55,7 @@ def test_sync_continues_from_cursor(backend, make_client):
 def test_sync_is_filtered_by_role(backend, make_client):
     participant = make_client(backend.url, "participant")
     resources = {c.resource for b in participant.iter_sync("0", limit=5000) for c in b.changes}
-    assert resources <= {"task", "meeting"} and resources
+    assert resources <= {"task", "meeting", "meeting_presenter"} and resources
     with pytest.raises(PermissionDenied):
         participant.list_cameras()
 

@@ -24,7 +24,16 @@ def test_decoded_rows_equal_the_general_path_for_every_resource(backend, make_cl
     page = decode_sync_page(response.content)
     payload = json.loads(response.content)
     upserts, deletes = split_changes(payload["changes"])
-    assert {row[0] for row in page.upserts} == {"camera", "alert", "report", "sensor", "task", "meeting", "warning"}
+    assert {row[0] for row in page.upserts} == {
+        "camera",
+        "alert",
+        "report",
+        "sensor",
+        "task",
+        "meeting",
+        "warning",
+        "meeting_presenter",
+    }
     # Same rows; the data column may differ only in float formatting, so compare it parsed.
     assert [row[:9] for row in page.upserts] == [row[:9] for row in upserts]
     assert [json.loads(row[9]) for row in page.upserts] == [json.loads(row[9]) for row in upserts]

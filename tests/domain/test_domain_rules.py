@@ -28,8 +28,9 @@ def test_may_never_grants_an_unknown_permission_or_a_missing_role():
 
 
 def test_participants_read_only_tasks_and_meetings():
-    assert roles.READABLE_RESOURCES["participant"] == {"task", "meeting"}
-    assert roles.READABLE_RESOURCES["leader"] == {"task", "meeting", "camera", "alert", "report", "sensor", "warning"}
+    meetings = {"task", "meeting", "meeting_presenter"}
+    assert roles.READABLE_RESOURCES["participant"] == meetings
+    assert roles.READABLE_RESOURCES["leader"] == meetings | {"camera", "alert", "report", "sensor", "warning"}
 
 
 @pytest.mark.parametrize(
