@@ -112,7 +112,21 @@ def test_select_gives_one_or_two_points_a_pixel_and_every_extreme_in_view():
         assert x[0] <= x0 + block and x[-1] >= x1 - block
         inside = y[start : end + 1]
         assert values.min() <= inside.min() and values.max() >= inside.max()
-        assert np.shares_memory(values, pyramid.level_points(level)[1]), "a view, not a copy"
+        if end < len(t) - 1:  # (at the end the newest reading is added: see the test below)
+            assert np.shares_memory(values, pyramid.level_points(level)[1]), "a view, not a copy"
+
+
+def test_a_coarse_level_ends_at_the_newest_reading_even_when_it_is_no_extreme_of_its_block():
+    t, y = _series(10_000)
+    y[-1] = (y[-FACTOR:].min() + y[-FACTOR:].max()) / 2  # neither the min nor the max of its block
+    pyramid = MinMaxPyramid.from_readings(t, y)
+    x, values, level = pyramid.select(t[0], t[-1], 400)
+    assert level > 0
+    assert (x[-1], values[-1]) == (t[-1], y[-1]), "the line ends at the value shown beside it"
+    assert np.all(np.diff(x) >= 0)
+    pyramid.append([t[-1] + 60], [y[-1] + 0.001])  # live: the new newest reading, again mid-block
+    x, values, _level = pyramid.select(t[0], t[-1] + 60, 400)
+    assert (x[-1], values[-1]) == (t[-1] + 60, y[-1] + 0.001)
 
 
 def test_buckets_draw_min_then_max_and_coarser_levels_keep_them():

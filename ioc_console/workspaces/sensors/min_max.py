@@ -307,7 +307,10 @@ class MinMaxPyramid:
     def select(self, x0: float, x1: float, pixels: int) -> tuple[np.ndarray, np.ndarray, int]:
         """The points to draw for the range ``x0..x1`` on ``pixels`` pixels: the finest level with at
         most two points a pixel there, sliced to the range plus one point on each side (so the line
-        reaches the edges). Returns (x, y, level) — views into the pyramid, never copies."""
+        reaches the edges). Returns (x, y, level) — views into the pyramid, not copies, except that
+        a coarse level reaching the end gets the newest entry itself as its last point: the line
+        must end at the value the operator reads beside it, and a block's min and max need not
+        include its newest reading."""
         chosen = self.level_for(x0, x1, pixels)
         level = self.level(chosen)
         total = level.points
@@ -315,7 +318,13 @@ class MinMaxPyramid:
         step = 1 if level.exact else 2
         i0 = max(0, int(np.searchsorted(x, x0, "left")) - step)
         i1 = min(total, int(np.searchsorted(x, x1, "right")) + step)
-        return x[i0:i1], y[i0:i1], chosen
+        xs, ys = x[i0:i1], y[i0:i1]
+        base = self._base
+        if chosen and i1 == total and len(xs) and base.points:
+            newest_x, newest_y = base.x[base.points - 1], base.y[base.points - 1]
+            if newest_x > xs[-1]:
+                xs, ys = np.append(xs, newest_x), np.append(ys, newest_y)
+        return xs, ys, chosen
 
     def value_range(self, x0: float, x1: float, pixels: int = 2048) -> tuple[float, float] | None:
         """Lowest and highest value drawn between ``x0`` and ``x1`` (the drawn points carry every

@@ -187,9 +187,11 @@ class TrendChart(QWidget):
         return self._pyramid
 
     def set_readings(self, t: np.ndarray | Sequence[float], y: np.ndarray | Sequence[float]) -> None:
-        """Show raw readings (times in seconds since the epoch); the visible range is kept."""
+        """Show raw readings (times in seconds since the epoch); the visible range is kept, or moved
+        on to the newest reading while the view follows the newest one."""
+        follow = self._follow
         self._pyramid = MinMaxPyramid.from_readings(np.asarray(t, dtype=np.float64), np.asarray(y, dtype=np.float64))
-        self.redraw()
+        self._show_new_series(follow)
 
     def set_buckets(
         self,
@@ -202,8 +204,20 @@ class TrendChart(QWidget):
     ) -> None:
         """Show the server's buckets (start, min, max; ``width`` seconds each); the visible range is kept.
         ``until``: the time of the answer (the last bucket's max is drawn no later, so live readings follow it)."""
+        follow = self._follow
         self._pyramid = MinMaxPyramid.from_buckets(t, lo, hi, width, until=until)
-        self.redraw()
+        self._show_new_series(follow)
+
+    def _show_new_series(self, follow: bool) -> None:
+        # A view that followed the newest reading keeps doing so: a series fetched after the view
+        # was placed (a span button sets it on the series shown then) often ends a little later,
+        # and live readings only move a view that shows the newest one.
+        last = self._pyramid.last_time()
+        x0, x1 = self.visible_range()
+        if follow and last is not None and last > x1:
+            self.show_range(x0 + (last - x1), last)  # redraws through the range change
+        else:
+            self.redraw()
 
     def clear_data(self) -> None:
         self._pyramid = MinMaxPyramid()
