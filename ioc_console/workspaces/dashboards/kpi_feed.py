@@ -297,9 +297,9 @@ class KpiFeed(QObject):
             self.answered.emit(query.key, self._answers[query.key])
         store = self._connection.store
         if store is not None:
-            text = json.dumps(data, ensure_ascii=False)
+            # Encoded on the cache pool, not on the GUI thread (the answer is never changed).
             run_on_cache(
-                lambda: store.set_state(STATE_PREFIX + query.key, text),
+                lambda: store.set_state(STATE_PREFIX + query.key, json.dumps(data, ensure_ascii=False)),
                 on_failure=lambda error: log.warning("KPI answer not kept in the cache: %s", error),
                 parent=self,
             )
@@ -331,15 +331,20 @@ class KpiFeed(QObject):
             return
         self._reading.add(query.key)
 
-        def arrived(text: str | None) -> None:
+        def read() -> dict[str, Any] | None:
+            # Read and decoded on the cache pool: the GUI thread only gets the answer.
+            text = store.get_state(STATE_PREFIX + query.key)
+            if not text:
+                return None
+            try:
+                loaded = json.loads(text)
+            except ValueError:
+                log.warning("the cached KPI answer %s is unreadable", query.key)
+                return None
+            return loaded if isinstance(loaded, dict) else None
+
+        def arrived(cached: dict[str, Any] | None) -> None:
             self._reading.discard(query.key)
-            cached = None
-            if text:
-                try:
-                    loaded = json.loads(text)
-                    cached = loaded if isinstance(loaded, dict) else None
-                except ValueError:
-                    log.warning("the cached KPI answer %s is unreadable", query.key)
             # A fresh answer that arrived meanwhile wins over the cached one.
             current = self._answers.get(query.key)
             if cached is not None and self._wanted(query.key) and (current is None or current.from_cache):
@@ -354,7 +359,7 @@ class KpiFeed(QObject):
                 self._fetch(query)
 
         run_on_cache(
-            lambda: store.get_state(STATE_PREFIX + query.key),
+            read,
             on_success=arrived,
             on_failure=lambda error: arrived(None),
             parent=self,
