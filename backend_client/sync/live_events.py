@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import orjson
 import requests
 
 from backend_client.api.client import IocClient
@@ -29,18 +29,26 @@ _QUIET_AFTER = 1.0
 
 
 def event_from_message(message: SseMessage) -> Event:
-    """Convert one SSE message into an ``Event``; raises ``BadResponse`` if it is malformed."""
+    """Convert one SSE message into an ``Event``; raises ``BadResponse`` if it is malformed.
+
+    The change itself is validated in full (``parse_as(Change, ...)``); the ``Event`` around it is
+    built from values already of its field types (an id and a name from the SSE parser, the dict
+    just decoded), without validating them again: that copied every change's data once more and
+    cost as much as the change's own validation (~20 µs, 10,000 times in a burst of alerts).
+    """
     try:
-        payload: Any = json.loads(message.data) if message.data else {}
-    except ValueError:
+        # orjson, as for /sync pages: the same values at about a third of the stdlib's cost.
+        payload: Any = orjson.loads(message.data) if message.data else {}
+    except ValueError:  # orjson.JSONDecodeError is a ValueError
         if message.event == "change":
             raise BadResponse(f"change event {message.id} is not JSON", field="data") from None
         payload = {"text": message.data}
     if message.event == "change":
         change = parse_as(Change, payload, what=f"change event {message.id}")
-        return Event(id=message.id, type="change", change=change, data=payload)
+        # A Change validated from ``payload`` means ``payload`` is a dict.
+        return Event.model_construct(id=message.id, type="change", change=change, data=payload)
     data = payload if isinstance(payload, dict) else {"value": payload}
-    return Event(id=message.id, type=message.event, change=None, data=data)
+    return Event.model_construct(id=message.id, type=str(message.event), change=None, data=data)
 
 
 class EventStream(Worker):

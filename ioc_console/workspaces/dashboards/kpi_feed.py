@@ -5,6 +5,11 @@ One request per (source, grouping) the dashboard needs, whatever the number of w
 it. A change to a report marks only the reports' requests dirty; a single-shot timer (500 ms)
 then fetches the dirty ones once, so a burst of changes costs at most two redraws a second. A
 request already in flight is not doubled: it is asked again when its answer arrives.
+
+Nothing is fetched or drawn for a page nobody looks at: until the page is seen, and while it is
+hidden, a batch of changes costs nothing and the sign-in, the cache opening or the link coming
+back only wait (the page asks every figure afresh each time it is shown). Only explicit asks
+(``refresh``, the briefing's ``warm``) fetch for a hidden page.
 """
 
 from __future__ import annotations
@@ -130,14 +135,15 @@ class KpiFeed(QObject):
         self._clock.timeout.connect(self.refresh)
         connection.changes_applied.connect(self.note_changes)
         connection.state_changed.connect(self._on_state)
-        connection.cache_ready.connect(lambda _store: self.refresh())
+        connection.cache_ready.connect(lambda _store: self._refresh_if_seen())
 
     # -- what to fetch --------------------------------------------------------------------------
     def set_dashboard(self, definition: DashboardDefinition) -> None:
-        """Fetch what this dashboard needs (cached answers first, for an instant picture)."""
+        """Fetch what this dashboard needs (cached answers first, for an instant picture) once the
+        page is seen; until then only the requests are noted."""
         queries = [Query(source, group_by, definition.filters) for source, group_by in definition.queries()]
         self._queries = {query.key: query for query in queries}
-        self.refresh()
+        self._refresh_if_seen()
 
     def warm(self, definition: DashboardDefinition, *, fresh: bool = False) -> None:
         """Get another dashboard's figures ready (cached, then fresh) without showing them: the
@@ -177,11 +183,17 @@ class KpiFeed(QObject):
     def answer(self, key: str) -> Answer | None:
         return self._answers.get(key)
 
+    @property
+    def active(self) -> bool:
+        """True while the page is seen."""
+        return self._active
+
     def set_active(self, active: bool) -> None:
-        """Hidden: changes only mark requests dirty; shown again: every figure is fetched anew."""
+        """Hidden: changes are not even looked at; shown again: every figure is fetched anew."""
         was, self._active = self._active, active
         if not active:
             self._clock.stop()
+            self._timer.stop()  # the dirty figures are asked anew when the page is shown again
             return
         if self._clock.interval() > 0:
             self._clock.start()
@@ -212,7 +224,13 @@ class KpiFeed(QObject):
         """True while a coalesced fetch waits or a request is in flight."""
         return self._timer.isActive() or bool(self._in_flight)
 
+    def _refresh_if_seen(self) -> None:
+        # Hidden (or never shown yet): the page fetches everything when it is shown.
+        if self._active:
+            self.refresh()
+
     def refresh(self) -> None:
+        """Every figure of the dashboard afresh (cached answers first for those not shown yet)."""
         if not self.allowed():
             return  # a participant's console: the figures are not theirs to read (403)
         for query in self._queries.values():
@@ -223,6 +241,8 @@ class KpiFeed(QObject):
 
     # -- live changes ---------------------------------------------------------------------------
     def note_changes(self, changes: Any) -> None:
+        if not self._active:
+            return  # O(1) per batch while hidden: the page asks every figure again when shown
         sources: set[str] = set()
         for change in changes:
             resource = change.get("resource") if isinstance(change, Mapping) else getattr(change, "resource", None)
@@ -232,7 +252,7 @@ class KpiFeed(QObject):
         if not sources:
             return
         self._dirty_sources |= sources
-        if self._active and not self._timer.isActive():
+        if not self._timer.isActive():
             self._timer.start()
 
     def _fetch_dirty(self) -> None:
@@ -245,7 +265,7 @@ class KpiFeed(QObject):
 
     def _on_state(self, state: str) -> None:
         if state == ONLINE:
-            self.refresh()  # back online: every figure fresh again
+            self._refresh_if_seen()  # back online: every figure fresh again
 
     # -- fetching ---------------------------------------------------------------------------------
     def _fetch(self, query: Query) -> None:
@@ -277,9 +297,9 @@ class KpiFeed(QObject):
             self.answered.emit(query.key, self._answers[query.key])
         store = self._connection.store
         if store is not None:
-            text = json.dumps(data, ensure_ascii=False)
+            # Encoded on the cache pool, not on the GUI thread (the answer is never changed).
             run_on_cache(
-                lambda: store.set_state(STATE_PREFIX + query.key, text),
+                lambda: store.set_state(STATE_PREFIX + query.key, json.dumps(data, ensure_ascii=False)),
                 on_failure=lambda error: log.warning("KPI answer not kept in the cache: %s", error),
                 parent=self,
             )
@@ -311,15 +331,20 @@ class KpiFeed(QObject):
             return
         self._reading.add(query.key)
 
-        def arrived(text: str | None) -> None:
+        def read() -> dict[str, Any] | None:
+            # Read and decoded on the cache pool: the GUI thread only gets the answer.
+            text = store.get_state(STATE_PREFIX + query.key)
+            if not text:
+                return None
+            try:
+                loaded = json.loads(text)
+            except ValueError:
+                log.warning("the cached KPI answer %s is unreadable", query.key)
+                return None
+            return loaded if isinstance(loaded, dict) else None
+
+        def arrived(cached: dict[str, Any] | None) -> None:
             self._reading.discard(query.key)
-            cached = None
-            if text:
-                try:
-                    loaded = json.loads(text)
-                    cached = loaded if isinstance(loaded, dict) else None
-                except ValueError:
-                    log.warning("the cached KPI answer %s is unreadable", query.key)
             # A fresh answer that arrived meanwhile wins over the cached one.
             current = self._answers.get(query.key)
             if cached is not None and self._wanted(query.key) and (current is None or current.from_cache):
@@ -334,7 +359,7 @@ class KpiFeed(QObject):
                 self._fetch(query)
 
         run_on_cache(
-            lambda: store.get_state(STATE_PREFIX + query.key),
+            read,
             on_success=arrived,
             on_failure=lambda error: arrived(None),
             parent=self,

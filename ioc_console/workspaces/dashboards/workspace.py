@@ -728,7 +728,9 @@ class DashboardsWorkspace(Workspace):
         if (entry.id, definition) == (self._current.id, self._definition):
             self.feed.refresh()  # already on screen: fresh figures, which the page's readiness waits for
         else:
-            self._show_entry(entry, definition)  # fetches its figures afresh
+            self._show_entry(entry, definition)  # fetches its figures afresh once the page is seen
+            if not self.feed.active:
+                self.feed.refresh()  # a window not on screen (a pack made from a hidden window)
 
     def _briefing_ready(self, entry_id: str) -> bool:
         """Every request of the page's dashboard, for its period and ward, has its answer for now."""

@@ -90,15 +90,25 @@ class LogEntry:
     @classmethod
     def from_change(cls, change: Any, received_at: datetime | None = None) -> LogEntry:
         """From an API change, whether the client gave it as a model or as a plain dict."""
-        fields = change if isinstance(change, Mapping) else as_mapping(change) or {}
-        data = as_mapping(fields.get("data"))
+        if isinstance(change, Mapping):
+            resource, change_id, op = change.get("resource"), change.get("id"), change.get("op")
+            data, seq = as_mapping(change.get("data")), change.get("seq")
+        elif hasattr(change, "resource"):
+            # A model (the client's Change) read field by field: dumping the whole change to JSON
+            # first cost more than the rest of the row, once per live change on the GUI thread.
+            resource, change_id, op = change.resource, getattr(change, "id", None), getattr(change, "op", None)
+            data, seq = as_mapping(getattr(change, "data", None)), getattr(change, "seq", None)
+        else:
+            fields = as_mapping(change) or {}
+            resource, change_id, op = fields.get("resource"), fields.get("id"), fields.get("op")
+            data, seq = as_mapping(fields.get("data")), fields.get("seq")
         return cls(
-            resource=str(fields.get("resource")),
-            resource_id=str(fields.get("id")),
-            op=str(fields.get("op")),
+            resource=str(resource),
+            resource_id=str(change_id),
+            op=str(op),
             data=data,
             at=_moment(data, received_at),
-            seq=fields.get("seq"),
+            seq=seq,
         )
 
     @classmethod

@@ -90,6 +90,30 @@ class SensorTableModel(QAbstractTableModel):
         self._rows[row] = dict(sensor)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
+    def upsert_many(self, sensors: Iterable[Mapping[str, Any]]) -> None:
+        """Several sensors at once (a batch of live changes): one ``dataChanged`` over the rows that
+        changed and one insert for the new ones, so the filter proxy and the view take the batch in
+        one go; the last version of a sensor in the batch wins."""
+        changed: list[int] = []
+        fresh: dict[str, dict[str, Any]] = {}
+        for sensor in sensors:
+            key = str(sensor.get("id"))
+            row = self._row_of.get(key)
+            if row is None:
+                fresh[key] = dict(sensor)
+            else:
+                self._rows[row] = dict(sensor)
+                changed.append(row)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(COLUMNS) - 1))
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            for key, sensor in fresh.items():
+                self._row_of[key] = len(self._rows)
+                self._rows.append(sensor)
+            self.endInsertRows()
+
     def remove(self, sensor_id: str) -> None:
         row = self._row_of.get(str(sensor_id))
         if row is None:

@@ -72,6 +72,11 @@ APPEND_INTERVAL_MS = 500
 DEFAULT_SPAN = "24h"
 
 
+def _field(change: Any, name: str) -> Any:
+    """A field of a live change, given as a model or as a plain mapping."""
+    return change.get(name) if isinstance(change, Mapping) else getattr(change, name, None)
+
+
 class SensorsWorkspace(Workspace):
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -452,28 +457,42 @@ class SensorsWorkspace(Workspace):
 
     # -- live ---------------------------------------------------------------------------------
     def _on_changes(self, changes: list[Any]) -> None:
-        for change in changes:
-            get = change.get if isinstance(change, Mapping) else lambda k, _c=change: getattr(_c, k, None)
-            if get("resource") != "sensor":
-                continue
-            data = get("data")
-            sensor_id = str(get("id") if get("id") is not None else (data or {}).get("id"))
-            if get("op") == "delete" or not isinstance(data, Mapping):
+        """A batch of live changes: the sensors among them update the list in one go (one signal for
+        the rows that changed, one insert for new sensors); the chosen sensor's reading goes to the chart."""
+        sensors = [change for change in changes if _field(change, "resource") == "sensor"]
+        if not sensors:
+            return  # most batches (alerts, reports...) carry no sensor: one cheap look at each change
+        upserts: list[Mapping[str, Any]] = []
+        new_ward = False
+        chosen: Mapping[str, Any] | None = None
+        for change in sensors:
+            data = _field(change, "data")
+            change_id = _field(change, "id")
+            sensor_id = str(change_id if change_id is not None else (data or {}).get("id"))
+            if _field(change, "op") == "delete" or not isinstance(data, Mapping):
+                self.model.upsert_many(upserts)  # in the order they came
+                upserts = []
                 self.model.remove(sensor_id)
+                if sensor_id == self._sensor_id:
+                    chosen = None
                 continue
-            known_ward = self.ward_filter.findData(data.get("ward")) >= 0
-            self.model.upsert(data)
-            if data.get("ward") and not known_ward:
-                self._refill_wards()
-            if sensor_id != self._sensor_id:
-                continue
+            upserts.append(data)
+            ward = data.get("ward")
+            if ward and not new_ward and self.ward_filter.findData(ward) < 0:
+                new_ward = True
+            if sensor_id == self._sensor_id:
+                chosen = data
+                moment, value = parse_time(data.get("last_phenomenon_time")), data.get("last_result")
+                if moment is not None and isinstance(value, (int, float)) and math.isfinite(value):
+                    self._pending.append((moment.timestamp(), float(value)))
+        self.model.upsert_many(upserts)
+        if new_ward:
+            self._refill_wards()
+        if chosen is not None:
             self._show_sensor_head()
-            self.chart.set_thresholds(*thresholds_of(data))
-            moment, value = parse_time(data.get("last_phenomenon_time")), data.get("last_result")
-            if moment is not None and isinstance(value, (int, float)) and math.isfinite(value):
-                self._pending.append((moment.timestamp(), float(value)))
-                if not self._append_timer.isActive():
-                    self._append_timer.start()
+            self.chart.set_thresholds(*thresholds_of(chosen))
+        if self._pending and not self._append_timer.isActive():
+            self._append_timer.start()
 
     def _flush_live(self) -> None:
         """Put the gathered live readings on the chart at once (after the loaded series, if one is loading)."""
