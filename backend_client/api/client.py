@@ -32,6 +32,7 @@ from backend_client.api.models import (
     FalseAlarmStats,
     MapView,
     Meeting,
+    MyAttendance,
     Page,
     PollDetail,
     PollKind,
@@ -869,6 +870,10 @@ class IocClient(ApiSession):
     def attendance(self, meeting_id: int) -> Attendance:
         """Who is present with every stay's times, and the quorum (chair, secretary, managers)."""
         return self._fetch(Attendance, f"/meetings/{_path_id(meeting_id)}/attendance", what="attendance")
+
+    def my_attendance(self, meeting_id: int) -> MyAttendance:
+        """The caller's meeting role, whether they are checked in, and their stays (any reader of the meeting)."""
+        return self._fetch(MyAttendance, f"/meetings/{_path_id(meeting_id)}/attendance/me", what="attendance")
 
     def agenda_next(self, meeting_id: int, version: int, *, idempotency_key: str | None = None) -> Meeting:
         """The chair moves on; raises ``Conflict`` (``agenda_end``) past the last item."""

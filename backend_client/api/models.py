@@ -774,6 +774,15 @@ class AttendanceMember(MeetingMember):
     stays: list[Stay]
 
 
+class MyAttendance(ApiModel):
+    """The signed-in user's part in a meeting: their meeting role (None: not a member), presence, stays."""
+
+    meeting_id: int
+    role: MeetingRole | None = None
+    present: bool
+    stays: list[Stay] = Field(default_factory=list)
+
+
 class Attendance(ApiModel):
     """``GET /meetings/{id}/attendance`` (chair, secretary, meeting managers): who is present, when."""
 

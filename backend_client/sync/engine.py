@@ -115,7 +115,7 @@ class SyncEngine(Worker):
         self.on_changes = on_changes
         self.on_outbox = on_outbox
         self.on_auth_required = on_auth_required
-        self.on_views = on_views  # the saved views in the cache were refreshed from the server
+        self.on_views = on_views  # the saved views (and private notes) in the cache were refreshed
         # /sync pages grow from first_page_size to page_size: a short catch-up's first rows reach
         # the cache at once. Pages beyond 5,000 changes measured slower on both sides (bigger
         # strings to build and parse), and the GUI thread waits out one page's parse for the GIL.
@@ -396,6 +396,7 @@ class SyncEngine(Worker):
     def _refresh_views(self) -> None:
         """The user's saved views and private notes are private, so not in /sync: re-read them on
         every connect (after the replay, so what was saved offline is already on the server)."""
+        refreshed = False
         try:
             refresh_saved_views(self.client, self.store)
         except BackendUnavailable as exc:
@@ -406,10 +407,13 @@ class SyncEngine(Worker):
             # The views stay as cached; everything else works without them.
             _log.warning("could not refresh the saved views: %s", exc.message)
         else:
+            refreshed = True
+        refreshed = self._refresh_notes() or refreshed
+        if refreshed:
+            # After both: a listener re-reading the notes on this call sees the refreshed ones.
             self._call(self.on_views)
-        self._refresh_notes()
 
-    def _refresh_notes(self) -> None:
+    def _refresh_notes(self) -> bool:
         """The private notes, re-read like the views (a note written on another console arrives)."""
         try:
             refresh_notes(self.client, self.store)
@@ -419,6 +423,9 @@ class SyncEngine(Worker):
             _log.warning("could not refresh the private notes: %s", exc.message)
         except IocError as exc:
             _log.warning("could not refresh the private notes: %s", exc.message)
+        else:
+            return True
+        return False
 
     def _ensure_session(self) -> None:
         if not self.client.is_authenticated:

@@ -8,13 +8,11 @@ consoles at their next connect. Changes are outbox actions (``actions.create_not
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from backend_client.api.client import IocClient
 from backend_client.cache import CacheStore
+from backend_client.sync.private_rows import replace_with_server_list, undelivered_entry_ids
 
 RESOURCE = "note"
-_UNDELIVERED = ("pending", "sending")
 
 
 def cached_notes(store: CacheStore, document_id: int | None = None) -> list[dict[str, object]]:
@@ -29,18 +27,8 @@ def refresh_notes(client: IocClient, store: CacheStore) -> int:
     An action delivered while the GET was in flight may be missing from its answer (or, for a
     deletion, still in it): what its applied answer cached is kept, what it deleted is dropped.
     """
-    waiting = [e.id for e in store.entries(states=_UNDELIVERED) if e.resource == RESOURCE]
+    waiting = undelivered_entry_ids(store, RESOURCE)
     notes = client.list_notes()
     items = {str(note.id): note.model_dump(mode="json") for note in notes}
-    keep: list[str] = []
-    for entry_id in waiting:
-        entry = store.entry(entry_id)
-        if entry.state != "applied":
-            continue
-        if entry.method == "DELETE":
-            items.pop(str(entry.resource_id), None)
-        elif isinstance(entry.response, Mapping) and "id" in entry.response:
-            keep.append(str(entry.response["id"]))
-            items.pop(str(entry.response["id"]), None)
-    store.replace_resources(RESOURCE, list(items.values()), keep_ids=keep)
+    replace_with_server_list(store, RESOURCE, items, waiting)
     return len(notes)

@@ -24,6 +24,7 @@ from backend_client.api.client import IocClient
 from backend_client.cache import CacheStore, OutboxEntry
 from backend_client.cache.errors import OutboxStateError
 from backend_client.cache.timeutil import now_iso
+from backend_client.sync.private_rows import replace_with_server_list, undelivered_entry_ids
 
 _log = logging.getLogger(__name__)
 
@@ -140,24 +141,14 @@ def refresh_saved_views(client: IocClient, store: CacheStore) -> int:
     Blocking (network, then one cache commit): call it off the GUI thread, e.g. from the sync
     engine after a catch-up. Returns how many views the server has.
     """
-    waiting = [e.id for e in _undelivered_view_entries(store)]
+    waiting = undelivered_entry_ids(store, RESOURCE)
     views = client.list_views()
     items = {str(view.id): view.model_dump(mode="json") for view in views}
-    # An action delivered while the GET was in flight may be missing from its answer (or, for a
-    # deletion, still in it): keep what its applied answer cached, drop what it deleted.
-    keep: list[str] = []
-    for entry_id in waiting:
-        entry = store.entry(entry_id)
-        if entry.state != "applied":
-            continue
-        if entry.method == "DELETE":
-            items.pop(str(entry.resource_id), None)
-        elif isinstance(entry.response, Mapping) and "id" in entry.response:
-            keep.append(str(entry.response["id"]))
-            items.pop(str(entry.response["id"]), None)  # the applied answer is at least as new
     # Read the outbox again after the GET: a create queued meanwhile keeps its placeholder.
-    keep += [placeholder_id(e.idempotency_key) for e in _undelivered_view_entries(store) if e.kind == "view.create"]
-    store.replace_resources(RESOURCE, list(items.values()), keep_ids=keep)
+    placeholders = [
+        placeholder_id(e.idempotency_key) for e in _undelivered_view_entries(store) if e.kind == "view.create"
+    ]
+    replace_with_server_list(store, RESOURCE, items, waiting, keep_ids=placeholders)
     return len(views)
 
 

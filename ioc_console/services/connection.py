@@ -60,7 +60,7 @@ class ConnectionService(QObject):
     changes_applied = Signal(object)  # list of changes, already committed to the cache
     outbox_changed = Signal(object)  # OutboxEntry whose state changed
     engine_started = Signal()  # actions can be queued from now on
-    views_refreshed = Signal()  # the saved views in the cache were re-read from the server
+    views_refreshed = Signal()  # the saved views and private notes in the cache were re-read from the server
 
     def __init__(
         self,

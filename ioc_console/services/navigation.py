@@ -29,6 +29,9 @@ APPLY_ALERT_FILTER = "alert.apply_filter"
 # category, status, time of the request) in the event log
 APPLY_REPORT_FILTER = "report.apply_filter"
 
+# {"meeting_id": int}: open the meeting's page in the meetings workspace
+SHOW_MEETING = "meeting.show"
+
 Handler = Callable[[Mapping[str, Any]], bool]
 
 

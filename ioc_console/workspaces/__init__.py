@@ -48,6 +48,12 @@ def _dashboards(context: ConsoleContext) -> Workspace:
     return DashboardsWorkspace(context)
 
 
+def _meetings(context: ConsoleContext) -> Workspace:
+    from ioc_console.workspaces.meetings.workspace import MeetingsWorkspace
+
+    return MeetingsWorkspace(context)
+
+
 def default_registry() -> WorkspaceRegistry:
     """The workspaces this build of the console ships, in navigation order (Ctrl+1, Ctrl+2, ...)."""
     return WorkspaceRegistry(
@@ -58,5 +64,6 @@ def default_registry() -> WorkspaceRegistry:
             WorkspaceSpec("map", QT_TRANSLATE_NOOP("Workspaces", "Map"), _map, order=30),
             WorkspaceSpec("sensors", QT_TRANSLATE_NOOP("Workspaces", "Sensors"), _sensors, 35, "ops.read"),
             WorkspaceSpec("dashboards", QT_TRANSLATE_NOOP("Workspaces", "Dashboards"), _dashboards, 40, "ops.read"),
+            WorkspaceSpec("meetings", QT_TRANSLATE_NOOP("Workspaces", "Meetings"), _meetings, 50, "meeting.read"),
         ]
     )

@@ -168,3 +168,24 @@ def test_the_demo_meetings_have_members_a_quorum_and_agenda_items(shared_api: Ap
     assert [i["state"] for i in live["agenda"]][0] == "current" and live["attendance"]["present"] == 2
     state = api.get(f"/meetings/{live['id']}/presenter", api.token("participant")).json()
     assert state["view"]["kind"] == "document" and state["view"]["document_id"] == live["agenda"][0]["documents"][0]
+
+
+def test_every_member_sees_their_own_presence_and_stays(shared_api: Api) -> None:
+    api = shared_api
+    meeting = with_members(api, {"operator": "chair", "participant": "guest"})
+    participant = api.token("participant")
+    mine = api.get(f"/meetings/{meeting['id']}/attendance/me", participant)
+    assert mine.status_code == 200, mine.text
+    M.MyAttendance.model_validate(mine.json())
+    assert mine.json() == {"meeting_id": meeting["id"], "role": "guest", "present": False, "stays": []}
+    api.post(f"/meetings/{meeting['id']}/attendance/check-in", participant)
+    mine = api.get(f"/meetings/{meeting['id']}/attendance/me", participant).json()
+    assert mine["present"] and len(mine["stays"]) == 1 and mine["stays"][0]["checked_out_at"] is None
+    # Another member's presence is not in it; a manager who is no member sees no role.
+    chair = api.get(f"/meetings/{meeting['id']}/attendance/me", api.token("operator")).json()
+    assert chair["role"] == "chair" and not chair["present"] and chair["stays"] == []
+    manager = api.get(f"/meetings/{meeting['id']}/attendance/me", api.token("leader")).json()
+    assert manager["role"] is None and not manager["present"]
+    # A non-member of a members-only meeting gets 404, as for everything of that meeting.
+    closed = with_members(api, {"operator": "chair"})
+    assert api.get(f"/meetings/{closed['id']}/attendance/me", participant).status_code == 404

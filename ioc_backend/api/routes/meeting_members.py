@@ -19,7 +19,14 @@ from ioc_backend.api.schemas.requests import MemberPut
 from ioc_backend.api.schemas.responses import documented
 from ioc_backend.db import models
 from ioc_backend.db.changes import record_change
-from ioc_backend.db.meeting_members import check_in, check_out, count_members, member_rows, present_member_ids
+from ioc_backend.db.meeting_members import (
+    check_in,
+    check_out,
+    count_members,
+    member_role,
+    member_rows,
+    present_member_ids,
+)
 from ioc_backend.db.meetings import refresh_summary
 from ioc_backend.timeutil import iso, utcnow
 from ioc_domain.meetings import CONDUCTING_ROLES, quorum_needed
@@ -146,6 +153,32 @@ def get_attendance(request: Request, meeting_id: int, principal: Manager) -> dic
         meeting = visible_meeting(session, meeting_id, principal)
         require_act(session, meeting, principal, "attendance", managers=True)
         return attendance_report(session, meeting)
+
+
+@router.get("/{meeting_id}/attendance/me", response_model=None, responses=documented(M.MyAttendance, 401, 403, 404))
+def get_my_attendance(request: Request, meeting_id: int, principal: Attendee) -> dict[str, Any]:
+    """The caller's meeting role, presence and stays (their console shows check in or check out);
+    a reader who sees the meeting without being a member gets role null and no stays."""
+    with get_ctx(request).db.read() as session:
+        meeting = visible_meeting(session, meeting_id, principal)
+        role = member_role(session, meeting.id, principal.user_id)
+        stays = [
+            {"checked_in_at": iso(stay.checked_in_at), "checked_out_at": iso(stay.checked_out_at)}
+            for stay in session.execute(
+                select(models.MeetingAttendance)
+                .where(
+                    models.MeetingAttendance.meeting_id == meeting.id,
+                    models.MeetingAttendance.user_id == principal.user_id,
+                )
+                .order_by(models.MeetingAttendance.id)
+            ).scalars()
+        ]
+        return {
+            "meeting_id": meeting.id,
+            "role": role,
+            "present": principal.user_id in present_member_ids(session, meeting.id),
+            "stays": stays,
+        }
 
 
 def attendance_report(session: Any, meeting: models.Meeting) -> dict[str, Any]:

@@ -410,6 +410,13 @@ class Attendance(BaseModel):
     quorum_reached: bool
 
 
+class MyAttendance(BaseModel):
+    meeting_id: int
+    role: str | None
+    present: bool
+    stays: list[Stay]
+
+
 class Meeting(BaseModel):
     id: int
     title: str

@@ -1,0 +1,1 @@
+"""The meetings workspace: paperless meetings (agenda, documents, presenter, speakers, polls, notes, minutes)."""

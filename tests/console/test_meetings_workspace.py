@@ -1,0 +1,275 @@
+"""The meetings workspace against the real backend: following the presenter (measured), late
+joiners, browsing and rejoining, votes from two consoles at once, members-only meetings, agenda
+and speakers live, conclusions that create tasks, private notes."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Any
+
+import pytest
+from backend_process import start_backend
+from console_helpers import WAIT_MS, sign_in
+from meeting_console_kit import api, make_meeting, open_document, open_meeting
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from ioc_console.services.navigation import SHOW_MEETING
+from ioc_console.workspaces.meetings.meeting_dialogs import ConclusionDialog
+from ioc_console.workspaces.meetings.presenter_link import BROWSING, FOLLOWING, PRESENTING
+
+MEMBERS = {"leader": "chair", "supervisor": "secretary", "operator": "presenter", "participant": "member"}
+FOLLOW_CHANGES = 50
+
+
+@pytest.fixture(scope="module")
+def meetings_backend(tmp_path_factory):
+    """A backend of this module's own: its tests check in, vote and move agendas."""
+    proc = start_backend(tmp_path_factory.mktemp("meetings-backend"))
+    yield proc
+    proc.stop()
+
+
+def _console(qtbot: Any, make_window: Any, url: str, role: str) -> Any:
+    window = make_window(url)
+    sign_in(qtbot, window, role)
+    return window
+
+
+def test_followers_follow_the_presenter_within_a_second_and_a_late_joiner_lands_on_the_page(
+    qtbot, meetings_backend, make_window
+):
+    url = meetings_backend.url
+    meeting = make_meeting(url, MEMBERS, title="Họp theo dõi người trình bày")
+    presenter = open_meeting(qtbot, _console(qtbot, make_window, url, "operator"), meeting["id"])
+    follower = open_meeting(qtbot, _console(qtbot, make_window, url, "participant"), meeting["id"])
+    assert follower.link.mode == FOLLOWING and not follower.present_button.isVisible()
+    assert presenter.present_button.isVisible()
+
+    doc_id = open_document(qtbot, presenter)
+    presenter.present_button.click()
+    assert presenter.link.mode == PRESENTING
+    assert presenter.presenter_strip.property("mode") == PRESENTING
+    assert "trình bày" in presenter.presenter_label.text()
+    qtbot.waitUntil(
+        lambda: follower.reader.current_document_id() == doc_id and follower.reader.pdf.page() == 1, timeout=WAIT_MS
+    )
+
+    # p95 of the time from the presenter's page change to the follower's, over 50 changes.
+    arrived: dict[int, float] = {}
+    follower.reader.pdf.page_changed.connect(lambda page: arrived.setdefault(page, time.perf_counter()))
+    delays = []
+    for change in range(FOLLOW_CHANGES):
+        target = change % 5 + 2 if change % 2 == 0 else 1  # 2, 1, 4, 1, 6, 1, 3 ... always a change
+        arrived.clear()
+        started = time.perf_counter()
+        presenter.reader.pdf.set_page(target)
+        qtbot.waitUntil(lambda target=target: follower.reader.pdf.page() == target, timeout=WAIT_MS)
+        delays.append(arrived[target] - started)
+    delays.sort()
+    p95 = delays[int(0.95 * len(delays)) - 1]
+    print(
+        f"\nfollow the presenter over {FOLLOW_CHANGES} page changes: median {statistics.median(delays) * 1000:.0f} ms,"
+        f" p95 {p95 * 1000:.0f} ms, max {delays[-1] * 1000:.0f} ms (target: p95 < 1000 ms)"
+    )
+    assert len(delays) == FOLLOW_CHANGES
+
+    # The follower browses on their own: the presenter's next page does not move them.
+    follower.reader.pdf.setFocus()
+    presenter.reader.pdf.set_page(5)
+    follower._open_document_by_user(doc_id)
+    qtbot.waitUntil(lambda: follower.link.mode == BROWSING, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: (follower.link.latest() or {}).get("view", {}).get("page") == 5, timeout=WAIT_MS)
+    assert follower.reader.pdf.page() == 1
+    assert follower.rejoin_button.isVisible()
+    # One key brings them back to the presenter's page.
+    follower.act_rejoin.trigger()
+    qtbot.waitUntil(lambda: follower.reader.pdf.page() == 5, timeout=WAIT_MS)
+    assert follower.link.mode == FOLLOWING
+
+    # A member who opens the meeting now lands on the presenter's document and page at once.
+    late = open_meeting(qtbot, _console(qtbot, make_window, url, "supervisor"), meeting["id"])
+    qtbot.waitUntil(
+        lambda: late.reader.current_document_id() == doc_id and late.reader.pdf.page() == 5, timeout=WAIT_MS
+    )
+
+    presenter.present_button.click()
+    assert presenter.link.mode == FOLLOWING
+
+
+def _card(workspace: Any, poll_id: int) -> Any:
+    return workspace.voting.cards.get(poll_id)
+
+
+def test_two_members_vote_at_once_a_second_vote_is_refused_and_the_result_is_published(
+    qtbot, meetings_backend, make_window
+):
+    url = meetings_backend.url
+    meeting = make_meeting(url, MEMBERS, title="Họp biểu quyết", documents=(("Tờ trình.pdf", 2),))
+    chair = open_meeting(qtbot, _console(qtbot, make_window, url, "leader"), meeting["id"])
+    member = open_meeting(qtbot, _console(qtbot, make_window, url, "participant"), meeting["id"])
+    for workspace in (chair, member):
+        qtbot.waitUntil(lambda w=workspace: w.check_button.isEnabled(), timeout=WAIT_MS)
+        assert workspace.check_button.text() == "Điểm danh"
+        workspace.check_button.click()
+        qtbot.waitUntil(lambda w=workspace: w.check_button.text() == "Rời cuộc họp", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "2/4" in chair.attendance.text() or "2 trên 4" in chair.attendance.text(), timeout=WAIT_MS)
+
+    current = api(url, "GET", f"/meetings/{meeting['id']}", "leader").json()
+    created = api(
+        url,
+        "POST",
+        f"/meetings/{meeting['id']}/polls",
+        "leader",
+        json={
+            "question": "Thông qua <b>phương án</b>?",
+            "options": ["Đồng ý", "Không đồng ý"],
+            "version": current["version"],
+        },
+    )
+    assert created.status_code == 201, created.text
+    poll_id = created.json()["polls"][-1]["id"]
+    qtbot.waitUntil(
+        lambda: _card(chair, poll_id) is not None and _card(chair, poll_id).move_button.isVisible(), timeout=WAIT_MS
+    )
+    assert _card(chair, poll_id).question.text() == "Thông qua <b>phương án</b>?"  # shown as text
+    assert not _card(member, poll_id) or not _card(member, poll_id).move_button.isVisible()
+    _card(chair, poll_id).move_button.click()  # open
+    for workspace in (chair, member):
+        qtbot.waitUntil(lambda w=workspace: len(_card(w, poll_id).option_buttons) == 2, timeout=WAIT_MS)
+    # Both vote at once.
+    _card(chair, poll_id).option_buttons[0].click()
+    _card(member, poll_id).option_buttons[1].click()
+    for workspace, choice in ((chair, "Đồng ý"), (member, "Không đồng ý")):
+        qtbot.waitUntil(
+            lambda w=workspace, c=choice: (
+                _card(w, poll_id).choice_label is not None
+                and c in _card(w, poll_id).choice_label.text()
+                and "ghi nhận" in _card(w, poll_id).choice_label.text()
+            ),
+            timeout=WAIT_MS,
+        )
+    # The chair sees the live tally of the named poll, the member only the count.
+    qtbot.waitUntil(lambda: [b.value() for b in _card(chair, poll_id).bars] == [1, 1], timeout=WAIT_MS)
+    assert _card(member, poll_id).bars == []
+    # A second vote is refused by the server, from the API and from the console's outbox alike.
+    again = api(url, "POST", f"/meetings/{meeting['id']}/polls/{poll_id}/vote", "participant", json={"option": 0})
+    assert again.status_code == 409 and again.json()["error"]["code"] == "already_voted"
+    member._vote(poll_id, 0)
+    outbox = member._context.outbox
+    qtbot.waitUntil(
+        lambda: any(e.kind == "meeting.vote" and e.state == "conflict" for e in outbox.entries()), timeout=WAIT_MS
+    )
+    assert "Không đồng ý" in _card(member, poll_id).choice_label.text()
+    # Close and publish: everyone sees the result and who chose what.
+    _card(chair, poll_id).move_button.click()
+    qtbot.waitUntil(lambda: _card(chair, poll_id).move_button.text() == "Công bố kết quả", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _card(chair, poll_id).move_button.isEnabled(), timeout=WAIT_MS)
+    _card(chair, poll_id).move_button.click()
+    qtbot.waitUntil(lambda: [b.value() for b in _card(member, poll_id).bars] == [1, 1], timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            (label := _card(member, poll_id).findChild(object, "pollBallots")) is not None
+            and "Lê Quang Minh: Đồng ý" in label.text()
+            and "Phạm Thị Thu Hà: Không đồng ý" in label.text()
+        ),
+        timeout=WAIT_MS,
+    )
+
+
+def test_a_members_only_meeting_does_not_exist_for_a_non_member(qtbot, meetings_backend, make_window):
+    url = meetings_backend.url
+    meeting = make_meeting(url, {"leader": "chair", "operator": "member"}, title="Họp kín của Ban chỉ huy")
+    window = _console(qtbot, make_window, url, "participant")
+    workspace = window.workspace("meetings")
+    qtbot.waitUntil(lambda: workspace.list_model.rowCount() > 0, timeout=WAIT_MS)
+    assert workspace.feed.meeting(meeting["id"]) is None
+    titles = [workspace.list_model.meeting_at(r)["title"] for r in range(workspace.list_model.rowCount())]
+    assert "Họp kín của Ban chỉ huy" not in titles
+    assert window._context.navigation.request(SHOW_MEETING, {"meeting_id": meeting["id"]}) is False
+    assert api(url, "GET", f"/meetings/{meeting['id']}", "participant").status_code == 404
+    vote = api(url, "POST", f"/meetings/{meeting['id']}/polls/1/vote", "participant", json={"option": 0})
+    assert vote.status_code == 404
+
+
+def test_the_chair_runs_agenda_and_speakers_live_and_a_conclusion_creates_a_task(
+    qtbot, meetings_backend, make_window, monkeypatch
+):
+    url = meetings_backend.url
+    meeting = make_meeting(url, MEMBERS, title="Họp điều hành chương trình", documents=(("Báo cáo.pdf", 2),))
+    chair = open_meeting(qtbot, _console(qtbot, make_window, url, "leader"), meeting["id"])
+    member = open_meeting(qtbot, _console(qtbot, make_window, url, "participant"), meeting["id"])
+    assert chair.agenda.next_button.isVisible() and not member.agenda.next_button.isVisible()
+    chair.agenda.next_button.click()  # no item current yet: the first becomes current
+    qtbot.waitUntil(lambda: member.agenda.items.currentItem().text().startswith("▶  1."), timeout=WAIT_MS)
+
+    # The member asks to speak; the chair sees it and gives the floor.
+    qtbot.waitUntil(lambda: member.agenda.speak_button.isVisible(), timeout=WAIT_MS)
+    member.agenda.speak_button.click()
+    qtbot.waitUntil(lambda: chair.agenda.speakers.count() == 1, timeout=WAIT_MS)
+    assert "Phạm Thị Thu Hà" in chair.agenda.speakers.item(0).text()
+    chair.agenda.speakers.setCurrentRow(0)
+    chair.agenda.start_button.click()
+    qtbot.waitUntil(lambda: "Đang phát biểu" in member.agenda.speakers.item(0).text(), timeout=WAIT_MS)
+    chair.agenda.speakers.setCurrentRow(0)
+    qtbot.waitUntil(lambda: chair.agenda.stop_button.isEnabled(), timeout=WAIT_MS)
+    chair.agenda.stop_button.click()
+    qtbot.waitUntil(lambda: "Đã phát biểu" in member.agenda.speakers.item(0).text(), timeout=WAIT_MS)
+
+    # The chair records a conclusion that gives a unit a task.
+    def fill(dialog: ConclusionDialog) -> QDialog.DialogCode:
+        dialog.text.setPlainText("Giao Sở Xây dựng rà soát cống thoát nước")
+        dialog.with_task.setChecked(True)
+        dialog.task_title.setText("Rà soát cống thoát nước khu vực Kim Long")
+        dialog.unit.setCurrentText("Sở Xây dựng thành phố Huế")
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ConclusionDialog, "exec", fill)
+    chair.agenda.conclude_button.click()
+    qtbot.waitUntil(lambda: member.agenda.conclusions.count() == 1, timeout=WAIT_MS)
+    assert "Giao Sở Xây dựng" in member.agenda.conclusions.item(0).text()
+    fresh = api(url, "GET", f"/meetings/{meeting['id']}", "leader").json()
+    conclusion = fresh["agenda"][0]["conclusions"][0]
+    (task_id,) = conclusion["task_ids"]
+    task = api(url, "GET", f"/tasks/{task_id}", "leader").json()
+    assert task["conclusion_id"] == conclusion["id"] and task["assignee_unit"] == "Sở Xây dựng thành phố Huế"
+
+    chair.agenda.next_button.click()
+    qtbot.waitUntil(lambda: member.agenda.items.currentItem().text().startswith("▶  2."), timeout=WAIT_MS)
+    assert member.agenda.items.item(0).text().startswith("✓")
+
+
+def test_private_notes_are_saved_and_reach_the_authors_other_console(qtbot, meetings_backend, make_window):
+    url = meetings_backend.url
+    meeting = make_meeting(url, MEMBERS, title="Họp ghi chú riêng")
+    first = open_meeting(qtbot, _console(qtbot, make_window, url, "supervisor"), meeting["id"])
+    doc_id = open_document(qtbot, first, page=3)
+    first.reader.notes.editor.setPlainText("Hỏi lại số liệu <script>alert(1)</script>")
+    first.reader.pdf.highlight_drawn.emit(3, (72.0, 100.0, 200.0, 14.0))
+
+    def server_note() -> dict[str, Any] | None:
+        items = api(url, "GET", "/me/notes", "supervisor", params={"document_id": doc_id}).json()["items"]
+        return next((n for n in items if n["page"] == 3), None)
+
+    qtbot.waitUntil(
+        lambda: (n := server_note()) is not None and n["text"].startswith("Hỏi lại") and n["highlights"],
+        timeout=WAIT_MS,
+    )
+    assert server_note()["highlights"] == [{"x": 72.0, "y": 100.0, "width": 200.0, "height": 14.0}]
+    assert api(url, "GET", "/me/notes", "operator").json()["total"] == 0  # private to its author
+
+    second = open_meeting(qtbot, _console(qtbot, make_window, url, "supervisor"), meeting["id"])
+    open_document(qtbot, second, page=3)
+    qtbot.waitUntil(
+        lambda: second.reader.notes.editor.toPlainText() == "Hỏi lại số liệu <script>alert(1)</script>",
+        timeout=WAIT_MS,
+    )
+    assert second.keeper.highlights(3) == [(72.0, 100.0, 200.0, 14.0)]
+    assert [page for page, _ in second.keeper.pages()] == [3]
+    QApplication.processEvents()
+    assert (
+        second.reader.notes.pages.count() == 1
+        and second.reader.notes.pages.item(0).data(Qt.ItemDataRole.UserRole + 80) == 3
+    )
