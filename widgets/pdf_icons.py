@@ -64,9 +64,7 @@ def _marker(p: QPainter) -> None:
     body.closeSubpath()
     p.drawPath(body)
     p.drawPolyline([QPointF(4, 9.5), QPointF(2.5, 13), QPointF(5, 15.5), QPointF(8.5, 14)])
-    pen = p.pen()
-    ink = QColor("#ffd54a")
-    ink.setAlpha(pen.color().alpha())
+    ink = _DISABLED if p.pen().color() == _DISABLED else QColor("#ffd54a")  # no yellow when unavailable
     p.setPen(QPen(ink, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     p.drawLine(QPointF(8, 16.8), QPointF(16, 16.8))
 

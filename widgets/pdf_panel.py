@@ -15,17 +15,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QRectF, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QObject,
+    QRectF,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
-    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,21 +48,22 @@ from widgets.pdf_page_view import PdfPageView, clamp_zoom
 from widgets.pdf_thumbnails import PdfThumbnails
 
 SEARCH_DELAY_MS = 300  # typing pauses this long before the document is searched
+COMPACT_WIDTH = 760  # narrower than this, the tool bar shortens the search count
 _MESSAGE_PAGE, _READER_PAGE = 0, 1
 
 # Compact buttons: the theme's QToolButton padding suits text buttons, not a row of icons.
 _STYLE = """
-QToolBar#pdfToolbar { background: #151c25; border: none; border-bottom: 1px solid #202a36; spacing: 2px;
+QFrame#pdfToolbar { background: #151c25; border: none; border-bottom: 1px solid #202a36; }
+QFrame#pdfToolbarSeparator { background: #2c3a4a; }
+QFrame#pdfToolbar QToolButton { padding: 4px; border: 1px solid transparent; background: transparent; }
+QFrame#pdfToolbar QToolButton:hover { background: #243141; border: 1px solid #2f3d4d; }
+QFrame#pdfToolbar QToolButton:checked { background: #183a5a; border: 1px solid #5aa9ff; }
+QFrame#pdfToolbar QToolButton:disabled { background: transparent; border: 1px solid transparent; }
+QFrame#pdfToolbar QSpinBox { background: #0f141b; color: #f2f6fa; border: 1px solid #2c3a4a; border-radius: 4px;
     padding: 2px 4px; }
-QToolBar#pdfToolbar QToolButton { padding: 4px; border: 1px solid transparent; background: transparent; }
-QToolBar#pdfToolbar QToolButton:hover { background: #243141; border: 1px solid #2f3d4d; }
-QToolBar#pdfToolbar QToolButton:checked { background: #183a5a; border: 1px solid #5aa9ff; }
-QToolBar#pdfToolbar QToolButton:disabled { background: transparent; border: 1px solid transparent; }
-QToolBar#pdfToolbar QSpinBox { background: #0f141b; color: #f2f6fa; border: 1px solid #2c3a4a; border-radius: 4px;
-    padding: 2px 4px; }
-QToolBar#pdfToolbar QSpinBox:focus { border: 1px solid #5aa9ff; }
-QToolBar#pdfToolbar QSpinBox::up-button, QToolBar#pdfToolbar QSpinBox::down-button { width: 0; border: none; }
-QToolBar#pdfToolbar QLineEdit { padding: 3px 6px; }
+QFrame#pdfToolbar QSpinBox:focus { border: 1px solid #5aa9ff; }
+QFrame#pdfToolbar QSpinBox::up-button, QFrame#pdfToolbar QSpinBox::down-button { width: 0; border: none; }
+QFrame#pdfToolbar QLineEdit { padding: 3px 6px; }
 QLabel#pdfPageTotal, QLabel#pdfZoomLabel, QLabel#pdfSearchCount { color: #9aa7b4; padding: 0 4px; }
 QLabel#pdfMessage { color: #9aa7b4; font-size: 13pt; padding: 24px; background: #1a212b; }
 QListWidget#pdfThumbnails { background: #121820; border: none; border-right: 1px solid #202a36; color: #9aa7b4;
@@ -130,24 +144,40 @@ class PdfPanel(QWidget):
 
     # -- building -------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        bar = self.toolbar = QToolBar(self)
-        bar.setObjectName("pdfToolbar")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.setIconSize(bar.iconSize().scaled(ICON_SIZE, ICON_SIZE, Qt.AspectRatioMode.IgnoreAspectRatio))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        # A plain row rather than a QToolBar: a tool bar folds whatever does not fit behind », and
+        # the search field would be the first to go; a layout narrows the search field instead.
+        self.toolbar = QFrame(self)
+        self.toolbar.setObjectName("pdfToolbar")
+        # The row never forces the panel wider (a narrow side panel clips its right end instead).
+        self.toolbar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        bar = QHBoxLayout(self.toolbar)
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.setSpacing(1)
+
+        def separator() -> None:
+            line = QFrame(self.toolbar)
+            line.setObjectName("pdfToolbarSeparator")
+            line.setFixedSize(1, 20)
+            bar.addSpacing(4)
+            bar.addWidget(line)
+            bar.addSpacing(4)
 
         def action(name: str, icon_name: str, slot: Callable[..., object], checkable: bool = False) -> QAction:
             act = QAction(icon(icon_name), "", self)
             act.setObjectName(name)
             act.setCheckable(checkable)
             (act.toggled if checkable else act.triggered).connect(slot)
-            bar.addAction(act)
+            button = QToolButton(self.toolbar)
+            button.setDefaultAction(act)
+            button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            bar.addWidget(button)
             return act
 
         self.act_thumbnails = action("pdfThumbnailsAction", "thumbnails", self.set_thumbnails_visible, True)
         self.act_thumbnails.setChecked(True)
-        bar.addSeparator()
+        separator()
         self.act_previous = action(
             "pdfPreviousPage", "previous", lambda: self._user_go_to(self.view.current_page() - 1)
         )
@@ -165,31 +195,32 @@ class PdfPanel(QWidget):
         self.page_total.setObjectName("pdfPageTotal")
         self.page_total.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.page_total)
-        bar.addSeparator()
+        separator()
         self.act_zoom_out = action("pdfZoomOut", "zoom_out", lambda: self._user_zoom(-1))
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("pdfZoomLabel")
         self.zoom_label.setTextFormat(Qt.TextFormat.PlainText)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("1000 %") + 8)
+        self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("100 %") + 10)
         bar.addWidget(self.zoom_label)
         self.act_zoom_in = action("pdfZoomIn", "zoom_in", lambda: self._user_zoom(1))
         self.act_fit_width = action("pdfFitWidth", "fit_width", lambda: self._user_fit("width"))
         self.act_fit_page = action("pdfFitPage", "fit_page", lambda: self._user_fit("page"))
-        bar.addSeparator()
+        separator()
         self.act_highlight = action("pdfHighlightMode", "highlight", self.set_highlight_mode, True)
 
-        spacer = QWidget(self)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
+        # One expanding widget holds the search: pushed to the right when there is room, and
+        # narrowed (rather than folded away behind ») when the panel is narrow.
         search = QWidget(self)
+        search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         search_layout = QHBoxLayout(search)
-        search_layout.setContentsMargins(0, 0, 0, 0)
+        search_layout.setContentsMargins(8, 0, 0, 0)
         search_layout.setSpacing(2)
+        search_layout.addStretch(1)
         self.search_field = QLineEdit(search)
         self.search_field.setObjectName("pdfSearchField")
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(140)
+        self.search_field.setMinimumWidth(90)
         self.search_field.setMaximumWidth(260)
         self.search_field.textEdited.connect(lambda _text: self._search_timer.start())
         self.search_field.installEventFilter(self)
@@ -459,6 +490,8 @@ class PdfPanel(QWidget):
             text = ""
         elif not count:
             text = self.tr("No results")
+        elif self.width() < COMPACT_WIDTH:  # numbers only, so the search field keeps its room
+            text = f"{self._hit + 1}/{count}" if self._hit >= 0 else str(count)
         elif self._hit >= 0:
             text = self.tr("%1 / %2 results").replace("%1", str(self._hit + 1)).replace("%2", str(count))
         else:
@@ -516,6 +549,11 @@ class PdfPanel(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if (event.size().width() < COMPACT_WIDTH) != (event.oldSize().width() < COMPACT_WIDTH):
+            self._update_search_count()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

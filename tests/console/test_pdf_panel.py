@@ -8,8 +8,8 @@ import pytest
 from console_helpers import WAIT_MS
 from pypdf import PdfWriter
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPageSize, QPainter, QPdfWriter, QWheelEvent
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from widgets.pdf_panel import PdfPanel
 from widgets.pdf_thumbnails import IN_FLIGHT
@@ -122,6 +122,38 @@ def test_keys_tool_bar_page_box_and_thumbnails_are_user_navigation(qtbot, panel)
     qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # an arrow scrolls a little
     assert panel.view.verticalScrollBar().value() > before and len(log.named("user_navigated")) == 6
     assert [page for (page,) in log.named("page_changed")] == [2, 3, 2, 6, 2]
+
+
+def _wheel(view, delta: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    centre = QPointF(view.viewport().rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(view.viewport().mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_wheel_scrolls_pages_and_ctrl_wheel_zooms_as_the_user(panel) -> None:
+    panel.load_bytes(make_pdf(5), "d")
+    panel.set_zoom(1.0)
+    log = Recorder(panel)
+    view = panel.view
+    while panel.page() == 1:
+        before = view.verticalScrollBar().value()
+        _wheel(view, -120)
+        assert view.verticalScrollBar().value() > before
+    assert panel.page() == 2 and log.named("page_changed") == [(2,)]
+    assert len(log.named("user_navigated")) >= 1
+    steps = len(log.named("user_navigated"))
+    _wheel(view, 120, Qt.KeyboardModifier.ControlModifier)
+    assert panel.zoom() > 1.0 and panel.page() == 2  # zooming keeps the page in view
+    assert len(log.named("user_navigated")) == steps + 1
 
 
 def test_zoom_and_fit(panel) -> None:
