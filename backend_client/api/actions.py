@@ -7,11 +7,31 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import quote
 
+from backend_client.api.action_base import Action
+from backend_client.api.action_base import field_of as _field
+from backend_client.api.action_base import identity as _identity
+from backend_client.api.action_base import path_id as _path_id
+
+# The meeting procedure's builders live in their own module; re-exported here with the others.
+from backend_client.api.meeting_actions import MEETING_VERBS
+from backend_client.api.meeting_actions import add_conclusion as add_conclusion
+from backend_client.api.meeting_actions import agenda_next as agenda_next
+from backend_client.api.meeting_actions import agenda_previous as agenda_previous
+from backend_client.api.meeting_actions import check_in as check_in
+from backend_client.api.meeting_actions import check_out as check_out
+from backend_client.api.meeting_actions import close_poll as close_poll
+from backend_client.api.meeting_actions import create_poll as create_poll
+from backend_client.api.meeting_actions import open_poll as open_poll
+from backend_client.api.meeting_actions import order_speakers as order_speakers
+from backend_client.api.meeting_actions import publish_poll as publish_poll
+from backend_client.api.meeting_actions import request_to_speak as request_to_speak
+from backend_client.api.meeting_actions import set_current_item as set_current_item
+from backend_client.api.meeting_actions import start_speaker as start_speaker
+from backend_client.api.meeting_actions import stop_speaker as stop_speaker
+from backend_client.api.meeting_actions import withdraw_speaker as withdraw_speaker
 from backend_client.api.models import BulkResult
 from backend_client.api.validation import parse_as
 from backend_client.api.warning_body import check_create_body, check_update_fields
@@ -38,43 +58,13 @@ BULK_KIND = "alert.bulk"
 #: action's list of the alerts changed and refused (read it with ``bulk_result_of``); the
 #: alerts a bulk action changed reach the cache through their own change events.
 RECORD_ONLY_KINDS = frozenset({SNAPSHOT_KIND, BULK_KIND})
-
-
-@dataclass(frozen=True)
-class Action:
-    """One operator action ready for the outbox. ``base_version`` is the version the operator saw."""
-
-    kind: str
-    method: str
-    path: str
-    body: dict[str, Any] | None = field(default_factory=dict)  # None: a request without a body (DELETE)
-    resource: str = ""
-    resource_id: str = ""
-    base_version: int | None = None
-
-
-def _field(obj: Mapping[str, Any] | Any, name: str) -> Any:
-    if isinstance(obj, Mapping):
-        if name not in obj:
-            raise ValueError(f"The resource has no {name!r}; pass the object the operator saw.")
-        return obj[name]
-    try:
-        return getattr(obj, name)
-    except AttributeError:
-        raise ValueError(f"The resource has no {name!r}; pass the object the operator saw.") from None
-
-
-def _identity(obj: Mapping[str, Any] | Any) -> tuple[str, int]:
-    rid, version = _field(obj, "id"), _field(obj, "version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ValueError(f"The resource's version must be a positive integer, not {version!r}.")
-    if rid is None or str(rid) == "":
-        raise ValueError("The resource has an empty id.")
-    return str(rid), version
-
-
-def _path_id(value: str) -> str:
-    return quote(value, safe="")  # an id must not change the route
+#: Writes without a base version that always change the resource when the server accepts them
+#: (a vote is recorded, a waiting request withdrawn: anything else is a 409), so the version
+#: their answer carries is known to be this console's own doing. The sync engine counts it in
+#: the chain of its own versions, so that e.g. closing a poll queued after voting in it is not a
+#: conflict with that vote. Check-in/out and asking to speak are not here: done twice, they
+#: change nothing, and a version moved meanwhile by someone else must not pass for ours.
+UNVERSIONED_CHANGE_KINDS = frozenset({"meeting.vote", "meeting.speaker_withdraw"})
 
 
 def _note(note: str | None, *, required: bool = False) -> str | None:
@@ -610,6 +600,7 @@ def describe(action: Action | Any) -> str:
         "report.status": "change the status of report",
         "task.update": "update task",
         "meeting.vote": "vote in a poll of meeting",
+        **MEETING_VERBS,
         "view.create": "save view",
         "view.update": "change saved view",
         "view.delete": "delete saved view",

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from backend_client.api.actions import RECORD_ONLY_KINDS, Action, describe, with_version
+from backend_client.api.actions import RECORD_ONLY_KINDS, UNVERSIONED_CHANGE_KINDS, Action, describe, with_version
 from backend_client.api.client import IocClient
 from backend_client.api.errors import (
     AuthError,
@@ -554,10 +554,17 @@ class SyncEngine(Worker):
 
     @classmethod
     def _extend_chain(cls, chains: dict[tuple[str, str], tuple[int, int]], entry: OutboxEntry, response: Any) -> None:
-        if entry.resource is None or entry.resource_id is None or entry.base_version is None:
+        if entry.resource is None or entry.resource_id is None:
             return
         key = (entry.resource, entry.resource_id)
         version = response.get("version") if isinstance(response, Mapping) else None
+        if entry.base_version is None:
+            if entry.kind in UNVERSIONED_CHANGE_KINDS and isinstance(version, int) and version > 1:
+                # The step version-1 -> version was ours: it joins the chain that ends there.
+                chain = chains.get(key)
+                start = chain[0] if chain is not None and chain[1] == version - 1 else version - 1
+                chains[key] = (start, version)
+            return
         target = cls._chain_target(chains, entry)
         start = chains[key][0] if target is not None else entry.base_version
         effective = target if target is not None else entry.base_version

@@ -1,102 +1,185 @@
-"""Demo meeting documents (real one-page PDFs drawn with Pillow) and the demo polls of the seed."""
+"""Demo meeting documents (real multi-page text PDFs made with fpdf2) and the demo polls of the seed.
+
+The documents carry their text as text (a TrueType font with Vietnamese glyphs, embedded as a
+subset), so the console's search, page thumbnails and notes have something real to work on.
+The same input always yields the same bytes (and SHA-256): the creation date is fixed and
+nothing random goes in.
+"""
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from PIL import Image, ImageDraw, ImageFont
+from fpdf import FPDF
 
 from ioc_backend.demo.media import ascii_fallback, find_font_path
 
 _ICT = timezone(timedelta(hours=7))
-_PAGE = (827, 1169)  # A4 at 100 dpi: legible, and small enough to seed in a blink
-_MARGIN = 70
+_ISSUER = "UBND THÀNH PHỐ HUẾ — TRUNG TÂM GIÁM SÁT, ĐIỀU HÀNH ĐÔ THỊ THÔNG MINH (IOC)"
+_FAMILY = "ioc-text"
+#: Paragraph markup of ``render_pdf``: a section heading, and the start of a new page.
+HEADING = "## "
+PAGE_BREAK = "\f"
+# What the core fonts (Latin-1) lack besides Vietnamese letters, for the transliterated fallback.
+_PLAIN = {"«": '"', "»": '"', "•": "-", "“": '"', "”": '"', "’": "'"}
 
 
-def _font(size: int) -> tuple[Any, bool]:
-    """(font, has Vietnamese glyphs); without a TrueType font the text is transliterated."""
-    path = find_font_path()
-    if path is not None:
-        try:
-            return ImageFont.truetype(path, size), True
-        except OSError:
-            pass
-    return ImageFont.load_default(size), False
+class _Document(FPDF):
+    """A4 pages with the issuing office on top and "Trang n/N" at the bottom."""
+
+    def __init__(self, title: str, created: datetime) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.unicode_ok = False
+        path = find_font_path()
+        if path is not None:
+            try:
+                self.add_font(_FAMILY, "", path)
+                self.unicode_ok = True
+            except (OSError, RuntimeError, ValueError):
+                self.unicode_ok = False  # an unreadable font file: the core font, transliterated
+        self.family = _FAMILY if self.unicode_ok else "helvetica"
+        # Fixed metadata: the same meeting always yields the same bytes.
+        self.set_creation_date(created)
+        self.set_title(self.shown(title))
+        self.set_author("IOC Huế demo" if self.unicode_ok else "IOC Hue demo")
+        self.set_creator("IOC Huế demo seed" if self.unicode_ok else "IOC Hue demo seed")
+        self.set_lang("vi-VN")
+        self.set_margins(20, 18, 20)
+        self.set_auto_page_break(True, margin=20)
+
+    def shown(self, text: str) -> str:
+        if self.unicode_ok:
+            return text
+        for special, plain in _PLAIN.items():
+            text = text.replace(special, plain)
+        return ascii_fallback(text)
+
+    def header(self) -> None:
+        self.set_font(self.family, "", 8)
+        self.set_text_color(90)
+        self.multi_cell(0, 4, self.shown(_ISSUER), new_x="LMARGIN", new_y="NEXT")
+        self.set_draw_color(120)
+        self.line(self.l_margin, self.get_y() + 1, self.w - self.r_margin, self.get_y() + 1)
+        self.ln(5)
+        self.set_text_color(0)
+
+    def footer(self) -> None:
+        self.set_y(-14)
+        self.set_font(self.family, "", 8)
+        self.set_text_color(90)
+        self.cell(0, 6, self.shown(f"Trang {self.page_no()}/{{nb}}"), align="C")
+        self.set_text_color(0)
+
+    def heading(self, text: str, size: float) -> None:
+        # Headings drawn filled and stroked: as bold, without embedding a second font file
+        # (each font file embedded costs the seed ~0.1 s per document).
+        self.set_font(self.family, "", size)
+        self.set_line_width(0.25)
+        with self.local_context(text_mode="FILL_STROKE"):
+            self.multi_cell(0, size * 0.5, self.shown(text), new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+
+    def paragraph(self, text: str) -> None:
+        self.set_font(self.family, "", 11)
+        self.multi_cell(0, 6, self.shown(text), new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Any, width: int) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if current and draw.textlength(candidate, font=font) > width:
-            lines.append(current)
-            current = word
+def render_pdf(title: str, paragraphs: Iterable[str], created: datetime) -> bytes:
+    """An A4 text PDF: ``title`` as the heading, then the paragraphs, wrapped, over as many pages
+    as they need. A paragraph starting with ``HEADING`` is a section heading, one equal to
+    ``PAGE_BREAK`` starts a new page. Same input, same bytes."""
+    pdf = _Document(title, created)
+    pdf.add_page()
+    pdf.heading(title, 17)
+    for text in paragraphs:
+        if text == PAGE_BREAK:
+            pdf.add_page()
+        elif text.startswith(HEADING):
+            pdf.ln(2)
+            pdf.heading(text.removeprefix(HEADING), 13)
         else:
-            current = candidate
-    if current:
-        lines.append(current)
-    return lines
-
-
-def render_pdf(title: str, paragraphs: list[str], created: datetime) -> bytes:
-    """One A4 page: a heading and wrapped paragraphs, saved as PDF (same input, same bytes)."""
-    page = Image.new("L", _PAGE, 255)
-    draw = ImageDraw.Draw(page)
-    heading, unicode_ok = _font(30)
-    body, _ = _font(19)
-
-    def shown(text: str) -> str:
-        return text if unicode_ok else ascii_fallback(text)
-
-    width = _PAGE[0] - 2 * _MARGIN
-    y = _MARGIN
-    draw.text((_MARGIN, y), shown("UBND THÀNH PHỐ HUẾ — TRUNG TÂM IOC"), font=body, fill=90)
-    y += 50
-    for line in _wrap(draw, shown(title), heading, width):
-        draw.text((_MARGIN, y), line, font=heading, fill=0)
-        y += 42
-    y += 10
-    draw.line((_MARGIN, y, _PAGE[0] - _MARGIN, y), fill=0, width=2)
-    y += 24
-    for paragraph in paragraphs:
-        for line in _wrap(draw, shown(paragraph), body, width):
-            if y > _PAGE[1] - _MARGIN:
-                break
-            draw.text((_MARGIN, y), line, font=body, fill=0)
-            y += 28
-        y += 14
-    out = io.BytesIO()
-    # Fixed dates in the PDF's info: the same meeting always yields the same bytes (and SHA-256).
-    page.save(
-        out,
-        "PDF",
-        resolution=100.0,
-        title=shown(title),
-        author="IOC Huế demo",
-        creationDate=created.utctimetuple(),
-        modDate=created.utctimetuple(),
-    )
-    return out.getvalue()
+            pdf.paragraph(text)
+    return bytes(pdf.output())
 
 
 def _local(moment: datetime) -> str:
     return moment.astimezone(_ICT).strftime("%H:%M ngày %d/%m/%Y")
 
 
+# The body of each agenda item's section: (heading, text) templates, {item}, {presenter}, {meeting}.
+_ITEM_SECTIONS = (
+    (
+        "Tình hình",
+        "Trong kỳ, {presenter} đã theo dõi sát nội dung «{item}», phối hợp với Trung tâm IOC "
+        "và các phường liên quan cập nhật số liệu hằng ngày trên hệ thống giám sát. Các phản ánh "
+        "của người dân qua ứng dụng Hue-S và đường dây nóng được tiếp nhận, phân loại và chuyển "
+        "xử lý đúng quy trình; những việc vượt thẩm quyền đã được báo cáo Lãnh đạo thành phố.",
+    ),
+    (
+        "Kết quả đạt được",
+        "Phần lớn các việc giao đã hoàn thành đúng hạn. Dữ liệu camera, cảm biến và phản ánh hiện "
+        "trường được tổng hợp trên bảng điều khiển chung, giúp các đơn vị nắm tình hình kịp thời. "
+        "Tỷ lệ phản ánh được xử lý đúng hạn tiếp tục được duy trì; thời gian phản hồi trung bình "
+        "giảm so với kỳ trước.",
+    ),
+    (
+        "Tồn tại, hạn chế",
+        "Một số điểm còn chậm cập nhật kết quả xử lý lên hệ thống; việc phối hợp giữa các đơn vị ở "
+        "một số địa bàn chưa chặt chẽ. Một số thiết bị hiện trường mất kết nối trong thời gian "
+        "mưa lớn, cần được kiểm tra, thay thế.",
+    ),
+    (
+        "Đề xuất, kiến nghị",
+        "Đề nghị cuộc họp «{meeting}» thống nhất: (1) giao {presenter} chủ trì, phối hợp các phường "
+        "hoàn thành các việc còn tồn đọng trong tuần tới; (2) các đơn vị cập nhật kết quả xử lý "
+        "lên hệ thống trước 17 giờ hằng ngày; (3) Trung tâm IOC tổng hợp, báo cáo kết quả tại "
+        "cuộc họp kỳ sau.",
+    ),
+)
+MAX_ITEM_PAGES = 4  # 1 cover + up to 4 items + 1 closing page: 3..6 pages
+
+
+def _item_pages(meeting: dict[str, Any], agenda: list[dict[str, Any]], prefix: str) -> list[str]:
+    shown = agenda[:MAX_ITEM_PAGES] or [{"title": "Các nội dung khác", "presenter": "Trung tâm IOC"}]
+    out: list[str] = []
+    for n, item in enumerate(shown, 1):
+        out += [PAGE_BREAK, f"{HEADING}{prefix} {n}. {item['title']}", f"Đơn vị trình bày: {item['presenter']}."]
+        for part, (heading, template) in enumerate(_ITEM_SECTIONS, 1):
+            text = template.format(item=item["title"], presenter=item["presenter"], meeting=meeting["title"])
+            out += [f"{HEADING}{n}.{part}. {heading}", text]
+    return out
+
+
+def _closing(meeting: dict[str, Any]) -> list[str]:
+    return [
+        PAGE_BREAK,
+        f"{HEADING}Tổ chức thực hiện",
+        "Văn phòng UBND thành phố và Trung tâm IOC theo dõi, đôn đốc việc thực hiện các kết luận "
+        f"của cuộc họp «{meeting['title']}»; kết quả được cập nhật trên hệ thống điều hành.",
+        "Các đại biểu nghiên cứu tài liệu trước cuộc họp, chuẩn bị ý kiến cho từng nội dung; "
+        "ý kiến góp ý bằng văn bản gửi về Trung tâm IOC trước giờ họp.",
+        f"{HEADING}Thành phần tham dự",
+        "Lãnh đạo UBND thành phố (chủ trì); lãnh đạo Trung tâm IOC (thư ký); đại diện các sở, ngành "
+        "và UBND các phường liên quan; các đơn vị được giao trình bày nội dung.",
+    ]
+
+
 def meeting_documents(meeting: dict[str, Any], index: int) -> list[tuple[str, bytes]]:
-    """(filename, PDF bytes) for one demo meeting: its agenda, and for every other meeting a brief."""
+    """(filename, PDF bytes) for one demo meeting: its agenda (3 to 6 pages), and for every
+    other meeting a brief (as many)."""
     agenda = meeting.get("agenda") or []
     created = meeting["starts_at"] - timedelta(days=1)
-    lines = [
+    cover = [
         f"Thời gian: {_local(meeting['starts_at'])} – {_local(meeting['ends_at'])}",
         f"Địa điểm: {meeting['location']}",
-        "Nội dung:",
+        f"{HEADING}Nội dung",
     ]
-    lines += [f"{n}. {item['title']} — trình bày: {item['presenter']}" for n, item in enumerate(agenda, 1)]
-    docs = [("Chương trình họp.pdf", render_pdf(f"Chương trình: {meeting['title']}", lines, created))]
+    cover += [f"{n}. {item['title']} — trình bày: {item['presenter']}" for n, item in enumerate(agenda, 1)]
+    program = cover + _item_pages(meeting, agenda, "Nội dung") + _closing(meeting)
+    docs = [("Chương trình họp.pdf", render_pdf(f"Chương trình: {meeting['title']}", program, created))]
     if index % 2 == 0:
         brief = [
             f"Tài liệu phục vụ cuộc họp «{meeting['title']}».",
@@ -105,6 +188,7 @@ def meeting_documents(meeting: dict[str, Any], index: int) -> list[tuple[str, by
         brief += [
             f"• {item['title']}: đơn vị {item['presenter']} báo cáo tình hình, kết quả và kiến nghị." for item in agenda
         ]
+        brief += _item_pages(meeting, agenda, "Báo cáo") + _closing(meeting)
         docs.append(("Báo cáo tóm tắt.pdf", render_pdf("Báo cáo tóm tắt", brief, created)))
     return docs
 

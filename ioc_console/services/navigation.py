@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 # The intents this build knows; a payload is a plain mapping (ids, keys), never a widget.
 REVEAL_EVENT = "event.reveal"  # {"key": "alert:17"}: select the row in the live event log
 SHOW_CAMERA_ON_WALL = "camera.show_on_wall"  # {"camera_id": "cam-0001"}
-SHOW_ON_MAP = "map.show"  # {"key": "alert:17"} or {"lat": ..., "lon": ...}
+# {"key": "alert:17"} or {"lat": ..., "lon": ...}, optionally with "zoom" (0..22): shown at exactly that zoom
+SHOW_ON_MAP = "map.show"
 REVEAL_ALERT = "alert.reveal"  # {"alert_id": 17}: make the alert current in the alert queues
 # {"camera_ids": ["cam-0001", ...]}: put these cameras (nearest first) on the wall, in a layout that holds them
 SHOW_CAMERAS_ON_WALL = "camera.show_many_on_wall"
@@ -28,6 +29,9 @@ APPLY_ALERT_FILTER = "alert.apply_filter"
 # {"filter": RecordFilter.to_dict()}: show the citizen reports matching this filter (ward, source as its
 # category, status, time of the request) in the event log
 APPLY_REPORT_FILTER = "report.apply_filter"
+# {"name": str}: show the dashboard with that title (a meeting presenter's dashboard view); an unknown
+# name is reported in the status bar and changes nothing
+SHOW_DASHBOARD = "dashboard.show"
 
 # {"meeting_id": int}: open the meeting's page in the meetings workspace
 SHOW_MEETING = "meeting.show"

@@ -67,7 +67,25 @@ _KIND_TEMPLATES = {
     "meeting.vote": QT_TRANSLATE_NOOP("OutboxText", "Vote in a poll of meeting #%1"),
     "report.status": QT_TRANSLATE_NOOP("OutboxText", "Change the status of report #%1"),
     "task.update": QT_TRANSLATE_NOOP("OutboxText", "Update task #%1"),
+    # The meeting procedure (backend_client.api.meeting_actions); %1 is the meeting's id.
+    "meeting.check_in": QT_TRANSLATE_NOOP("OutboxText", "Check in to meeting #%1"),
+    "meeting.check_out": QT_TRANSLATE_NOOP("OutboxText", "Check out of meeting #%1"),
+    "meeting.agenda_next": QT_TRANSLATE_NOOP("OutboxText", "Move meeting #%1 to the next agenda item"),
+    "meeting.agenda_previous": QT_TRANSLATE_NOOP("OutboxText", "Move meeting #%1 back to the previous agenda item"),
+    "meeting.agenda_current": QT_TRANSLATE_NOOP("OutboxText", "Take up another agenda item in meeting #%1"),
+    "meeting.speak": QT_TRANSLATE_NOOP("OutboxText", "Ask to speak in meeting #%1"),
+    "meeting.speaker_withdraw": QT_TRANSLATE_NOOP("OutboxText", "Withdraw a request to speak in meeting #%1"),
+    "meeting.speakers_order": QT_TRANSLATE_NOOP("OutboxText", "Reorder the speakers in meeting #%1"),
+    "meeting.speaker_start": QT_TRANSLATE_NOOP("OutboxText", "Give the floor to a speaker in meeting #%1"),
+    "meeting.speaker_stop": QT_TRANSLATE_NOOP("OutboxText", "End a speaking turn in meeting #%1"),
+    "meeting.conclusion": QT_TRANSLATE_NOOP("OutboxText", "Record a conclusion in meeting #%1"),
+    "meeting.poll_create": QT_TRANSLATE_NOOP("OutboxText", "Create the poll “%2” in meeting #%1"),
+    "meeting.poll_open": QT_TRANSLATE_NOOP("OutboxText", "Open a poll for voting in meeting #%1"),
+    "meeting.poll_close": QT_TRANSLATE_NOOP("OutboxText", "Close a poll of meeting #%1"),
+    "meeting.poll_publish": QT_TRANSLATE_NOOP("OutboxText", "Publish the result of a poll of meeting #%1"),
 }
+# A conclusion that also creates a task says so (the task is a record of its own).
+_CONCLUSION_WITH_TASK = QT_TRANSLATE_NOOP("OutboxText", "Record a conclusion in meeting #%1 and assign the task “%2”")
 
 
 def tr(text: str) -> str:
@@ -121,6 +139,13 @@ def describe(entry: Any) -> str:
         if action_kind == "view.create":
             name = body.get("name") if isinstance(body, Mapping) else None
             return fill(tr(_KIND_TEMPLATES[action_kind]), str(name or ""))
+        if action_kind == "meeting.poll_create":
+            question = " ".join(str(_body_value(body, "question") or "").split())
+            return fill(tr(_KIND_TEMPLATES[action_kind]), resource_id, question)
+        task = _body_value(body, "task")
+        if action_kind == "meeting.conclusion" and isinstance(task, Mapping):
+            title = " ".join(str(task.get("title") or "").split())
+            return fill(tr(_CONCLUSION_WITH_TASK), resource_id, title)
         return fill(tr(_KIND_TEMPLATES[action_kind]), resource_id)
     if kind == "closed":
         return fill(tr(_TEMPLATES[kind]), resource_id, close_reason_label(body.get("reason")))

@@ -197,6 +197,10 @@ class ConflictsPanel(QWidget):
         mine[self.tr("Version")] = "" if entry.base_version is None else str(entry.base_version)
         mine[self.tr("Time")] = _time(entry.created_at)
         current = entry.server_current if isinstance(entry.server_current, Mapping) else {}
+        if entry.resource == "meeting":
+            self._mine.setText(_table(mine))
+            self._server.setText(_table(self._meeting_now(entry, current)))
+            return
         server = {
             self.tr("State"): event_text.status_label(entry.resource or "alert", current.get("state"))
             if current
@@ -234,6 +238,18 @@ class ConflictsPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _meeting_now(self, entry: Any, current: Mapping[str, Any]) -> dict[str, str]:
+        """A meeting as the server has it now: why it refused, its status and current agenda item."""
+        agenda = current.get("agenda") if isinstance(current.get("agenda"), list) else []
+        item = next((i for i in agenda if isinstance(i, Mapping) and i.get("state") == "current"), None)
+        return {
+            self.tr("Why"): str(entry.last_error or ""),
+            self.tr("Status"): event_text.status_label("meeting", current.get("status")) if current else "",
+            self.tr("Current agenda item"): str(item.get("title") or "") if item is not None else "—",
+            self.tr("Version"): str(current.get("version", "")),
+            self.tr("Time"): _time(current.get("updated_at")),
+        }
 
     def retranslate_ui(self) -> None:
         self._intro.setText(

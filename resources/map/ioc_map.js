@@ -553,7 +553,9 @@
         select(cmd.layer, item.id);
       }
       if (typeof lat === "number" && typeof lon === "number") {
-        map.setView([lat, lon], Math.max(map.getZoom(), cmd.zoom || 15), { animate: false });
+        // An asked zoom is shown as asked (a presenter's view); Leaflet clamps it to the base map.
+        var zoom = typeof cmd.zoom === "number" ? cmd.zoom : Math.max(map.getZoom(), 15);
+        map.setView([lat, lon], zoom, { animate: false });
       }
     },
     draw: function (cmd) { if (cmd.kind) startDraw(cmd.kind); else stopDraw(); },

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ioc_console.services.event_text import LOCAL_TZ
+from ioc_console.services.navigation import SHOW_DASHBOARD
 from ioc_console.shell.main_window import MainWindow
 from ioc_console.workspaces.dashboards.figures import BarChart, FunnelChart, KpiTile, LineChart
 from ioc_console.workspaces.dashboards.kpi_feed import STATE_PREFIX
@@ -378,3 +379,27 @@ def test_operators_see_dashboards(qtbot, backend, make_window):
     assert window.workspace_allowed("dashboards") and not window._nav.item(row).isHidden()
     window.show_workspace_key("dashboards")
     assert window.current_workspace_key() == "dashboards"
+
+
+def test_the_show_dashboard_intent_selects_a_dashboard_by_its_name(qtbot, backend, make_window):
+    window = make_window(backend.url, ENGINE_OPTIONS, **CLIENT_OPTIONS)
+    sign_in(qtbot, window, "leader")
+    workspace = _dashboards(qtbot, window, "operators")
+    navigation = window._context.navigation
+    assert navigation.can(SHOW_DASHBOARD)
+    window.show_workspace_key("events")
+
+    # The name as another console may send it: this UI's title, or the preset's Vietnamese title.
+    assert navigation.request(SHOW_DASHBOARD, {"name": "Leadership"})
+    assert window.current_workspace_key() == "dashboards" and workspace.current().id == "preset:leaders"
+    assert workspace.choice.currentData() == "preset:leaders"
+    assert navigation.request(SHOW_DASHBOARD, {"name": " vận  HÀNH "})
+    assert workspace.current().id == "preset:operators"
+
+    # An unknown name is said in the status bar; the dashboard on screen stays as it was.
+    before = workspace.definition()
+    with qtbot.waitSignal(workspace.status_message, timeout=WAIT_MS) as said:
+        assert not navigation.request(SHOW_DASHBOARD, {"name": "Không có <b>bảng</b> này"})
+    assert "Không có <b>bảng</b> này" in said.args[0]
+    assert workspace.current().id == "preset:operators" and workspace.definition() is before
+    assert not navigation.request(SHOW_DASHBOARD, {})

@@ -307,6 +307,35 @@ def test_click_details_nearest_cameras_and_the_show_on_map_intent(qtbot, backend
     assert sent == [{"camera_ids": [c["id"] for c in expected]}]
 
 
+def test_show_on_map_takes_an_exact_zoom_when_asked(qtbot, open_map):
+    """A presenter's map view names its zoom: the map shows exactly that, out or in."""
+    workspace = open_map()
+    navigation = workspace._context.navigation
+
+    def centred_at(lat: float, lon: float, zoom: float) -> bool:
+        state = page_state(qtbot, workspace)
+        return (
+            state["zoom"] == zoom
+            and math.isclose(state["center"]["lat"], lat, abs_tol=1e-4)
+            and math.isclose(state["center"]["lng"], lon, abs_tol=1e-4)
+        )
+
+    assert navigation.request(SHOW_ON_MAP, {"lat": 16.4637, "lon": 107.5909, "zoom": 17})
+    qtbot.waitUntil(lambda: centred_at(16.4637, 107.5909, 17), timeout=WAIT_MS)
+    assert navigation.request(SHOW_ON_MAP, {"lat": 16.47, "lon": 107.58, "zoom": 11})
+    qtbot.waitUntil(lambda: centred_at(16.47, 107.58, 11), timeout=WAIT_MS)
+    # Without a zoom (or with one out of 0..22) the map zooms in to street level, never out.
+    assert navigation.request(SHOW_ON_MAP, {"lat": 16.46, "lon": 107.59})
+    qtbot.waitUntil(lambda: centred_at(16.46, 107.59, 15), timeout=WAIT_MS)
+    assert navigation.request(SHOW_ON_MAP, {"lat": 16.45, "lon": 107.6, "zoom": 40})
+    qtbot.waitUntil(lambda: centred_at(16.45, 107.6, 15), timeout=WAIT_MS)
+    # A record with a zoom: centred on it at that zoom, and selected.
+    alert = next(a for a in workspace._context.connection.store.list("alert") if a["state"] == "new")
+    assert navigation.request(SHOW_ON_MAP, {"key": f"alert:{alert['id']}", "zoom": 13})
+    qtbot.waitUntil(lambda: centred_at(alert["lat"], alert["lon"], 13), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: f"#{alert['id']}" in detail_text(workspace), timeout=WAIT_MS)
+
+
 def test_a_drawn_circle_lists_what_is_inside_and_exports_it(qtbot, backend, open_map, tmp_path):
     workspace = open_map()
     centre = (16.4637, 107.5909)

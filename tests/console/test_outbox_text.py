@@ -64,3 +64,45 @@ def test_every_action_kind_has_its_own_words(languages, language, expected):
         actions.update_task({"id": 5, "version": 1}, status="done"),
     ]
     assert [describe(_entry(action)) for action in queued] == expected
+
+
+def test_each_meeting_procedure_action_says_what_it_does(languages):
+    languages.set_language("en")
+    seen = {"id": 4, "version": 3}
+    task = {"title": "Khơi  thông\ncống", "assignee_unit": "UBND phường", "due_at": "2026-12-11T10:00:00+07:00"}
+    queued = [
+        actions.check_in(seen),
+        actions.check_out(seen),
+        actions.agenda_next(seen),
+        actions.agenda_previous(seen),
+        actions.set_current_item(seen, 7),
+        actions.request_to_speak(seen, 7),
+        actions.withdraw_speaker(seen, 7, 2),
+        actions.order_speakers(seen, 7, [2, 3]),
+        actions.start_speaker(seen, 7, 2),
+        actions.stop_speaker(seen, 7, 2),
+        actions.add_conclusion(seen, 7, "Giao phường."),
+        actions.add_conclusion(seen, 7, "Giao phường.", task=task),
+        actions.create_poll(seen, "Thông qua <b>phương án</b>?", ["Đồng ý", "Không"]),
+        actions.open_poll(seen, 2),
+        actions.close_poll(seen, 2),
+        actions.publish_poll(seen, 2),
+    ]
+    assert [describe(_entry(action)) for action in queued] == [
+        "Check in to meeting #4",
+        "Check out of meeting #4",
+        "Move meeting #4 to the next agenda item",
+        "Move meeting #4 back to the previous agenda item",
+        "Take up another agenda item in meeting #4",
+        "Ask to speak in meeting #4",
+        "Withdraw a request to speak in meeting #4",
+        "Reorder the speakers in meeting #4",
+        "Give the floor to a speaker in meeting #4",
+        "End a speaking turn in meeting #4",
+        "Record a conclusion in meeting #4",
+        "Record a conclusion in meeting #4 and assign the task “Khơi thông cống”",
+        "Create the poll “Thông qua <b>phương án</b>?” in meeting #4",
+        "Open a poll for voting in meeting #4",
+        "Close a poll of meeting #4",
+        "Publish the result of a poll of meeting #4",
+    ]

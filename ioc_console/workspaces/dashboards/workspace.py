@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -39,7 +40,7 @@ from backend_client.sync.saved_views import ViewEntry
 from ioc_console.services.briefing import BriefingFigure, BriefingPage
 from ioc_console.services.context import ConsoleContext
 from ioc_console.services.event_text import LOCAL_TZ, fill
-from ioc_console.services.navigation import APPLY_ALERT_FILTER, APPLY_REPORT_FILTER
+from ioc_console.services.navigation import APPLY_ALERT_FILTER, APPLY_REPORT_FILTER, SHOW_DASHBOARD
 from ioc_console.services.ops import run_in_background, run_on_cache
 from ioc_console.services.saved_views_list import SavedViewsList
 from ioc_console.services.workspace import OperatorControls, Workspace
@@ -117,6 +118,7 @@ class DashboardsWorkspace(Workspace):
         self._views.forgotten.connect(lambda: self._views_loaded([]))
         self._views.change_failed.connect(self._change_failed)
         self._build()
+        self._navigation.handle(SHOW_DASHBOARD, KEY, self.show_dashboard_intent)
         self._connection.signed_in.connect(lambda _user: self._fetch_wards())
         self._connection.signed_out.connect(self._signed_out)
         self._connection.cache_ready.connect(lambda _store: self._fetch_wards())
@@ -354,6 +356,35 @@ class DashboardsWorkspace(Workspace):
     def show_dashboard_named(self, title: str) -> bool:
         entry = next((e for e in self.entries if kpi_text.dashboard_title(e.definition) == title), None)
         return entry is not None and self.show_dashboard(entry.id)
+
+    def entry_named(self, name: str) -> DashboardEntry | None:
+        """The dashboard a name means, as the presenter's console may have sent it: its title in
+        this console's language, its stored title (a preset's Vietnamese one), a preset's English
+        name or key; compared without case, accents composed the same way, spaces collapsed."""
+        wanted = _name_key(name)
+        if not wanted:
+            return None
+        for entry in self.entries:
+            definition = entry.definition
+            names = [kpi_text.dashboard_title(definition), definition.title]
+            if definition.preset:
+                names += [definition.preset, kpi_text.PRESET_NAMES.get(definition.preset, "")]
+            if wanted in {_name_key(n) for n in names if n}:
+                return entry
+        return None
+
+    def show_dashboard_intent(self, payload: Mapping[str, Any]) -> bool:
+        """SHOW_DASHBOARD {"name": str}: show that dashboard (a presenter's view followed in a
+        meeting). An unknown name is said in the status bar and nothing else changes."""
+        name = payload.get("name")
+        entry = self.entry_named(name) if isinstance(name, str) else None
+        if entry is None:
+            shown = " ".join(str(name or "").split())[:80]
+            self.status_message.emit(fill(self.tr("There is no dashboard named “%1” on this console."), shown), 8000)
+            return False
+        if entry is not self._current:
+            self._show_entry(entry)
+        return True
 
     def _entry(self, entry_id: str) -> DashboardEntry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -804,6 +835,10 @@ class DashboardsWorkspace(Workspace):
             answer = self.feed.answer(Query(source, group_by, definition.filters).key)
             figures.append(_figure_from(widget, answer))
         return figures
+
+
+def _name_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _figure_from(widget: Widget, answer: Answer | None) -> BriefingFigure:

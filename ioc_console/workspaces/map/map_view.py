@@ -133,8 +133,18 @@ class MapView(QWidget):
     def set_view(self, lat: float, lon: float, zoom: float) -> None:
         self._send("view", lat=lat, lon=lon, zoom=zoom)
 
-    def focus(self, layer: str | None, item_id: str | None, lat: float | None = None, lon: float | None = None) -> None:
-        self._send("focus", layer=layer, id=item_id, lat=lat, lon=lon)
+    def focus(
+        self,
+        layer: str | None,
+        item_id: str | None,
+        lat: float | None = None,
+        lon: float | None = None,
+        *,
+        zoom: float | None = None,
+    ) -> None:
+        """Centre on a record (or the point) and select it; at ``zoom`` exactly when given, else
+        zoomed in to at least street level."""
+        self._send("focus", layer=layer, id=item_id, lat=lat, lon=lon, zoom=zoom)
 
     def start_draw(self, kind: str | None) -> None:
         self._send("draw", kind=kind)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -66,6 +67,13 @@ REPORTS_RELOAD_MS = 10_000
 WARDS_STATE_KEY = "map.wards"
 #: A shape around the whole city lists this many reports at most (read one by one from the cache).
 MAX_SHAPE_REPORTS = 20_000
+#: The zooms a SHOW_ON_MAP intent may ask for (as the presenter's map view, docs/API.md); the map
+#: itself stops at its base map's deepest zoom.
+MAX_INTENT_ZOOM = 22
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 class MapWorkspace(Workspace):
@@ -611,12 +619,15 @@ class MapWorkspace(Workspace):
         self.show_nearest_cameras(float(record["lat"]), float(record["lon"]))
 
     def show_on_map(self, payload: Mapping[str, Any]) -> bool:
-        """SHOW_ON_MAP: {"key": "alert:17"} (with lat/lon as a fallback) or {"lat", "lon"}."""
+        """SHOW_ON_MAP: {"key": "alert:17"} (with lat/lon as a fallback) or {"lat", "lon"}, either
+        with an optional "zoom" (0..22): the map then shows exactly that zoom (a presenter's view),
+        else it zooms in to at least street level."""
         key = payload.get("key")
-        lat, lon = payload.get("lat"), payload.get("lon")
-        point_ok = (
-            isinstance(lat, int | float) and isinstance(lon, int | float) and -90 <= lat <= 90 and -180 <= lon <= 180
-        )
+        lat, lon, zoom = payload.get("lat"), payload.get("lon"), payload.get("zoom")
+        point_ok = _is_number(lat) and _is_number(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
+        if zoom is not None and not (_is_number(zoom) and 0 <= zoom <= MAX_INTENT_ZOOM):
+            log.info("SHOW_ON_MAP with a zoom out of 0..%d ignored: %r", MAX_INTENT_ZOOM, zoom)
+            zoom = None
         layer = item_id = None
         if isinstance(key, str) and ":" in key:
             resource, _, item_id = key.partition(":")
@@ -627,7 +638,13 @@ class MapWorkspace(Workspace):
             self._create_view()
         if self.map_view is None:
             return False
-        self.map_view.focus(layer, item_id, float(lat) if point_ok else None, float(lon) if point_ok else None)
+        self.map_view.focus(
+            layer,
+            item_id,
+            float(lat) if point_ok else None,
+            float(lon) if point_ok else None,
+            zoom=None if zoom is None else float(zoom),
+        )
         if layer is not None and item_id:
             self._on_marker_clicked(layer, item_id)
         return True
