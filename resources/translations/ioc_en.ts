@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>◀ Previous item</source>
+        <translation>◀ Previous item</translation>
+    </message>
+    <message>
+        <source>Next item ▶</source>
+        <translation>Next item ▶</translation>
+    </message>
+    <message>
+        <source>Discuss this item</source>
+        <translation>Discuss this item</translation>
+    </message>
+    <message>
+        <source>Make the chosen item the one under discussion</source>
+        <translation>Make the chosen item the one under discussion</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>Give the floor</source>
+        <translation>Give the floor</translation>
+    </message>
+    <message>
+        <source>End the turn</source>
+        <translation>End the turn</translation>
+    </message>
+    <message>
+        <source>Move the speaker up the list</source>
+        <translation>Move the speaker up the list</translation>
+    </message>
+    <message>
+        <source>Move the speaker down the list</source>
+        <translation>Move the speaker down the list</translation>
+    </message>
+    <message>
+        <source>Conclusions</source>
+        <translation>Conclusions</translation>
+    </message>
+    <message>
+        <source>Record a conclusion…</source>
+        <translation>Record a conclusion…</translation>
+    </message>
+    <message>
+        <source>(%1 min)</source>
+        <translation>(%1 min)</translation>
+    </message>
+    <message>
+        <source>No agenda item</source>
+        <translation>No agenda item</translation>
+    </message>
+    <message>
+        <source>Presenter: %1</source>
+        <translation>Presenter: %1</translation>
+    </message>
+    <message>
+        <source>Task created: %1</source>
+        <translation>Task created: %1</translation>
+    </message>
+    <message>
+        <source>Withdraw my request</source>
+        <translation>Withdraw my request</translation>
+    </message>
+    <message>
+        <source>Ask to speak</source>
+        <translation>Ask to speak</translation>
+    </message>
+</context>
+<context>
     <name>AlarmSpot</name>
     <message>
         <source> (+%1 waiting)</source>
@@ -898,6 +973,49 @@ The server says: %1</translation>
     </message>
 </context>
 <context>
+    <name>ConclusionDialog</name>
+    <message>
+        <source>Record a conclusion</source>
+        <translation>Record a conclusion</translation>
+    </message>
+    <message>
+        <source>Assign a task to a unit</source>
+        <translation>Assign a task to a unit</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Write the conclusion.</source>
+        <translation>Write the conclusion.</translation>
+    </message>
+    <message>
+        <source>Give the task a title.</source>
+        <translation>Give the task a title.</translation>
+    </message>
+    <message>
+        <source>Choose the unit that carries out the task.</source>
+        <translation>Choose the unit that carries out the task.</translation>
+    </message>
+    <message>
+        <source>The deadline has already passed.</source>
+        <translation>The deadline has already passed.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <source>Conflict not resolved</source>
@@ -954,6 +1072,18 @@ The server says: %1</translation>
     <message>
         <source>Close reason</source>
         <translation>Close reason</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Current agenda item</source>
+        <translation>Current agenda item</translation>
     </message>
     <message>
         <source>Someone changed these on the server after you acted. Compare, then re-apply your action on the new version or drop it. Nothing is sent until you choose.</source>
@@ -1321,6 +1451,10 @@ The server says: %1</translation>
         <translation>All wards</translation>
     </message>
     <message>
+        <source>There is no dashboard named “%1” on this console.</source>
+        <translation>There is no dashboard named “%1” on this console.</translation>
+    </message>
+    <message>
         <source>The period must start before it ends.</source>
         <translation>The period must start before it ends.</translation>
     </message>
@@ -1437,6 +1571,50 @@ The server says: %1</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentReader</name>
+    <message>
+        <source>This meeting has no documents.</source>
+        <extracomment>Documents kept open in memory, so following a presenter between documents is instant. {&quot;kind&quot;: &quot;document&quot;, &quot;document_id&quot;, &quot;page&quot;, &quot;zoom&quot;}: what the reader shows now</extracomment>
+        <translation>This meeting has no documents.</translation>
+    </message>
+    <message>
+        <source>Choose a document to read.</source>
+        <translation>Choose a document to read.</translation>
+    </message>
+    <message>
+        <source>This document was removed from the meeting.</source>
+        <translation>This document was removed from the meeting.</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>Opening “%1”…</translation>
+    </message>
+    <message>
+        <source>The saved copy of this document is damaged and the server cannot be reached. It will be fetched again when the connection is back.</source>
+        <translation>The saved copy of this document is damaged and the server cannot be reached. It will be fetched again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>This document was not saved for offline reading and the server cannot be reached.</source>
+        <translation>This document was not saved for offline reading and the server cannot be reached.</translation>
+    </message>
+    <message>
+        <source>The document could not be opened: %1</source>
+        <translation>The document could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>Saved for offline reading</source>
+        <translation>Saved for offline reading</translation>
+    </message>
+    <message>
+        <source>Fetched from the server; saved for offline reading</source>
+        <translation>Fetched from the server; saved for offline reading</translation>
+    </message>
+    <message>
+        <source>The saved copy was damaged; fetched again</source>
+        <translation>The saved copy was damaged; fetched again</translation>
     </message>
 </context>
 <context>
@@ -2806,7 +2984,7 @@ The console starts with empty local data and fills it again from the server.</tr
     <name>MapWorkspace</name>
     <message>
         <source>Draw a circle: list what is inside it</source>
-        <extracomment>Live changes are gathered this long and pushed to the page together. Changed reports (a clustered layer) are re-read at most this often while the map is seen. A shape around the whole city lists this many reports at most (read one by one from the cache).</extracomment>
+        <extracomment>Live changes are gathered this long and pushed to the page together. Changed reports (a clustered layer) are re-read at most this often while the map is seen. A shape around the whole city lists this many reports at most (read one by one from the cache). The zooms a SHOW_ON_MAP intent may ask for (as the presenter&apos;s map view, docs/API.md); the map itself stops at its base map&apos;s deepest zoom.</extracomment>
         <translation>Draw a circle: list what is inside it</translation>
     </message>
     <message>
@@ -2975,6 +3153,306 @@ The console starts with empty local data and fills it again from the server.</tr
     </message>
 </context>
 <context>
+    <name>MeetingListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>My role</source>
+        <translation>My role</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListPanel</name>
+    <message>
+        <source>All days</source>
+        <translation>All days</translation>
+    </message>
+    <message>
+        <source>Show the meetings of every day</source>
+        <translation>Show the meetings of every day</translation>
+    </message>
+    <message>
+        <source>Meetings on %1</source>
+        <translation>Meetings on %1</translation>
+    </message>
+    <message>
+        <source>All meetings</source>
+        <translation>All meetings</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingText</name>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>Under discussion</source>
+        <translation>Under discussion</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Speaking</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <source>Has spoken</source>
+        <translation>Has spoken</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Named vote</source>
+        <translation>Named vote</translation>
+    </message>
+    <message>
+        <source>Secret ballot</source>
+        <translation>Secret ballot</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Voting open</source>
+        <translation>Voting open</translation>
+    </message>
+    <message>
+        <source>Voting closed</source>
+        <translation>Voting closed</translation>
+    </message>
+    <message>
+        <source>Result published</source>
+        <translation>Result published</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsWorkspace</name>
+    <message>
+        <source>The room did not get your page: %1</source>
+        <extracomment>Changes of the open meeting are gathered this long before its details are fetched again.</extracomment>
+        <translation>The room did not get your page: %1</translation>
+    </message>
+    <message>
+        <source>Follow the presenter again</source>
+        <translation>Follow the presenter again</translation>
+    </message>
+    <message>
+        <source>Present to the room, or stop</source>
+        <translation>Present to the room, or stop</translation>
+    </message>
+    <message>
+        <source>Export the minutes (PDF)…</source>
+        <translation>Export the minutes (PDF)…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation>Polls</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Minutes (PDF)…</source>
+        <translation>Minutes (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export the minutes of this meeting as a PDF (Ctrl+Shift+M)</source>
+        <translation>Export the minutes of this meeting as a PDF (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Follow the presenter (F8)</source>
+        <translation>Follow the presenter (F8)</translation>
+    </message>
+    <message>
+        <source>Show the room…</source>
+        <translation>Show the room…</translation>
+    </message>
+    <message>
+        <source>Show the members a camera, the map or a dashboard</source>
+        <translation>Show the members a camera, the map or a dashboard</translation>
+    </message>
+    <message>
+        <source>Choose a meeting in the list or the calendar.</source>
+        <translation>Choose a meeting in the list or the calendar.</translation>
+    </message>
+    <message>
+        <source>My role: %1</source>
+        <translation>My role: %1</translation>
+    </message>
+    <message>
+        <source>You are not a member of this meeting</source>
+        <translation>You are not a member of this meeting</translation>
+    </message>
+    <message>
+        <source>Leave the meeting</source>
+        <translation>Leave the meeting</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>Not signed in: the action was not queued.</source>
+        <translation>Not signed in: the action was not queued.</translation>
+    </message>
+    <message>
+        <source>The action could not be queued: %1</source>
+        <translation>The action could not be queued: %1</translation>
+    </message>
+    <message>
+        <source>The meeting changed before your action arrived; see the pending actions panel.</source>
+        <translation>The meeting changed before your action arrived; see the pending actions panel.</translation>
+    </message>
+    <message>
+        <source>Stop presenting (F7)</source>
+        <translation>Stop presenting (F7)</translation>
+    </message>
+    <message>
+        <source>Present (F7)</source>
+        <translation>Present (F7)</translation>
+    </message>
+    <message>
+        <source>● You are presenting: the members follow your page.</source>
+        <translation>● You are presenting: the members follow your page.</translation>
+    </message>
+    <message>
+        <source>Nobody is presenting.</source>
+        <translation>Nobody is presenting.</translation>
+    </message>
+    <message>
+        <source>Following %1.</source>
+        <translation>Following %1.</translation>
+    </message>
+    <message>
+        <source>the presenter</source>
+        <translation>the presenter</translation>
+    </message>
+    <message>
+        <source>Page %1.</source>
+        <translation>Page %1.</translation>
+    </message>
+    <message>
+        <source>You are browsing on your own; %1 is presenting.</source>
+        <translation>You are browsing on your own; %1 is presenting.</translation>
+    </message>
+    <message>
+        <source>Meeting #%1 is not known to this console.</source>
+        <translation>Meeting #%1 is not known to this console.</translation>
+    </message>
+    <message>
+        <source>Meetings: follow the presenter again (after browsing)</source>
+        <translation>Meetings: follow the presenter again (after browsing)</translation>
+    </message>
+    <message>
+        <source>Meetings: present to the room, or stop</source>
+        <translation>Meetings: present to the room, or stop</translation>
+    </message>
+    <message>
+        <source>Meetings: export the minutes as a PDF…</source>
+        <translation>Meetings: export the minutes as a PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <source>%1 of %2 present</source>
+        <translation>%1 of %2 present</translation>
+    </message>
+    <message>
+        <source>quorum reached</source>
+        <translation>quorum reached</translation>
+    </message>
+    <message>
+        <source>quorum not reached</source>
+        <translation>quorum not reached</translation>
+    </message>
+    <message>
+        <source>quorum %1: %2</source>
+        <translation>quorum %1: %2</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Meeting role</source>
+        <translation>Meeting role</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>Stays</translation>
+    </message>
+    <message>
+        <source>Who is present, with the times, is shown to the chair and the secretary.</source>
+        <translation>Who is present, with the times, is shown to the chair and the secretary.</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Add note</source>
@@ -2987,6 +3465,56 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NotesKeeper</name>
+    <message>
+        <source>This page already has a note from another console; reloaded it.</source>
+        <translation>This page already has a note from another console; reloaded it.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Only you can see your notes.</source>
+        <translation>Only you can see your notes.</translation>
+    </message>
+    <message>
+        <source>Your note on this page…</source>
+        <translation>Your note on this page…</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <source>Drag over the page to highlight an area</source>
+        <translation>Drag over the page to highlight an area</translation>
+    </message>
+    <message>
+        <source>Remove highlights</source>
+        <translation>Remove highlights</translation>
+    </message>
+    <message>
+        <source>Pages with notes</source>
+        <translation>Pages with notes</translation>
+    </message>
+    <message>
+        <source>My note · page %1</source>
+        <translation>My note · page %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
     </message>
 </context>
 <context>
@@ -3150,6 +3678,70 @@ The console starts with empty local data and fills it again from the server.</tr
         <translation>Update task #%1</translation>
     </message>
     <message>
+        <source>Check in to meeting #%1</source>
+        <translation>Check in to meeting #%1</translation>
+    </message>
+    <message>
+        <source>Check out of meeting #%1</source>
+        <translation>Check out of meeting #%1</translation>
+    </message>
+    <message>
+        <source>Move meeting #%1 to the next agenda item</source>
+        <translation>Move meeting #%1 to the next agenda item</translation>
+    </message>
+    <message>
+        <source>Move meeting #%1 back to the previous agenda item</source>
+        <translation>Move meeting #%1 back to the previous agenda item</translation>
+    </message>
+    <message>
+        <source>Take up another agenda item in meeting #%1</source>
+        <translation>Take up another agenda item in meeting #%1</translation>
+    </message>
+    <message>
+        <source>Ask to speak in meeting #%1</source>
+        <translation>Ask to speak in meeting #%1</translation>
+    </message>
+    <message>
+        <source>Withdraw a request to speak in meeting #%1</source>
+        <translation>Withdraw a request to speak in meeting #%1</translation>
+    </message>
+    <message>
+        <source>Reorder the speakers in meeting #%1</source>
+        <translation>Reorder the speakers in meeting #%1</translation>
+    </message>
+    <message>
+        <source>Give the floor to a speaker in meeting #%1</source>
+        <translation>Give the floor to a speaker in meeting #%1</translation>
+    </message>
+    <message>
+        <source>End a speaking turn in meeting #%1</source>
+        <translation>End a speaking turn in meeting #%1</translation>
+    </message>
+    <message>
+        <source>Record a conclusion in meeting #%1</source>
+        <translation>Record a conclusion in meeting #%1</translation>
+    </message>
+    <message>
+        <source>Create the poll “%2” in meeting #%1</source>
+        <translation>Create the poll “%2” in meeting #%1</translation>
+    </message>
+    <message>
+        <source>Open a poll for voting in meeting #%1</source>
+        <translation>Open a poll for voting in meeting #%1</translation>
+    </message>
+    <message>
+        <source>Close a poll of meeting #%1</source>
+        <translation>Close a poll of meeting #%1</translation>
+    </message>
+    <message>
+        <source>Publish the result of a poll of meeting #%1</source>
+        <translation>Publish the result of a poll of meeting #%1</translation>
+    </message>
+    <message>
+        <source>Record a conclusion in meeting #%1 and assign the task “%2”</source>
+        <translation>Record a conclusion in meeting #%1 and assign the task “%2”</translation>
+    </message>
+    <message>
         <source>Publish public warning #%1</source>
         <translation>Publish public warning #%1</translation>
     </message>
@@ -3200,6 +3792,191 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>dispatched to %1</source>
         <translation>dispatched to %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPanel</name>
+    <message>
+        <source>The document has no pages.</source>
+        <translation>The document has no pages.</translation>
+    </message>
+    <message>
+        <source>This document is protected by a password and cannot be opened here.</source>
+        <translation>This document is protected by a password and cannot be opened here.</translation>
+    </message>
+    <message>
+        <source>This document uses a protection that this viewer cannot open.</source>
+        <translation>This document uses a protection that this viewer cannot open.</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF document, or it is damaged.</source>
+        <translation>This file is not a PDF document, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>The document could not be opened.</source>
+        <translation>The document could not be opened.</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>No results</translation>
+    </message>
+    <message>
+        <source>%1 / %2 results</source>
+        <translation>%1 / %2 results</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1 results</translation>
+    </message>
+    <message>
+        <source>Show or hide the page thumbnails</source>
+        <translation>Show or hide the page thumbnails</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Previous page (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Next page (Page Down)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>Zoom out (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit the page width</source>
+        <translation>Fit the page width</translation>
+    </message>
+    <message>
+        <source>Fit the whole page</source>
+        <translation>Fit the whole page</translation>
+    </message>
+    <message>
+        <source>Highlight: drag a rectangle over the page</source>
+        <translation>Highlight: drag a rectangle over the page</translation>
+    </message>
+    <message>
+        <source>Previous result (Shift+Enter)</source>
+        <translation>Previous result (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next result (Enter)</source>
+        <translation>Next result (Enter)</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <source>Search in the document…</source>
+        <translation>Search in the document…</translation>
+    </message>
+    <message>
+        <source>Search in the document (Ctrl+F)</source>
+        <translation>Search in the document (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>PollCard</name>
+    <message>
+        <source>Open voting</source>
+        <translation>Open voting</translation>
+    </message>
+    <message>
+        <source>Close voting</source>
+        <translation>Close voting</translation>
+    </message>
+    <message>
+        <source>Publish result</source>
+        <translation>Publish result</translation>
+    </message>
+    <message>
+        <source>Your vote: “%1” — recorded.</source>
+        <translation>Your vote: “%1” — recorded.</translation>
+    </message>
+    <message>
+        <source>Your vote: “%1” — waiting to be sent.</source>
+        <translation>Your vote: “%1” — waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>You have voted.</source>
+        <translation>You have voted.</translation>
+    </message>
+    <message>
+        <source>You cannot vote in this poll (only members present when it opened may).</source>
+        <translation>You cannot vote in this poll (only members present when it opened may).</translation>
+    </message>
+    <message>
+        <source>Votes cast: %1 of %2</source>
+        <translation>Votes cast: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Votes cast: %1</source>
+        <translation>Votes cast: %1</translation>
+    </message>
+    <message>
+        <source>Live tally — seen only by those who manage the poll.</source>
+        <translation>Live tally — seen only by those who manage the poll.</translation>
+    </message>
+    <message>
+        <source>Voting has closed; the result is not published yet.</source>
+        <translation>Voting has closed; the result is not published yet.</translation>
+    </message>
+</context>
+<context>
+    <name>PollDialog</name>
+    <message>
+        <source>New poll</source>
+        <translation>New poll</translation>
+    </message>
+    <message>
+        <source>Agree
+Disagree
+Abstain</source>
+        <translation>Agree
+Disagree
+Abstain</translation>
+    </message>
+    <message>
+        <source>Named vote (the result lists who chose what)</source>
+        <translation>Named vote (the result lists who chose what)</translation>
+    </message>
+    <message>
+        <source>Secret ballot (only the counts are ever stored)</source>
+        <translation>Secret ballot (only the counts are ever stored)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Options (one per line)</source>
+        <translation>Options (one per line)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Write the question.</source>
+        <translation>Write the question.</translation>
+    </message>
+    <message>
+        <source>Give between 2 and 10 options.</source>
+        <translation>Give between 2 and 10 options.</translation>
+    </message>
+    <message>
+        <source>Two options are the same.</source>
+        <translation>Two options are the same.</translation>
+    </message>
+    <message>
+        <source>An option may have at most 200 characters.</source>
+        <translation>An option may have at most 200 characters.</translation>
     </message>
 </context>
 <context>
@@ -3704,6 +4481,41 @@ The events shown do not change.</translation>
     <message>
         <source>The CSV file could not be written to %1: %2</source>
         <translation>The CSV file could not be written to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Show the room</source>
+        <translation>Show the room</translation>
+    </message>
+    <message>
+        <source>A camera on the video wall</source>
+        <translation>A camera on the video wall</translation>
+    </message>
+    <message>
+        <source>The map at a camera&apos;s place</source>
+        <translation>The map at a camera&apos;s place</translation>
+    </message>
+    <message>
+        <source>A dashboard</source>
+        <translation>A dashboard</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Choose what to show (a camera with a known place for the map).</source>
+        <translation>Choose what to show (a camera with a known place for the map).</translation>
     </message>
 </context>
 <context>
@@ -4214,6 +5026,17 @@ The events shown do not change.</translation>
     </message>
 </context>
 <context>
+    <name>VotingPanel</name>
+    <message>
+        <source>New poll…</source>
+        <translation>New poll…</translation>
+    </message>
+    <message>
+        <source>This meeting has no polls.</source>
+        <translation>This meeting has no polls.</translation>
+    </message>
+</context>
+<context>
     <name>WallViewsControl</name>
     <message>
         <source>Save wall view</source>
@@ -4612,6 +5435,10 @@ The events shown do not change.</translation>
     <message>
         <source>Dashboards</source>
         <translation>Dashboards</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Chương trình họp</translation>
+    </message>
+    <message>
+        <source>◀ Previous item</source>
+        <translation>◀ Nội dung trước</translation>
+    </message>
+    <message>
+        <source>Next item ▶</source>
+        <translation>Nội dung tiếp ▶</translation>
+    </message>
+    <message>
+        <source>Discuss this item</source>
+        <translation>Chuyển sang nội dung này</translation>
+    </message>
+    <message>
+        <source>Make the chosen item the one under discussion</source>
+        <translation>Đưa nội dung đang chọn ra thảo luận</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Phát biểu</translation>
+    </message>
+    <message>
+        <source>Give the floor</source>
+        <translation>Mời phát biểu</translation>
+    </message>
+    <message>
+        <source>End the turn</source>
+        <translation>Kết thúc lượt</translation>
+    </message>
+    <message>
+        <source>Move the speaker up the list</source>
+        <translation>Đưa người phát biểu lên trước</translation>
+    </message>
+    <message>
+        <source>Move the speaker down the list</source>
+        <translation>Đưa người phát biểu xuống sau</translation>
+    </message>
+    <message>
+        <source>Conclusions</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <source>Record a conclusion…</source>
+        <translation>Ghi kết luận…</translation>
+    </message>
+    <message>
+        <source>(%1 min)</source>
+        <translation>(%1 phút)</translation>
+    </message>
+    <message>
+        <source>No agenda item</source>
+        <translation>Không có nội dung nào</translation>
+    </message>
+    <message>
+        <source>Presenter: %1</source>
+        <translation>Trình bày: %1</translation>
+    </message>
+    <message>
+        <source>Task created: %1</source>
+        <translation>Đã giao nhiệm vụ: %1</translation>
+    </message>
+    <message>
+        <source>Withdraw my request</source>
+        <translation>Rút đăng ký phát biểu</translation>
+    </message>
+    <message>
+        <source>Ask to speak</source>
+        <translation>Đăng ký phát biểu</translation>
+    </message>
+</context>
+<context>
     <name>AlarmSpot</name>
     <message>
         <source> (+%1 waiting)</source>
@@ -898,6 +973,49 @@ Máy chủ báo: %1</translation>
     </message>
 </context>
 <context>
+    <name>ConclusionDialog</name>
+    <message>
+        <source>Record a conclusion</source>
+        <translation>Ghi kết luận</translation>
+    </message>
+    <message>
+        <source>Assign a task to a unit</source>
+        <translation>Giao nhiệm vụ cho đơn vị</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Write the conclusion.</source>
+        <translation>Hãy nhập nội dung kết luận.</translation>
+    </message>
+    <message>
+        <source>Give the task a title.</source>
+        <translation>Hãy đặt tên cho nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>Choose the unit that carries out the task.</source>
+        <translation>Hãy chọn đơn vị thực hiện nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>The deadline has already passed.</source>
+        <translation>Thời hạn đã qua.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <source>Conflict not resolved</source>
@@ -954,6 +1072,18 @@ Máy chủ báo: %1</translation>
     <message>
         <source>Close reason</source>
         <translation>Lý do đóng</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Current agenda item</source>
+        <translation>Nội dung đang thảo luận</translation>
     </message>
     <message>
         <source>Someone changed these on the server after you acted. Compare, then re-apply your action on the new version or drop it. Nothing is sent until you choose.</source>
@@ -1321,6 +1451,10 @@ Máy chủ báo: %1</translation>
         <translation>Tất cả phường, xã</translation>
     </message>
     <message>
+        <source>There is no dashboard named “%1” on this console.</source>
+        <translation>Bảng điều khiển “%1” không có trên máy này.</translation>
+    </message>
+    <message>
         <source>The period must start before it ends.</source>
         <translation>Thời điểm bắt đầu phải trước thời điểm kết thúc.</translation>
     </message>
@@ -1437,6 +1571,50 @@ Máy chủ báo: %1</translation>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentReader</name>
+    <message>
+        <source>This meeting has no documents.</source>
+        <extracomment>Documents kept open in memory, so following a presenter between documents is instant. {&quot;kind&quot;: &quot;document&quot;, &quot;document_id&quot;, &quot;page&quot;, &quot;zoom&quot;}: what the reader shows now</extracomment>
+        <translation>Cuộc họp này chưa có tài liệu.</translation>
+    </message>
+    <message>
+        <source>Choose a document to read.</source>
+        <translation>Chọn một tài liệu để đọc.</translation>
+    </message>
+    <message>
+        <source>This document was removed from the meeting.</source>
+        <translation>Tài liệu này đã bị gỡ khỏi cuộc họp.</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>Đang mở “%1”…</translation>
+    </message>
+    <message>
+        <source>The saved copy of this document is damaged and the server cannot be reached. It will be fetched again when the connection is back.</source>
+        <translation>Bản lưu của tài liệu này bị hỏng và không kết nối được máy chủ. Tài liệu sẽ được tải lại khi có kết nối.</translation>
+    </message>
+    <message>
+        <source>This document was not saved for offline reading and the server cannot be reached.</source>
+        <translation>Tài liệu này chưa được lưu để đọc ngoại tuyến và không kết nối được máy chủ.</translation>
+    </message>
+    <message>
+        <source>The document could not be opened: %1</source>
+        <translation>Không mở được tài liệu: %1</translation>
+    </message>
+    <message>
+        <source>Saved for offline reading</source>
+        <translation>Đã lưu để đọc ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Fetched from the server; saved for offline reading</source>
+        <translation>Tải từ máy chủ; đã lưu để đọc ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>The saved copy was damaged; fetched again</source>
+        <translation>Bản lưu bị hỏng; đã tải lại</translation>
     </message>
 </context>
 <context>
@@ -2806,7 +2984,7 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <name>MapWorkspace</name>
     <message>
         <source>Draw a circle: list what is inside it</source>
-        <extracomment>Live changes are gathered this long and pushed to the page together. Changed reports (a clustered layer) are re-read at most this often while the map is seen. A shape around the whole city lists this many reports at most (read one by one from the cache).</extracomment>
+        <extracomment>Live changes are gathered this long and pushed to the page together. Changed reports (a clustered layer) are re-read at most this often while the map is seen. A shape around the whole city lists this many reports at most (read one by one from the cache). The zooms a SHOW_ON_MAP intent may ask for (as the presenter&apos;s map view, docs/API.md); the map itself stops at its base map&apos;s deepest zoom.</extracomment>
         <translation>Vẽ hình tròn: liệt kê những gì bên trong</translation>
     </message>
     <message>
@@ -2975,6 +3153,306 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     </message>
 </context>
 <context>
+    <name>MeetingListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Cuộc họp</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>My role</source>
+        <translation>Vai trò của tôi</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListPanel</name>
+    <message>
+        <source>All days</source>
+        <translation>Mọi ngày</translation>
+    </message>
+    <message>
+        <source>Show the meetings of every day</source>
+        <translation>Hiện cuộc họp của mọi ngày</translation>
+    </message>
+    <message>
+        <source>Meetings on %1</source>
+        <translation>Cuộc họp ngày %1</translation>
+    </message>
+    <message>
+        <source>All meetings</source>
+        <translation>Tất cả cuộc họp</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingText</name>
+    <message>
+        <source>Chair</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Thư ký</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Người trình bày</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Khách mời</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Sắp diễn ra</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang họp</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Chưa thảo luận</translation>
+    </message>
+    <message>
+        <source>Under discussion</source>
+        <translation>Đang thảo luận</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Speaking</source>
+        <translation>Đang phát biểu</translation>
+    </message>
+    <message>
+        <source>Has spoken</source>
+        <translation>Đã phát biểu</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Đã rút</translation>
+    </message>
+    <message>
+        <source>Named vote</source>
+        <translation>Biểu quyết công khai</translation>
+    </message>
+    <message>
+        <source>Secret ballot</source>
+        <translation>Bỏ phiếu kín</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Voting open</source>
+        <translation>Đang biểu quyết</translation>
+    </message>
+    <message>
+        <source>Voting closed</source>
+        <translation>Đã kết thúc biểu quyết</translation>
+    </message>
+    <message>
+        <source>Result published</source>
+        <translation>Đã công bố kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsWorkspace</name>
+    <message>
+        <source>The room did not get your page: %1</source>
+        <extracomment>Changes of the open meeting are gathered this long before its details are fetched again.</extracomment>
+        <translation>Phòng họp chưa nhận được trang của bạn: %1</translation>
+    </message>
+    <message>
+        <source>Follow the presenter again</source>
+        <translation>Theo dõi lại người trình bày</translation>
+    </message>
+    <message>
+        <source>Present to the room, or stop</source>
+        <translation>Trình bày cho phòng họp, hoặc dừng</translation>
+    </message>
+    <message>
+        <source>Export the minutes (PDF)…</source>
+        <translation>Xuất biên bản (PDF)…</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Minutes (PDF)…</source>
+        <translation>Biên bản (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export the minutes of this meeting as a PDF (Ctrl+Shift+M)</source>
+        <translation>Xuất biên bản cuộc họp này ra PDF (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Follow the presenter (F8)</source>
+        <translation>Theo người trình bày (F8)</translation>
+    </message>
+    <message>
+        <source>Show the room…</source>
+        <translation>Chiếu cho phòng họp…</translation>
+    </message>
+    <message>
+        <source>Show the members a camera, the map or a dashboard</source>
+        <translation>Chiếu cho các thành viên một camera, bản đồ hoặc bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>Choose a meeting in the list or the calendar.</source>
+        <translation>Chọn một cuộc họp trong danh sách hoặc trên lịch.</translation>
+    </message>
+    <message>
+        <source>My role: %1</source>
+        <translation>Vai trò của tôi: %1</translation>
+    </message>
+    <message>
+        <source>You are not a member of this meeting</source>
+        <translation>Bạn không phải thành viên cuộc họp này</translation>
+    </message>
+    <message>
+        <source>Leave the meeting</source>
+        <translation>Rời cuộc họp</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Not signed in: the action was not queued.</source>
+        <translation>Chưa đăng nhập: thao tác chưa được đưa vào hàng chờ.</translation>
+    </message>
+    <message>
+        <source>The action could not be queued: %1</source>
+        <translation>Không đưa được thao tác vào hàng chờ: %1</translation>
+    </message>
+    <message>
+        <source>The meeting changed before your action arrived; see the pending actions panel.</source>
+        <translation>Cuộc họp đã thay đổi trước khi thao tác của bạn đến máy chủ; xem bảng thao tác chờ gửi.</translation>
+    </message>
+    <message>
+        <source>Stop presenting (F7)</source>
+        <translation>Dừng trình bày (F7)</translation>
+    </message>
+    <message>
+        <source>Present (F7)</source>
+        <translation>Trình bày (F7)</translation>
+    </message>
+    <message>
+        <source>● You are presenting: the members follow your page.</source>
+        <translation>● Bạn đang trình bày: các thành viên đang theo trang của bạn.</translation>
+    </message>
+    <message>
+        <source>Nobody is presenting.</source>
+        <translation>Chưa có ai trình bày.</translation>
+    </message>
+    <message>
+        <source>Following %1.</source>
+        <translation>Đang theo %1.</translation>
+    </message>
+    <message>
+        <source>the presenter</source>
+        <translation>người trình bày</translation>
+    </message>
+    <message>
+        <source>Page %1.</source>
+        <translation>Trang %1.</translation>
+    </message>
+    <message>
+        <source>You are browsing on your own; %1 is presenting.</source>
+        <translation>Bạn đang xem riêng; %1 đang trình bày.</translation>
+    </message>
+    <message>
+        <source>Meeting #%1 is not known to this console.</source>
+        <translation>Máy này không có cuộc họp #%1.</translation>
+    </message>
+    <message>
+        <source>Meetings: follow the presenter again (after browsing)</source>
+        <translation>Cuộc họp: theo dõi lại người trình bày (sau khi xem riêng)</translation>
+    </message>
+    <message>
+        <source>Meetings: present to the room, or stop</source>
+        <translation>Cuộc họp: trình bày cho phòng họp, hoặc dừng</translation>
+    </message>
+    <message>
+        <source>Meetings: export the minutes as a PDF…</source>
+        <translation>Cuộc họp: xuất biên bản ra PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <source>%1 of %2 present</source>
+        <translation>%1/%2 có mặt</translation>
+    </message>
+    <message>
+        <source>quorum reached</source>
+        <translation>đủ</translation>
+    </message>
+    <message>
+        <source>quorum not reached</source>
+        <translation>chưa đủ</translation>
+    </message>
+    <message>
+        <source>quorum %1: %2</source>
+        <translation>số lượng tối thiểu %1: %2</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Meeting role</source>
+        <translation>Vai trò trong cuộc họp</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>Thời gian có mặt</translation>
+    </message>
+    <message>
+        <source>Who is present, with the times, is shown to the chair and the secretary.</source>
+        <translation>Danh sách có mặt kèm thời gian chỉ hiển thị cho chủ trì và thư ký.</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Add note</source>
@@ -2987,6 +3465,56 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>NotesKeeper</name>
+    <message>
+        <source>This page already has a note from another console; reloaded it.</source>
+        <translation>Trang này đã có ghi chú từ máy khác; đã tải lại.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Only you can see your notes.</source>
+        <translation>Chỉ bạn xem được ghi chú của mình.</translation>
+    </message>
+    <message>
+        <source>Your note on this page…</source>
+        <translation>Ghi chú của bạn cho trang này…</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Đánh dấu</translation>
+    </message>
+    <message>
+        <source>Drag over the page to highlight an area</source>
+        <translation>Kéo chuột trên trang để đánh dấu một vùng</translation>
+    </message>
+    <message>
+        <source>Remove highlights</source>
+        <translation>Xoá đánh dấu</translation>
+    </message>
+    <message>
+        <source>Pages with notes</source>
+        <translation>Các trang có ghi chú</translation>
+    </message>
+    <message>
+        <source>My note · page %1</source>
+        <translation>Ghi chú của tôi · trang %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
     </message>
 </context>
 <context>
@@ -3150,6 +3678,70 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
         <translation>Cập nhật nhiệm vụ #%1</translation>
     </message>
     <message>
+        <source>Check in to meeting #%1</source>
+        <translation>Điểm danh tham dự cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Check out of meeting #%1</source>
+        <translation>Báo rời cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Move meeting #%1 to the next agenda item</source>
+        <translation>Chuyển cuộc họp #%1 sang nội dung tiếp theo của chương trình họp</translation>
+    </message>
+    <message>
+        <source>Move meeting #%1 back to the previous agenda item</source>
+        <translation>Quay lại nội dung trước của chương trình cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Take up another agenda item in meeting #%1</source>
+        <translation>Chuyển sang nội dung khác của chương trình cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Ask to speak in meeting #%1</source>
+        <translation>Đăng ký phát biểu trong cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Withdraw a request to speak in meeting #%1</source>
+        <translation>Rút đăng ký phát biểu trong cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Reorder the speakers in meeting #%1</source>
+        <translation>Sắp xếp lại thứ tự phát biểu trong cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Give the floor to a speaker in meeting #%1</source>
+        <translation>Mời đại biểu phát biểu trong cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>End a speaking turn in meeting #%1</source>
+        <translation>Kết thúc lượt phát biểu trong cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Record a conclusion in meeting #%1</source>
+        <translation>Ghi kết luận trong cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Create the poll “%2” in meeting #%1</source>
+        <translation>Tạo nội dung biểu quyết “%2” trong cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Open a poll for voting in meeting #%1</source>
+        <translation>Mở biểu quyết trong cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Close a poll of meeting #%1</source>
+        <translation>Kết thúc biểu quyết trong cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Publish the result of a poll of meeting #%1</source>
+        <translation>Công bố kết quả biểu quyết của cuộc họp #%1</translation>
+    </message>
+    <message>
+        <source>Record a conclusion in meeting #%1 and assign the task “%2”</source>
+        <translation>Ghi kết luận trong cuộc họp #%1 và giao nhiệm vụ “%2”</translation>
+    </message>
+    <message>
         <source>Publish public warning #%1</source>
         <translation>Phát hành bản tin cảnh báo #%1</translation>
     </message>
@@ -3200,6 +3792,191 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>dispatched to %1</source>
         <translation>điều phối cho %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPanel</name>
+    <message>
+        <source>The document has no pages.</source>
+        <translation>Tài liệu không có trang nào.</translation>
+    </message>
+    <message>
+        <source>This document is protected by a password and cannot be opened here.</source>
+        <translation>Tài liệu được bảo vệ bằng mật khẩu, không thể mở tại đây.</translation>
+    </message>
+    <message>
+        <source>This document uses a protection that this viewer cannot open.</source>
+        <translation>Tài liệu dùng cơ chế bảo vệ mà trình xem này không mở được.</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF document, or it is damaged.</source>
+        <translation>Tệp này không phải tài liệu PDF hoặc đã bị hỏng.</translation>
+    </message>
+    <message>
+        <source>The document could not be opened.</source>
+        <translation>Không mở được tài liệu.</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+    <message>
+        <source>%1 / %2 results</source>
+        <translation>%1 / %2 kết quả</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1 kết quả</translation>
+    </message>
+    <message>
+        <source>Show or hide the page thumbnails</source>
+        <translation>Hiện hoặc ẩn hình thu nhỏ các trang</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation>Trang trước (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation>Trang sau (Page Down)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>Thu nhỏ (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Phóng to (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit the page width</source>
+        <translation>Vừa chiều rộng trang</translation>
+    </message>
+    <message>
+        <source>Fit the whole page</source>
+        <translation>Vừa cả trang</translation>
+    </message>
+    <message>
+        <source>Highlight: drag a rectangle over the page</source>
+        <translation>Đánh dấu: kéo chuột khoanh vùng trên trang</translation>
+    </message>
+    <message>
+        <source>Previous result (Shift+Enter)</source>
+        <translation>Kết quả trước (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next result (Enter)</source>
+        <translation>Kết quả tiếp theo (Enter)</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Search in the document…</source>
+        <translation>Tìm trong tài liệu…</translation>
+    </message>
+    <message>
+        <source>Search in the document (Ctrl+F)</source>
+        <translation>Tìm trong tài liệu (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>PollCard</name>
+    <message>
+        <source>Open voting</source>
+        <translation>Mở biểu quyết</translation>
+    </message>
+    <message>
+        <source>Close voting</source>
+        <translation>Kết thúc biểu quyết</translation>
+    </message>
+    <message>
+        <source>Publish result</source>
+        <translation>Công bố kết quả</translation>
+    </message>
+    <message>
+        <source>Your vote: “%1” — recorded.</source>
+        <translation>Phiếu của bạn: “%1” — đã ghi nhận.</translation>
+    </message>
+    <message>
+        <source>Your vote: “%1” — waiting to be sent.</source>
+        <translation>Phiếu của bạn: “%1” — đang chờ gửi.</translation>
+    </message>
+    <message>
+        <source>You have voted.</source>
+        <translation>Bạn đã biểu quyết.</translation>
+    </message>
+    <message>
+        <source>You cannot vote in this poll (only members present when it opened may).</source>
+        <translation>Bạn không biểu quyết được ở nội dung này (chỉ thành viên có mặt lúc mở biểu quyết mới được biểu quyết).</translation>
+    </message>
+    <message>
+        <source>Votes cast: %1 of %2</source>
+        <translation>Đã biểu quyết: %1/%2</translation>
+    </message>
+    <message>
+        <source>Votes cast: %1</source>
+        <translation>Đã biểu quyết: %1</translation>
+    </message>
+    <message>
+        <source>Live tally — seen only by those who manage the poll.</source>
+        <translation>Kết quả tạm thời — chỉ người điều hành biểu quyết xem được.</translation>
+    </message>
+    <message>
+        <source>Voting has closed; the result is not published yet.</source>
+        <translation>Đã kết thúc biểu quyết; kết quả chưa được công bố.</translation>
+    </message>
+</context>
+<context>
+    <name>PollDialog</name>
+    <message>
+        <source>New poll</source>
+        <translation>Biểu quyết mới</translation>
+    </message>
+    <message>
+        <source>Agree
+Disagree
+Abstain</source>
+        <translation>Đồng ý
+Không đồng ý
+Không biểu quyết</translation>
+    </message>
+    <message>
+        <source>Named vote (the result lists who chose what)</source>
+        <translation>Biểu quyết công khai (kết quả ghi rõ ai chọn gì)</translation>
+    </message>
+    <message>
+        <source>Secret ballot (only the counts are ever stored)</source>
+        <translation>Bỏ phiếu kín (chỉ lưu số phiếu)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Nội dung biểu quyết</translation>
+    </message>
+    <message>
+        <source>Options (one per line)</source>
+        <translation>Các phương án (mỗi dòng một phương án)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Write the question.</source>
+        <translation>Hãy nhập nội dung biểu quyết.</translation>
+    </message>
+    <message>
+        <source>Give between 2 and 10 options.</source>
+        <translation>Hãy nhập từ 2 đến 10 phương án.</translation>
+    </message>
+    <message>
+        <source>Two options are the same.</source>
+        <translation>Có hai phương án trùng nhau.</translation>
+    </message>
+    <message>
+        <source>An option may have at most 200 characters.</source>
+        <translation>Mỗi phương án dài tối đa 200 ký tự.</translation>
     </message>
 </context>
 <context>
@@ -3704,6 +4481,41 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>The CSV file could not be written to %1: %2</source>
         <translation>Không ghi được tệp CSV vào %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Show the room</source>
+        <translation>Chiếu cho phòng họp</translation>
+    </message>
+    <message>
+        <source>A camera on the video wall</source>
+        <translation>Một camera trên màn hình ghép</translation>
+    </message>
+    <message>
+        <source>The map at a camera&apos;s place</source>
+        <translation>Bản đồ tại vị trí một camera</translation>
+    </message>
+    <message>
+        <source>A dashboard</source>
+        <translation>Một bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Chiếu</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>Choose what to show (a camera with a known place for the map).</source>
+        <translation>Hãy chọn nội dung để chiếu (với bản đồ, chọn camera có vị trí).</translation>
     </message>
 </context>
 <context>
@@ -4214,6 +5026,17 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     </message>
 </context>
 <context>
+    <name>VotingPanel</name>
+    <message>
+        <source>New poll…</source>
+        <translation>Biểu quyết mới…</translation>
+    </message>
+    <message>
+        <source>This meeting has no polls.</source>
+        <translation>Cuộc họp này chưa có biểu quyết.</translation>
+    </message>
+</context>
+<context>
     <name>WallViewsControl</name>
     <message>
         <source>Save wall view</source>
@@ -4612,6 +5435,10 @@ Các sự kiện đang hiển thị không thay đổi.</translation>
     <message>
         <source>Dashboards</source>
         <translation>Bảng điều khiển</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Cuộc họp</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,8 @@ def pages_pdf(pages: int, label: str) -> bytes:
 
 
 def api(url: str, method: str, path: str, role: str, **kw: Any) -> requests.Response:
-    return requests.request(method, f"{url}/api/v1{path}", headers=http_headers(url, role), timeout=30, **kw)
+    headers = {**http_headers(url, role), **kw.pop("headers", {})}
+    return requests.request(method, f"{url}/api/v1{path}", headers=headers, timeout=30, **kw)
 
 
 def user_ids(url: str) -> dict[str, int]:
@@ -80,7 +81,7 @@ def make_meeting(
             "leader",
             params={"filename": name},
             data=pages_pdf(pages, name),
-            headers={**http_headers(url, "leader"), "Content-Type": "application/pdf"},
+            headers={"Content-Type": "application/pdf"},
         )
         assert answer.status_code == 201, answer.text
         meeting = answer.json()

@@ -51,7 +51,7 @@ def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
     assert window.user_label.text() == "Chưa đăng nhập"
     assert window.current_workspace_key() == "events"
     nav = window.findChild(type(window._nav), "workspaceNav")
-    assert nav.count() == 6 and nav.item(0).text().endswith("Sự kiện trực tiếp")
+    assert nav.count() == 7 and nav.item(0).text().endswith("Sự kiện trực tiếp")
     assert nav.item(1).text() == "2   Hàng đợi cảnh báo"  # Ctrl+2: triage comes right after the live events
     assert nav.item(2).text() == "3   Tường video"
     assert nav.item(3).text() == "4   Bản đồ"

@@ -12,7 +12,7 @@ import pytest
 from backend_process import start_backend
 from console_helpers import WAIT_MS, sign_in
 from meeting_console_kit import api, make_meeting, open_document, open_meeting
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ioc_console.services.navigation import SHOW_MEETING
@@ -31,6 +31,11 @@ def meetings_backend(tmp_path_factory):
     proc.stop()
 
 
+def shown(widget: Any) -> bool:
+    """Visible once its window is shown (the test windows are never shown on screen)."""
+    return widget.isVisibleTo(widget.window())
+
+
 def _console(qtbot: Any, make_window: Any, url: str, role: str) -> Any:
     window = make_window(url)
     sign_in(qtbot, window, role)
@@ -44,8 +49,8 @@ def test_followers_follow_the_presenter_within_a_second_and_a_late_joiner_lands_
     meeting = make_meeting(url, MEMBERS, title="Họp theo dõi người trình bày")
     presenter = open_meeting(qtbot, _console(qtbot, make_window, url, "operator"), meeting["id"])
     follower = open_meeting(qtbot, _console(qtbot, make_window, url, "participant"), meeting["id"])
-    assert follower.link.mode == FOLLOWING and not follower.present_button.isVisible()
-    assert presenter.present_button.isVisible()
+    assert follower.link.mode == FOLLOWING and not shown(follower.present_button)
+    assert shown(presenter.present_button)
 
     doc_id = open_document(qtbot, presenter)
     presenter.present_button.click()
@@ -76,13 +81,14 @@ def test_followers_follow_the_presenter_within_a_second_and_a_late_joiner_lands_
     assert len(delays) == FOLLOW_CHANGES
 
     # The follower browses on their own: the presenter's next page does not move them.
-    follower.reader.pdf.setFocus()
+    browsed_from = follower.reader.pdf.page()
+    qtbot.keyClick(follower.reader.pdf.view, Qt.Key.Key_PageDown)
+    assert follower.link.mode == BROWSING
+    qtbot.waitUntil(lambda: follower.reader.pdf.page() == browsed_from + 1, timeout=WAIT_MS)
     presenter.reader.pdf.set_page(5)
-    follower._open_document_by_user(doc_id)
-    qtbot.waitUntil(lambda: follower.link.mode == BROWSING, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: (follower.link.latest() or {}).get("view", {}).get("page") == 5, timeout=WAIT_MS)
-    assert follower.reader.pdf.page() == 1
-    assert follower.rejoin_button.isVisible()
+    assert follower.reader.pdf.page() == browsed_from + 1
+    assert shown(follower.rejoin_button)
     # One key brings them back to the presenter's page.
     follower.act_rejoin.trigger()
     qtbot.waitUntil(lambda: follower.reader.pdf.page() == 5, timeout=WAIT_MS)
@@ -131,10 +137,10 @@ def test_two_members_vote_at_once_a_second_vote_is_refused_and_the_result_is_pub
     assert created.status_code == 201, created.text
     poll_id = created.json()["polls"][-1]["id"]
     qtbot.waitUntil(
-        lambda: _card(chair, poll_id) is not None and _card(chair, poll_id).move_button.isVisible(), timeout=WAIT_MS
+        lambda: _card(chair, poll_id) is not None and not _card(chair, poll_id).move_button.isHidden(), timeout=WAIT_MS
     )
     assert _card(chair, poll_id).question.text() == "Thông qua <b>phương án</b>?"  # shown as text
-    assert not _card(member, poll_id) or not _card(member, poll_id).move_button.isVisible()
+    assert not _card(member, poll_id) or not not _card(member, poll_id).move_button.isHidden()
     _card(chair, poll_id).move_button.click()  # open
     for workspace in (chair, member):
         qtbot.waitUntil(lambda w=workspace: len(_card(w, poll_id).option_buttons) == 2, timeout=WAIT_MS)
@@ -200,12 +206,12 @@ def test_the_chair_runs_agenda_and_speakers_live_and_a_conclusion_creates_a_task
     meeting = make_meeting(url, MEMBERS, title="Họp điều hành chương trình", documents=(("Báo cáo.pdf", 2),))
     chair = open_meeting(qtbot, _console(qtbot, make_window, url, "leader"), meeting["id"])
     member = open_meeting(qtbot, _console(qtbot, make_window, url, "participant"), meeting["id"])
-    assert chair.agenda.next_button.isVisible() and not member.agenda.next_button.isVisible()
+    assert shown(chair.agenda.next_button) and not shown(member.agenda.next_button)
     chair.agenda.next_button.click()  # no item current yet: the first becomes current
     qtbot.waitUntil(lambda: member.agenda.items.currentItem().text().startswith("▶  1."), timeout=WAIT_MS)
 
     # The member asks to speak; the chair sees it and gives the floor.
-    qtbot.waitUntil(lambda: member.agenda.speak_button.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: shown(member.agenda.speak_button), timeout=WAIT_MS)
     member.agenda.speak_button.click()
     qtbot.waitUntil(lambda: chair.agenda.speakers.count() == 1, timeout=WAIT_MS)
     assert "Phạm Thị Thu Hà" in chair.agenda.speakers.item(0).text()
@@ -247,17 +253,31 @@ def test_private_notes_are_saved_and_reach_the_authors_other_console(qtbot, meet
     first = open_meeting(qtbot, _console(qtbot, make_window, url, "supervisor"), meeting["id"])
     doc_id = open_document(qtbot, first, page=3)
     first.reader.notes.editor.setPlainText("Hỏi lại số liệu <script>alert(1)</script>")
-    first.reader.pdf.highlight_drawn.emit(3, (72.0, 100.0, 200.0, 14.0))
+    # Highlight mode from the notes panel, then a real drag over page 3.
+    window = first.window()
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    first.reader.notes.highlight_button.click()
+    assert first.reader.pdf.highlight_mode()
+    view = first.reader.pdf.view
+    first.reader.pdf.set_page(3)
+    start = view.points_to_viewport(2, QRectF(72, 100, 0, 0)).topLeft().toPoint()
+    end = view.points_to_viewport(2, QRectF(272, 114, 0, 0)).topLeft().toPoint()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), pos=end)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
 
     def server_note() -> dict[str, Any] | None:
         items = api(url, "GET", "/me/notes", "supervisor", params={"document_id": doc_id}).json()["items"]
         return next((n for n in items if n["page"] == 3), None)
 
     qtbot.waitUntil(
-        lambda: (n := server_note()) is not None and n["text"].startswith("Hỏi lại") and n["highlights"],
+        lambda: (n := server_note()) is not None and n["text"].startswith("Hỏi lại") and bool(n["highlights"]),
         timeout=WAIT_MS,
     )
-    assert server_note()["highlights"] == [{"x": 72.0, "y": 100.0, "width": 200.0, "height": 14.0}]
+    [rect] = server_note()["highlights"]
+    assert [rect["x"], rect["y"], rect["width"], rect["height"]] == pytest.approx([72, 100, 200, 14], abs=1.0)
     assert api(url, "GET", "/me/notes", "operator").json()["total"] == 0  # private to its author
 
     second = open_meeting(qtbot, _console(qtbot, make_window, url, "supervisor"), meeting["id"])
@@ -266,7 +286,7 @@ def test_private_notes_are_saved_and_reach_the_authors_other_console(qtbot, meet
         lambda: second.reader.notes.editor.toPlainText() == "Hỏi lại số liệu <script>alert(1)</script>",
         timeout=WAIT_MS,
     )
-    assert second.keeper.highlights(3) == [(72.0, 100.0, 200.0, 14.0)]
+    assert second.keeper.highlights(3) == [tuple(rect.values())]
     assert [page for page, _ in second.keeper.pages()] == [3]
     QApplication.processEvents()
     assert (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -16,16 +16,26 @@ PRESENT_COLOUR = "#4caf50"
 ABSENT_COLOUR = "#8a8f98"
 
 
-def quorum_text(summary: Mapping[str, Any] | None, tr: Any) -> str:
+def quorum_text(summary: Mapping[str, Any] | None) -> str:
     """ "3 of 4 present · quorum 2: reached" (or "not reached"), from the meeting's attendance summary."""
     if not isinstance(summary, Mapping):
         return ""
     present, members = summary.get("present", 0), summary.get("members", 0)
-    text = tr("%1 of %2 present").replace("%1", str(present)).replace("%2", str(members))
+    text = (
+        QCoreApplication.translate("MembersPanel", "%1 of %2 present")
+        .replace("%1", str(present))
+        .replace("%2", str(members))
+    )
     needed = summary.get("quorum_needed", 0)
     if needed:
-        reached = tr("quorum reached") if summary.get("quorum_reached") else tr("quorum not reached")
-        text += " · " + tr("quorum %1: %2").replace("%1", str(needed)).replace("%2", reached)
+        reached = (
+            QCoreApplication.translate("MembersPanel", "quorum reached")
+            if summary.get("quorum_reached")
+            else QCoreApplication.translate("MembersPanel", "quorum not reached")
+        )
+        text += " · " + QCoreApplication.translate("MembersPanel", "quorum %1: %2").replace("%1", str(needed)).replace(
+            "%2", reached
+        )
     return text
 
 
@@ -57,7 +67,7 @@ class MembersPanel(QWidget):
     def show_members(self, meeting: Mapping[str, Any] | None, attendance: Mapping[str, Any] | None) -> None:
         """``attendance``: the GET /attendance answer (chair, secretary, managers) or None."""
         self._meeting, self._attendance = meeting, attendance
-        self.summary.setText(quorum_text((meeting or {}).get("attendance"), self.tr))
+        self.summary.setText(quorum_text((meeting or {}).get("attendance")))
         self.detail_note.setVisible(attendance is None and bool(meeting))
         self.detail_note.setText(self.tr("Who is present, with the times, is shown to the chair and the secretary."))
         self.tree.clear()

@@ -79,6 +79,7 @@ class MeetingsWorkspace(Workspace):
         self._details_request = 0
         self._votes: dict[tuple[int, int], MyVote] = {}  # (meeting, poll) → my vote this session
         self._shown_view_kind: str | None = None
+        self._shown_current_item: int | None = None
         self.feed = MeetingFeed(connection, context.outbox, self)
         self.keeper = NotesKeeper(connection, self)
         self.link = PresenterLink(connection, self)
@@ -325,10 +326,7 @@ class MeetingsWorkspace(Workspace):
         if self._wanted_meeting == meeting["id"]:
             self.open_meeting(meeting["id"])
         elif meeting["id"] == self._meeting_id:
-            was_current = self._current_item_id()
             self._show_meeting()
-            if self._current_item_id() != was_current:
-                self.agenda.select_current()
             self._schedule_details()
         elif self._meeting_id is None:
             self.open_meeting(meeting["id"])
@@ -364,9 +362,14 @@ class MeetingsWorkspace(Workspace):
         )
         self.info.setText(" · ".join(p for p in parts if p))
         self.info.setStyleSheet(f"color: {STATUS_COLOURS.get(status, '#c8ccd4')}" if status == "in_progress" else "")
-        self.attendance.setText(quorum_text(meeting.get("attendance"), self.tr))
+        self.attendance.setText(quorum_text(meeting.get("attendance")))
         self._show_check_button()
         self.agenda.show_meeting(meeting, role, self._user_id())
+        current_item = self._current_item_id()
+        if current_item != self._shown_current_item:
+            # The chair moved on: everyone's agenda follows to the item under discussion.
+            self._shown_current_item = current_item
+            self.agenda.select_current()
         self.reader.show_meeting(meeting)
         self._show_polls()
         self.members.show_members(meeting, self._details.get("attendance"))
