@@ -45,6 +45,7 @@ def test_navigation_status_bar_and_menus_in_vietnamese(make_window):
         "Hàng đợi cảnh báo",
         "Tường video",
         "Bản đồ",
+        "Cuộc họp",
         "Trợ &giúp",
     ]
     assert window.connection_indicator.text() == "Ngoại tuyến"
