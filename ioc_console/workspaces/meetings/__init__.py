@@ -1,0 +1,1 @@
+"""The meetings workspace: agenda, documents, presenter following, speakers, votes, conclusions and minutes."""
