@@ -92,7 +92,8 @@ class MinutesText(QObject):
         dated = fill(self.tr("Huế, %1/%2/%3"), f"{day.day:02d}", f"{day.month:02d}", str(day.year))
         left = (
             f"{escape(self.tr('HUẾ CITY PEOPLE’S COMMITTEE'))}<br/>"
-            f"<b><u>{escape(self.tr('INTELLIGENT OPERATIONS CENTRE'))}</u></b>"
+            # The translation may break the centre's long name in two lines where it reads well.
+            f"<b><u>{escape(self.tr('INTELLIGENT OPERATIONS CENTRE')).replace(chr(10), '<br/>')}</u></b>"
         )
         number = escape(self.tr("No.: ……/BB-IOC"))
         right = (
@@ -100,8 +101,8 @@ class MinutesText(QObject):
             f"<b><u>{escape(self.tr('Independence – Freedom – Happiness'))}</u></b>"
         )
         banner = (
-            '<table width="100%" cellspacing="0" cellpadding="0" style="font-size: 11.5pt;">'
-            f'<tr><td width="42%" align="center">{left}</td><td width="58%" align="center">{right}</td></tr>'
+            '<table width="100%" cellspacing="0" cellpadding="0" style="font-size: 11pt;">'
+            f'<tr><td width="47%" align="center">{left}</td><td width="53%" align="center">{right}</td></tr>'
             f'<tr><td align="center" style="padding-top: 8px;">{number}</td>'
             f'<td align="center" style="padding-top: 8px;"><i>{escape(dated)}</i></td></tr>'
             "</table>"
