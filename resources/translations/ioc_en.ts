@@ -3453,6 +3453,365 @@ The console starts with empty local data and fills it again from the server.</tr
     </message>
 </context>
 <context>
+    <name>MinutesBuilder</name>
+    <message>
+        <source>Minutes: %1</source>
+        <extracomment>The margins of Vietnamese administrative documents (Decree 30/2020): wide on the binding side. Room under each page&apos;s text for the running footer (&quot;Trang 2/5&quot;), in points.</extracomment>
+        <translation>Minutes: %1</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>the PDF could not be started</translation>
+    </message>
+    <message>
+        <source>a page could not be added to the PDF</source>
+        <translation>a page could not be added to the PDF</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>the file could not be written</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesExport</name>
+    <message>
+        <source>Gathering the meeting’s records…</source>
+        <translation>Gathering the meeting’s records…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>Meeting minutes</translation>
+    </message>
+    <message>
+        <source>Writing the minutes…</source>
+        <translation>Writing the minutes…</translation>
+    </message>
+    <message>
+        <source>The meeting’s records could not be read: %1</source>
+        <translation>The meeting’s records could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Writing the minutes: page %1 of %2</source>
+        <translation>Writing the minutes: page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Minutes saved</source>
+        <translation>Minutes saved</translation>
+    </message>
+    <message>
+        <source>The minutes were saved to
+%1</source>
+        <translation>The minutes were saved to
+%1</translation>
+    </message>
+    <message>
+        <source>The minutes could not be written to
+%1
+
+%2</source>
+        <translation>The minutes could not be written to
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Minutes not saved</source>
+        <translation>Minutes not saved</translation>
+    </message>
+    <message>
+        <source>Save the meeting minutes</source>
+        <translation>Save the meeting minutes</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesText</name>
+    <message>
+        <source>II. PROCEEDINGS</source>
+        <extracomment>Serif like the administrative documents (Times New Roman where installed), each with Vietnamese glyphs.</extracomment>
+        <translation>II. PROCEEDINGS</translation>
+    </message>
+    <message>
+        <source>The meeting had no agenda items.</source>
+        <translation>The meeting had no agenda items.</translation>
+    </message>
+    <message>
+        <source>III. VOTES</source>
+        <translation>III. VOTES</translation>
+    </message>
+    <message>
+        <source>No question was put to the vote.</source>
+        <translation>No question was put to the vote.</translation>
+    </message>
+    <message>
+        <source>Huế, %1/%2/%3</source>
+        <translation>Huế, %1/%2/%3</translation>
+    </message>
+    <message>
+        <source>No.: ……/BB-IOC</source>
+        <translation>No.: ……/BB-IOC</translation>
+    </message>
+    <message>
+        <source>I. TIME, PLACE AND PARTICIPANTS</source>
+        <translation>I. TIME, PLACE AND PARTICIPANTS</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>from %1 to %2</translation>
+    </message>
+    <message>
+        <source>1. Time:</source>
+        <translation>1. Time:</translation>
+    </message>
+    <message>
+        <source>2. Place:</source>
+        <translation>2. Place:</translation>
+    </message>
+    <message>
+        <source>3. Chair:</source>
+        <translation>3. Chair:</translation>
+    </message>
+    <message>
+        <source>4. Secretary:</source>
+        <translation>4. Secretary:</translation>
+    </message>
+    <message>
+        <source>6. Other documents of the meeting:</source>
+        <translation>6. Other documents of the meeting:</translation>
+    </message>
+    <message>
+        <source>not designated</source>
+        <translation>not designated</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <source>Check-in and check-out times are shown to the chair and the secretary only.</source>
+        <translation>Check-in and check-out times are shown to the chair and the secretary only.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Meeting role</source>
+        <translation>Meeting role</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Check-in – check-out</source>
+        <translation>Check-in – check-out</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Attended</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>not checked out</source>
+        <translation>not checked out</translation>
+    </message>
+    <message>
+        <source>Members who attended: %1 of %2.</source>
+        <translation>Members who attended: %1 of %2.</translation>
+    </message>
+    <message>
+        <source>Members present: %1 of %2.</source>
+        <translation>Members present: %1 of %2.</translation>
+    </message>
+    <message>
+        <source>No quorum is set for this meeting.</source>
+        <translation>No quorum is set for this meeting.</translation>
+    </message>
+    <message>
+        <source>Quorum (%1 members) reached.</source>
+        <translation>Quorum (%1 members) reached.</translation>
+    </message>
+    <message>
+        <source>Quorum (%1 members) not reached.</source>
+        <translation>Quorum (%1 members) not reached.</translation>
+    </message>
+    <message>
+        <source>Presenter:</source>
+        <translation>Presenter:</translation>
+    </message>
+    <message>
+        <source>Time allowed:</source>
+        <translation>Time allowed:</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>document %1 (removed)</source>
+        <translation>document %1 (removed)</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Documents:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>user %1</translation>
+    </message>
+    <message>
+        <source>still speaking</source>
+        <translation>still speaking</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Speakers:</source>
+        <translation>Speakers:</translation>
+    </message>
+    <message>
+        <source>Conclusions:</source>
+        <translation>Conclusions:</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>none recorded</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>no deadline</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Unit in charge</source>
+        <translation>Unit in charge</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Tasks not readable with your rights: %1</source>
+        <translation>Tasks not readable with your rights: %1</translation>
+    </message>
+    <message>
+        <source>named vote</source>
+        <translation>named vote</translation>
+    </message>
+    <message>
+        <source>secret ballot</source>
+        <translation>secret ballot</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>opened %1</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>closed %1</translation>
+    </message>
+    <message>
+        <source>Voting:</source>
+        <translation>Voting:</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members entitled to vote</source>
+        <translation>%1 of %2 members entitled to vote</translation>
+    </message>
+    <message>
+        <source>Votes cast:</source>
+        <translation>Votes cast:</translation>
+    </message>
+    <message>
+        <source>The vote is still open.</source>
+        <translation>The vote is still open.</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>These minutes were drawn up at %1.</source>
+        <translation>These minutes were drawn up at %1.</translation>
+    </message>
+    <message>
+        <source>These minutes were drawn up at %1 by %2.</source>
+        <translation>These minutes were drawn up at %1 by %2.</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Add note</source>

@@ -3453,6 +3453,365 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     </message>
 </context>
 <context>
+    <name>MinutesBuilder</name>
+    <message>
+        <source>Minutes: %1</source>
+        <extracomment>The margins of Vietnamese administrative documents (Decree 30/2020): wide on the binding side. Room under each page&apos;s text for the running footer (&quot;Trang 2/5&quot;), in points.</extracomment>
+        <translation>Biên bản: %1</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>không tạo được tệp PDF</translation>
+    </message>
+    <message>
+        <source>a page could not be added to the PDF</source>
+        <translation>không thêm được trang vào tệp PDF</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <source>the file could not be written</source>
+        <translation>không ghi được tệp</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesExport</name>
+    <message>
+        <source>Gathering the meeting’s records…</source>
+        <translation>Đang tập hợp dữ liệu cuộc họp…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>Biên bản cuộc họp</translation>
+    </message>
+    <message>
+        <source>Writing the minutes…</source>
+        <translation>Đang lập biên bản…</translation>
+    </message>
+    <message>
+        <source>The meeting’s records could not be read: %1</source>
+        <translation>Không đọc được dữ liệu cuộc họp: %1</translation>
+    </message>
+    <message>
+        <source>Writing the minutes: page %1 of %2</source>
+        <translation>Đang lập biên bản: trang %1/%2</translation>
+    </message>
+    <message>
+        <source>Minutes saved</source>
+        <translation>Đã lưu biên bản</translation>
+    </message>
+    <message>
+        <source>The minutes were saved to
+%1</source>
+        <translation>Biên bản đã được lưu tại
+%1</translation>
+    </message>
+    <message>
+        <source>The minutes could not be written to
+%1
+
+%2</source>
+        <translation>Không ghi được biên bản vào
+%1
+
+%2</translation>
+    </message>
+    <message>
+        <source>Minutes not saved</source>
+        <translation>Chưa lưu được biên bản</translation>
+    </message>
+    <message>
+        <source>Save the meeting minutes</source>
+        <translation>Lưu biên bản cuộc họp</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesText</name>
+    <message>
+        <source>II. PROCEEDINGS</source>
+        <extracomment>Serif like the administrative documents (Times New Roman where installed), each with Vietnamese glyphs.</extracomment>
+        <translation>II. NỘI DUNG CUỘC HỌP</translation>
+    </message>
+    <message>
+        <source>The meeting had no agenda items.</source>
+        <translation>Cuộc họp không có nội dung trong chương trình họp.</translation>
+    </message>
+    <message>
+        <source>III. VOTES</source>
+        <translation>III. KẾT QUẢ BIỂU QUYẾT</translation>
+    </message>
+    <message>
+        <source>No question was put to the vote.</source>
+        <translation>Không có nội dung nào được đưa ra biểu quyết.</translation>
+    </message>
+    <message>
+        <source>Huế, %1/%2/%3</source>
+        <translation>Huế, ngày %1 tháng %2 năm %3</translation>
+    </message>
+    <message>
+        <source>No.: ……/BB-IOC</source>
+        <translation>Số: ……/BB-IOC</translation>
+    </message>
+    <message>
+        <source>I. TIME, PLACE AND PARTICIPANTS</source>
+        <translation>I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN THAM DỰ</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>từ %1 đến %2</translation>
+    </message>
+    <message>
+        <source>1. Time:</source>
+        <translation>1. Thời gian:</translation>
+    </message>
+    <message>
+        <source>2. Place:</source>
+        <translation>2. Địa điểm:</translation>
+    </message>
+    <message>
+        <source>3. Chair:</source>
+        <translation>3. Chủ trì:</translation>
+    </message>
+    <message>
+        <source>4. Secretary:</source>
+        <translation>4. Thư ký:</translation>
+    </message>
+    <message>
+        <source>6. Other documents of the meeting:</source>
+        <translation>6. Tài liệu khác của cuộc họp:</translation>
+    </message>
+    <message>
+        <source>not designated</source>
+        <translation>chưa phân công</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Thư ký</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Người trình bày</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Khách mời</translation>
+    </message>
+    <message>
+        <source>Check-in and check-out times are shown to the chair and the secretary only.</source>
+        <translation>Giờ điểm danh vào, ra chỉ hiển thị với chủ trì và thư ký cuộc họp.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Meeting role</source>
+        <translation>Vai trò tại cuộc họp</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Tham dự</translation>
+    </message>
+    <message>
+        <source>Check-in – check-out</source>
+        <translation>Giờ vào – giờ ra</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Có tham dự</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng mặt</translation>
+    </message>
+    <message>
+        <source>not checked out</source>
+        <translation>chưa điểm danh ra</translation>
+    </message>
+    <message>
+        <source>Members who attended: %1 of %2.</source>
+        <translation>Số thành viên tham dự: %1/%2.</translation>
+    </message>
+    <message>
+        <source>Members present: %1 of %2.</source>
+        <translation>Số thành viên có mặt: %1/%2.</translation>
+    </message>
+    <message>
+        <source>No quorum is set for this meeting.</source>
+        <translation>Cuộc họp không quy định số lượng tối thiểu.</translation>
+    </message>
+    <message>
+        <source>Quorum (%1 members) reached.</source>
+        <translation>Đủ số lượng thành viên tối thiểu theo quy định (%1 thành viên).</translation>
+    </message>
+    <message>
+        <source>Quorum (%1 members) not reached.</source>
+        <translation>Không đủ số lượng thành viên tối thiểu theo quy định (%1 thành viên).</translation>
+    </message>
+    <message>
+        <source>Presenter:</source>
+        <translation>Người trình bày:</translation>
+    </message>
+    <message>
+        <source>Time allowed:</source>
+        <translation>Thời lượng:</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <source>document %1 (removed)</source>
+        <translation>tài liệu %1 (đã gỡ bỏ)</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Tài liệu:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>người dùng %1</translation>
+    </message>
+    <message>
+        <source>still speaking</source>
+        <translation>đang phát biểu</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Người phát biểu</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <source>Speakers:</source>
+        <translation>Ý kiến phát biểu:</translation>
+    </message>
+    <message>
+        <source>Conclusions:</source>
+        <translation>Kết luận:</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>chưa ghi nhận</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>không có thời hạn</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Unit in charge</source>
+        <translation>Đơn vị thực hiện</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn hoàn thành</translation>
+    </message>
+    <message>
+        <source>Tasks not readable with your rights: %1</source>
+        <translation>Nhiệm vụ không xem được với quyền của bạn: %1</translation>
+    </message>
+    <message>
+        <source>named vote</source>
+        <translation>biểu quyết công khai (ghi danh)</translation>
+    </message>
+    <message>
+        <source>secret ballot</source>
+        <translation>bỏ phiếu kín</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Hình thức:</translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>mở lúc %1</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>đóng lúc %1</translation>
+    </message>
+    <message>
+        <source>Voting:</source>
+        <translation>Thời gian biểu quyết:</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members entitled to vote</source>
+        <translation>%1/%2 thành viên có quyền biểu quyết</translation>
+    </message>
+    <message>
+        <source>Votes cast:</source>
+        <translation>Số phiếu đã biểu quyết:</translation>
+    </message>
+    <message>
+        <source>The vote is still open.</source>
+        <translation>Biểu quyết đang diễn ra.</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>Phương án</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Số phiếu</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Lựa chọn</translation>
+    </message>
+    <message>
+        <source>These minutes were drawn up at %1.</source>
+        <translation>Biên bản được lập lúc %1.</translation>
+    </message>
+    <message>
+        <source>These minutes were drawn up at %1 by %2.</source>
+        <translation>Biên bản được lập lúc %1, người lập: %2.</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Add note</source>

@@ -35,11 +35,10 @@ def test_documents_open_from_the_cache_offline_and_a_damaged_copy_is_fetched_aga
     store = connection.store
     # The prefetcher copies every document of the meetings still to come or under way.
     qtbot.waitUntil(lambda: {str(first), str(second), str(third)} <= set(store.document_hashes()), timeout=WAIT_MS)
-    workspace = open_meeting(qtbot, window, meeting["id"])
-    reader = workspace.reader
-
     # A damaged copy is caught by its hash and fetched again; the cache holds good bytes after.
     _damage(store.path, first)
+    workspace = open_meeting(qtbot, window, meeting["id"])  # opens the first document by itself
+    reader = workspace.reader
     reader.open(first, 2)
     qtbot.waitUntil(lambda: reader.current_document_id() == first and reader.pdf.page() == 2, timeout=WAIT_MS)
     assert reader.last_source == "refetched"

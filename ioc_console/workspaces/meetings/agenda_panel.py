@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -80,6 +81,7 @@ class AgendaPanel(QWidget):
         self.documents = QListWidget(detail)
         self.documents.setObjectName("agendaDocuments")
         self.documents.setMaximumHeight(80)
+        self._doc_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         self.documents.itemActivated.connect(self._document_activated)
         self.documents.itemClicked.connect(self._document_activated)
         self.speakers_label = QLabel(detail)
@@ -228,7 +230,7 @@ class AgendaPanel(QWidget):
         self.documents.clear()
         for doc_id in (entry or {}).get("documents") or ():
             if doc_id in self._docs:
-                doc_item = QListWidgetItem("📄 " + self._docs[doc_id])
+                doc_item = QListWidgetItem(self._doc_icon, self._docs[doc_id])
                 doc_item.setData(ITEM_ID_ROLE, doc_id)
                 self.documents.addItem(doc_item)
         self.documents.setVisible(self.documents.count() > 0)

@@ -134,7 +134,8 @@ class MeetingListModel(QAbstractTableModel):
             return str(meeting.get("starts_at")) if column == COL_TIME else self.data(index)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_TIME:
-                return meeting_span(meeting)
+                start = local(meeting.get("starts_at"))
+                return start.strftime("%d/%m %H:%M") if start else "—"
             if column == COL_TITLE:
                 return meeting.get("title", "")
             if column == COL_STATUS:
@@ -142,8 +143,8 @@ class MeetingListModel(QAbstractTableModel):
             if column == COL_ROLE:
                 role_code = my_role(meeting, self._user_id)
                 return meeting_role_label(role_code) if role_code else "—"
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
-            return f"{meeting.get('title', '')}\n{meeting.get('location', '')}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{meeting.get('title', '')}\n{meeting_span(meeting)}\n{meeting.get('location', '')}"
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
             return QColor(STATUS_COLOURS.get(str(meeting.get("status")), "#c8ccd4"))
         if role == Qt.ItemDataRole.FontRole and meeting.get("status") == "in_progress":
@@ -193,6 +194,8 @@ class MeetingListPanel(QWidget):
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        # "T2".."CN" fit any panel width; the locale's short names ("Th 2") are cut off.
+        self.calendar.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames)
         self.calendar.clicked.connect(self._day_clicked)
         self.day_label = QLabel(self)
         self.day_label.setObjectName("meetingDayLabel")

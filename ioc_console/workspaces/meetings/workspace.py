@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, Qt, QTimer
@@ -51,6 +50,7 @@ from ioc_console.workspaces.meetings.meeting_text import (
     meeting_status_label,
 )
 from ioc_console.workspaces.meetings.members_panel import MembersPanel, quorum_text
+from ioc_console.workspaces.meetings.minutes import export_minutes
 from ioc_console.workspaces.meetings.notes_keeper import NotesKeeper
 from ioc_console.workspaces.meetings.presenter_link import BROWSING, FOLLOWING, PRESENTING, PresenterLink, may_present
 from ioc_console.workspaces.meetings.voting_panel import MyVote, VotingPanel
@@ -201,7 +201,7 @@ class MeetingsWorkspace(Workspace):
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(page)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([430, 1400])
+        self.splitter.setSizes([500, 1400])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -287,6 +287,19 @@ class MeetingsWorkspace(Workspace):
         state = self.feed.presenter(meeting_id)
         if state is not None:
             self.link.take_state(state)
+        if (self.link.latest() or {}).get("view") is None:
+            self._open_first_document()
+
+    def _open_first_document(self) -> None:
+        """Nobody presents yet: show the document of the item under discussion (else the first)."""
+        meeting = self.meeting() or {}
+        listed = [d["id"] for d in meeting.get("documents") or () if isinstance(d, Mapping) and "id" in d]
+        current = next(
+            (i for i in meeting.get("agenda") or () if isinstance(i, Mapping) and i.get("state") == "current"), None
+        )
+        wanted = [d for d in (current or {}).get("documents") or () if d in listed] + listed
+        if wanted:
+            self.reader.open(wanted[0], 1)
 
     def _on_reset(self, meetings: list[dict[str, Any]]) -> None:
         self.list_model.set_user(self._user_id())
@@ -329,7 +342,10 @@ class MeetingsWorkspace(Workspace):
             self._show_meeting()
             self._schedule_details()
         elif self._meeting_id is None:
-            self.open_meeting(meeting["id"])
+            # Live changes can come before the cache was read: choose among all known, not this one.
+            default = self._default_meeting(self.feed.meetings())
+            if default is not None:
+                self.open_meeting(default)
 
     def _current_item_id(self) -> int | None:
         for item in (self.meeting() or {}).get("agenda") or ():
@@ -659,8 +675,10 @@ class MeetingsWorkspace(Workspace):
         if meeting is None:
             return
         mode = self.link.mode
-        can_present = may_present(meeting, self.my_meeting_role(), self._user_id()) and may(
-            self._global_role(), "meeting.attend"
+        can_present = (
+            meeting.get("status") != "ended"
+            and may_present(meeting, self.my_meeting_role(), self._user_id())
+            and may(self._global_role(), "meeting.attend")
         )
         self.present_button.setVisible(can_present)
         self.share_button.setVisible(can_present)
@@ -694,12 +712,8 @@ class MeetingsWorkspace(Workspace):
     # -- minutes ------------------------------------------------------------------------------
     def export_minutes(self) -> None:
         meeting = self.meeting()
-        if meeting is None:
-            return
-        from ioc_console.workspaces.meetings.minutes import export_minutes
-
-        stamp = datetime.now(UTC).strftime("%Y%m%d")
-        export_minutes(self, self._connection, int(meeting["id"]), f"Bien-ban-{stamp}-{meeting['id']}.pdf")
+        if meeting is not None:
+            export_minutes(self, self._connection, int(meeting["id"]))
 
     # -- intents ------------------------------------------------------------------------------
     def _show_meeting_intent(self, payload: Mapping[str, Any]) -> bool:
