@@ -238,13 +238,17 @@ class PdfPageView(QPdfView):
         return smaller[-min(len(smaller), -steps)] if smaller else ZOOM_MIN
 
     def _fit_zoom(self) -> float | None:
+        return self.fit_zoom(self._fit)
+
+    def fit_zoom(self, mode: str) -> float | None:
+        """The zoom that fits the page width ("width") or the whole page ("page") in the view now."""
         count = self.page_count()
         if not count:
             return None
         document = self.document()
         margins = self.documentMargins()
         width = self.viewport().width() - margins.left() - margins.right()
-        if self._fit == "width":
+        if mode == "width":
             widest = max(document.pagePointSize(page).width() for page in range(count))
             return clamp_zoom(width / (widest * self._resolution)) if widest > 0 else None
         size = document.pagePointSize(max(0, self._page))

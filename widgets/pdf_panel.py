@@ -338,6 +338,22 @@ class PdfPanel(QWidget):
         self.view.set_zoom(clamp_zoom(zoom))
         self._update_controls()
 
+    def relative_zoom(self) -> float:
+        """The zoom as a multiple of fitting the page width (1.0 = the page width fills the view):
+        the same on any screen size, so a follower sees what the presenter sees."""
+        fit = self.view.fit_zoom("width")
+        if not fit or self.view.fit_mode() == "width":
+            return 1.0
+        return self.zoom() / fit
+
+    def set_relative_zoom(self, relative: float) -> None:
+        """Show the page at ``relative`` × the page width (1.0: fit the width, and keep fitting it)."""
+        fit = self.view.fit_zoom("width")
+        if fit is None or abs(relative - 1.0) < 0.02:
+            self.fit_width()
+        else:
+            self.set_zoom(relative * fit)
+
     def fit_width(self) -> None:
         self.view.set_fit("width")
         self._update_controls()

@@ -3163,10 +3163,6 @@ The console starts with empty local data and fills it again from the server.</tr
         <translation>Meeting</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>My role</source>
         <translation>My role</translation>
     </message>
@@ -3375,6 +3371,10 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>Nobody is presenting.</source>
         <translation>Nobody is presenting.</translation>
+    </message>
+    <message>
+        <source>You presented last (from this or another console). Press F7 to present again.</source>
+        <translation>You presented last (from this or another console). Press F7 to present again.</translation>
     </message>
     <message>
         <source>Following %1.</source>

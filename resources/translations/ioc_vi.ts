@@ -3163,10 +3163,6 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
         <translation>Cuộc họp</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
         <source>My role</source>
         <translation>Vai trò của tôi</translation>
     </message>
@@ -3375,6 +3371,10 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>Nobody is presenting.</source>
         <translation>Chưa có ai trình bày.</translation>
+    </message>
+    <message>
+        <source>You presented last (from this or another console). Press F7 to present again.</source>
+        <translation>Bạn là người trình bày gần nhất (từ máy này hoặc máy khác). Nhấn F7 để trình bày lại.</translation>
     </message>
     <message>
         <source>Following %1.</source>

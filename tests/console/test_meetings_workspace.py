@@ -80,6 +80,12 @@ def test_followers_follow_the_presenter_within_a_second_and_a_late_joiner_lands_
     )
     assert len(delays) == FOLLOW_CHANGES
 
+    # The presenter's zoom reaches the follower as a multiple of the page width, whatever their screen.
+    presenter.reader.pdf.set_relative_zoom(2.0)
+    qtbot.waitUntil(lambda: abs(follower.reader.pdf.relative_zoom() - 2.0) < 0.05, timeout=WAIT_MS)
+    presenter.reader.pdf.fit_width()
+    qtbot.waitUntil(lambda: follower.reader.pdf.view.fit_mode() == "width", timeout=WAIT_MS)
+
     # The follower browses on their own: the presenter's next page does not move them.
     browsed_from = follower.reader.pdf.page()
     qtbot.keyClick(follower.reader.pdf.view, Qt.Key.Key_PageDown)
@@ -261,6 +267,7 @@ def test_private_notes_are_saved_and_reach_the_authors_other_console(qtbot, meet
     first.reader.notes.highlight_button.click()
     assert first.reader.pdf.highlight_mode()
     view = first.reader.pdf.view
+    first.reader.pdf.set_zoom(1.5)  # a pixel is then 2/3 of a point: the drag lands within 1 pt
     first.reader.pdf.set_page(3)
     start = view.points_to_viewport(2, QRectF(72, 100, 0, 0)).topLeft().toPoint()
     end = view.points_to_viewport(2, QRectF(272, 114, 0, 0)).topLeft().toPoint()

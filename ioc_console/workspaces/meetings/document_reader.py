@@ -209,6 +209,7 @@ class DocumentReader(QWidget):
         )
 
     def _loaded(self, key: str, _pages: int) -> None:
+        self.pdf.fit_width()  # readable on any screen; a presenter's zoom (wanted) comes after
         if self._wanted is not None and str(self._wanted[0]) == key:
             self._apply_wanted()
         self.pdf.set_highlights(self.keeper.all_highlights())
@@ -220,8 +221,8 @@ class DocumentReader(QWidget):
             return
         _doc, page, zoom = self._wanted
         self._wanted = None
-        if zoom is not None and abs(zoom - self.pdf.zoom()) > 1e-3:
-            self.pdf.set_zoom(zoom)
+        if zoom is not None and abs(zoom - self.pdf.relative_zoom()) > 1e-3:
+            self.pdf.set_relative_zoom(zoom)
         if page is not None and page != self.pdf.page():
             self.pdf.set_page(page)
 
@@ -244,11 +245,16 @@ class DocumentReader(QWidget):
         doc_id = self.current_document_id()
         if doc_id is not None and self.pdf.page_count():
             self.view_changed.emit(
-                {"kind": "document", "document_id": doc_id, "page": self.pdf.page(), "zoom": round(self.pdf.zoom(), 3)}
+                {"kind": "document", "document_id": doc_id, "page": self.pdf.page(), "zoom": self._shared_zoom()}
             )
 
     def current_view(self) -> dict[str, Any] | None:
         doc_id = self.current_document_id()
         if doc_id is None or not self.pdf.page_count():
             return None
-        return {"kind": "document", "document_id": doc_id, "page": self.pdf.page(), "zoom": round(self.pdf.zoom(), 3)}
+        return {"kind": "document", "document_id": doc_id, "page": self.pdf.page(), "zoom": self._shared_zoom()}
+
+    def _shared_zoom(self) -> float:
+        """The zoom the room is sent: relative to fitting the page width, so it means the same on
+        every follower's screen (docs/API.md, presenter's view)."""
+        return round(min(10.0, max(0.1, self.pdf.relative_zoom())), 3)

@@ -39,11 +39,10 @@ from ioc_console.workspaces.meetings.meeting_text import (
     meeting_status_label,
 )
 
-COL_TIME, COL_TITLE, COL_STATUS, COL_ROLE = range(4)
+COL_TIME, COL_TITLE, COL_ROLE = range(3)
 _HEADERS = (
     QT_TRANSLATE_NOOP("MeetingListModel", "Time"),
     QT_TRANSLATE_NOOP("MeetingListModel", "Meeting"),
-    QT_TRANSLATE_NOOP("MeetingListModel", "Status"),
     QT_TRANSLATE_NOOP("MeetingListModel", "My role"),
 )
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 60
@@ -138,14 +137,14 @@ class MeetingListModel(QAbstractTableModel):
                 return start.strftime("%d/%m %H:%M") if start else "—"
             if column == COL_TITLE:
                 return meeting.get("title", "")
-            if column == COL_STATUS:
-                return meeting_status_label(meeting.get("status"))
             if column == COL_ROLE:
                 role_code = my_role(meeting, self._user_id)
                 return meeting_role_label(role_code) if role_code else "—"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{meeting.get('title', '')}\n{meeting_span(meeting)}\n{meeting.get('location', '')}"
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
+            status = meeting_status_label(meeting.get("status"))
+            return f"{meeting.get('title', '')}\n{meeting_span(meeting)} · {status}\n{meeting.get('location', '')}"
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_TIME:
+            # The time's colour says the status: green under way, blue to come, grey ended.
             return QColor(STATUS_COLOURS.get(str(meeting.get("status")), "#c8ccd4"))
         if role == Qt.ItemDataRole.FontRole and meeting.get("status") == "in_progress":
             font = QFont()
@@ -189,6 +188,7 @@ class MeetingListPanel(QWidget):
         self.proxy = MeetingDayFilter(self)
         self.proxy.setSourceModel(model)
         self._marked: list[date] = []
+        self._selecting = False  # a selection made by code is not the user's choice
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("meetingCalendar")
         self.calendar.setGridVisible(False)
@@ -212,7 +212,7 @@ class MeetingListPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_TIME, COL_STATUS, COL_ROLE):
+        for column in (COL_TIME, COL_ROLE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         day_row = QHBoxLayout()
@@ -249,7 +249,11 @@ class MeetingListPanel(QWidget):
         if not index.isValid():
             self.show_day(None)
             index = self.proxy.mapFromSource(self.model.index(row, COL_TITLE))
-        self.table.setCurrentIndex(index)
+        self._selecting = True
+        try:
+            self.table.setCurrentIndex(index)
+        finally:
+            self._selecting = False
         self.table.scrollTo(index)
         return True
 
@@ -271,7 +275,7 @@ class MeetingListPanel(QWidget):
         self.show_day(date(qdate.year(), qdate.month(), qdate.day()))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._selecting:
             meeting_id = current.data(MEETING_ID_ROLE)
             if isinstance(meeting_id, int):
                 self.meeting_chosen.emit(meeting_id)

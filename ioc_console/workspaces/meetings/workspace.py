@@ -75,6 +75,9 @@ class MeetingsWorkspace(Workspace):
         self._navigation = context.navigation
         self._meeting_id: int | None = None
         self._wanted_meeting: int | None = None  # restored or asked for before the cache was read
+        # Until the member chooses a meeting, the console shows the most relevant one, and keeps
+        # choosing while the first sync brings meetings in one by one (rank: lower is better).
+        self._auto_rank: int | None = 99
         self._details: dict[str, Any] = {"me": None, "attendance": None, "polls": {}}
         self._details_request = 0
         self._votes: dict[tuple[int, int], MyVote] = {}  # (meeting, poll) → my vote this session
@@ -252,7 +255,7 @@ class MeetingsWorkspace(Workspace):
         self.voting.retranslate_ui()
         self.members.retranslate_ui()
         self.reader.retranslate_ui()
-        self.list_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        self.list_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
         self._show_meeting()
 
     # -- the open meeting ---------------------------------------------------------------------
@@ -270,6 +273,11 @@ class MeetingsWorkspace(Workspace):
         return my_role(meeting, self._user_id()) if meeting else None
 
     def open_meeting(self, meeting_id: int) -> None:
+        """Open ``meeting_id`` as the member's own choice (the console stops choosing for them)."""
+        self._auto_rank = None
+        self._open(meeting_id)
+
+    def _open(self, meeting_id: int) -> None:
         if meeting_id == self._meeting_id:
             return
         if self.feed.meeting(meeting_id) is None:
@@ -310,42 +318,55 @@ class MeetingsWorkspace(Workspace):
                 self.list_panel.select_meeting(target)
                 self._show_meeting()
             else:
-                self.open_meeting(target)
+                self._open(target)
             return
         if self._meeting_id is not None:  # the open meeting is gone (e.g. signed out)
             self._meeting_id = None
             self.link.set_meeting(None, None)
             self._show_meeting()
-        default = self._default_meeting(meetings)
-        if default is not None:
-            self.open_meeting(default)
+            self._auto_rank = 99
+        self._choose_by_itself()
+
+    @staticmethod
+    def _rank(meeting: Mapping[str, Any], user_id: int | None) -> int:
+        """How relevant a meeting is to open by itself: under way and mine (0), under way (1), to come (2)."""
+        if meeting.get("status") == "in_progress":
+            return 0 if my_role(meeting, user_id) else 1
+        return 2 if meeting.get("status") == "scheduled" else 3
 
     def _default_meeting(self, meetings: list[dict[str, Any]]) -> int | None:
-        """The meeting under way that I take part in, else the next one, else the latest."""
+        """The meeting under way that I take part in, else one under way, else the next, else the latest."""
         user_id = self._user_id()
         ordered = sorted(meetings, key=lambda m: str(m.get("starts_at")))
-        for wanted in (
-            lambda m: m.get("status") == "in_progress" and my_role(m, user_id),
-            lambda m: m.get("status") == "in_progress",
-            lambda m: m.get("status") == "scheduled",
-        ):
-            found = next((m for m in ordered if wanted(m)), None)
-            if found is not None:
-                return int(found["id"])
-        return int(ordered[-1]["id"]) if ordered else None
+        if not ordered:
+            return None
+        best = min(range(len(ordered)), key=lambda i: (self._rank(ordered[i], user_id), i))
+        if self._rank(ordered[best], user_id) == 3:
+            return int(ordered[-1]["id"])  # only past meetings: the latest
+        return int(ordered[best]["id"])
+
+    def _choose_by_itself(self) -> None:
+        """Open the most relevant meeting while the member has not chosen one (a better one may arrive)."""
+        if self._auto_rank is None:
+            return
+        default = self._default_meeting(self.feed.meetings())
+        if default is None or default == self._meeting_id:
+            return
+        rank = self._rank(self.feed.meeting(default) or {}, self._user_id())
+        if self._meeting_id is None or rank < self._auto_rank:
+            self._auto_rank = rank
+            self._open(default)
 
     def _on_meeting_changed(self, meeting: dict[str, Any]) -> None:
         self.list_model.upsert(meeting)
         if self._wanted_meeting == meeting["id"]:
-            self.open_meeting(meeting["id"])
+            self._open(meeting["id"])
         elif meeting["id"] == self._meeting_id:
             self._show_meeting()
             self._schedule_details()
-        elif self._meeting_id is None:
-            # Live changes can come before the cache was read: choose among all known, not this one.
-            default = self._default_meeting(self.feed.meetings())
-            if default is not None:
-                self.open_meeting(default)
+        else:
+            # The first sync brings meetings one by one: a more relevant one may have arrived.
+            self._choose_by_itself()
 
     def _current_item_id(self) -> int | None:
         for item in (self.meeting() or {}).get("agenda") or ():
@@ -694,6 +715,9 @@ class MeetingsWorkspace(Workspace):
         elif not has_presenter:
             text = self.tr("Nobody is presenting.")
             style = ""
+        elif (latest or {}).get("presenter_id") == self._user_id():
+            text = self.tr("You presented last (from this or another console). Press F7 to present again.")
+            style = ""
         elif mode == FOLLOWING:
             text = self.tr("Following %1.").replace("%1", name or self.tr("the presenter"))
             view = (latest or {}).get("view") or {}
@@ -767,7 +791,8 @@ class MeetingsWorkspace(Workspace):
         self.body.restoreState(body)
         self.reader.splitter.restoreState(reader)
         if meeting_id:
+            self._auto_rank = None
             if self.feed.meeting(meeting_id) is not None:
-                self.open_meeting(meeting_id)
+                self._open(meeting_id)
             else:
                 self._wanted_meeting = meeting_id
