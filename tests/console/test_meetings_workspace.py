@@ -13,10 +13,10 @@ from backend_process import start_backend
 from console_helpers import WAIT_MS, sign_in
 from meeting_console_kit import api, make_meeting, open_document, open_meeting
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from ioc_console.services.navigation import SHOW_MEETING
-from ioc_console.workspaces.meetings.meeting_dialogs import ConclusionDialog
+from ioc_console.workspaces.meetings.meeting_dialogs import ConclusionDialog, ShareDialog
 from ioc_console.workspaces.meetings.presenter_link import BROWSING, FOLLOWING, PRESENTING
 
 MEMBERS = {"leader": "chair", "supervisor": "secretary", "operator": "presenter", "participant": "member"}
@@ -300,3 +300,94 @@ def test_private_notes_are_saved_and_reach_the_authors_other_console(qtbot, meet
         second.reader.notes.pages.count() == 1
         and second.reader.notes.pages.item(0).data(Qt.ItemDataRole.UserRole + 80) == 3
     )
+
+
+def test_a_shared_camera_takes_followers_to_the_wall_and_the_next_page_brings_them_back(
+    qtbot, meetings_backend, make_window, monkeypatch
+):
+    url = meetings_backend.url
+    meeting = make_meeting(url, MEMBERS, title="Họp chiếu camera", documents=(("Tờ trình.pdf", 3),))
+    presenter = open_meeting(qtbot, _console(qtbot, make_window, url, "operator"), meeting["id"])
+    follower_window = _console(qtbot, make_window, url, "supervisor")
+    follower = open_meeting(qtbot, follower_window, meeting["id"])
+    doc_id = open_document(qtbot, presenter)
+    chosen: dict[str, Any] = {}
+
+    def share_camera(dialog: ShareDialog) -> QDialog.DialogCode:
+        dialog.kind.setCurrentIndex(dialog.kind.findData("camera"))
+        dialog.camera.setCurrentIndex(3)
+        chosen.update(dialog.view())
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ShareDialog, "exec", share_camera)
+    presenter.share_button.click()
+    qtbot.waitUntil(lambda: presenter.link.mode == PRESENTING and bool(chosen), timeout=WAIT_MS)
+    assert chosen["kind"] == "camera"
+    wall = follower_window.workspace("video")
+    qtbot.waitUntil(lambda: follower_window.current_workspace_key() == "video", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: chosen["camera_id"] in wall.wall.cameras(), timeout=WAIT_MS)
+
+    # Back to the document: the follower's console comes back to the meeting, on the page.
+    presenter.reader.pdf.set_page(3)
+    qtbot.waitUntil(lambda: follower_window.current_workspace_key() == "meetings", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: follower.reader.current_document_id() == doc_id and follower.reader.pdf.page() == 3, timeout=WAIT_MS
+    )
+
+
+def test_a_secret_poll_shows_only_the_count_until_it_is_closed_and_no_names_when_published(
+    qtbot, meetings_backend, make_window
+):
+    url = meetings_backend.url
+    meeting = make_meeting(url, MEMBERS, title="Họp bỏ phiếu kín", documents=(("Tờ trình.pdf", 2),))
+    for role in ("leader", "participant"):
+        assert api(url, "POST", f"/meetings/{meeting['id']}/attendance/check-in", role).status_code == 200
+    current = api(url, "GET", f"/meetings/{meeting['id']}", "leader").json()
+    created = api(
+        url,
+        "POST",
+        f"/meetings/{meeting['id']}/polls",
+        "leader",
+        json={"question": "Tín nhiệm?", "options": ["Có", "Không"], "kind": "secret", "version": current["version"]},
+    )
+    poll_id = created.json()["polls"][-1]["id"]
+    chair = open_meeting(qtbot, _console(qtbot, make_window, url, "leader"), meeting["id"])
+    qtbot.waitUntil(lambda: _card(chair, poll_id) is not None, timeout=WAIT_MS)
+    assert "Bỏ phiếu kín" in _card(chair, poll_id).subtitle.text()
+    _card(chair, poll_id).move_button.click()  # open
+    qtbot.waitUntil(lambda: len(_card(chair, poll_id).option_buttons) == 2, timeout=WAIT_MS)
+    assert api(url, "POST", f"/meetings/{meeting['id']}/polls/{poll_id}/vote", "participant", json={"option": 1}).ok
+    # The chair sees how many voted, never the tally while votes are cast.
+    qtbot.waitUntil(
+        lambda: (
+            _card(chair, poll_id).count_label is not None
+            and _card(chair, poll_id).count_label.text() == "Đã biểu quyết: 1/2"
+        ),
+        timeout=WAIT_MS,
+    )
+    assert _card(chair, poll_id).bars == []
+    _card(chair, poll_id).move_button.click()  # close
+    qtbot.waitUntil(lambda: [b.value() for b in _card(chair, poll_id).bars] == [0, 1], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _card(chair, poll_id).move_button.isEnabled(), timeout=WAIT_MS)
+    _card(chair, poll_id).move_button.click()  # publish
+    qtbot.waitUntil(lambda: "Đã công bố kết quả" in _card(chair, poll_id).subtitle.text(), timeout=WAIT_MS)
+    assert _card(chair, poll_id).findChild(QLabel, "pollBallots") is None
+
+
+def test_quick_page_turns_send_only_the_newest_page_and_the_server_ends_on_it(qtbot, meetings_backend, make_window):
+    url = meetings_backend.url
+    meeting = make_meeting(url, MEMBERS, title="Họp lật trang nhanh")
+    presenter = open_meeting(qtbot, _console(qtbot, make_window, url, "leader"), meeting["id"])
+    open_document(qtbot, presenter)
+    presenter.present_button.click()
+    sent: list[dict[str, Any]] = []
+    presenter.link.published.connect(sent.append)
+    qtbot.waitUntil(lambda: len(sent) == 1, timeout=WAIT_MS)  # the page shown when presenting began
+    sent.clear()
+    for page in (2, 3, 4, 5, 6):  # five turns before any answer can come back
+        presenter.reader.pdf.set_page(page)
+    qtbot.waitUntil(lambda: bool(sent) and sent[-1]["view"]["page"] == 6, timeout=WAIT_MS)
+    assert len(sent) <= 2
+    state = api(url, "GET", f"/meetings/{meeting['id']}/presenter", "participant").json()
+    assert state["view"]["page"] == 6 and state["view"]["kind"] == "document"

@@ -58,7 +58,7 @@ class DocumentReader(QWidget):
         splitter.addWidget(self.notes)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 260])
+        splitter.setSizes([960, 230])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
