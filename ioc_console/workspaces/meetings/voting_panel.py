@@ -148,6 +148,9 @@ class PollCard(QFrame):
             else:
                 text = self.tr("You have voted.")
             label.setText(text)
+            # Green once the server has it; amber while it waits in the outbox.
+            delivered = mine is None or mine.delivered
+            label.setStyleSheet(f"color: {'#4caf50' if delivered else '#e0a030'}; font-weight: bold;")
             self.body.addWidget(label)
             self.choice_label = label
         elif status == "open" and detail and not detail.get("may_vote"):
