@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QObject,
     QRect,
     QRectF,
-    QSaveFile,
     QSize,
     Qt,
     QTimer,
@@ -31,6 +30,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 
 from ioc_console.services.briefing import BriefingFigure, BriefingPage
 from ioc_console.services.event_text import LOCAL_TZ, fill
+from ioc_console.services.pdf_target import PdfTarget
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +102,7 @@ class BriefingPackBuilder(QObject):
         self._ready_timeout_ms = ready_timeout_ms
         self._waited = QElapsedTimer()
         self._stale = False  # the page being drawn was not ready in time
-        self._file: QSaveFile | None = None
-        self._writer: QPdfWriter | None = None
-        self._painter: QPainter | None = None
+        self._pdf: PdfTarget | None = None
         self._next = 0
         self._done = False
         self._timer = QTimer(self)
@@ -141,29 +139,20 @@ class BriefingPackBuilder(QObject):
             self._fail(str(error))
 
     def _begin(self) -> None:
-        save = QSaveFile(self.path, self)
-        if not save.open(QSaveFile.OpenModeFlag.WriteOnly):
-            self._fail(save.errorString())
-            return
-        self._file = save
-        writer = QPdfWriter(save)
-        writer.setResolution(RESOLUTION_DPI)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Landscape,
-                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                QPageLayout.Unit.Millimeter,
-            )
+        layout = QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
         )
-        writer.setTitle(self.tr("Briefing pack"))
-        writer.setCreator("IOC Huế console")
-        self._writer = writer
-        painter = QPainter()
-        if not painter.begin(writer):
+        self._pdf = PdfTarget(self.path, layout, RESOLUTION_DPI, self.tr("Briefing pack"))
+        problem = self._pdf.open()
+        if problem is not None:
+            self._fail(problem)
+            return
+        if not self._pdf.begin_painting():
             self._fail(self.tr("the PDF could not be started"))
             return
-        self._painter = painter
         self._draw_cover()
         self.progressed.emit(1, self.total, self.tr("Cover"))
         self._next = 0
@@ -218,22 +207,23 @@ class BriefingPackBuilder(QObject):
         self.finished.emit(self.path)
 
     def _close(self, *, commit: bool) -> bool:
-        painter, self._painter = self._painter, None
-        if painter is not None and painter.isActive():
-            painter.end()
-        self._writer = None
-        save, self._file = self._file, None
-        if save is None:
+        pdf, self._pdf = self._pdf, None
+        if pdf is None:
             return not commit
-        if not commit:
-            save.cancelWriting()
-            save.commit()  # discards the temporary file
-            return True
-        if not save.commit():
+        problem = pdf.close(commit=commit)
+        if problem is not None:
             self._done = True
-            self.failed.emit(save.errorString() or self.tr("the file could not be written"))
+            self.failed.emit(problem or self.tr("the file could not be written"))
             return False
         return True
+
+    @property
+    def _writer(self) -> QPdfWriter | None:
+        return self._pdf.writer if self._pdf is not None else None
+
+    @property
+    def _painter(self) -> QPainter | None:
+        return self._pdf.painter if self._pdf is not None else None
 
     def _fail(self, reason: str) -> None:
         if self._done:

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QMarginsF,
     QObject,
     QRectF,
-    QSaveFile,
     QSizeF,
     QStandardPaths,
     Qt,
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ioc_console.services.event_text import fill
 from ioc_console.services.ops import run_in_background
+from ioc_console.services.pdf_target import PdfTarget
 from ioc_console.workspaces.meetings.minutes_data import MinutesData, collect_minutes
 from ioc_console.workspaces.meetings.minutes_html import BODY_POINTS, FONT_FAMILIES, MinutesText
 
@@ -89,9 +89,7 @@ class MinutesBuilder(QObject):
         super().__init__(parent)
         self.path = ""
         self._data: MinutesData | None = None
-        self._file: QSaveFile | None = None
-        self._writer: QPdfWriter | None = None
-        self._painter: QPainter | None = None
+        self._pdf: PdfTarget | None = None
         self._doc: QTextDocument | None = None
         self._parts: list[str] = []
         self._body = QRectF()
@@ -141,27 +139,18 @@ class MinutesBuilder(QObject):
             self._fail(str(error) or type(error).__name__)
 
     def _begin(self) -> None:
-        # No Qt parent for the file, the writer and the document: _close lets go of them in order
-        # (writer, document, file), never leaving one to a parent's destructor while another uses it.
-        save = QSaveFile(self.path)
-        if not save.open(QSaveFile.OpenModeFlag.WriteOnly):
-            self._fail(save.errorString())
-            return
-        self._file = save
-        writer = QPdfWriter(save)
-        writer.setResolution(RESOLUTION_DPI)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                MARGINS_MM,
-                QPageLayout.Unit.Millimeter,
-            )
-        )
         assert self._data is not None
-        writer.setTitle(fill(self.tr("Minutes: %1"), self._data.meeting.title))
-        writer.setCreator("IOC Huế console")
-        self._writer = writer
+        layout = QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+        self._pdf = PdfTarget(self.path, layout, RESOLUTION_DPI, fill(self.tr("Minutes: %1"), self._data.meeting.title))
+        problem = self._pdf.open()
+        if problem is not None:
+            self._fail(problem)
+            return
         self.progress.emit(0, 0)
         self._schedule(self._compose)
 
@@ -201,11 +190,10 @@ class MinutesBuilder(QObject):
     def _lay_out(self) -> None:
         assert self._doc is not None and self._writer is not None
         self._pages = max(1, self._doc.pageCount())
-        painter = QPainter()
-        if not painter.begin(self._writer):
+        assert self._pdf is not None
+        if not self._pdf.begin_painting():
             self._fail(self.tr("the PDF could not be started"))
             return
-        self._painter = painter
         self.progress.emit(0, self._pages)
         self._schedule(self._draw_next)
 
@@ -245,24 +233,25 @@ class MinutesBuilder(QObject):
         self.finished.emit(self.path)
 
     def _close(self, *, commit: bool) -> bool:
-        painter, self._painter = self._painter, None
-        if painter is not None and painter.isActive():
-            painter.end()  # writes the PDF's trailer into the temporary file
-        self._writer = None
-        self._doc = None
+        pdf, self._pdf = self._pdf, None
+        self._doc = None  # the document only points at the writer: let go of it first
         self._parts = []
-        save, self._file = self._file, None
-        if save is None:
+        if pdf is None:
             return not commit
-        if not commit:
-            save.cancelWriting()
-            save.commit()  # discards the temporary file
-            return True
-        if not save.commit():
+        problem = pdf.close(commit=commit)
+        if problem is not None:
             self._running = False
-            self.failed.emit(save.errorString() or self.tr("the file could not be written"))
+            self.failed.emit(problem or self.tr("the file could not be written"))
             return False
         return True
+
+    @property
+    def _writer(self) -> QPdfWriter | None:
+        return self._pdf.writer if self._pdf is not None else None
+
+    @property
+    def _painter(self) -> QPainter | None:
+        return self._pdf.painter if self._pdf is not None else None
 
     def _fail(self, reason: str) -> None:
         if not self._running:
