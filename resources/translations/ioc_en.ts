@@ -3277,7 +3277,7 @@ The console starts with empty local data and fills it again from the server.</tr
     <name>MeetingsWorkspace</name>
     <message>
         <source>The room did not get your page: %1</source>
-        <extracomment>Changes of the open meeting are gathered this long before its details are fetched again.</extracomment>
+        <extracomment>Changes of the open meeting are gathered this long before its details are fetched again. The permission a follower needs to be taken to a shared view (a map needs none).</extracomment>
         <translation>The room did not get your page: %1</translation>
     </message>
     <message>
@@ -3355,6 +3355,22 @@ The console starts with empty local data and fills it again from the server.</tr
     <message>
         <source>The meeting changed before your action arrived; see the pending actions panel.</source>
         <translation>The meeting changed before your action arrived; see the pending actions panel.</translation>
+    </message>
+    <message>
+        <source>A camera on the video wall.</source>
+        <translation>A camera on the video wall.</translation>
+    </message>
+    <message>
+        <source>The map.</source>
+        <translation>The map.</translation>
+    </message>
+    <message>
+        <source>The dashboard “%1”.</source>
+        <translation>The dashboard “%1”.</translation>
+    </message>
+    <message>
+        <source>Your role cannot open it on this console.</source>
+        <translation>Your role cannot open it on this console.</translation>
     </message>
     <message>
         <source>Stop presenting (F7)</source>

@@ -3277,7 +3277,7 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <name>MeetingsWorkspace</name>
     <message>
         <source>The room did not get your page: %1</source>
-        <extracomment>Changes of the open meeting are gathered this long before its details are fetched again.</extracomment>
+        <extracomment>Changes of the open meeting are gathered this long before its details are fetched again. The permission a follower needs to be taken to a shared view (a map needs none).</extracomment>
         <translation>Phòng họp chưa nhận được trang của bạn: %1</translation>
     </message>
     <message>
@@ -3355,6 +3355,22 @@ Bảng điều hành bắt đầu với dữ liệu trống và sẽ tải lại
     <message>
         <source>The meeting changed before your action arrived; see the pending actions panel.</source>
         <translation>Cuộc họp đã thay đổi trước khi thao tác của bạn đến máy chủ; xem bảng thao tác chờ gửi.</translation>
+    </message>
+    <message>
+        <source>A camera on the video wall.</source>
+        <translation>Một camera trên màn hình ghép.</translation>
+    </message>
+    <message>
+        <source>The map.</source>
+        <translation>Bản đồ.</translation>
+    </message>
+    <message>
+        <source>The dashboard “%1”.</source>
+        <translation>Bảng điều khiển “%1”.</translation>
+    </message>
+    <message>
+        <source>Your role cannot open it on this console.</source>
+        <translation>Vai trò của bạn không mở được nội dung này trên máy này.</translation>
     </message>
     <message>
         <source>Stop presenting (F7)</source>

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from ioc_console.shell.main_window import MainWindow
 
 NO_SERVER = "http://127.0.0.1:9"
@@ -37,6 +39,9 @@ def test_the_most_relevant_meeting_is_opened_until_the_member_chooses(qtbot, mak
     feed.take_meeting(_meeting(4, "scheduled", 7))
     assert workspace.meeting()["id"] == 3  # not less relevant than the one open
     assert workspace.title.text() == "Cuộc họp 3 <b>in đậm</b>"  # outside text shown as text
+    model = workspace.list_model
+    tooltip = model.index(model.row_of(3), 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;in đậm&lt;/b&gt;" in tooltip and "<b>" not in tooltip
 
     # The member clicks a meeting in the list: from now on the console does not choose for them.
     panel = workspace.list_panel

@@ -310,6 +310,8 @@ def test_a_shared_camera_takes_followers_to_the_wall_and_the_next_page_brings_th
     presenter = open_meeting(qtbot, _console(qtbot, make_window, url, "operator"), meeting["id"])
     follower_window = _console(qtbot, make_window, url, "supervisor")
     follower = open_meeting(qtbot, follower_window, meeting["id"])
+    guest_window = _console(qtbot, make_window, url, "participant")  # a role that may not play video
+    guest = open_meeting(qtbot, guest_window, meeting["id"])
     doc_id = open_document(qtbot, presenter)
     chosen: dict[str, Any] = {}
 
@@ -327,6 +329,10 @@ def test_a_shared_camera_takes_followers_to_the_wall_and_the_next_page_brings_th
     wall = follower_window.workspace("video")
     qtbot.waitUntil(lambda: follower_window.current_workspace_key() == "video", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: chosen["camera_id"] in wall.wall.cameras(), timeout=WAIT_MS)
+    # The participant is told what is shown, and stays in the meeting.
+    qtbot.waitUntil(lambda: "Một camera trên màn hình ghép" in guest.presenter_label.text(), timeout=WAIT_MS)
+    assert "Vai trò của bạn không mở được" in guest.presenter_label.text()
+    assert guest_window.current_workspace_key() == "meetings"
 
     # Back to the document: the follower's console comes back to the meeting, on the page.
     presenter.reader.pdf.set_page(3)

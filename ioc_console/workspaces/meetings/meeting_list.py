@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -142,7 +143,13 @@ class MeetingListModel(QAbstractTableModel):
                 return meeting_role_label(role_code) if role_code else "—"
         if role == Qt.ItemDataRole.ToolTipRole:
             status = meeting_status_label(meeting.get("status"))
-            return f"{meeting.get('title', '')}\n{meeting_span(meeting)} · {status}\n{meeting.get('location', '')}"
+            lines = (
+                str(meeting.get("title", "")),
+                f"{meeting_span(meeting)} · {status}",
+                str(meeting.get("location", "")),
+            )
+            # A tooltip that looks like markup is shown as rich text: escape, and say it is rich.
+            return "<p style='white-space:pre'>" + "<br>".join(html.escape(line) for line in lines) + "</p>"
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_TIME:
             # The time's colour says the status: green under way, blue to come, grey ended.
             return QColor(STATUS_COLOURS.get(str(meeting.get("status")), "#c8ccd4"))

@@ -64,6 +64,9 @@ KEY = "meetings"
 #: Changes of the open meeting are gathered this long before its details are fetched again.
 DETAILS_DELAY_MS = 300
 _STATE_VERSION = 1
+#: The permission a follower needs to be taken to a shared view (a map needs none).
+_SHARED_VIEW_PERMISSION = {"camera": "video.play", "dashboard": "ops.read"}
+_SHARED_VIEW_INTENT = {"camera": SHOW_CAMERA_ON_WALL, "map": SHOW_ON_MAP, "dashboard": SHOW_DASHBOARD}
 
 
 class MeetingsWorkspace(Workspace):
@@ -673,6 +676,8 @@ class MeetingsWorkspace(Workspace):
             self.reader.open(
                 doc_id, page if isinstance(page, int) else None, zoom if isinstance(zoom, int | float) else None
             )
+        elif not self.may_open_view(view):
+            pass  # the strip says what is shown and that this role cannot open it
         elif kind == "map":
             self._navigation.request(
                 SHOW_ON_MAP, {"lat": view.get("lat"), "lon": view.get("lon"), "zoom": view.get("zoom")}
@@ -682,6 +687,32 @@ class MeetingsWorkspace(Workspace):
         elif kind == "dashboard":
             self._navigation.request(SHOW_DASHBOARD, {"name": view.get("name")})
         self._show_presenter_state()
+
+    def may_open_view(self, view: Mapping[str, Any]) -> bool:
+        """A shared camera or dashboard is followed only by roles that may see it (a participant
+        may not: the backend would refuse them, and the workspace is hidden from them)."""
+        permission = _SHARED_VIEW_PERMISSION.get(str(view.get("kind")))
+        intent = _SHARED_VIEW_INTENT.get(str(view.get("kind")))
+        if intent is not None and not self._navigation.can(intent):
+            return False
+        return permission is None or may(self._global_role(), permission)
+
+    def _view_text(self, view: Mapping[str, Any]) -> str:
+        """What the presenter shows, in words (and whether this role can follow there)."""
+        kind = view.get("kind")
+        if kind == "document":
+            return self.tr("Page %1.").replace("%1", str(view.get("page")))
+        if kind == "camera":
+            text = self.tr("A camera on the video wall.")
+        elif kind == "map":
+            text = self.tr("The map.")
+        elif kind == "dashboard":
+            text = self.tr("The dashboard “%1”.").replace("%1", str(view.get("name", "")))
+        else:
+            return ""
+        if not self.may_open_view(view):
+            text += " " + self.tr("Your role cannot open it on this console.")
+        return text
 
     def _presenter_name(self) -> str:
         state = self.link.latest() or {}
@@ -721,8 +752,7 @@ class MeetingsWorkspace(Workspace):
         elif mode == FOLLOWING:
             text = self.tr("Following %1.").replace("%1", name or self.tr("the presenter"))
             view = (latest or {}).get("view") or {}
-            if view.get("kind") == "document":
-                text += " " + self.tr("Page %1.").replace("%1", str(view.get("page")))
+            text += " " + self._view_text(view)
             style = "background: #1f3a2a;"
         else:
             text = self.tr("You are browsing on your own; %1 is presenting.").replace(
