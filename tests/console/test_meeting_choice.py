@@ -58,3 +58,34 @@ def test_the_most_relevant_meeting_is_opened_until_the_member_chooses(qtbot, mak
     # Malformed meetings from a broken backend are skipped, not shown.
     assert feed.take_meeting({"id": "x", "title": 3}) is False
     assert workspace.list_model.rowCount() == 5
+
+
+def test_the_poll_and_conclusion_dialogs_refuse_what_the_server_would(qtbot, languages):
+    from ioc_console.workspaces.meetings.meeting_dialogs import ConclusionDialog, PollDialog
+
+    poll = PollDialog()
+    qtbot.addWidget(poll)
+    assert poll.problem() == "Hãy nhập nội dung biểu quyết."
+    poll.question.setText("  Thông qua kế hoạch?  ")
+    assert poll.problem() is None  # the three options offered by default
+    assert poll.values() == ("Thông qua kế hoạch?", ["Đồng ý", "Không đồng ý", "Không biểu quyết"], "named")
+    poll.options.setPlainText("Đồng ý\n\n  đồng ý ")
+    assert poll.problem() == "Có hai phương án trùng nhau."
+    poll.options.setPlainText("Một")
+    assert poll.problem() == "Hãy nhập từ 2 đến 10 phương án."
+    poll._accept()
+    assert not poll.error.isHidden() and poll.result() == 0  # stays open, says why
+
+    conclusion = ConclusionDialog("Mục <i>một</i>", may_create_task=True)
+    qtbot.addWidget(conclusion)
+    assert conclusion.problem() == "Hãy nhập nội dung kết luận."
+    conclusion.text.setPlainText("Giao rà soát")
+    assert conclusion.problem() is None and conclusion.task() is None
+    conclusion.with_task.setChecked(True)
+    assert conclusion.problem() == "Hãy đặt tên cho nhiệm vụ."
+    conclusion.task_title.setText("Rà soát cống")
+    task = conclusion.task()
+    assert conclusion.problem() is None and task["assignee_unit"] and task["due_at"].endswith("Z")
+    without = ConclusionDialog("x", may_create_task=False)  # a role without task.create
+    qtbot.addWidget(without)
+    assert without.with_task.isHidden() and not conclusion.with_task.isHidden()
