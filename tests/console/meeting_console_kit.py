@@ -118,6 +118,7 @@ def make_meeting(
 def open_meeting(qtbot: Any, window: MainWindow, meeting_id: int) -> Any:
     """Show the meetings workspace on ``meeting_id`` once the console knows it; returns the workspace."""
     workspace = window.workspace("meetings")
+    window.show()  # a workspace nobody sees opens no document
     window.show_workspace_key("meetings")
     qtbot.waitUntil(lambda: workspace.feed.meeting(meeting_id) is not None, timeout=WAIT_MS)
     workspace.open_meeting(meeting_id)

@@ -35,6 +35,11 @@ def test_documents_open_from_the_cache_offline_and_a_damaged_copy_is_fetched_aga
     store = connection.store
     # The prefetcher copies every document of the meetings still to come or under way.
     qtbot.waitUntil(lambda: {str(first), str(second), str(third)} <= set(store.document_hashes()), timeout=WAIT_MS)
+    # Nobody sees the meetings workspace yet: the document it fetched waits, no PDF is opened.
+    hidden = window.workspace("meetings")
+    qtbot.waitUntil(lambda: hidden.reader._deferred is not None, timeout=WAIT_MS)
+    assert hidden.reader.pdf.page_count() == 0 and hidden.reader.pdf.current_key() is None
+
     # A damaged copy is caught by its hash and fetched again; the cache holds good bytes after.
     _damage(store.path, first)
     workspace = open_meeting(qtbot, window, meeting["id"])  # opens the first document by itself

@@ -41,6 +41,10 @@ class DocumentReader(QWidget):
         self._wanted: tuple[int, int | None, float | None] | None = None  # (doc, page, zoom) to show
         self._request = 0
         self.last_source = ""  # "cache" | "server" | "refetched" (for the status line and tests)
+        # While the workspace is not seen, fetched bytes wait here: opening a PDF and drawing its
+        # thumbnails is GUI-thread work nobody would look at (an operator on the alert queues).
+        self._active = False
+        self._deferred: tuple[int, bytes] | None = None
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("documentChooser")
         self.chooser.activated.connect(self._chosen)
@@ -111,6 +115,7 @@ class DocumentReader(QWidget):
         if changed:
             self._wanted = None
             self._loading = None
+            self._deferred = None
             self._request += 1
             self.keeper.set_document(None)
             self.pdf.clear(self._empty_text())
@@ -197,7 +202,18 @@ class DocumentReader(QWidget):
         self.pdf.clear(message)
         self.source.setText("")
 
+    def set_active(self, active: bool) -> None:
+        """The workspace is seen (True) or not: a document fetched meanwhile is opened when seen."""
+        self._active = active
+        if active and self._deferred is not None:
+            doc_id, content = self._deferred
+            self._deferred = None
+            self._show_bytes(doc_id, content)
+
     def _show_bytes(self, doc_id: int, content: bytes) -> None:
+        if not self._active:
+            self._deferred = (doc_id, content)
+            return
         self.keeper.set_document(doc_id)
         self.pdf.load_bytes(content, str(doc_id))
         self.source.setText(

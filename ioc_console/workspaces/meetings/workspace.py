@@ -797,8 +797,12 @@ class MeetingsWorkspace(Workspace):
         self.reader.pdf.focus_search()
         return True
 
+    def on_shown(self) -> None:
+        self.reader.set_active(True)
+
     def on_hidden(self) -> None:
         self.keeper.flush()
+        self.reader.set_active(False)
 
     def save_state(self) -> QByteArray | None:
         data = QByteArray()
