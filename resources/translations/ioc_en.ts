@@ -3277,7 +3277,7 @@ The console starts with empty local data and fills it again from the server.</tr
     <name>MeetingsWorkspace</name>
     <message>
         <source>The room did not get your page: %1</source>
-        <extracomment>Changes of the open meeting are gathered this long before its details are fetched again. The permission a follower needs to be taken to a shared view (a map needs none).</extracomment>
+        <extracomment>Changes of the open meeting are gathered this long before its details are fetched again. The rank of &quot;no meeting open yet&quot;: any meeting is more relevant (see _rank). The permission a follower needs to be taken to a shared view (a map needs none).</extracomment>
         <translation>The room did not get your page: %1</translation>
     </message>
     <message>

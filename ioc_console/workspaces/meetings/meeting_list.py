@@ -47,7 +47,6 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("MeetingListModel", "My role"),
 )
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 60
-SORT_ROLE = Qt.ItemDataRole.UserRole + 61
 DAY_ROLE = Qt.ItemDataRole.UserRole + 62
 
 Index = QModelIndex | QPersistentModelIndex
@@ -130,8 +129,6 @@ class MeetingListModel(QAbstractTableModel):
         if role == DAY_ROLE:
             start = local(meeting.get("starts_at"))
             return start.date() if start else None
-        if role == SORT_ROLE:
-            return str(meeting.get("starts_at")) if column == COL_TIME else self.data(index)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_TIME:
                 start = local(meeting.get("starts_at"))
@@ -166,7 +163,6 @@ class MeetingDayFilter(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._day: date | None = None
-        self.setSortRole(SORT_ROLE)
 
     def day(self) -> date | None:
         return self._day

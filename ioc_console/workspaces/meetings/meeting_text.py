@@ -87,12 +87,6 @@ def local(value: Any) -> datetime | None:
     return moment.astimezone(LOCAL_TZ) if moment is not None else None
 
 
-def day_time(value: Any) -> str:
-    """ "05/12/2026 08:30" in Huế time; "—" when missing."""
-    moment = local(value)
-    return moment.strftime("%d/%m/%Y %H:%M") if moment else "—"
-
-
 def clock(value: Any) -> str:
     """ "08:30" in Huế time; "—" when missing."""
     moment = local(value)

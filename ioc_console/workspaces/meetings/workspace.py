@@ -64,6 +64,10 @@ KEY = "meetings"
 #: Changes of the open meeting are gathered this long before its details are fetched again.
 DETAILS_DELAY_MS = 300
 _STATE_VERSION = 1
+#: The rank of "no meeting open yet": any meeting is more relevant (see _rank).
+_NOTHING_CHOSEN = 99
+_ATTENDANCE_KINDS = ("meeting.check_in", "meeting.check_out")
+_POLL_MOVE_KINDS = ("meeting.poll_open", "meeting.poll_close", "meeting.poll_publish")
 #: The permission a follower needs to be taken to a shared view (a map needs none).
 _SHARED_VIEW_PERMISSION = {"camera": "video.play", "dashboard": "ops.read"}
 _SHARED_VIEW_INTENT = {"camera": SHOW_CAMERA_ON_WALL, "map": SHOW_ON_MAP, "dashboard": SHOW_DASHBOARD}
@@ -80,7 +84,7 @@ class MeetingsWorkspace(Workspace):
         self._wanted_meeting: int | None = None  # restored or asked for before the cache was read
         # Until the member chooses a meeting, the console shows the most relevant one, and keeps
         # choosing while the first sync brings meetings in one by one (rank: lower is better).
-        self._auto_rank: int | None = 99
+        self._auto_rank: int | None = _NOTHING_CHOSEN
         self._details: dict[str, Any] = {"me": None, "attendance": None, "polls": {}}
         self._details_request = 0
         self._votes: dict[tuple[int, int], MyVote] = {}  # (meeting, poll) → my vote this session
@@ -327,7 +331,7 @@ class MeetingsWorkspace(Workspace):
             self._meeting_id = None
             self.link.set_meeting(None, None)
             self._show_meeting()
-            self._auto_rank = 99
+            self._auto_rank = _NOTHING_CHOSEN
         self._choose_by_itself()
 
     @staticmethod
@@ -423,7 +427,7 @@ class MeetingsWorkspace(Workspace):
         present = bool(me.get("present"))
         self.check_button.setText(self.tr("Leave the meeting") if present else self.tr("Check in"))
         self.check_button.setProperty("present", present)
-        self.check_button.setEnabled(me.get("meeting_id") == self._meeting_id and not self._waiting("meeting.check"))
+        self.check_button.setEnabled(me.get("meeting_id") == self._meeting_id and not self._waiting(_ATTENDANCE_KINDS))
 
     # -- details fetched from the server -------------------------------------------------------
     def _schedule_details(self, at_once: bool = False) -> None:
@@ -510,11 +514,7 @@ class MeetingsWorkspace(Workspace):
         polls = [p for p in (meeting or {}).get("polls") or () if isinstance(p, Mapping)]
         manages = self._manages_polls()
         waiting = frozenset(
-            poll_id
-            for poll_id in (p.get("id") for p in polls)
-            if self._waiting(
-                f"/polls/{poll_id}/", kinds=("meeting.poll_open", "meeting.poll_close", "meeting.poll_publish")
-            )
+            poll_id for poll_id in (p.get("id") for p in polls) if self._waiting(_POLL_MOVE_KINDS, f"/polls/{poll_id}/")
         )
         self.voting.show_polls(
             polls,
@@ -592,24 +592,23 @@ class MeetingsWorkspace(Workspace):
         )
         return True
 
-    def _waiting(self, fragment: str, kinds: tuple[str, ...] | None = None) -> bool:
-        """An undelivered action of the open meeting whose kind or path contains ``fragment``."""
-        prefix = f"/meetings/{self._meeting_id}"
-        for entry in self._context.outbox.entries():
-            if entry.state in ("pending", "sending") and str(entry.path).startswith(prefix):
-                if kinds is not None:
-                    if entry.kind in kinds and fragment in str(entry.path):
-                        return True
-                elif fragment in entry.kind:
-                    return True
-        return False
+    def _waiting(self, kinds: tuple[str, ...], path_part: str = "") -> bool:
+        """An action of the open meeting of one of ``kinds`` (path containing ``path_part``) not delivered yet."""
+        prefix = f"/meetings/{self._meeting_id}/"
+        return any(
+            entry.state in ("pending", "sending")
+            and entry.kind in kinds
+            and str(entry.path).startswith(prefix)
+            and path_part in str(entry.path)
+            for entry in self._context.outbox.entries()
+        )
 
     def _on_outbox(self, entry: Any) -> None:
         if getattr(entry, "resource", None) != "meeting" or str(entry.resource_id) != str(self._meeting_id):
             return
         if entry.kind == "meeting.vote" and entry.state == "applied":
             self._schedule_details()
-        if entry.kind in ("meeting.check_in", "meeting.check_out") and entry.state != "pending":
+        if entry.kind in _ATTENDANCE_KINDS and entry.state != "pending":
             self._schedule_details(at_once=True)
         if entry.state in ("conflict", "failed"):
             self.status_message.emit(
