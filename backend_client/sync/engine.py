@@ -42,6 +42,9 @@ _log = get_logger("backend_client.sync")
 
 THREAD_NAME = "ioc-sync-engine"
 COALESCE_SECONDS = 0.1  # live changes are written to the cache in batches at most this old
+# ... and a batch is written as soon as the stream has been quiet this long: one change (a presenter
+# turning a page) or the end of a burst need not wait out COALESCE_SECONDS.
+LIVE_QUIET_SECONDS = 0.02
 MAX_LIVE_BATCH = 5000
 STREAM_GRACE_SECONDS = 2.0  # a stream reconnecting longer than this makes the link "degraded"
 OFFLINE_AFTER_FAILURES = 3  # repeated 5xx/garbage answers: treat the backend as gone
@@ -734,12 +737,17 @@ class SyncEngine(Worker):
         self._slow = False
 
     def _collect(self, timeout: float) -> tuple[list[Event], bool]:
-        """Live events of the current stream, gathered for up to COALESCE_SECONDS, and whether woken."""
+        """Live events of the current stream, and whether woken.
+
+        Events are gathered until the stream has been quiet for LIVE_QUIET_SECONDS, for at most
+        COALESCE_SECONDS after the first: a burst is written in few large batches, while a lone
+        change reaches the cache and the screens without waiting out the whole window.
+        """
         events: list[Event] = []
         wake = False
         deadline: float | None = None
         while len(events) < MAX_LIVE_BATCH:
-            wait = timeout if deadline is None else deadline - time.monotonic()
+            wait = timeout if deadline is None else min(deadline - time.monotonic(), LIVE_QUIET_SECONDS)
             if wait <= 0:
                 break
             try:

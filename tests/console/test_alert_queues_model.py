@@ -307,3 +307,17 @@ def test_100000_alerts_from_the_cache_fill_the_workspace_without_long_stalls(tmp
     print(f"\n100,000 alerts loaded in {elapsed:.2f} s; longest GUI stall {meter.worst * 1000:.0f} ms")
     assert workspace.model.rowCount() == 100_000
     assert workspace.proxy.rowCount() == workspace.model.count("open") > 60_000
+
+
+def test_a_lone_live_alert_shows_at_once_and_a_burst_after_it_waits_its_interval(qtbot, languages):
+    # A minute's interval: the first alert after a quiet spell must not wait for it (a plain
+    # single-shot timer would hold it for the whole minute), the next ones are gathered.
+    model = AlertQueueModel(CATALOGUE, language="vi", username="op1", batch_ms=60_000, clock=Clock(NOW))
+    model.add_alerts([alert(1)], live=True)
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    model.add_alerts([alert(2), alert(3)], live=True)
+    for _ in range(20):
+        qtbot.wait(5)
+    assert model.rowCount() == 1  # throttled: at most one update per interval
+    assert model.flush() == 2  # an explicit flush still applies them at once
+    assert [model.alert_at(row)["id"] for row in range(3)] == [1, 2, 3]

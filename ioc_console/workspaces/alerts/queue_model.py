@@ -22,13 +22,13 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
 from ioc_console.services import event_text
 from ioc_console.services.event_text import AnalyticsCatalogue, fill
+from ioc_console.services.throttle import Throttle
 from ioc_console.workspaces.alerts.durations import duration_text
 from ioc_domain import alert_queues
 from ioc_domain.alert_queues import FALSE_ALARM_REVIEW_WINDOW, QUEUES, queue_bit
@@ -123,11 +123,7 @@ class AlertQueueModel(QAbstractTableModel):
         self._colours = {level: QColor(colour) for level, colour in SEVERITY_COLOURS.items()}
         self._overdue = QColor(OVERDUE_COLOUR)
         self._soon = QColor(SOON_COLOUR)
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setObjectName("alertQueueFlushTimer")
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(batch_ms)
-        self._flush_timer.timeout.connect(self.flush)
+        self._flush_throttle = Throttle(batch_ms, self.flush, self, "alertQueueFlushTimer")
 
     # -- feeding --------------------------------------------------------------------------
     def add_alerts(self, alerts: Iterable[Mapping[str, Any]], *, live: bool = False) -> None:
@@ -146,8 +142,8 @@ class AlertQueueModel(QAbstractTableModel):
             if known is not None and _version(known[0]) > _version(alert):
                 continue
             pending[key] = (dict(alert), live or (known is not None and known[1]))
-        if pending and not self._flush_timer.isActive():
-            self._flush_timer.start()
+        if pending:
+            self._flush_throttle.request()
 
     def add_changes(self, changes: Iterable[Any], *, live: bool = True) -> None:
         """Alerts from the sync engine's applied changes (``Change`` objects or mappings); a
@@ -190,10 +186,10 @@ class AlertQueueModel(QAbstractTableModel):
     def flush(self) -> int:
         """Apply every queued alert: changed rows in place, new ones appended as one block.
         Returns how many rows were added."""
-        self._flush_timer.stop()
         pending, self._pending = self._pending, {}
         if not pending:
             return 0
+        self._flush_throttle.ran()
         self._now = self._clock()
         now, username = self._now, self._username
         changed: list[int] = []

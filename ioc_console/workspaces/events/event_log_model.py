@@ -17,13 +17,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ioc_console.services import event_text
 from ioc_console.services.event_text import AnalyticsCatalogue
+from ioc_console.services.throttle import Throttle
 from ioc_domain import levels
 from ioc_domain.record_filter import RecordFilter
 from widgets.item_roles import LEVEL_ORDER, ItemRole
@@ -171,11 +171,7 @@ class EventLogModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setObjectName("eventLogFlushTimer")
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(batch_ms)
-        self._flush_timer.timeout.connect(self.flush)
+        self._flush_throttle = Throttle(batch_ms, self.flush, self, "eventLogFlushTimer")
 
     # -- feeding ----------------------------------------------------------------------
     @property
@@ -190,8 +186,7 @@ class EventLogModel(QAbstractTableModel):
         if entry.resource in NOT_LOGGED:
             return
         self._pending.append(entry)
-        if not self._flush_timer.isActive():
-            self._flush_timer.start()
+        self._flush_throttle.request()
 
     def append_change(self, change: Any, received_at: datetime | None = None) -> None:
         self.append_entry(LogEntry.from_change(change, received_at or datetime.now(UTC)))
@@ -254,10 +249,10 @@ class EventLogModel(QAbstractTableModel):
 
     def flush(self) -> int:
         """Insert every queued row as one block, trimming the oldest rows over capacity."""
-        self._flush_timer.stop()
         pending, self._pending = self._pending, []
         if not pending:
             return 0
+        self._flush_throttle.ran()
         if len(pending) > self._capacity:
             pending = pending[-self._capacity :]
         overflow = len(self._rows) + len(pending) - self._capacity
