@@ -41,6 +41,3 @@ class Throttle(QObject):
         """``action`` has just run (by the timer or called directly): the next waits its interval."""
         self._timer.stop()
         self._last_run = time.monotonic()
-
-    def pending(self) -> bool:
-        return self._timer.isActive()

@@ -16,8 +16,8 @@ def collector(monkeypatch):
     return SimpleNamespace(_inbox=queue.Queue(), _stream_generation=1, _on_stream_state=lambda state: None)
 
 
-def collect_in_thread(fake) -> list:
-    result: list = []
+def collect_in_thread(fake) -> tuple[list, bool]:
+    result: list[tuple[list, bool]] = []
     worker = threading.Thread(target=lambda: result.append(SyncEngine._collect(fake, 30.0)), daemon=True)
     worker.start()
     worker.join(timeout=20)  # liveness only: a lone change must not wait out the hour
